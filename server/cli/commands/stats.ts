@@ -1,0 +1,33 @@
+import { contentDirs, dataDirFrom } from '../../config.js';
+import { loadContent } from '../../content/loadContent.js';
+import { computeStats, type ContentStats } from '../../domain/stats.js';
+import { parseCommandArgs } from '../args.js';
+
+export function stats({ dataDir = dataDirFrom() } = {}): ContentStats {
+  return computeStats(loadContent(contentDirs({ dataDir })).bundle);
+}
+
+export function formatStats({ frameworks, mappings }: ContentStats): string {
+  const lines = ['Frameworks'];
+  for (const f of frameworks) {
+    const kinds = Object.entries(f.counts).map(([kind, n]) => `${kind} ${n}`).join(', ');
+    lines.push(`  ${f.id.padEnd(24)} ${f.name} (${f.edition}): ${f.total} requirements${kinds ? ` — ${kinds}` : ''}`);
+  }
+  lines.push('', 'Mappings');
+  for (const m of mappings) {
+    const rel = Object.entries(m.byRelationship).map(([k, n]) => `${k} ${n}`).join(', ');
+    const st = Object.entries(m.byStatus).map(([k, n]) => `${k} ${n}`).join(', ');
+    lines.push(`  ${m.source} → ${m.target}: ${m.total} (${rel}; ${st})`);
+  }
+  return lines.join('\n');
+}
+
+export async function statsCommand(argv: string[]) {
+  const { values } = parseCommandArgs('stats', argv, { json: { type: 'boolean' } });
+  const result = stats();
+  if (values.json) {
+    // The documented interface: frameworks without the convenience total.
+    const frameworks = result.frameworks.map(({ id, name, edition, counts }) => ({ id, name, edition, counts }));
+    console.log(JSON.stringify({ frameworks, mappings: result.mappings }, null, 2));
+  } else console.log(formatStats(result));
+}

@@ -1,0 +1,44 @@
+import { ConflictError, DataFileError, formatProblem, InputError, NotFoundError } from '../domain/errors.js';
+import { ExitError } from './errors.js';
+
+type Command = { summary: string; run: () => Promise<(argv: string[]) => Promise<void>> };
+
+const COMMANDS: Record<string, Command> = {
+  validate: { summary: 'check every catalog and mapping file [--json]', run: async () => (await import('./commands/validate.js')).validateCommand },
+  stats: { summary: 'requirements by kind and mappings by relationship and status [--json]', run: async () => (await import('./commands/stats.js')).statsCommand },
+  import: {
+    summary: 'import --format csv FILE --framework-id ID --name NAME --edition ED [--replace]',
+    run: async () => (await import('./commands/import.js')).importCommand,
+  },
+};
+
+function help() {
+  console.log('Usage: crosswalk <command> [options]\n\nCommands:');
+  for (const [name, { summary }] of Object.entries(COMMANDS)) console.log(`  ${name.padEnd(10)} ${summary}`);
+}
+
+async function main(argv: string[]) {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') return help();
+  const command = COMMANDS[name];
+  if (!command) throw new InputError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  await (await command.run())(rest);
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof ExitError) process.exitCode = e.code;
+  else if (e instanceof DataFileError) {
+    e.problems.forEach((p) => console.error(formatProblem(p)));
+    console.error(`${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; nothing was written.`);
+    process.exitCode = 1;
+  } else if (e instanceof InputError || e instanceof NotFoundError || e instanceof ConflictError) {
+    console.error(`crosswalk: ${e.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error('crosswalk: internal error (this is a bug; please open an issue with the output below)');
+    console.error(e);
+    process.exitCode = 70;
+  }
+}

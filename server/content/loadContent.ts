@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Problem } from '../domain/errors.js';
+import { emptyBundle, type ContentBundle } from '../domain/schemas/content.js';
+import type { Origin } from '../domain/schemas/mapping.js';
+import { runRules, type DeclaredPair, type Location } from '../domain/validation/rules.js';
+import type { ContentDirs } from '../config.js';
+import { readContentFile } from './readContentFile.js';
+
+export interface LoadedContent {
+  bundle: ContentBundle;
+  problems: Problem[];
+  files: string[];
+}
+
+const CONTENT_FILE = /\.ya?ml$/i;
+
+export function listContentFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && CONTENT_FILE.test(entry.name))
+    .map((entry) => path.join(dir, entry.name))
+    .sort();
+}
+
+/** Reads every content file, then checks them together. Never throws on bad content: problems are returned. */
+export function loadContent(dirs: ContentDirs, { relativeTo = process.cwd() } = {}): LoadedContent {
+  const bundle = emptyBundle();
+  const problems: Problem[] = [];
+  const locations = new Map<object, Location>();
+  const mappingPairs: DeclaredPair[] = [];
+  const files: string[] = [];
+  const read = (dir: string, origin: Origin) => {
+    for (const file of listContentFiles(dir)) {
+      const shown = path.relative(relativeTo, file) || file;
+      files.push(shown);
+      const result = readContentFile(shown, fs.readFileSync(file, 'utf8'), { origin });
+      problems.push(...result.problems);
+      for (const key of Object.keys(bundle) as Array<keyof ContentBundle>) (bundle[key] as object[]).push(...result.bundle[key]);
+      result.locations.forEach((where, item) => locations.set(item, where));
+      mappingPairs.push(...result.mappingPairs);
+    }
+  };
+  dirs.reference.forEach((dir) => read(dir, 'reference'));
+  dirs.user.forEach((dir) => read(dir, 'import'));
+  problems.push(...runRules({ bundle, mappingPairs, locate: (item) => locations.get(item) ?? { file: '(unknown)' } }));
+  return { bundle, problems, files };
+}
+
+export const errorsIn = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');

@@ -1,0 +1,35 @@
+import { LineCounter, isCollection, parseDocument } from 'yaml';
+import type { Problem } from '../domain/errors.js';
+
+export type PathSegment = string | number;
+
+export interface ParsedYaml {
+  data: unknown;
+  /** 1-based line of the node at `path`, or of its closest existing ancestor. */
+  lineOf(path: readonly PathSegment[]): number | undefined;
+  problems: Problem[];
+}
+
+export function parseYaml(file: string, text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
+    file,
+    line: e.linePos?.[0]?.line,
+    message: `YAML ${e instanceof Error && doc.errors.includes(e as never) ? 'syntax error' : 'warning'}: ${e.message.split('\n')[0]}`,
+    severity: doc.errors.includes(e as never) ? 'error' : 'warning',
+  }));
+  const lineOf = (path: readonly PathSegment[]) => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (range) return lineCounter.linePos(range[0]).line;
+      if (depth === 0 || !isCollection(doc.contents)) break;
+    }
+    return undefined;
+  };
+  return { data: doc.errors.length ? undefined : doc.toJS(), lineOf, problems };
+}
+
+export const formatPath = (path: readonly PathSegment[]): string =>
+  path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');

@@ -1,0 +1,30 @@
+/** Business errors; the API and CLI translate them, everything else is an internal error. */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+export class InputError extends Error {
+  override name = 'InputError';
+}
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+}
+
+export interface Problem {
+  file: string;
+  line?: number;
+  /** Dot path into the file, e.g. `requirements[3].parent`. */
+  path?: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export const formatProblem = (p: Problem): string =>
+  `${p.file}${p.line ? `:${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+
+/** A data file (or several) is broken; carries every problem found, not only the first. */
+export class DataFileError extends Error {
+  override name = 'DataFileError';
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+  }
+}

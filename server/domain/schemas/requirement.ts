@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { FrameworkIdSchema, RefSchema, RequirementIdSchema, TagSchema } from './common.js';
+
+/** Kinds are open (imported frameworks bring their own) but must be slugs; these are the ones Crosswalk ships. */
+export const KNOWN_REQUIREMENT_KINDS = [
+  'clause', 'annex', 'theme', 'objective', 'control', 'guidance',
+  'function', 'category', 'subcategory', 'action', 'risk', 'risk-source', 'organizational-objective',
+  'chapter', 'section', 'article', 'paragraph', 'point', 'domain', 'requirement',
+] as const;
+
+export const RequirementKindSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, `a kind is a lowercase slug such as ${KNOWN_REQUIREMENT_KINDS.slice(0, 5).join(', ')}`);
+
+export const RequirementSchema = z.object({
+  id: RequirementIdSchema,
+  frameworkId: FrameworkIdSchema,
+  ref: RefSchema,
+  kind: RequirementKindSchema,
+  /** The official short title, exactly as published (empty where the publisher gives none). */
+  title: z.string(),
+  /** Crosswalk's own words; never the publisher's normative text. */
+  summary: z.string().optional(),
+  parentId: RequirementIdSchema.optional(),
+  order: z.number().int().nonnegative(),
+  tags: z.array(TagSchema).default([]),
+});
+
+export type Requirement = z.infer<typeof RequirementSchema>;
+export type RequirementKind = z.infer<typeof RequirementKindSchema>;
