@@ -4,8 +4,9 @@ import { ExitError } from './errors.js';
 type Command = { summary: string; run: () => Promise<(argv: string[]) => Promise<void>> };
 
 const COMMANDS: Record<string, Command> = {
-  validate: { summary: 'check every catalog and mapping file [--json]', run: async () => (await import('./commands/validate.js')).validateCommand },
+  validate: { summary: 'check every catalog and mapping file, or the given files/folders [PATH...] [--json]', run: async () => (await import('./commands/validate.js')).validateCommand },
   stats: { summary: 'requirements by kind and mappings by relationship and status [--json]', run: async () => (await import('./commands/stats.js')).statsCommand },
+  load: { summary: 'load seeds/, mappings/ and imported catalogs into the store (idempotent, atomic) [--json]', run: async () => (await import('./commands/load.js')).loadCommand },
   import: {
     summary: 'import --format csv FILE --framework-id ID --name NAME --edition ED [--replace]',
     run: async () => (await import('./commands/import.js')).importCommand,

@@ -15,8 +15,10 @@ export interface LoadedContent {
 
 const CONTENT_FILE = /\.ya?ml$/i;
 
+/** The YAML files of a folder (not recursive), sorted; a file path stands for itself. */
 export function listContentFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
+  if (fs.statSync(dir).isFile()) return [dir];
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile() && CONTENT_FILE.test(entry.name))

@@ -13,11 +13,14 @@ export interface ParsedYaml {
 export function parseYaml(file: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => ({
+  const problems: Problem[] = [
+    ...doc.errors.map((e) => ({ e, severity: 'error' as const })),
+    ...doc.warnings.map((e) => ({ e, severity: 'warning' as const })),
+  ].map(({ e, severity }) => ({
     file,
-    line: e.linePos?.[0]?.line,
-    message: `YAML ${e instanceof Error && doc.errors.includes(e as never) ? 'syntax error' : 'warning'}: ${e.message.split('\n')[0]}`,
-    severity: doc.errors.includes(e as never) ? 'error' : 'warning',
+    line: lineCounter.linePos(e.pos[0]).line,
+    message: `YAML ${severity === 'error' ? 'syntax error' : 'warning'}: ${e.message.split('\n')[0]}`,
+    severity,
   }));
   const lineOf = (path: readonly PathSegment[]) => {
     for (let depth = path.length; depth >= 0; depth--) {

@@ -1,0 +1,48 @@
+import { contentDirs, dataDirFrom } from '../../config.js';
+import { errorsIn, loadContent } from '../../content/loadContent.js';
+import { DataFileError } from '../../domain/errors.js';
+import { createStore, describeStore, storeConfigFrom } from '../../store/createStore.js';
+import type { GraphStore, LoadProgress, LoadSummary } from '../../store/types.js';
+import { parseCommandArgs } from '../args.js';
+
+/** Reads and checks every content file, then loads them into the store in one transaction; a broken file loads nothing. */
+export async function loadIntoStore(store: GraphStore, { dataDir = dataDirFrom(), onProgress }: { dataDir?: string; onProgress?: (p: LoadProgress) => void } = {}) {
+  const content = loadContent(contentDirs({ dataDir }));
+  const errors = errorsIn(content.problems);
+  if (errors.length) throw new DataFileError(errors);
+  return store.loadContent(content.bundle, { onProgress });
+}
+
+export function formatLoadSummary(summary: LoadSummary): string {
+  if (!summary.changed) return 'Already up to date: the store holds exactly this content; nothing was written.';
+  const parts = (['frameworks', 'requirements', 'mappings', 'noCounterparts', 'harmonizedClauses'] as const).map((key) => {
+    const { added, updated, removed } = summary[key];
+    return `  ${key.padEnd(18)} +${added} added, ~${updated} updated, -${removed} removed`;
+  });
+  return ['Loaded:', ...parts, summary.reviewsKept ? `  ${summary.reviewsKept} review decisions kept and re-applied` : ''].filter(Boolean).join('\n');
+}
+
+function progressPrinter() {
+  const tty = process.stderr.isTTY;
+  let lastPhase = '';
+  return ({ phase, done, total }: LoadProgress) => {
+    if (tty) process.stderr.write(`\r  ${phase.padEnd(18)} ${done}/${total}${done === total ? '\n' : ''}`);
+    else if (phase !== lastPhase || done === total) {
+      if (done === total) process.stderr.write(`  ${phase.padEnd(18)} ${total}\n`);
+    }
+    lastPhase = phase;
+  };
+}
+
+export async function loadCommand(argv: string[]) {
+  const { values } = parseCommandArgs('load', argv, { json: { type: 'boolean' } });
+  const config = storeConfigFrom();
+  const store = await createStore(config);
+  try {
+    if (!values.json) console.log(`Loading content into the ${describeStore(config)}`);
+    const summary = await loadIntoStore(store, { onProgress: values.json ? undefined : progressPrinter() });
+    console.log(values.json ? JSON.stringify(summary, null, 2) : formatLoadSummary(summary));
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,126 @@
+import type { CoverageCell, EdgeFilter, MappingPath, MappingView, Neighbourhood, NeighbourhoodQuery, PathQuery } from './graph.js';
+import { frameworkOf } from './ids.js';
+import { inverseRelationship } from './relationships.js';
+import type { ContentBundle } from './schemas/content.js';
+import type { Mapping } from './schemas/mapping.js';
+import type { Requirement } from './schemas/requirement.js';
+
+/**
+ * The meaning of each graph query, written once over plain arrays. Stores answer the same questions natively
+ * (SQL, Cypher); the contract suite checks them against these functions.
+ */
+
+export const matchesFilter = (m: Mapping, { relationships, statuses }: EdgeFilter) =>
+  (!relationships?.length || relationships.includes(m.relationship)) && (!statuses?.length || statuses.includes(m.status));
+
+export const viewFrom = (id: string, mapping: Mapping): MappingView =>
+  mapping.source === id
+    ? { mapping, direction: 'outgoing', otherId: mapping.target, relationship: mapping.relationship }
+    : { mapping, direction: 'incoming', otherId: mapping.source, relationship: inverseRelationship(mapping.relationship) };
+
+export const compareViews = (a: MappingView, b: MappingView) => a.otherId.localeCompare(b.otherId) || a.mapping.id.localeCompare(b.mapping.id);
+
+export type Adjacency = (id: string) => Mapping[];
+
+export function adjacencyOf(mappings: Mapping[], filter: EdgeFilter): Adjacency {
+  const index = new Map<string, Mapping[]>();
+  for (const m of mappings) {
+    if (!matchesFilter(m, filter)) continue;
+    for (const end of [m.source, m.target]) {
+      let list = index.get(end);
+      if (!list) index.set(end, (list = []));
+      list.push(m);
+    }
+  }
+  return (id) => index.get(id) ?? [];
+}
+
+/** Breadth-first over mapping edges in either direction; nodes sorted by depth then id, edges by id. */
+export function neighbourhoodVia(
+  adjacent: Adjacency,
+  requirementsById: (ids: string[]) => Requirement[],
+  { id, depth, maxNodes = 5000 }: NeighbourhoodQuery,
+): Neighbourhood {
+  const depthOf = new Map<string, number>([[id, 0]]);
+  const edges = new Map<string, Mapping>();
+  let frontier = [id];
+  let truncated = false;
+  for (let level = 1; level <= depth && frontier.length && !truncated; level++) {
+    const next: string[] = [];
+    for (const node of frontier.sort()) {
+      for (const m of adjacent(node).sort((a, b) => a.id.localeCompare(b.id))) {
+        const other = m.source === node ? m.target : m.source;
+        if (!depthOf.has(other)) {
+          if (depthOf.size >= maxNodes) {
+            truncated = true;
+            continue;
+          }
+          depthOf.set(other, level);
+          next.push(other);
+        }
+        edges.set(m.id, m);
+      }
+    }
+    frontier = next;
+  }
+  const found = new Map(requirementsById([...depthOf.keys()]).map((r) => [r.id, r]));
+  const nodes = [...depthOf]
+    .filter(([nodeId]) => found.has(nodeId))
+    .map(([nodeId, d]) => ({ requirement: found.get(nodeId)!, depth: d }))
+    .sort((a, b) => a.depth - b.depth || a.requirement.id.localeCompare(b.requirement.id));
+  const kept = new Set(nodes.map((n) => n.requirement.id));
+  return {
+    nodes,
+    edges: [...edges.values()].filter((m) => kept.has(m.source) && kept.has(m.target)).sort((a, b) => a.id.localeCompare(b.id)),
+    truncated,
+  };
+}
+
+export const comparePaths = (a: MappingPath, b: MappingPath) =>
+  a.length - b.length || a.map((s) => s.mappingId).join('\n').localeCompare(b.map((s) => s.mappingId).join('\n'));
+
+/** Every simple path (no node twice) of at most maxLength mapping edges, shortest first. */
+export function pathsVia(adjacent: Adjacency, { from, to, maxLength, maxPaths = 100 }: PathQuery): MappingPath[] {
+  const found: MappingPath[] = [];
+  const visit = (node: string, path: MappingPath, seen: Set<string>) => {
+    if (node === to && path.length) {
+      found.push([...path]);
+      return;
+    }
+    if (path.length >= maxLength) return;
+    for (const m of adjacent(node)) {
+      const view = viewFrom(node, m);
+      if (seen.has(view.otherId)) continue;
+      seen.add(view.otherId);
+      path.push({ mappingId: m.id, from: node, to: view.otherId, relationship: view.relationship });
+      visit(view.otherId, path, seen);
+      path.pop();
+      seen.delete(view.otherId);
+    }
+  };
+  if (from !== to) visit(from, [], new Set([from]));
+  return found.sort(comparePaths).slice(0, maxPaths);
+}
+
+/** For each ordered framework pair with at least one matching mapping: how much of the source is covered. */
+export function coverageMatrixOf(bundle: Pick<ContentBundle, 'requirements' | 'mappings'>, filter: EdgeFilter): CoverageCell[] {
+  const totals = new Map<string, number>();
+  for (const r of bundle.requirements) totals.set(r.frameworkId, (totals.get(r.frameworkId) ?? 0) + 1);
+  const cells = new Map<string, CoverageCell & { coveredIds: Set<string> }>();
+  for (const m of bundle.mappings) {
+    if (m.relationship === 'no-relationship' || !matchesFilter(m, filter)) continue;
+    for (const end of [m.source, m.target]) {
+      const view = viewFrom(end, m);
+      const source = frameworkOf(end);
+      const target = frameworkOf(view.otherId);
+      const key = `${source}\u0000${target}`;
+      let cell = cells.get(key);
+      if (!cell) cells.set(key, (cell = { source, target, total: totals.get(source) ?? 0, covered: 0, byRelationship: {}, coveredIds: new Set() }));
+      cell.coveredIds.add(end);
+      cell.byRelationship[view.relationship] = (cell.byRelationship[view.relationship] ?? 0) + 1;
+    }
+  }
+  return [...cells.values()]
+    .map(({ coveredIds, ...cell }) => ({ ...cell, covered: coveredIds.size }))
+    .sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
+}

@@ -1,0 +1,270 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database, { type Database as Db } from 'better-sqlite3';
+import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
+import type { CoverageCell, EdgeFilter, MappingPath, Neighbourhood, NeighbourhoodQuery, PathQuery, RequirementDetail, SearchHit, SearchQuery } from '../../domain/graph.js';
+import { compareViews, matchesFilter, neighbourhoodVia, pathsVia, viewFrom, type Adjacency } from '../../domain/graphAlgorithms.js';
+import { applyReview } from '../../domain/review.js';
+import type { ContentBundle } from '../../domain/schemas/content.js';
+import type { HarmonizedClause } from '../../domain/schemas/harmonizedClause.js';
+import type { Mapping, NoCounterpart, Relationship } from '../../domain/schemas/mapping.js';
+import type { Requirement } from '../../domain/schemas/requirement.js';
+import type { FrameworkSummary, GraphStore, LoadProgress, LoadSummary, MappingFilter, RequirementFilter, ReviewDecision } from '../types.js';
+import {
+  fromMapping, toFramework, toHarmonizedClause, toMapping, toNoCounterpart, toRequirement, toReview,
+  type DbFrameworkRow, type DbMappingRow, type DbNoCounterpartRow, type DbRequirementRow, type DbReviewRow,
+} from './conversion.js';
+import { applyMigrations } from './migrations.js';
+import { loadContent } from './operations/loadContent.js';
+import { ftsQuery } from './operations/search.js';
+
+const DEFAULT_LIMIT = 10_000;
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+export interface SqliteStoreOptions {
+  /** A file path, or ":memory:" for tests. */
+  file: string;
+}
+
+/** Opens (creating if needed) the embedded store: WAL, synchronous commits, foreign keys on. */
+export function openSqliteStore({ file }: SqliteStoreOptions): SqliteStore {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  applyMigrations(db);
+  return new SqliteStore(db);
+}
+
+export class SqliteStore implements GraphStore {
+  readonly engine = 'sqlite' as const;
+  /** Bumped on every write, so cached aggregates know they are stale. */
+  private generation = 0;
+  private matrixCache = new Map<string, { generation: number; cells: CoverageCell[] }>();
+
+  constructor(private readonly db: Db) {}
+
+  async close() {
+    if (this.db.open) this.db.close();
+  }
+
+  async loadContent(bundle: ContentBundle, options: { onProgress?: (p: LoadProgress) => void } = {}): Promise<LoadSummary> {
+    const summary = loadContent(this.db, bundle, options.onProgress);
+    if (summary.changed) this.generation++;
+    return summary;
+  }
+
+  async contentFingerprint() {
+    return (this.db.prepare(`SELECT value FROM meta WHERE key = 'content_fingerprint'`).get() as { value: string } | undefined)?.value;
+  }
+
+  async listFrameworks(): Promise<FrameworkSummary[]> {
+    const rows = this.db
+      .prepare(`SELECT f.*, (SELECT count(*) FROM requirements r WHERE r.framework_id = f.id) AS requirement_count FROM frameworks f ORDER BY f.id`)
+      .all() as Array<DbFrameworkRow & { requirement_count: number }>;
+    return rows.map((row) => ({ ...toFramework(row), requirementCount: row.requirement_count }));
+  }
+
+  async listRequirements({ frameworkId, parentId, kinds, limit = DEFAULT_LIMIT, offset = 0 }: RequirementFilter): Promise<Requirement[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (frameworkId !== undefined) where.push('framework_id = ?') && params.push(frameworkId);
+    if (parentId === null) where.push('parent_id IS NULL');
+    else if (parentId !== undefined) where.push('parent_id = ?') && params.push(parentId);
+    if (kinds?.length) where.push(`kind IN (${placeholders(kinds.length)})`) && params.push(...kinds);
+    const sql = `SELECT * FROM requirements ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY framework_id, ord, id LIMIT ? OFFSET ?`;
+    return (this.db.prepare(sql).all(...params, limit, offset) as DbRequirementRow[]).map(toRequirement);
+  }
+
+  async getRequirements(ids: string[]): Promise<Requirement[]> {
+    return this.requirementsById(ids);
+  }
+
+  private requirementsById(ids: string[]): Requirement[] {
+    const found = new Map<string, Requirement>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      for (const row of this.db.prepare(`SELECT * FROM requirements WHERE id IN (${placeholders(chunk.length)})`).all(...chunk) as DbRequirementRow[])
+        found.set(row.id, toRequirement(row));
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  async requirementDetail(id: string, filter: EdgeFilter = {}): Promise<RequirementDetail | undefined> {
+    const [requirement] = this.requirementsById([id]);
+    if (!requirement) return undefined;
+    const ancestors = (this.db
+      .prepare(
+        `WITH RECURSIVE up(id, parent_id, depth) AS (
+           SELECT id, parent_id, 0 FROM requirements WHERE id = ?
+           UNION ALL SELECT r.id, r.parent_id, up.depth + 1 FROM requirements r JOIN up ON r.id = up.parent_id WHERE up.depth < 64)
+         SELECT r.* FROM up JOIN requirements r ON r.id = up.id WHERE up.depth > 0 ORDER BY up.depth DESC`,
+      )
+      .all(id) as DbRequirementRow[]).map(toRequirement);
+    const children = (this.db.prepare(`SELECT * FROM requirements WHERE parent_id = ? ORDER BY ord, id`).all(id) as DbRequirementRow[]).map(toRequirement);
+    const mappings = this.mappingsAt(id).filter((m) => matchesFilter(m, filter)).map((m) => viewFrom(id, m)).sort(compareViews);
+    return { requirement, ancestors, children, mappings };
+  }
+
+  private mappingsAt(id: string): Mapping[] {
+    return (this.db.prepare(`SELECT * FROM mappings WHERE source = @id UNION ALL SELECT * FROM mappings WHERE target = @id AND source <> @id`).all({ id }) as DbMappingRow[]).map(toMapping);
+  }
+
+  async findMappings({ frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource, limit = DEFAULT_LIMIT, offset = 0 }: MappingFilter): Promise<Mapping[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const within = (column: string, values?: string[]) => {
+      if (values?.length) where.push(`${column} IN (${placeholders(values.length)})`) && params.push(...values);
+    };
+    if (frameworks) where.push('((source_fw = ? AND target_fw = ?) OR (source_fw = ? AND target_fw = ?))') && params.push(frameworks[0], frameworks[1], frameworks[1], frameworks[0]);
+    if (frameworkId) where.push('(source_fw = ? OR target_fw = ?)') && params.push(frameworkId, frameworkId);
+    if (requirementId) where.push('(source = ? OR target = ?)') && params.push(requirementId, requirementId);
+    within('relationship', relationships);
+    within('status', statuses);
+    within('method', methods);
+    within('origin', origins);
+    if (provenanceSource) where.push('prov_source = ?') && params.push(provenanceSource);
+    const sql = `SELECT * FROM mappings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ? OFFSET ?`;
+    return (this.db.prepare(sql).all(...params, limit, offset) as DbMappingRow[]).map(toMapping);
+  }
+
+  async getMapping(id: string): Promise<Mapping | undefined> {
+    const row = this.db.prepare('SELECT * FROM mappings WHERE id = ?').get(id) as DbMappingRow | undefined;
+    return row && toMapping(row);
+  }
+
+  async listNoCounterparts({ requirementId, frameworkId, otherFrameworkId }: { requirementId?: string; frameworkId?: string; otherFrameworkId?: string }): Promise<NoCounterpart[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (requirementId) where.push('n.requirement_id = ?') && params.push(requirementId);
+    if (frameworkId) where.push('r.framework_id = ?') && params.push(frameworkId);
+    if (otherFrameworkId) where.push('n.other_framework_id = ?') && params.push(otherFrameworkId);
+    const sql = `SELECT n.* FROM no_counterparts n JOIN requirements r ON r.id = n.requirement_id
+                 ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY n.requirement_id, n.other_framework_id`;
+    return (this.db.prepare(sql).all(...params) as DbNoCounterpartRow[]).map(toNoCounterpart);
+  }
+
+  async listHarmonizedClauses(): Promise<HarmonizedClause[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT c.*, (SELECT json_group_array(requirement_id) FROM (SELECT requirement_id FROM harmonized_members m WHERE m.clause_id = c.id ORDER BY m.ord)) AS members
+         FROM harmonized_clauses c ORDER BY c.ord, c.id`,
+      )
+      .all() as Array<{ id: string; title: string; summary: string; ord: number; members: string }>;
+    return rows.map(toHarmonizedClause);
+  }
+
+  private adjacency(filter: EdgeFilter): Adjacency {
+    const cache = new Map<string, Mapping[]>();
+    return (id) => {
+      let list = cache.get(id);
+      if (!list) cache.set(id, (list = this.mappingsAt(id).filter((m) => matchesFilter(m, filter))));
+      return list;
+    };
+  }
+
+  async neighbourhood(query: NeighbourhoodQuery): Promise<Neighbourhood> {
+    return neighbourhoodVia(this.adjacency(query), (ids) => this.requirementsById(ids), query);
+  }
+
+  async paths(query: PathQuery): Promise<MappingPath[]> {
+    return pathsVia(this.adjacency(query), query);
+  }
+
+  async coverageMatrix(filter: EdgeFilter): Promise<CoverageCell[]> {
+    const key = JSON.stringify([filter.relationships ?? [], filter.statuses ?? []]);
+    const cached = this.matrixCache.get(key);
+    if (cached?.generation === this.generation) return cached.cells;
+    const where: string[] = [`relationship <> 'no-relationship'`];
+    const params: unknown[] = [];
+    if (filter.relationships?.length) where.push(`relationship IN (${placeholders(filter.relationships.length)})`) && params.push(...filter.relationships);
+    if (filter.statuses?.length) where.push(`status IN (${placeholders(filter.statuses.length)})`) && params.push(...filter.statuses);
+    const matching = `SELECT * FROM mappings WHERE ${where.join(' AND ')}`;
+    const directed = `
+      SELECT source AS req, source_fw AS fa, target_fw AS fb, relationship AS rel FROM (${matching})
+      UNION ALL
+      SELECT target, target_fw, source_fw, CASE relationship WHEN 'subset-of' THEN 'superset-of' WHEN 'superset-of' THEN 'subset-of' ELSE relationship END
+      FROM (${matching})`;
+    const rows = this.db
+      .prepare(`SELECT fa, fb, rel, count(*) AS n FROM (${directed}) GROUP BY fa, fb, rel`)
+      .all(...params, ...params) as Array<{ fa: string; fb: string; rel: Relationship; n: number }>;
+    const covered = this.db
+      .prepare(`SELECT fa, fb, count(DISTINCT req) AS n FROM (${directed}) GROUP BY fa, fb`)
+      .all(...params, ...params) as Array<{ fa: string; fb: string; n: number }>;
+    const totals = new Map((this.db.prepare('SELECT framework_id, count(*) AS n FROM requirements GROUP BY framework_id').all() as Array<{ framework_id: string; n: number }>).map((r) => [r.framework_id, r.n]));
+    const cells = new Map<string, CoverageCell>();
+    for (const row of covered) cells.set(`${row.fa}\u0000${row.fb}`, { source: row.fa, target: row.fb, total: totals.get(row.fa) ?? 0, covered: row.n, byRelationship: {} });
+    for (const row of rows) cells.get(`${row.fa}\u0000${row.fb}`)!.byRelationship[row.rel] = row.n;
+    const result = [...cells.values()].sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
+    this.matrixCache.set(key, { generation: this.generation, cells: result });
+    return result;
+  }
+
+  async search({ text, frameworkId, limit = 20 }: SearchQuery): Promise<SearchHit[]> {
+    const hits = new Map<string, SearchHit>();
+    const exact = this.db
+      .prepare(`SELECT * FROM requirements WHERE (id = @text OR ref = @text COLLATE NOCASE) AND (@fw IS NULL OR framework_id = @fw) ORDER BY framework_id, ord LIMIT @limit`)
+      .all({ text: text.trim(), fw: frameworkId ?? null, limit }) as DbRequirementRow[];
+    for (const row of exact) hits.set(row.id, { requirement: toRequirement(row), score: 1000 });
+    const match = ftsQuery(text);
+    if (match) {
+      const rows = this.db
+        .prepare(
+          `SELECT r.*, -bm25(requirements_fts, 2.0, 10.0, 5.0, 1.0) AS score FROM requirements_fts
+           JOIN requirements r ON r.rowid = requirements_fts.rowid
+           WHERE requirements_fts MATCH ? ${frameworkId ? 'AND r.framework_id = ?' : ''}
+           ORDER BY score DESC, r.id LIMIT ?`,
+        )
+        .all(...[match, ...(frameworkId ? [frameworkId] : []), limit]) as Array<DbRequirementRow & { score: number }>;
+      for (const row of rows) if (!hits.has(row.id)) hits.set(row.id, { requirement: toRequirement(row), score: row.score });
+    }
+    return [...hits.values()].slice(0, limit);
+  }
+
+  async saveMapping(mapping: Mapping): Promise<Mapping> {
+    if (mapping.origin === 'reference') throw new InputError('mappings with origin "reference" come only from the shipped files; use origin "user"');
+    const missing = [mapping.source, mapping.target].filter((id) => !this.requirementsById([id]).length);
+    if (missing.length) throw new NotFoundError(`unknown requirement ${missing.map((id) => `"${id}"`).join(' and ')}`);
+    if (mapping.source === mapping.target) throw new InputError(`a requirement cannot be mapped to itself ("${mapping.source}")`);
+    const existing = await this.getMapping(mapping.id);
+    if (existing && (existing.origin === 'reference' || existing.origin === 'import'))
+      throw new ConflictError(`mapping "${mapping.id}" comes from a content file; review it instead of replacing it`);
+    const inverse = this.db.prepare('SELECT id FROM mappings WHERE source = ? AND target = ?').get(mapping.target, mapping.source) as { id: string } | undefined;
+    if (inverse) throw new ConflictError(`the pair is already mapped in the other direction ("${inverse.id}"); edit or review that mapping`);
+    const row = fromMapping(mapping);
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO mappings VALUES (@id, @source, @target, @source_fw, @target_fw, @relationship, @rationale, @strength, @method,
+         @status, @origin, @prov_source, @prov_url, @prov_author, @prov_reviewer, @prov_created, @prov_reviewed, @note, @review_note)`,
+      )
+      .run(row);
+    this.generation++;
+    return (await this.getMapping(mapping.id))!;
+  }
+
+  async reviewMapping(decision: ReviewDecision): Promise<Mapping> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT * FROM mappings WHERE id = ?').get(decision.mappingId) as DbMappingRow | undefined;
+      if (!row) throw new NotFoundError(`unknown mapping "${decision.mappingId}"`);
+      this.db
+        .prepare('INSERT INTO reviews (mapping_id, status, reviewer, at, note, edits) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(decision.mappingId, decision.status, decision.reviewer, decision.at, decision.note ?? null, decision.edits ? JSON.stringify(decision.edits) : null);
+      const reviewed = fromMapping(applyReview(toMapping(row), decision));
+      this.db
+        .prepare(
+          `UPDATE mappings SET relationship = @relationship, rationale = @rationale, strength = @strength, status = @status,
+           prov_reviewer = @prov_reviewer, prov_reviewed = @prov_reviewed, note = @note, review_note = @review_note WHERE id = @id`,
+        )
+        .run(reviewed);
+      this.generation++;
+      return toMapping(this.db.prepare('SELECT * FROM mappings WHERE id = ?').get(decision.mappingId) as DbMappingRow);
+    })();
+  }
+
+  async reviewHistory(mappingId: string): Promise<ReviewDecision[]> {
+    return (this.db.prepare('SELECT * FROM reviews WHERE mapping_id = ? ORDER BY seq').all(mappingId) as DbReviewRow[]).map(toReview);
+  }
+}
+

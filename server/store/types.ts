@@ -1,0 +1,110 @@
+import type {
+  CoverageCell, EdgeFilter, MappingPath, Neighbourhood, NeighbourhoodQuery, PathQuery, RequirementDetail, SearchHit, SearchQuery,
+} from '../domain/graph.js';
+import type { ContentBundle } from '../domain/schemas/content.js';
+import type { Framework } from '../domain/schemas/framework.js';
+import type { HarmonizedClause } from '../domain/schemas/harmonizedClause.js';
+import type { Mapping, Method, NoCounterpart, Origin, Rationale, Relationship, Status } from '../domain/schemas/mapping.js';
+import type { Requirement } from '../domain/schemas/requirement.js';
+
+export interface LoadCounts {
+  added: number;
+  updated: number;
+  removed: number;
+}
+
+export interface LoadSummary {
+  /** False when the store already held exactly this content: nothing was written. */
+  changed: boolean;
+  fingerprint: string;
+  frameworks: LoadCounts;
+  requirements: LoadCounts;
+  mappings: LoadCounts;
+  noCounterparts: LoadCounts;
+  harmonizedClauses: LoadCounts;
+  /** Review decisions made by people that were re-applied on top of the new file content. */
+  reviewsKept: number;
+}
+
+export interface LoadProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface MappingFilter {
+  /** Mappings between these two frameworks, in either stored direction. */
+  frameworks?: [string, string];
+  frameworkId?: string;
+  requirementId?: string;
+  relationships?: Relationship[];
+  statuses?: Status[];
+  methods?: Method[];
+  origins?: Origin[];
+  provenanceSource?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface RequirementFilter {
+  frameworkId?: string;
+  /** Direct children of this requirement; `null` for the framework's roots. */
+  parentId?: string | null;
+  kinds?: string[];
+  limit?: number;
+  offset?: number;
+}
+
+export interface ReviewDecision {
+  mappingId: string;
+  status: Exclude<Status, 'proposed'> | 'proposed';
+  reviewer: string;
+  /** ISO timestamp. */
+  at: string;
+  note?: string;
+  /** A reviewer may correct the mapping while accepting it. */
+  edits?: { relationship?: Relationship; rationale?: Rationale; strength?: number; note?: string };
+}
+
+export interface FrameworkSummary extends Framework {
+  requirementCount: number;
+}
+
+/**
+ * The one interface every layer above the store uses. Implementations: SqliteStore (embedded default)
+ * and Neo4jStore. Both must pass test/store/storeContract.test.ts.
+ */
+export interface GraphStore {
+  readonly engine: 'sqlite' | 'neo4j';
+  close(): Promise<void>;
+
+  /**
+   * Makes the store's file-sourced content equal to `bundle` in one transaction: frameworks, requirements,
+   * file mappings, no-counterpart records and harmonized clauses. What people made (their own mappings,
+   * review decisions, evidence) is kept; reviews are re-applied to the new version of their mapping.
+   */
+  loadContent(bundle: ContentBundle, options?: { onProgress?: (p: LoadProgress) => void }): Promise<LoadSummary>;
+  /** Fingerprint of the content last loaded, if any. */
+  contentFingerprint(): Promise<string | undefined>;
+
+  listFrameworks(): Promise<FrameworkSummary[]>;
+  listRequirements(filter: RequirementFilter): Promise<Requirement[]>;
+  /** In the order asked; unknown ids are left out. */
+  getRequirements(ids: string[]): Promise<Requirement[]>;
+  requirementDetail(id: string, filter?: EdgeFilter): Promise<RequirementDetail | undefined>;
+  findMappings(filter: MappingFilter): Promise<Mapping[]>;
+  getMapping(id: string): Promise<Mapping | undefined>;
+  listNoCounterparts(filter: { requirementId?: string; frameworkId?: string; otherFrameworkId?: string }): Promise<NoCounterpart[]>;
+  listHarmonizedClauses(): Promise<HarmonizedClause[]>;
+
+  neighbourhood(query: NeighbourhoodQuery): Promise<Neighbourhood>;
+  paths(query: PathQuery): Promise<MappingPath[]>;
+  coverageMatrix(filter: EdgeFilter): Promise<CoverageCell[]>;
+  search(query: SearchQuery): Promise<SearchHit[]>;
+
+  /** Creates or replaces a mapping made by a person, an import or a suggester (never origin "reference"). */
+  saveMapping(mapping: Mapping): Promise<Mapping>;
+  /** Records a review decision (kept in history) and applies it to the mapping. */
+  reviewMapping(decision: ReviewDecision): Promise<Mapping>;
+  reviewHistory(mappingId: string): Promise<ReviewDecision[]>;
+}

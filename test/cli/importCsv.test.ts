@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { crosswalk } from './run.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-import-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const write = (name: string, text: string) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+};
+
+describe('crosswalk import --format csv', () => {
+  it('writes a catalog to the data folder that validate and stats then pick up', () => {
+    const csv = write('acme.csv', 'ref_id,title,description,parent_ref_id,kind\nAC,Access control,,,domain\nAC-1,Access policy,Keep one,AC,control\nAC-2,Account management,,AC,control\n');
+    const dataDir = path.join(dir, 'data');
+    const imported = crosswalk(['import', '--format', 'csv', csv, '--framework-id', 'acme-2025', '--name', 'ACME', '--edition', '2025'], { dataDir });
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'catalogs/acme-2025.yaml'))).toBe(true);
+    expect(crosswalk(['validate'], { dataDir }).code).toBe(0);
+    const stats = JSON.parse(crosswalk(['stats', '--json'], { dataDir }).stdout);
+    expect(stats.frameworks.find((f: { id: string }) => f.id === 'acme-2025')).toEqual({ id: 'acme-2025', name: 'ACME', edition: '2025', counts: { domain: 1, control: 2 } });
+
+    const again = crosswalk(['import', '--format', 'csv', csv, '--framework-id', 'acme-2025', '--name', 'ACME', '--edition', '2025'], { dataDir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/was imported before .*pass --replace/);
+    expect(crosswalk(['import', '--format', 'csv', csv, '--framework-id', 'acme-2025', '--name', 'ACME', '--edition', '2025', '--replace'], { dataDir }).code).toBe(0);
+  });
+
+  it('writes nothing when any row is bad, and names the rows', () => {
+    const csv = write('bad.csv', 'ref_id,title,description,parent_ref_id,kind\nA,Root,,,\nB,Orphan,,Z,\n');
+    const dataDir = path.join(dir, 'data');
+    const result = crosswalk(['import', '--format', 'csv', csv, '--framework-id', 'bad-1', '--name', 'Bad', '--edition', '1'], { dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${csv}:3: row 3: parent_ref_id "Z" is not a ref_id in this file`);
+    expect(result.stderr).toContain('nothing was written');
+    expect(fs.existsSync(path.join(dataDir, 'catalogs'))).toBe(false);
+  });
+
+  it('refuses to shadow a shipped framework and unknown formats', () => {
+    const csv = write('x.csv', 'ref_id,title\nA,Root\n');
+    const clash = crosswalk(['import', '--format', 'csv', csv, '--framework-id', 'iso42001-2023', '--name', 'X', '--edition', '1'], { dataDir: path.join(dir, 'd') });
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toMatch(/already used by a shipped catalog/);
+    const format = crosswalk(['import', '--format', 'docx', csv], { dataDir: path.join(dir, 'd') });
+    expect(format.stderr).toMatch(/invalid format: "docx"/);
+  });
+});

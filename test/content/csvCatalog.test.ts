@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { csvToCatalog, maybeKind } from '../../server/content/csvCatalog.js';
+
+const options = { file: 'fw.csv', frameworkId: 'acme-2025', name: 'ACME Controls', edition: '2025' };
+
+describe('csvToCatalog', () => {
+  it('turns rows into a catalog, keeping order, parents, kinds and descriptions', () => {
+    const csv = 'ref_id,title,description,parent_ref_id,kind\nAC,Access control,,,Domain\nAC-1,"Policy, and procedures",Keep a policy,AC,control\n';
+    const { catalog, problems } = csvToCatalog(csv, options);
+    expect(problems).toEqual([]);
+    expect(catalog!.framework).toMatchObject({ id: 'acme-2025', name: 'ACME Controls', edition: '2025' });
+    expect(catalog!.requirements).toEqual([
+      { ref: 'AC', kind: 'domain', title: 'Access control' },
+      { ref: 'AC-1', kind: 'control', title: 'Policy, and procedures', summary: 'Keep a policy', parent: 'AC' },
+    ]);
+  });
+
+  it('accepts a parent defined on a later row, a BOM and CRLF line ends', () => {
+    const csv = '\uFEFFref_id,title,description,parent_ref_id,kind\r\nA.1,Child,,A,\r\nA,Root,,,\r\n';
+    expect(csvToCatalog(csv, options).catalog!.requirements.map((r) => [r.ref, r.parent, r.kind])).toEqual([['A.1', 'A', 'requirement'], ['A', undefined, 'requirement']]);
+  });
+
+  it('names the row of every bad line and returns no catalog', () => {
+    const csv = 'ref_id,title,description,parent_ref_id,kind\nA,Root,,,\nA,Again,,,\n,Blank ref,,,\nB,Orphan,,Z,\n';
+    const { catalog, problems } = csvToCatalog(csv, options);
+    expect(catalog).toBeUndefined();
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [3, 'row 3: duplicate ref_id "A" (first on line 2)'],
+      [4, 'row 4: ref_id: a ref cannot be empty'],
+      [5, 'row 5: parent_ref_id "Z" is not a ref_id in this file'],
+    ]);
+  });
+
+  it('rejects a missing column, an unreadable CSV and a bad framework id', () => {
+    expect(csvToCatalog('id,title\nA,B\n', options).problems[0]!.message).toMatch(/missing column\(s\) ref_id/);
+    expect(csvToCatalog('ref_id,title\n"A,B\n', options).problems[0]!.message).toMatch(/not a readable CSV/);
+    expect(csvToCatalog('ref_id,title\nA,B\n', { ...options, frameworkId: 'Bad Id' }).problems[0]!.message).toMatch(/--framework-id "Bad Id"/);
+  });
+
+  it('normalises free-form kinds to slugs', () => {
+    expect(maybeKind(' Sub Category ')).toBe('sub-category');
+    expect(maybeKind('')).toBe('requirement');
+    expect(maybeKind('1st level')).toBe('k1st-level');
+  });
+});

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { errorsIn, loadContent } from '../../server/content/loadContent.js';
+import { formatProblem } from '../../server/domain/errors.js';
+
+const fixtures = path.join(__dirname, '../fixtures/content');
+const check = (...dirs: string[]) => {
+  const { problems } = loadContent({ reference: dirs.map((d) => path.join(fixtures, d)), user: [] }, { relativeTo: fixtures });
+  return errorsIn(problems).map(formatProblem);
+};
+
+describe('validate: content files', () => {
+  it('accepts the well-formed base fixture', () => {
+    expect(check('base')).toEqual([]);
+  });
+
+  it.each([
+    ['schema-error', 'broken/schema-error/cat.yaml:4: requirements[1].kind: Invalid input: expected string, received undefined'],
+    ['yaml-syntax', 'broken/yaml-syntax/cat.yaml:5: YAML syntax error: Sequence item without - indicator'],
+    ['duplicate-id', 'broken/duplicate-id/cat.yaml:4: requirements[1]: duplicate requirement "1" in bad-1 (first defined at broken/duplicate-id/cat.yaml:3)'],
+    ['unknown-parent', 'broken/unknown-parent/cat.yaml:4: requirements[1]: unknown parent "9" of "1.1" (no such ref in bad-1)'],
+    ['parent-cycle', 'broken/parent-cycle/cat.yaml:3: requirements[0]: parent cycle: "1" is its own ancestor'],
+    ['duplicate-framework', 'broken/duplicate-framework/again.yaml:1: framework.id: duplicate framework id "other-1.0" (first defined at base/other-1.0.yaml:2)'],
+    ['dangling-endpoint', 'broken/dangling-endpoint/map.yaml:7: mappings[0]: target: unknown requirement "GOVERN 9.9" in other-1.0'],
+    ['edition-mismatch', 'broken/edition-mismatch/map.yaml:7: mappings[0]: source: edition mismatch: "A.8.2" does not exist in std-2022 but does in std-2013'],
+    ['edition-prefix', 'broken/edition-prefix/map.yaml:7: mappings[0]: source: edition mismatch: "std-2013:A.8.2" belongs to std-2013, but this side of the file is std-2022'],
+    ['duplicate-pair', 'broken/duplicate-pair/map.yaml:8: mappings[1]: duplicate pair std-2022:5 → other-1.0:GOVERN (already stated at broken/duplicate-pair/map.yaml:7)'],
+    ['inverse-pair', 'broken/inverse-pair/reverse.yaml:7: mappings[0]: pair stated twice: other-1.0:GOVERN → std-2022:5 is the inverse of the mapping at broken/inverse-pair/map.yaml:7; keep one direction'],
+    ['contradictory-pair', 'broken/contradictory-pair/reverse.yaml:7: mappings[0]: contradictory pair: other-1.0:GOVERN subset-of std-2022:5, but broken/contradictory-pair/map.yaml:7 says std-2022:5 subset-of other-1.0:GOVERN'],
+    ['self-loop', 'broken/self-loop/map.yaml:7: mappings[0]: self-loop: "std-2022:A.5.12" is mapped to itself'],
+    ['unknown-provenance', 'broken/unknown-provenance/map.yaml:7: mappings[0].provenance: unknown provenance "nowhere" (expected one of: curation)'],
+    ['unknown-framework', 'broken/unknown-framework/map.yaml:1: source: unknown target framework "nonexistent-9" (known: other-1.0, std-2013, std-2022)'],
+    ['no-counterpart-contradiction', 'broken/no-counterpart-contradiction/map.yaml:7: noCounterpart[0]: contradiction: "std-2022:5.1" is marked as having no counterpart in other-1.0, but an approved mapping links it there'],
+    ['harmonized-dangling', 'broken/harmonized-dangling/hs.yaml:2: harmonizedClauses[0]: hs:leadership: edition mismatch: "5" does not exist in std-2013 but does in std-2022'],
+    ['not-content', 'broken/not-content/other.yaml:1: not a Crosswalk content file: expected a top-level "framework" (catalog), "mappings" (crosswalk) or "harmonizedClauses" key'],
+  ])('catches %s with file, line and a precise message', (name, expected) => {
+    const errors = check('base', `broken/${name}`);
+    expect(errors[0]).toBe(expected);
+  });
+
+  it('reports every problem, not only the first', () => {
+    expect(check('base', 'broken/parent-cycle')).toHaveLength(2);
+  });
+});

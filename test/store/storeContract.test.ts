@@ -1,0 +1,221 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConflictError, InputError, NotFoundError } from '../../server/domain/errors.js';
+import { adjacencyOf, coverageMatrixOf, neighbourhoodVia, pathsVia } from '../../server/domain/graphAlgorithms.js';
+import type { ContentBundle } from '../../server/domain/schemas/content.js';
+import type { GraphStore } from '../../server/store/types.js';
+import { edge, smallBundle } from '../fixtures/smallBundle.js';
+import { createTestStores } from './testStores.js';
+
+const stores = createTestStores();
+afterAll(() => stores.closeAll());
+
+const byId = (bundle: ContentBundle) => (ids: string[]) => ids.flatMap((id) => bundle.requirements.find((r) => r.id === id) ?? []);
+
+describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
+  let store: GraphStore;
+  let bundle: ContentBundle;
+  beforeEach(async () => {
+    store = await stores.init(id);
+    bundle = smallBundle();
+    await store.loadContent(bundle);
+  });
+  afterEach(() => store.close());
+
+  describe('loadContent', () => {
+    it('reports what it added, and a second identical load changes nothing', async () => {
+      const fresh = await stores.init(id);
+      const first = await fresh.loadContent(smallBundle());
+      expect(first.changed).toBe(true);
+      expect(first.requirements).toEqual({ added: 10, updated: 0, removed: 0 });
+      expect(first.mappings).toEqual({ added: 6, updated: 0, removed: 0 });
+      const second = await fresh.loadContent(smallBundle());
+      expect(second.changed).toBe(false);
+      expect(second.fingerprint).toBe(first.fingerprint);
+      expect(await fresh.contentFingerprint()).toBe(first.fingerprint);
+    });
+
+    it('applies changes, removals and additions, counting each', async () => {
+      const next = smallBundle();
+      next.requirements.find((r) => r.id === 'fw-a:2')!.title = 'Risk assessment (revised)';
+      next.mappings = next.mappings.filter((m) => m.target !== 'fw-b:B-3');
+      next.requirements = next.requirements.filter((r) => r.id !== 'fw-b:B-3');
+      next.mappings.push(edge('fw-a:1', 'fw-c:MAP 1.1', 'intersects-with'));
+      const summary = await store.loadContent(next);
+      expect(summary.requirements).toEqual({ added: 0, updated: 1, removed: 1 });
+      expect(summary.mappings).toEqual({ added: 1, updated: 0, removed: 1 });
+      expect((await store.getRequirements(['fw-a:2']))[0]!.title).toBe('Risk assessment (revised)');
+      expect(await store.getRequirements(['fw-b:B-3'])).toEqual([]);
+    });
+
+    it('keeps people\'s mappings and re-applies their reviews when content is reloaded', async () => {
+      await store.saveMapping(edge('fw-a:2', 'fw-c:GOVERN 1.1', 'intersects-with', { origin: 'user', status: 'proposed' }));
+      await store.reviewMapping({ mappingId: 'fw-a:1.1 -> fw-b:B-1', status: 'rejected', reviewer: 'ana', at: '2026-02-03T10:00:00Z', note: 'too broad', edits: { strength: 6 } });
+      const next = smallBundle();
+      next.requirements.find((r) => r.id === 'fw-a:1.1')!.summary = 'Changed summary.';
+      const summary = await store.loadContent(next);
+      expect(summary.reviewsKept).toBe(1);
+      const reviewed = await store.getMapping('fw-a:1.1 -> fw-b:B-1');
+      expect(reviewed).toMatchObject({ status: 'rejected', strength: 6, reviewNote: 'too broad', provenance: { reviewer: 'ana', reviewed: '2026-02-03' } });
+      expect(await store.getMapping('fw-a:2 -> fw-c:GOVERN 1.1')).toMatchObject({ origin: 'user', status: 'proposed' });
+      // Reloading the same files again changes nothing, reviews included.
+      expect((await store.loadContent(next)).changed).toBe(false);
+    });
+
+    it('keeps a requirement that a person\'s mapping still points at, even when the files drop it', async () => {
+      await store.saveMapping(edge('fw-a:3', 'fw-c:MAP 1.1', 'intersects-with', { origin: 'user' }));
+      const next = smallBundle();
+      next.requirements = next.requirements.filter((r) => r.id !== 'fw-a:3');
+      next.noCounterparts = [];
+      await store.loadContent(next);
+      expect(await store.getRequirements(['fw-a:3'])).toHaveLength(1);
+      expect(await store.getMapping('fw-a:3 -> fw-c:MAP 1.1')).toBeDefined();
+    });
+
+    it('is atomic: a bundle that cannot be stored leaves the previous content untouched', async () => {
+      const before = await store.findMappings({});
+      const broken = smallBundle();
+      broken.requirements[1]!.title = 'Changed before the failure';
+      broken.mappings.push(edge('fw-a:1', 'fw-b:DOES-NOT-EXIST', 'intersects-with'));
+      await expect(store.loadContent(broken)).rejects.toThrow();
+      expect(await store.findMappings({})).toEqual(before);
+      expect((await store.getRequirements(['fw-a:1.1']))[0]!.title).toBe('Policy');
+    });
+  });
+
+  describe('reads', () => {
+    it('lists frameworks with their requirement counts', async () => {
+      const frameworks = await store.listFrameworks();
+      expect(frameworks.map((f) => [f.id, f.requirementCount])).toEqual([['fw-a', 5], ['fw-b', 3], ['fw-c', 2]]);
+      expect(frameworks[2]).toMatchObject({ url: 'https://example.org/c', edition: '3' });
+      expect(frameworks[1]).not.toHaveProperty('url');
+    });
+
+    it('returns requirements in the order asked and leaves unknown ids out', async () => {
+      const found = await store.getRequirements(['fw-b:B-2', 'nope:1', 'fw-a:1']);
+      expect(found.map((r) => r.id)).toEqual(['fw-b:B-2', 'fw-a:1']);
+      expect(found[1]).toEqual(bundle.requirements[0]);
+    });
+
+    it('lists requirements by framework, parent and kind', async () => {
+      expect((await store.listRequirements({ frameworkId: 'fw-a', parentId: null })).map((r) => r.ref)).toEqual(['1', '2', '3']);
+      expect((await store.listRequirements({ parentId: 'fw-a:1' })).map((r) => r.ref)).toEqual(['1.1']);
+      expect((await store.listRequirements({ frameworkId: 'fw-a', kinds: ['control'] })).map((r) => r.ref)).toEqual(['1.1', '1.1.1']);
+      expect((await store.listRequirements({ frameworkId: 'fw-a', limit: 2, offset: 1 })).map((r) => r.ref)).toEqual(['1.1', '1.1.1']);
+    });
+
+    it('gives a requirement with its ancestors (root first), children and mappings read from its side', async () => {
+      const detail = (await store.requirementDetail('fw-a:1.1'))!;
+      expect(detail.ancestors.map((r) => r.id)).toEqual(['fw-a:1']);
+      expect(detail.children.map((r) => r.id)).toEqual(['fw-a:1.1.1']);
+      expect(detail.mappings.map((v) => [v.otherId, v.direction, v.relationship])).toEqual([
+        ['fw-b:B-1', 'outgoing', 'equal-to'],
+        ['fw-c:GOVERN 1.1', 'incoming', 'subset-of'],
+      ]);
+      expect((await store.requirementDetail('fw-a:1.1.1'))!.ancestors.map((r) => r.id)).toEqual(['fw-a:1', 'fw-a:1.1']);
+      expect(await store.requirementDetail('fw-a:nope')).toBeUndefined();
+      const approvedOnly = await store.requirementDetail('fw-b:B-2', { statuses: ['approved'] });
+      expect(approvedOnly!.mappings.map((v) => v.otherId)).toEqual(['fw-a:2']);
+    });
+
+    it('filters mappings by framework pair (either direction), relationship, status, method, origin and provenance', async () => {
+      const ids = async (filter: Parameters<GraphStore['findMappings']>[0]) => (await store.findMappings(filter)).map((m) => m.id);
+      expect(await ids({ frameworks: ['fw-b', 'fw-a'] })).toEqual(['fw-a:1.1 -> fw-b:B-1', 'fw-a:1.1.1 -> fw-b:B-3', 'fw-a:2 -> fw-b:B-2']);
+      expect(await ids({ relationships: ['intersects-with'] })).toEqual(['fw-b:B-1 -> fw-c:GOVERN 1.1', 'fw-b:B-2 -> fw-c:MAP 1.1']);
+      expect(await ids({ statuses: ['proposed'], methods: ['automation'], origins: ['import'] })).toEqual(['fw-b:B-2 -> fw-c:MAP 1.1']);
+      expect(await ids({ requirementId: 'fw-c:GOVERN 1.1' })).toEqual(['fw-b:B-1 -> fw-c:GOVERN 1.1', 'fw-c:GOVERN 1.1 -> fw-a:1.1']);
+      expect(await ids({ provenanceSource: 'Somewhere else' })).toEqual([]);
+      expect(await ids({ frameworkId: 'fw-c', limit: 1, offset: 1 })).toEqual(['fw-b:B-2 -> fw-c:MAP 1.1']);
+      expect(await store.findMappings({ requirementId: 'fw-a:1.1' })).toEqual(bundle.mappings.filter((m) => m.source === 'fw-a:1.1' || m.target === 'fw-a:1.1').sort((a, b) => a.id.localeCompare(b.id)));
+    });
+
+    it('lists no-counterpart records and harmonized clauses', async () => {
+      expect(await store.listNoCounterparts({ frameworkId: 'fw-a' })).toEqual(bundle.noCounterparts);
+      expect(await store.listNoCounterparts({ otherFrameworkId: 'fw-c' })).toEqual([]);
+      expect(await store.listHarmonizedClauses()).toEqual(bundle.harmonizedClauses);
+    });
+  });
+
+  describe('graph queries agree with the reference algorithms', () => {
+    const filters = [{}, { statuses: ['approved' as const] }, { relationships: ['equal-to' as const, 'superset-of' as const, 'subset-of' as const] }];
+
+    it.each(filters)('neighbourhood to depth 1–3 with filter %j', async (filter) => {
+      for (const depth of [1, 2, 3]) {
+        for (const start of ['fw-a:1.1', 'fw-b:B-2', 'fw-a:3']) {
+          const expected = neighbourhoodVia(adjacencyOf(bundle.mappings, filter), byId(bundle), { id: start, depth, ...filter });
+          expect(await store.neighbourhood({ id: start, depth, ...filter })).toEqual(expected);
+        }
+      }
+    });
+
+    it('neighbourhood says when it stopped at maxNodes', async () => {
+      const result = await store.neighbourhood({ id: 'fw-a:1.1', depth: 3, maxNodes: 2 });
+      expect(result.truncated).toBe(true);
+      expect(result.nodes).toHaveLength(2);
+    });
+
+    it.each(filters)('all simple paths up to a length with filter %j', async (filter) => {
+      for (const [from, to] of [['fw-a:1.1', 'fw-c:GOVERN 1.1'], ['fw-a:2', 'fw-c:MAP 1.1'], ['fw-a:1.1', 'fw-a:3']]) {
+        for (const maxLength of [1, 2, 3, 4]) {
+          const expected = pathsVia(adjacencyOf(bundle.mappings, filter), { from: from!, to: to!, maxLength });
+          expect(await store.paths({ from: from!, to: to!, maxLength, ...filter })).toEqual(expected);
+        }
+      }
+      const twoWays = await store.paths({ from: 'fw-a:1.1', to: 'fw-c:GOVERN 1.1', maxLength: 2 });
+      expect(twoWays.map((p) => p.map((s) => s.relationship))).toEqual([['subset-of'], ['equal-to', 'intersects-with']]);
+    });
+
+    it.each(filters)('coverage matrix with filter %j', async (filter) => {
+      expect(await store.coverageMatrix(filter)).toEqual(coverageMatrixOf(bundle, filter));
+    });
+
+    it('coverage matrix follows writes', async () => {
+      const before = await store.coverageMatrix({ statuses: ['approved'] });
+      await store.reviewMapping({ mappingId: 'fw-b:B-2 -> fw-c:MAP 1.1', status: 'approved', reviewer: 'ana', at: '2026-02-03T10:00:00Z' });
+      const after = await store.coverageMatrix({ statuses: ['approved'] });
+      expect(after).not.toEqual(before);
+      expect(after.find((c) => c.source === 'fw-c' && c.target === 'fw-b')).toMatchObject({ covered: 2, total: 2 });
+    });
+  });
+
+  describe('search', () => {
+    it('ranks an exact ref first, then text matches', async () => {
+      const hits = await store.search({ text: 'GOVERN 1.1' });
+      expect(hits[0]!.requirement.id).toBe('fw-c:GOVERN 1.1');
+      const policy = await store.search({ text: 'policy' });
+      expect(policy.map((h) => h.requirement.id)).toEqual(expect.arrayContaining(['fw-a:1.1', 'fw-a:1.1.1', 'fw-b:B-1']));
+      expect(policy.map((h) => h.requirement.id)).not.toContain('fw-a:2');
+    });
+
+    it('matches words in summaries, by prefix, within one framework', async () => {
+      expect((await store.search({ text: 'regulat', frameworkId: 'fw-c' })).map((h) => h.requirement.id)).toEqual(['fw-c:GOVERN 1.1']);
+      expect(await store.search({ text: 'policy', frameworkId: 'fw-c' })).toEqual([]);
+    });
+
+    it('treats query syntax typed by a user as plain words', async () => {
+      for (const text of ['"', 'policy" OR *', 'NEAR(a b)', 'title:policy', '(((', 'a AND', '\\', '']) {
+        await expect(store.search({ text })).resolves.toBeInstanceOf(Array);
+      }
+    });
+  });
+
+  describe('writes', () => {
+    it('saves a person\'s mapping and refuses reference origin, unknown ends, self-loops and inverse duplicates', async () => {
+      const mine = edge('fw-a:2', 'fw-c:GOVERN 1.1', 'intersects-with', { origin: 'user', status: 'proposed' });
+      expect(await store.saveMapping(mine)).toEqual(mine);
+      await expect(store.saveMapping({ ...mine, origin: 'reference' })).rejects.toBeInstanceOf(InputError);
+      await expect(store.saveMapping(edge('fw-a:2', 'fw-c:NOPE', 'intersects-with', { origin: 'user' }))).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.saveMapping(edge('fw-a:2', 'fw-a:2', 'equal-to', { origin: 'user' }))).rejects.toBeInstanceOf(InputError);
+      await expect(store.saveMapping(edge('fw-b:B-1', 'fw-a:1.1', 'equal-to', { origin: 'user' }))).rejects.toBeInstanceOf(ConflictError);
+      await expect(store.saveMapping(edge('fw-a:1.1', 'fw-b:B-1', 'equal-to', { origin: 'user' }))).rejects.toBeInstanceOf(ConflictError);
+    });
+
+    it('records every review in order and applies the latest', async () => {
+      const id = 'fw-b:B-2 -> fw-c:MAP 1.1';
+      await store.reviewMapping({ mappingId: id, status: 'rejected', reviewer: 'ana', at: '2026-02-01T09:00:00Z', note: 'homonym' });
+      const accepted = await store.reviewMapping({ mappingId: id, status: 'approved', reviewer: 'bo', at: '2026-02-02T09:00:00Z', edits: { relationship: 'subset-of', rationale: 'functional' } });
+      expect(accepted).toMatchObject({ status: 'approved', relationship: 'subset-of', rationale: 'functional', provenance: { reviewer: 'bo', reviewed: '2026-02-02' } });
+      expect((await store.reviewHistory(id)).map((r) => [r.reviewer, r.status])).toEqual([['ana', 'rejected'], ['bo', 'approved']]);
+      await expect(store.reviewMapping({ mappingId: 'x -> y', status: 'approved', reviewer: 'ana', at: '2026-02-01T09:00:00Z' })).rejects.toBeInstanceOf(NotFoundError);
+    });
+  });
+});

@@ -1,0 +1,30 @@
+import { openSqliteStore } from '../../server/store/sqlite/SqliteStore.js';
+import type { GraphStore } from '../../server/store/types.js';
+
+/**
+ * The stores the contract suite runs against on this machine: the embedded store always,
+ * Neo4j when NEO4J_URI is set (see docs/neo4j.md). Each init() gives an empty store.
+ */
+export type StoreId = 'sqlite' | 'neo4j';
+
+export function createTestStores() {
+  const opened: GraphStore[] = [];
+  const ids: StoreId[] = ['sqlite', ...(process.env.NEO4J_URI ? (['neo4j'] as const) : [])];
+  return {
+    eachSupportedId: () => ids,
+    async init(id: StoreId): Promise<GraphStore> {
+      let store: GraphStore;
+      if (id === 'sqlite') store = openSqliteStore({ file: ':memory:' });
+      else {
+        const neo4j = await import('../../server/store/neo4j/index.js');
+        store = await neo4j.openNeo4jStoreFromEnv(process.env);
+        await neo4j.resetNeo4jDatabase(store);
+      }
+      opened.push(store);
+      return store;
+    },
+    async closeAll() {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+    },
+  };
+}
