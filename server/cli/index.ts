@@ -4,9 +4,11 @@ import { ExitError } from './errors.js';
 type Command = { summary: string; run: () => Promise<(argv: string[]) => Promise<void>> };
 
 const COMMANDS: Record<string, Command> = {
+  serve: { summary: 'start the service (HOST, PORT, CROSSWALK_DATA_DIR, CROSSWALK_TOKENS, NEO4J_URI)', run: async () => (await import('./commands/serve.js')).serveCommand },
   validate: { summary: 'check every catalog and mapping file, or the given files/folders [PATH...] [--json]', run: async () => (await import('./commands/validate.js')).validateCommand },
   stats: { summary: 'requirements by kind and mappings by relationship and status [--json]', run: async () => (await import('./commands/stats.js')).statsCommand },
   load: { summary: 'load seeds/, mappings/ and imported catalogs into the store (idempotent, atomic) [--json]', run: async () => (await import('./commands/load.js')).loadCommand },
+  report: { summary: 'report unmapped --from FW --to FW [--kind K]... [--json]', run: async () => (await import('./commands/report.js')).reportCommand },
   import: {
     summary: 'import --format csv FILE --framework-id ID --name NAME --edition ED [--replace]',
     run: async () => (await import('./commands/import.js')).importCommand,

@@ -1,0 +1,41 @@
+import { createSchema, createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
+import type { GraphStore } from '../store/types.js';
+import { principalFrom, type Principal } from './auth.js';
+import { toGraphQLError } from './errors.js';
+import { createApiContext, type ApiContext } from './graphql/context.js';
+import { resolvers } from './graphql/resolvers.js';
+import { typeDefs } from './graphql/typeDefs.js';
+import { useQueryLimits, type QueryLimits } from './graphql/useQueryLimits.js';
+
+export interface YogaOptions {
+  store: GraphStore;
+  tokens: Map<string, Principal>;
+  graphiql?: boolean;
+  limits?: QueryLimits;
+  now?: () => Date;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxFields: 400 };
+
+export const schema = createSchema<ApiContext>({ typeDefs, resolvers });
+
+export function createYogaServer({ store, tokens, graphiql = false, limits = DEFAULT_QUERY_LIMITS, now }: YogaOptions): YogaServerInstance<object, ApiContext> {
+  return createYoga<object, ApiContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql,
+    landingPage: false,
+    batching: false,
+    context: ({ request }) => createApiContext(store, principalFrom(request.headers.get('authorization'), tokens), now),
+    plugins: [useQueryLimits(limits)],
+    // Business errors keep their message and code; anything else becomes "Unexpected error." with no internals.
+    maskedErrors: {
+      isDev: false,
+      maskError: (error, message, isDev) => {
+        const original = (error as { originalError?: unknown }).originalError ?? error;
+        const translated = toGraphQLError(original);
+        return translated !== original ? (translated as Error) : defaultMaskError(error, message, isDev);
+      },
+    },
+  });
+}

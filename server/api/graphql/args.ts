@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { RATIONALES, RELATIONSHIPS, STATUSES } from '../../domain/schemas/mapping.js';
+
+/** Semantic limits on arguments, checked before any store call (GraphQL checks only the types). */
+export const Limit = (max: number) => z.number().int().min(1).max(max);
+export const Offset = z.number().int().min(0).max(1_000_000);
+
+export const NeighbourhoodArgs = z.object({
+  depth: z.number().int().min(0).max(4),
+  maxNodes: Limit(5000),
+});
+export const PathArgs = z.object({
+  maxLength: z.number().int().min(1).max(5),
+  maxPaths: Limit(200),
+});
+export const SearchArgs = z.object({ text: z.string().max(200), limit: Limit(100) });
+export const PageArgs = z.object({ limit: Limit(1000), offset: Offset });
+
+export const MappingInputSchema = z.object({
+  sourceId: z.string().min(1),
+  targetId: z.string().min(1),
+  relationship: z.enum(RELATIONSHIPS),
+  rationale: z.enum(RATIONALES),
+  strength: z.number().int().min(0).max(10),
+  note: z.string().max(4000).optional().nullable(),
+  provenanceSource: z.string().min(1).max(500).optional().nullable(),
+  provenanceUrl: z.url().max(2000).optional().nullable(),
+});
+
+export const ReviewInputSchema = z.object({
+  status: z.enum(STATUSES),
+  note: z.string().max(4000).optional().nullable(),
+  relationship: z.enum(RELATIONSHIPS).optional().nullable(),
+  rationale: z.enum(RATIONALES).optional().nullable(),
+  strength: z.number().int().min(0).max(10).optional().nullable(),
+  mappingNote: z.string().max(4000).optional().nullable(),
+});

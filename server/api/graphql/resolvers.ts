@@ -1,0 +1,164 @@
+import { InputError, NotFoundError } from '../../domain/errors.js';
+import { mappingId } from '../../domain/ids.js';
+import { RELATIONSHIPS } from '../../domain/schemas/mapping.js';
+import type { Mapping, Relationship, Status } from '../../domain/schemas/mapping.js';
+import type { Requirement } from '../../domain/schemas/requirement.js';
+import { findUnmapped } from '../../domain/unmapped.js';
+import type { FrameworkSummary, ReviewDecision } from '../../store/types.js';
+import { requireRole } from '../auth.js';
+import { MappingInputSchema, NeighbourhoodArgs, PageArgs, PathArgs, ReviewInputSchema, SearchArgs } from './args.js';
+import type { ApiContext } from './context.js';
+
+type Args = Record<string, any>;
+/** GraphQL gives null for omitted optional args; the domain wants them absent. */
+const clean = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as { [K in keyof T]?: Exclude<T[K], null> };
+
+const enumValues = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v.replace(/-/g, '_'), v]));
+
+async function mustFindMapping(ctx: ApiContext, id: string): Promise<Mapping> {
+  const mapping = await ctx.store.getMapping(id);
+  if (!mapping) throw new NotFoundError(`unknown mapping "${id}"`);
+  return mapping;
+}
+
+async function review(ctx: ApiContext, id: string, input: Args): Promise<Mapping> {
+  const reviewer = requireRole(ctx.principal, 'analyst');
+  const parsed = ReviewInputSchema.parse(input);
+  await mustFindMapping(ctx, id);
+  const edits = clean({ relationship: parsed.relationship, rationale: parsed.rationale, strength: parsed.strength, note: parsed.mappingNote });
+  const decision: ReviewDecision = {
+    mappingId: id,
+    status: parsed.status,
+    reviewer: reviewer.name,
+    at: ctx.now().toISOString(),
+    ...(parsed.note ? { note: parsed.note } : {}),
+    ...(Object.keys(edits).length ? { edits } : {}),
+  };
+  return ctx.store.reviewMapping(decision);
+}
+
+export const resolvers = {
+  Relationship: enumValues(RELATIONSHIPS),
+
+  Query: {
+    frameworks: (_: unknown, __: Args, { store }: ApiContext) => store.listFrameworks(),
+    framework: async (_: unknown, { id }: Args, { store }: ApiContext) => (await store.listFrameworks()).find((f) => f.id === id) ?? null,
+    requirement: (_: unknown, { id }: Args, ctx: ApiContext) => ctx.requirements.load(id),
+    requirements: (_: unknown, args: Args, { store }: ApiContext) => {
+      const { limit, offset } = PageArgs.parse({ limit: args.limit, offset: args.offset });
+      return store.listRequirements({ frameworkId: args.frameworkId ?? undefined, parentId: args.roots ? null : (args.parentId ?? undefined), kinds: args.kinds ?? undefined, limit, offset });
+    },
+    search: (_: unknown, args: Args, { store }: ApiContext) => {
+      const { text, limit } = SearchArgs.parse({ text: args.text, limit: args.limit });
+      return store.search({ text, limit, frameworkId: args.frameworkId ?? undefined });
+    },
+    mapping: (_: unknown, { id }: Args, { store }: ApiContext) => store.getMapping(id),
+    mappings: (_: unknown, { filter = {}, ...page }: Args, { store }: ApiContext) => {
+      const { limit, offset } = PageArgs.parse(page);
+      if (filter.frameworks && filter.frameworks.length !== 2) throw new InputError('filter.frameworks takes exactly two framework ids');
+      return store.findMappings({ ...clean(filter), limit, offset });
+    },
+    noCounterparts: (_: unknown, args: Args, { store }: ApiContext) => store.listNoCounterparts(clean(args)),
+    harmonizedClauses: (_: unknown, __: Args, { store }: ApiContext) => store.listHarmonizedClauses(),
+    neighbourhood: (_: unknown, args: Args, { store }: ApiContext) => {
+      const { depth, maxNodes } = NeighbourhoodArgs.parse({ depth: args.depth, maxNodes: args.maxNodes });
+      return store.neighbourhood({ id: args.id, depth, maxNodes, ...clean({ relationships: args.relationships, statuses: args.statuses }) });
+    },
+    paths: async (_: unknown, args: Args, { store }: ApiContext) => {
+      const { maxLength, maxPaths } = PathArgs.parse({ maxLength: args.maxLength, maxPaths: args.maxPaths });
+      const paths = await store.paths({ from: args.from, to: args.to, maxLength, maxPaths, ...clean({ relationships: args.relationships, statuses: args.statuses }) });
+      return paths.map((steps) => ({ steps, length: steps.length }));
+    },
+    coverageMatrix: (_: unknown, args: Args, { store }: ApiContext) => store.coverageMatrix(clean({ relationships: args.relationships, statuses: args.statuses })),
+    unmapped: async (_: unknown, { from, to, kinds }: Args, { store }: ApiContext) => {
+      const known = new Set((await store.listFrameworks()).map((f) => f.id));
+      for (const id of [from, to]) if (!known.has(id)) throw new NotFoundError(`unknown framework "${id}"`);
+      const [requirements, mappings, noCounterparts] = await Promise.all([
+        store.listRequirements({ frameworkId: from, limit: 1_000_000 }),
+        store.findMappings({ frameworks: [from, to], statuses: ['approved'], limit: 10_000_000 }),
+        store.listNoCounterparts({ frameworkId: from, otherFrameworkId: to }),
+      ]);
+      return findUnmapped({ requirements, mappings, noCounterparts }, { from, to, kinds: kinds ?? [] });
+    },
+    me: (_: unknown, __: Args, { principal }: ApiContext) => principal ?? null,
+  },
+
+  Mutation: {
+    createMapping: async (_: unknown, { input }: Args, ctx: ApiContext) => {
+      const author = requireRole(ctx.principal, 'analyst');
+      const parsed = MappingInputSchema.parse(input);
+      const today = ctx.now().toISOString().slice(0, 10);
+      const mapping: Mapping = {
+        id: mappingId(parsed.sourceId, parsed.targetId),
+        source: parsed.sourceId,
+        target: parsed.targetId,
+        relationship: parsed.relationship,
+        rationale: parsed.rationale,
+        strength: parsed.strength,
+        method: 'human',
+        status: 'proposed',
+        origin: 'user',
+        provenance: { source: parsed.provenanceSource ?? `Analysis by ${author.name}`, author: author.name, created: today, ...(parsed.provenanceUrl ? { url: parsed.provenanceUrl } : {}) },
+        ...(parsed.note ? { note: parsed.note } : {}),
+      };
+      return ctx.store.saveMapping(mapping);
+    },
+    reviewMapping: (_: unknown, { id, review: input }: Args, ctx: ApiContext) => review(ctx, id, input),
+    approveMapping: (_: unknown, { id, note }: Args, ctx: ApiContext) => review(ctx, id, { status: 'approved', note }),
+    rejectMapping: (_: unknown, { id, reason }: Args, ctx: ApiContext) => {
+      if (!String(reason ?? '').trim()) throw new InputError('a rejection needs a reason');
+      return review(ctx, id, { status: 'rejected', note: reason });
+    },
+  },
+
+  Framework: {
+    roots: (f: FrameworkSummary, _: Args, { store }: ApiContext) => store.listRequirements({ frameworkId: f.id, parentId: null, limit: 1000 }),
+  },
+
+  Requirement: {
+    framework: async (r: Requirement, _: Args, { store }: ApiContext) => (await store.listFrameworks()).find((f) => f.id === r.frameworkId) ?? null,
+    parent: (r: Requirement, _: Args, ctx: ApiContext) => (r.parentId ? ctx.requirements.load(r.parentId) : null),
+    ancestors: async (r: Requirement, _: Args, { store }: ApiContext) => (await store.requirementDetail(r.id))?.ancestors ?? [],
+    children: (r: Requirement, _: Args, { store }: ApiContext) => store.listRequirements({ parentId: r.id, limit: 1000 }),
+    mappings: async (r: Requirement, args: Args, { store }: ApiContext) =>
+      (await store.requirementDetail(r.id, clean({ statuses: args.statuses as Status[], relationships: args.relationships as Relationship[] })))?.mappings ?? [],
+    noCounterparts: (r: Requirement, _: Args, { store }: ApiContext) => store.listNoCounterparts({ requirementId: r.id }),
+  },
+
+  Mapping: {
+    sourceId: (m: Mapping) => m.source,
+    targetId: (m: Mapping) => m.target,
+    source: (m: Mapping, _: Args, ctx: ApiContext) => ctx.requirements.load(m.source),
+    target: (m: Mapping, _: Args, ctx: ApiContext) => ctx.requirements.load(m.target),
+    reviews: (m: Mapping, _: Args, ctx: ApiContext) => ctx.reviews.load(m.id),
+  },
+
+  MappingView: {
+    other: (v: { otherId: string }, _: Args, ctx: ApiContext) => ctx.requirements.load(v.otherId),
+  },
+
+  Review: {
+    editsJson: (r: ReviewDecision) => (r.edits ? JSON.stringify(r.edits) : null),
+  },
+
+  NoCounterpart: {
+    requirement: (n: { requirementId: string }, _: Args, ctx: ApiContext) => ctx.requirements.load(n.requirementId),
+  },
+
+  HarmonizedClause: {
+    requirements: async (c: { requirementIds: string[] }, _: Args, ctx: ApiContext) =>
+      (await ctx.requirements.loadMany(c.requirementIds)).filter((r): r is Requirement => !!r && !(r instanceof Error)),
+  },
+
+  PathStep: {
+    fromId: (s: { from: string }) => s.from,
+    toId: (s: { to: string }) => s.to,
+    mapping: (s: { mappingId: string }, _: Args, { store }: ApiContext) => store.getMapping(s.mappingId),
+  },
+
+  CoverageCell: {
+    share: (c: { total: number; covered: number }) => (c.total ? c.covered / c.total : 0),
+    byRelationship: (c: { byRelationship: Record<string, number> }) =>
+      Object.entries(c.byRelationship).map(([relationship, count]) => ({ relationship, count })).sort((a, b) => a.relationship.localeCompare(b.relationship)),
+  },
+};

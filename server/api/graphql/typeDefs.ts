@@ -1,0 +1,193 @@
+export const typeDefs = /* GraphQL */ `
+  "Set-theory relationship (NIST IR 8477, OSCAL 1.2 names with _ for -)."
+  enum Relationship { equal_to equivalent_to subset_of superset_of intersects_with no_relationship }
+  enum Rationale { syntactic semantic functional }
+  enum Method { human automation hybrid }
+  enum Status { proposed approved rejected }
+  enum Origin { reference user import suggestion }
+  enum Direction { outgoing incoming }
+
+  type Framework {
+    id: ID!
+    name: String!
+    edition: String!
+    publisher: String!
+    url: String
+    licence: String!
+    description: String
+    family: String
+    requirementCount: Int!
+    "Top-level requirements, in document order."
+    roots: [Requirement!]!
+  }
+
+  type Requirement {
+    id: ID!
+    frameworkId: ID!
+    framework: Framework
+    ref: String!
+    kind: String!
+    title: String!
+    summary: String
+    parentId: ID
+    parent: Requirement
+    "Root first."
+    ancestors: [Requirement!]!
+    children: [Requirement!]!
+    order: Int!
+    tags: [String!]!
+    "Mappings read from this requirement's side (relationships inverted for incoming edges)."
+    mappings(statuses: [Status!], relationships: [Relationship!]): [MappingView!]!
+    noCounterparts: [NoCounterpart!]!
+  }
+
+  type Provenance {
+    source: String!
+    url: String
+    author: String!
+    reviewer: String
+    created: String!
+    reviewed: String
+  }
+
+  type Mapping {
+    id: ID!
+    sourceId: ID!
+    targetId: ID!
+    source: Requirement
+    target: Requirement
+    relationship: Relationship!
+    rationale: Rationale!
+    strength: Int!
+    method: Method!
+    status: Status!
+    origin: Origin!
+    provenance: Provenance!
+    note: String
+    reviewNote: String
+    reviews: [Review!]!
+  }
+
+  type MappingView {
+    mapping: Mapping!
+    direction: Direction!
+    otherId: ID!
+    other: Requirement
+    relationship: Relationship!
+  }
+
+  type Review {
+    status: Status!
+    reviewer: String!
+    at: String!
+    note: String
+    editsJson: String
+  }
+
+  type NoCounterpart {
+    requirementId: ID!
+    requirement: Requirement
+    otherFrameworkId: ID!
+    note: String!
+    status: Status!
+    origin: Origin!
+    provenance: Provenance!
+  }
+
+  type HarmonizedClause {
+    id: ID!
+    title: String!
+    summary: String!
+    order: Int!
+    requirementIds: [ID!]!
+    requirements: [Requirement!]!
+  }
+
+  type NeighbourhoodNode { requirement: Requirement!, depth: Int! }
+  type Neighbourhood { nodes: [NeighbourhoodNode!]!, edges: [Mapping!]!, truncated: Boolean! }
+  type PathStep { mappingId: ID!, fromId: ID!, toId: ID!, relationship: Relationship!, mapping: Mapping }
+  type MappingPath { steps: [PathStep!]!, length: Int! }
+
+  type RelationshipCount { relationship: Relationship!, count: Int! }
+  type CoverageCell {
+    source: ID!
+    target: ID!
+    total: Int!
+    covered: Int!
+    share: Float!
+    byRelationship: [RelationshipCount!]!
+  }
+
+  type SearchHit { requirement: Requirement!, score: Float! }
+
+  type UnmappedReport {
+    from: ID!
+    to: ID!
+    total: Int!
+    mapped: Int!
+    noCounterpart: Int!
+    unmapped: [Requirement!]!
+  }
+
+  type Principal { name: String!, role: String! }
+
+  input MappingFilter {
+    "Two framework ids: mappings between them in either stored direction."
+    frameworks: [ID!]
+    frameworkId: ID
+    requirementId: ID
+    relationships: [Relationship!]
+    statuses: [Status!]
+    methods: [Method!]
+    origins: [Origin!]
+    provenanceSource: String
+  }
+
+  type Query {
+    frameworks: [Framework!]!
+    framework(id: ID!): Framework
+    requirement(id: ID!): Requirement
+    requirements(frameworkId: ID, parentId: ID, roots: Boolean, kinds: [String!], limit: Int = 200, offset: Int = 0): [Requirement!]!
+    search(text: String!, frameworkId: ID, limit: Int = 20): [SearchHit!]!
+    mapping(id: ID!): Mapping
+    mappings(filter: MappingFilter, limit: Int = 100, offset: Int = 0): [Mapping!]!
+    noCounterparts(requirementId: ID, frameworkId: ID, otherFrameworkId: ID): [NoCounterpart!]!
+    harmonizedClauses: [HarmonizedClause!]!
+    neighbourhood(id: ID!, depth: Int = 1, relationships: [Relationship!], statuses: [Status!] = [approved], maxNodes: Int = 500): Neighbourhood!
+    paths(from: ID!, to: ID!, maxLength: Int = 3, relationships: [Relationship!], statuses: [Status!] = [approved], maxPaths: Int = 50): [MappingPath!]!
+    coverageMatrix(relationships: [Relationship!], statuses: [Status!] = [approved]): [CoverageCell!]!
+    unmapped(from: ID!, to: ID!, kinds: [String!]): UnmappedReport!
+    "Who the bearer token belongs to, if any."
+    me: Principal
+  }
+
+  input MappingInput {
+    sourceId: ID!
+    targetId: ID!
+    relationship: Relationship!
+    rationale: Rationale!
+    strength: Int!
+    note: String
+    "The document or analysis behind the mapping."
+    provenanceSource: String
+    provenanceUrl: String
+  }
+
+  input ReviewInput {
+    status: Status!
+    note: String
+    relationship: Relationship
+    rationale: Rationale
+    strength: Int
+    mappingNote: String
+  }
+
+  type Mutation {
+    "A person's mapping: method human, status proposed until reviewed."
+    createMapping(input: MappingInput!): Mapping!
+    "Record a review decision (kept in history) and apply it, with any corrections."
+    reviewMapping(id: ID!, review: ReviewInput!): Mapping!
+    approveMapping(id: ID!, note: String): Mapping!
+    rejectMapping(id: ID!, reason: String!): Mapping!
+  }
+`;

@@ -1,0 +1,94 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import { NotFoundError } from '../domain/errors.js';
+import { RELATIONSHIPS, STATUSES, METHODS, ORIGINS } from '../domain/schemas/mapping.js';
+import type { GraphStore } from '../store/types.js';
+import { principalFrom, type Principal } from './auth.js';
+import { createApiContext, type ApiContext } from './graphql/context.js';
+import { resolvers } from './graphql/resolvers.js';
+
+/** A comma-separated query parameter as a checked list. */
+const list = <T extends string>(values: readonly T[]) =>
+  z.string().optional().transform((v, ctx) => {
+    const items = v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    const bad = items?.filter((i) => !(values as readonly string[]).includes(i));
+    if (bad?.length) ctx.addIssue({ code: 'custom', message: `invalid value(s) ${bad.map((b) => `"${b}"`).join(', ')} (expected: ${values.join(', ')})` });
+    return items as T[] | undefined;
+  });
+const int = (fallback: number) => z.coerce.number().int().optional().default(fallback);
+
+const MappingQuery = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  framework: z.string().optional(),
+  requirement: z.string().optional(),
+  relationship: list(RELATIONSHIPS),
+  status: list(STATUSES),
+  method: list(METHODS),
+  origin: list(ORIGINS),
+  provenance: z.string().optional(),
+  limit: int(100),
+  offset: int(0),
+});
+
+type Handler = (req: Request, ctx: ApiContext) => Promise<unknown>;
+
+/**
+ * REST mirrors the GraphQL operations through the same resolvers, so both transports share validation and
+ * authorisation. Errors go to the app's error handler.
+ */
+export function createRestRouter({ store, tokens, now }: { store: GraphStore; tokens: Map<string, Principal>; now?: () => Date }): Router {
+  const router = express.Router();
+  const context = (req: Request) => createApiContext(store, principalFrom(req.headers.authorization, tokens), now);
+  const route = (handler: Handler) => (req: Request, res: Response, next: NextFunction) => {
+    handler(req, context(req)).then((body) => {
+      if (body === null || body === undefined) throw new NotFoundError(`nothing at ${req.path}`);
+      res.json(body);
+    }).catch(next);
+  };
+  const Q = resolvers.Query;
+  const M = resolvers.Mutation;
+
+  router.get('/frameworks', route((_, ctx) => Q.frameworks(null, {}, ctx)));
+  router.get('/frameworks/:id', route((req, ctx) => Q.framework(null, { id: req.params.id }, ctx)));
+  router.get('/frameworks/:id/requirements', route((req, ctx) => {
+    const q = z.object({ parent: z.string().optional(), roots: z.enum(['true', 'false']).optional(), kind: z.string().optional(), limit: int(200), offset: int(0) }).parse(req.query);
+    return Q.requirements(null, { frameworkId: req.params.id, parentId: q.parent, roots: q.roots === 'true', kinds: q.kind?.split(','), limit: q.limit, offset: q.offset }, ctx);
+  }));
+  router.get('/requirements/:id', route(async (req, ctx) => (await ctx.store.requirementDetail(String(req.params.id))) ?? null));
+  router.get('/mappings', route((req, ctx) => {
+    const q = MappingQuery.parse(req.query);
+    const frameworks = q.from && q.to ? [q.from, q.to] : undefined;
+    return Q.mappings(null, {
+      filter: { frameworks, frameworkId: frameworks ? undefined : (q.framework ?? q.from), requirementId: q.requirement, relationships: q.relationship, statuses: q.status, methods: q.method, origins: q.origin, provenanceSource: q.provenance },
+      limit: q.limit, offset: q.offset,
+    }, ctx);
+  }));
+  router.get('/mappings/:id', route((req, ctx) => Q.mapping(null, { id: req.params.id }, ctx)));
+  router.get('/mappings/:id/reviews', route((req, ctx) => ctx.store.reviewHistory(String(req.params.id))));
+  router.get('/search', route((req, ctx) => {
+    const q = z.object({ q: z.string(), framework: z.string().optional(), limit: int(20) }).parse(req.query);
+    return Q.search(null, { text: q.q, frameworkId: q.framework, limit: q.limit }, ctx);
+  }));
+  router.get('/coverage', route((req, ctx) => {
+    const q = z.object({ relationship: list(RELATIONSHIPS), status: list(STATUSES) }).parse(req.query);
+    return Q.coverageMatrix(null, { relationships: q.relationship, statuses: q.status ?? ['approved'] }, ctx);
+  }));
+  router.get('/neighbourhood/:id', route((req, ctx) => {
+    const q = z.object({ depth: int(1), maxNodes: int(500), relationship: list(RELATIONSHIPS), status: list(STATUSES) }).parse(req.query);
+    return Q.neighbourhood(null, { id: req.params.id, depth: q.depth, maxNodes: q.maxNodes, relationships: q.relationship, statuses: q.status ?? ['approved'] }, ctx);
+  }));
+  router.get('/paths', route(async (req, ctx) => {
+    const q = z.object({ from: z.string(), to: z.string(), maxLength: int(3), maxPaths: int(50), status: list(STATUSES) }).parse(req.query);
+    return Q.paths(null, { from: q.from, to: q.to, maxLength: q.maxLength, maxPaths: q.maxPaths, statuses: q.status ?? ['approved'] }, ctx);
+  }));
+  router.get('/unmapped', route((req, ctx) => {
+    const q = z.object({ from: z.string(), to: z.string(), kind: z.string().optional() }).parse(req.query);
+    return Q.unmapped(null, { from: q.from, to: q.to, kinds: q.kind?.split(',') }, ctx);
+  }));
+  router.get('/harmonized-clauses', route((_, ctx) => Q.harmonizedClauses(null, {}, ctx)));
+
+  router.post('/mappings', route((req, ctx) => M.createMapping(null, { input: req.body }, ctx)));
+  router.post('/mappings/:id/review', route((req, ctx) => M.reviewMapping(null, { id: req.params.id, review: req.body }, ctx)));
+  return router;
+}

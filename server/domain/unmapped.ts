@@ -1,0 +1,44 @@
+import { frameworkOf } from './ids.js';
+import type { ContentBundle } from './schemas/content.js';
+import type { Requirement } from './schemas/requirement.js';
+
+export interface UnmappedQuery {
+  from: string;
+  to: string;
+  /** Only these kinds of requirement (e.g. clause, control); all kinds when empty. */
+  kinds?: string[];
+}
+
+export interface UnmappedReport {
+  from: string;
+  to: string;
+  total: number;
+  mapped: number;
+  noCounterpart: number;
+  unmapped: Requirement[];
+}
+
+/**
+ * Requirements of `from` with no approved mapping (in either stored direction) to any requirement of `to`,
+ * and no approved "no counterpart" record for `to`: the ones nobody has looked at yet.
+ */
+export function findUnmapped(bundle: Pick<ContentBundle, 'requirements' | 'mappings' | 'noCounterparts'>, { from, to, kinds = [] }: UnmappedQuery): UnmappedReport {
+  const mapped = new Set<string>();
+  for (const m of bundle.mappings) {
+    if (m.status !== 'approved' || m.relationship === 'no-relationship') continue;
+    if (frameworkOf(m.source) === from && frameworkOf(m.target) === to) mapped.add(m.source);
+    if (frameworkOf(m.target) === from && frameworkOf(m.source) === to) mapped.add(m.target);
+  }
+  const declared = new Set(
+    bundle.noCounterparts.filter((n) => n.otherFrameworkId === to && n.status === 'approved').map((n) => n.requirementId),
+  );
+  const candidates = bundle.requirements.filter((r) => r.frameworkId === from && (!kinds.length || kinds.includes(r.kind)));
+  return {
+    from,
+    to,
+    total: candidates.length,
+    mapped: candidates.filter((r) => mapped.has(r.id)).length,
+    noCounterpart: candidates.filter((r) => !mapped.has(r.id) && declared.has(r.id)).length,
+    unmapped: candidates.filter((r) => !mapped.has(r.id) && !declared.has(r.id)).sort((a, b) => a.order - b.order),
+  };
+}
