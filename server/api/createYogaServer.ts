@@ -1,7 +1,7 @@
 import { createSchema, createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphStore } from '../store/types.js';
 import { principalFrom, type Principal } from './auth.js';
-import { toGraphQLError } from './errors.js';
+import { describeError, toGraphQLError } from './errors.js';
 import { createApiContext, type ApiContext } from './graphql/context.js';
 import { resolvers } from './graphql/resolvers.js';
 import { typeDefs } from './graphql/typeDefs.js';
@@ -28,6 +28,15 @@ export function createYogaServer({ store, tokens, graphiql = false, limits = DEF
     batching: false,
     context: ({ request }) => createApiContext(store, principalFrom(request.headers.get('authorization'), tokens), now),
     plugins: [useQueryLimits(limits)],
+    // Refusals (auth, validation, not found) are answers, not incidents: only unexpected errors are logged.
+    logging: {
+      debug: () => {},
+      info: () => {},
+      warn: (...args: unknown[]) => console.warn(...args),
+      error: (...args: unknown[]) => {
+        if (!args.some((a) => describeError((a as { originalError?: unknown })?.originalError ?? a))) console.error(...args);
+      },
+    },
     // Business errors keep their message and code; anything else becomes "Unexpected error." with no internals.
     maskedErrors: {
       isDev: false,

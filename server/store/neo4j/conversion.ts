@@ -1,0 +1,208 @@
+import neo4j, { type Integer } from 'neo4j-driver';
+import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
+import type { Framework } from '../../domain/schemas/framework.js';
+import type { HarmonizedClause } from '../../domain/schemas/harmonizedClause.js';
+import type { Mapping, NoCounterpart, Provenance } from '../../domain/schemas/mapping.js';
+import type { Requirement } from '../../domain/schemas/requirement.js';
+import type { ReviewDecision } from '../types.js';
+
+/**
+ * Property maps as stored on nodes and relationships, and back. Absent optional values are never stored (a `null`
+ * in a `SET x = $map` removes the property) and come back as absent keys, never `null` or `undefined` values.
+ * Whole numbers go to the server as Integer, so `order` and `strength` are INTEGER properties, not FLOAT.
+ */
+export type Props = Record<string, unknown>;
+
+/** Every property key the store writes or reads, per element; the Cypher lint test checks queries against them. */
+export const PROPERTY_KEYS = {
+  Framework: ['id', 'name', 'edition', 'publisher', 'url', 'licence', 'description', 'family', 'order'],
+  Requirement: ['id', 'frameworkId', 'ref', 'kind', 'title', 'summary', 'parentId', 'order', 'tags', 'fileSourced', 'embedding'],
+  MAPS_TO: [
+    'id', 'relationship', 'rationale', 'strength', 'method', 'status', 'origin', 'provenanceSource', 'provenanceUrl',
+    'provenanceAuthor', 'provenanceReviewer', 'provenanceCreated', 'provenanceReviewed', 'note', 'reviewNote',
+  ],
+  NoCounterpart: [
+    'requirementId', 'otherFrameworkId', 'note', 'status', 'origin', 'provenanceSource', 'provenanceUrl', 'provenanceAuthor',
+    'provenanceReviewer', 'provenanceCreated', 'provenanceReviewed',
+  ],
+  HarmonizedClause: ['id', 'title', 'summary', 'order'],
+  REALISES: ['order'],
+  Review: ['mappingId', 'seq', 'status', 'reviewer', 'at', 'note', 'edits'],
+  ContentState: ['id', 'fingerprint'],
+  Migration: ['id', 'appliedAt'],
+} as const;
+
+/** A JavaScript whole number as a Cypher INTEGER parameter (plain numbers are sent as FLOAT). */
+export function toInteger(value: number): Integer {
+  if (!Number.isSafeInteger(value)) throw new TypeError(`expected a whole number for an INTEGER parameter, received ${value}`);
+  return neo4j.int(value);
+}
+
+/** A Cypher INTEGER (or FLOAT) as a JavaScript number; refuses values a number cannot hold exactly. */
+export function toNumber(value: unknown, what = 'value'): number {
+  if (neo4j.isInt(value)) {
+    if (!neo4j.integer.inSafeRange(value)) throw new RangeError(`${what}: ${value.toString()} is outside the safe integer range`);
+    return value.toNumber();
+  }
+  if (typeof value === 'bigint') {
+    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError(`${what}: ${value} is outside the safe integer range`);
+    return Number(value);
+  }
+  if (typeof value === 'number') return value;
+  throw new TypeError(`${what}: expected a number, received ${describe(value)}`);
+}
+
+const describe = (value: unknown) => (value === null ? 'null' : value === undefined ? 'nothing' : `${typeof value} ${JSON.stringify(value)}`);
+
+/** Drops keys whose value is undefined, so optional properties are absent rather than present-and-undefined. */
+export const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+/** Reads typed values out of one stored property map, naming the element in every error. */
+function reader(props: Props, element: string) {
+  const name = `${element} ${JSON.stringify(props.id ?? props.mappingId ?? props.requirementId ?? '?')}`;
+  const present = (key: string) => props[key] !== undefined && props[key] !== null;
+  return {
+    string(key: string): string {
+      const value = props[key];
+      if (typeof value !== 'string') throw new TypeError(`${name}: property "${key}" should be a string, found ${describe(value)}`);
+      return value;
+    },
+    optionalString(key: string): string | undefined {
+      if (!present(key)) return undefined;
+      return this.string(key);
+    },
+    number(key: string): number {
+      if (!present(key)) throw new TypeError(`${name}: property "${key}" is missing`);
+      return toNumber(props[key], `${name}.${key}`);
+    },
+    strings(key: string): string[] {
+      const value = props[key];
+      if (!present(key)) return [];
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new TypeError(`${name}: property "${key}" should be a list of strings, found ${describe(value)}`);
+      return [...value];
+    },
+  };
+}
+
+type Read = ReturnType<typeof reader>;
+
+export const toFramework = (props: Props): Framework => {
+  const r = reader(props, 'Framework');
+  return defined({
+    id: r.string('id'), name: r.string('name'), edition: r.string('edition'), publisher: r.string('publisher'), url: r.optionalString('url'),
+    licence: r.string('licence'), description: r.optionalString('description'), family: r.optionalString('family'),
+  });
+};
+
+/** `order` is the framework's position in the loaded bundle; it takes part in change detection as in the SQLite store. */
+export const fromFramework = (f: Framework, order: number): Props => ({
+  id: f.id, name: f.name, edition: f.edition, publisher: f.publisher, url: f.url ?? null, licence: f.licence,
+  description: f.description ?? null, family: f.family ?? null, order: toInteger(order),
+});
+
+export const frameworkOrder = (props: Props): number => reader(props, 'Framework').number('order');
+
+export const toRequirement = (props: Props): Requirement => {
+  const r = reader(props, 'Requirement');
+  return defined({
+    id: r.string('id'), frameworkId: r.string('frameworkId'), ref: r.string('ref'), kind: r.string('kind'), title: r.string('title'),
+    summary: r.optionalString('summary'), parentId: r.optionalString('parentId'), order: r.number('order'), tags: r.strings('tags'),
+  });
+};
+
+/** `fileSourced` marks content that came from the catalog files (all requirements do, today). */
+export const fromRequirement = (req: Requirement): Props => ({
+  id: req.id, frameworkId: req.frameworkId, ref: req.ref, kind: req.kind, title: req.title, summary: req.summary ?? null,
+  parentId: req.parentId ?? null, order: toInteger(req.order), tags: [...req.tags], fileSourced: true,
+});
+
+const toProvenance = (r: Read): Provenance =>
+  defined({
+    source: r.string('provenanceSource'), url: r.optionalString('provenanceUrl'), author: r.string('provenanceAuthor'),
+    reviewer: r.optionalString('provenanceReviewer'), created: r.string('provenanceCreated'), reviewed: r.optionalString('provenanceReviewed'),
+  });
+
+const fromProvenance = (p: Provenance): Props => ({
+  provenanceSource: p.source, provenanceUrl: p.url ?? null, provenanceAuthor: p.author, provenanceReviewer: p.reviewer ?? null,
+  provenanceCreated: p.created, provenanceReviewed: p.reviewed ?? null,
+});
+
+/** A MAPS_TO relationship's properties plus `source` and `target`, the ids of its end nodes (see MAPPING_PROJECTION). */
+export const toMapping = (props: Props): Mapping => {
+  const r = reader(props, 'MAPS_TO');
+  return defined({
+    id: r.string('id'), source: r.string('source'), target: r.string('target'),
+    relationship: r.string('relationship') as Mapping['relationship'], rationale: r.string('rationale') as Mapping['rationale'],
+    strength: r.number('strength'), method: r.string('method') as Mapping['method'], status: r.string('status') as Mapping['status'],
+    origin: r.string('origin') as Mapping['origin'], provenance: toProvenance(r), note: r.optionalString('note'), reviewNote: r.optionalString('reviewNote'),
+  });
+};
+
+export interface MappingRow {
+  source: string;
+  target: string;
+  /** The relationship's own properties; its ends are the nodes `source` and `target`. */
+  props: Props;
+}
+
+export const fromMapping = (m: Mapping): MappingRow => ({
+  source: m.source,
+  target: m.target,
+  props: {
+    id: m.id, relationship: m.relationship, rationale: m.rationale, strength: toInteger(m.strength), method: m.method, status: m.status,
+    origin: m.origin, ...fromProvenance(m.provenance), note: m.note ?? null, reviewNote: m.reviewNote ?? null,
+  },
+});
+
+export const toNoCounterpart = (props: Props): NoCounterpart => {
+  const r = reader(props, 'NoCounterpart');
+  return {
+    requirementId: r.string('requirementId'), otherFrameworkId: r.string('otherFrameworkId'), note: r.string('note'),
+    status: r.string('status') as NoCounterpart['status'], origin: r.string('origin') as NoCounterpart['origin'], provenance: toProvenance(r),
+  };
+};
+
+export const fromNoCounterpart = (n: NoCounterpart): Props => ({
+  requirementId: n.requirementId, otherFrameworkId: n.otherFrameworkId, note: n.note, status: n.status, origin: n.origin, ...fromProvenance(n.provenance),
+});
+
+/** `members` are the REALISES relationships of the clause: requirement id and position, in any order. */
+export const toHarmonizedClause = (props: Props, members: Props[]): HarmonizedClause => {
+  const r = reader(props, 'HarmonizedClause');
+  const sorted = members
+    .map((m) => ({ id: reader(m, 'REALISES').string('id'), order: reader(m, 'REALISES').number('order') }))
+    .sort((a, b) => a.order - b.order);
+  return { id: r.string('id'), title: r.string('title'), summary: r.string('summary'), order: r.number('order'), requirementIds: sorted.map((m) => m.id) };
+};
+
+export const fromHarmonizedClause = (c: HarmonizedClause): Props => ({ id: c.id, title: c.title, summary: c.summary, order: toInteger(c.order) });
+
+export const toReview = (props: Props): ReviewDecision => {
+  const r = reader(props, 'Review');
+  const edits = r.optionalString('edits');
+  return defined({
+    mappingId: r.string('mappingId'), status: r.string('status') as ReviewDecision['status'], reviewer: r.string('reviewer'), at: r.string('at'),
+    note: r.optionalString('note'), edits: edits === undefined ? undefined : (JSON.parse(edits) as ReviewDecision['edits']),
+  });
+};
+
+/** Edits are kept as JSON text: a property cannot hold a map. `seq` is assigned by the query that stores it. */
+export const fromReview = (d: ReviewDecision): Props => ({
+  mappingId: d.mappingId, status: d.status, reviewer: d.reviewer, at: d.at, note: d.note ?? null, edits: d.edits ? JSON.stringify(d.edits) : null,
+});
+
+const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/**
+ * The one place Neo4j errors become business errors: a uniqueness violation is a ConflictError; domain errors thrown
+ * inside a transaction function pass through; everything else is rethrown as it is (an internal error).
+ */
+export function rethrowNeo4jError(error: unknown): never {
+  if (error instanceof NotFoundError || error instanceof InputError || error instanceof ConflictError) throw error;
+  if (error instanceof Error && (error as { code?: unknown }).code === CONSTRAINT_VIOLATION)
+    throw new ConflictError(`the change conflicts with stored data: ${error.message}`);
+  throw error;
+}
+
+/** Mapping origins that come from content files; the others (user, suggestion) are people's work and survive loads. */
+export const FILE_ORIGINS = ['reference', 'import'] as const;

@@ -1,0 +1,396 @@
+/**
+ * Every Cypher statement the Neo4j store sends, as named constants (schema statements live in migrations/*.cypher).
+ * test/store/cypherSyntax.test.ts lints each one, under Cypher 5 and Cypher 25, against the graph model in
+ * graphModel.ts; no other file in this folder may hold Cypher text.
+ *
+ * Exports are statements (strings), lists of statements, or numbers that size them; nothing else.
+ *
+ * Conventions: optional filters arrive as `null` (scalars) or `[]` (lists) and mean "any"; whole numbers used as
+ * LIMIT/SKIP or stored as INTEGER arrive as Integer (conversion.ts `toInteger`); statements that take `$rows` or
+ * `$ids` are run in batches (see operations/loadContent.ts).
+ *
+ * The graph:
+ *   (:Framework)<-[:IN_FRAMEWORK]-(:Requirement)-[:PART_OF]->(:Requirement)
+ *   (:Requirement)-[:MAPS_TO {id, relationship, …, provenance*}]->(:Requirement)
+ *   (:NoCounterpart)-[:ABOUT]->(:Requirement)
+ *   (:Requirement)-[:REALISES {order}]->(:HarmonizedClause)
+ *   (:Review {mappingId, seq, …})   (:ContentState {id: 'content', fingerprint})   (:Migration {id})
+ */
+
+/** A MAPS_TO relationship `m` from `a` to `b` as one map: its properties plus the ids of its ends. */
+const MAPPING = 'm {.*, source: a.id, target: b.id}';
+/** The EdgeFilter of the domain (graph.ts): empty lists match everything. */
+const edgeFilter = (m: string) => `(size($relationships) = 0 OR ${m}.relationship IN $relationships)
+  AND (size($statuses) = 0 OR ${m}.status IN $statuses)`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Migrations and maintenance
+
+export const MIGRATIONS_APPLIED = `
+MATCH (migration:Migration)
+RETURN migration.id AS id`;
+
+export const MIGRATION_RECORD = `
+MERGE (migration:Migration {id: $id})
+SET migration.appliedAt = datetime()`;
+
+/** Indexes are populated in the background; queries on one still populating fail, so opening waits for them. */
+export const AWAIT_INDEXES = `
+CALL db.awaitIndexes($timeoutSeconds)`;
+
+/** Test support: deletes up to $batchSize nodes with their relationships; run until it deletes none. */
+export const DELETE_ALL_BATCH = `
+MATCH (n)
+WHERE NOT n:Migration
+WITH n LIMIT $batchSize
+DETACH DELETE n
+RETURN count(*) AS deleted`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Content state
+
+export const CONTENT_FINGERPRINT = `
+MATCH (state:ContentState {id: 'content'})
+RETURN state.fingerprint AS fingerprint`;
+
+export const SET_CONTENT_FINGERPRINT = `
+MERGE (state:ContentState {id: 'content'})
+SET state.fingerprint = $fingerprint`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reads of the stored content (loadContent compares them with the bundle)
+
+export const STORED_FRAMEWORKS = `
+MATCH (f:Framework)
+RETURN f {.*} AS framework`;
+
+export const STORED_REQUIREMENTS = `
+MATCH (r:Requirement)
+RETURN r {.*} AS requirement`;
+
+export const STORED_FILE_MAPPINGS = `
+MATCH (a:Requirement)-[m:MAPS_TO]->(b:Requirement)
+WHERE m.origin IN $fileOrigins
+RETURN ${MAPPING} AS mapping`;
+
+export const STORED_OTHER_MAPPING_IDS = `
+MATCH (:Requirement)-[m:MAPS_TO]->(:Requirement)
+WHERE NOT m.origin IN $fileOrigins
+RETURN m.id AS id`;
+
+export const STORED_FILE_NO_COUNTERPARTS = `
+MATCH (n:NoCounterpart)
+WHERE n.origin IN $fileOrigins
+RETURN n {.*} AS noCounterpart`;
+
+/** The latest review of every mapping that has one. */
+export const LATEST_REVIEWS = `
+MATCH (review:Review)
+WITH review.mappingId AS mappingId, max(review.seq) AS seq
+MATCH (latest:Review {mappingId: mappingId, seq: seq})
+RETURN latest {.*} AS review`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writes of content (batched by the caller)
+
+export const UPSERT_FRAMEWORKS = `
+UNWIND $rows AS row
+MERGE (f:Framework {id: row.id})
+SET f = row`;
+
+/** Replaces each requirement's properties and points it at its framework (and at no other). */
+export const UPSERT_REQUIREMENTS = `
+UNWIND $rows AS row
+MERGE (r:Requirement {id: row.id})
+SET r = row
+WITH r
+OPTIONAL MATCH (r)-[stale:IN_FRAMEWORK]->(other:Framework)
+WHERE other.id <> r.frameworkId
+DELETE stale
+WITH DISTINCT r
+MATCH (f:Framework {id: r.frameworkId})
+MERGE (r)-[:IN_FRAMEWORK]->(f)`;
+
+/** PART_OF follows `parentId`; a parent that is not stored gets no relationship (as SQLite keeps a dangling parent_id). */
+export const LINK_PARENTS = `
+UNWIND $ids AS id
+MATCH (r:Requirement {id: id})
+OPTIONAL MATCH (r)-[stale:PART_OF]->(:Requirement)
+DELETE stale
+WITH DISTINCT r
+MATCH (parent:Requirement {id: r.parentId})
+MERGE (r)-[:PART_OF]->(parent)`;
+
+/** Children stored earlier whose parent has just been (re)written get their PART_OF back. */
+export const LINK_CHILDREN = `
+UNWIND $ids AS id
+MATCH (parent:Requirement {id: id})
+MATCH (child:Requirement {parentId: id})
+MERGE (child)-[:PART_OF]->(parent)`;
+
+/** A requirement that vanished from the files goes, unless something still points at it. */
+export const REMOVE_UNUSED_REQUIREMENTS = `
+UNWIND $ids AS id
+MATCH (r:Requirement {id: id})
+WHERE NOT EXISTS { (r)-[:MAPS_TO]-(:Requirement) }
+  AND NOT EXISTS { (:NoCounterpart)-[:ABOUT]->(r) }
+  AND NOT EXISTS { (r)-[:REALISES]->(:HarmonizedClause) }
+DETACH DELETE r
+RETURN count(*) AS removed`;
+
+/** A framework that vanished from the files goes once no requirement belongs to it. */
+export const REMOVE_UNUSED_FRAMEWORKS = `
+UNWIND $ids AS id
+MATCH (f:Framework {id: id})
+WHERE NOT EXISTS { MATCH (r:Requirement) WHERE r.frameworkId = id }
+DETACH DELETE f
+RETURN count(*) AS removed`;
+
+/** Only file-sourced mappings: a person's mapping with the same id is never touched by a load. */
+export const DELETE_FILE_MAPPINGS = `
+UNWIND $ids AS id
+MATCH (:Requirement)-[m:MAPS_TO {id: id}]->(:Requirement)
+WHERE m.origin IN $fileOrigins
+DELETE m`;
+
+/** `$rows`: [{source, target, props}]; returns how many were created so a missing end cannot pass unnoticed. */
+export const CREATE_MAPPINGS = `
+UNWIND $rows AS row
+MATCH (a:Requirement {id: row.source})
+MATCH (b:Requirement {id: row.target})
+CREATE (a)-[m:MAPS_TO]->(b)
+SET m = row.props
+RETURN count(m) AS created`;
+
+export const UPSERT_NO_COUNTERPARTS = `
+UNWIND $rows AS row
+MATCH (r:Requirement {id: row.requirementId})
+MERGE (n:NoCounterpart {requirementId: row.requirementId, otherFrameworkId: row.otherFrameworkId})
+SET n = row
+MERGE (n)-[:ABOUT]->(r)
+RETURN count(n) AS written`;
+
+/** `$keys`: [{requirementId, otherFrameworkId}]. */
+export const DELETE_NO_COUNTERPARTS = `
+UNWIND $keys AS key
+MATCH (n:NoCounterpart {requirementId: key.requirementId, otherFrameworkId: key.otherFrameworkId})
+DETACH DELETE n`;
+
+export const UPSERT_HARMONIZED_CLAUSES = `
+UNWIND $rows AS row
+MERGE (c:HarmonizedClause {id: row.id})
+SET c = row`;
+
+export const CLEAR_HARMONIZED_MEMBERS = `
+UNWIND $ids AS id
+MATCH (:Requirement)-[member:REALISES]->(:HarmonizedClause {id: id})
+DELETE member`;
+
+/** `$rows`: [{clauseId, requirementId, order}]. */
+export const CREATE_HARMONIZED_MEMBERS = `
+UNWIND $rows AS row
+MATCH (c:HarmonizedClause {id: row.clauseId})
+MATCH (r:Requirement {id: row.requirementId})
+CREATE (r)-[:REALISES {order: row.order}]->(c)
+RETURN count(*) AS created`;
+
+export const DELETE_HARMONIZED_CLAUSES = `
+UNWIND $ids AS id
+MATCH (c:HarmonizedClause {id: id})
+DETACH DELETE c`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Catalog reads
+
+export const LIST_FRAMEWORKS = `
+MATCH (f:Framework)
+RETURN f {.*} AS framework, COUNT { (f)<-[:IN_FRAMEWORK]-(:Requirement) } AS requirementCount
+ORDER BY f.id`;
+
+/** `$anyParent` true: no parent filter; otherwise children of `$parentId`, or roots when it is null. */
+export const LIST_REQUIREMENTS = `
+MATCH (r:Requirement)
+WHERE ($frameworkId IS NULL OR r.frameworkId = $frameworkId)
+  AND ($anyParent OR (CASE WHEN $parentId IS NULL THEN r.parentId IS NULL ELSE r.parentId = $parentId END))
+  AND (size($kinds) = 0 OR r.kind IN $kinds)
+RETURN r {.*} AS requirement
+ORDER BY r.frameworkId, r.order, r.id
+SKIP $offset LIMIT $limit`;
+
+export const GET_REQUIREMENTS = `
+UNWIND $ids AS id
+MATCH (r:Requirement {id: id})
+RETURN r {.*} AS requirement`;
+
+/** Root first; bounded like the SQLite store's recursive query. */
+export const REQUIREMENT_ANCESTORS = `
+MATCH path = (:Requirement {id: $id})-[:PART_OF*1..64]->(ancestor:Requirement)
+RETURN ancestor {.*} AS requirement, length(path) AS depth
+ORDER BY depth DESC`;
+
+export const REQUIREMENT_CHILDREN = `
+MATCH (child:Requirement {parentId: $id})
+RETURN child {.*} AS requirement
+ORDER BY child.order, child.id`;
+
+export const LIST_NO_COUNTERPARTS = `
+MATCH (n:NoCounterpart)-[:ABOUT]->(r:Requirement)
+WHERE ($requirementId IS NULL OR n.requirementId = $requirementId)
+  AND ($frameworkId IS NULL OR r.frameworkId = $frameworkId)
+  AND ($otherFrameworkId IS NULL OR n.otherFrameworkId = $otherFrameworkId)
+RETURN n {.*} AS noCounterpart
+ORDER BY n.requirementId, n.otherFrameworkId`;
+
+export const LIST_HARMONIZED_CLAUSES = `
+MATCH (c:HarmonizedClause)
+RETURN c {.*} AS clause, [(r:Requirement)-[member:REALISES]->(c) | {id: r.id, order: member.order}] AS members
+ORDER BY c.order, c.id`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mappings
+
+export const GET_MAPPING = `
+MATCH (a:Requirement)-[m:MAPS_TO {id: $id}]->(b:Requirement)
+RETURN ${MAPPING} AS mapping`;
+
+/** A stored mapping from $source to $target, whatever its id (used to refuse inverse duplicates). */
+export const MAPPING_BETWEEN = `
+MATCH (:Requirement {id: $source})-[m:MAPS_TO]->(:Requirement {id: $target})
+RETURN m.id AS id
+ORDER BY id
+LIMIT 1`;
+
+export const DELETE_MAPPING = `
+MATCH (:Requirement)-[m:MAPS_TO {id: $id}]->(:Requirement)
+DELETE m`;
+
+/** Every mapping touching each of `$ids`, filtered, once per requirement it touches. */
+export const MAPPINGS_AT = `
+UNWIND $ids AS id
+MATCH (:Requirement {id: id})-[m:MAPS_TO]-(:Requirement)
+WITH DISTINCT id, m
+WHERE ${edgeFilter('m')}
+WITH id, m, startNode(m) AS a, endNode(m) AS b
+RETURN id, ${MAPPING} AS mapping`;
+
+const FIND_MAPPINGS_WHERE = `
+WHERE ($pair IS NULL
+    OR (a.frameworkId = $pair[0] AND b.frameworkId = $pair[1])
+    OR (a.frameworkId = $pair[1] AND b.frameworkId = $pair[0]))
+  AND ($frameworkId IS NULL OR a.frameworkId = $frameworkId OR b.frameworkId = $frameworkId)
+  AND (size($relationships) = 0 OR m.relationship IN $relationships)
+  AND (size($statuses) = 0 OR m.status IN $statuses)
+  AND (size($methods) = 0 OR m.method IN $methods)
+  AND (size($origins) = 0 OR m.origin IN $origins)
+  AND ($provenanceSource IS NULL OR m.provenanceSource = $provenanceSource)
+RETURN ${MAPPING} AS mapping
+ORDER BY m.id
+SKIP $offset LIMIT $limit`;
+
+export const FIND_MAPPINGS = `
+MATCH (a:Requirement)-[m:MAPS_TO]->(b:Requirement)
+${FIND_MAPPINGS_WHERE}`;
+
+/** FIND_MAPPINGS started from one requirement, so the requirement id index does the work. */
+export const FIND_MAPPINGS_AT_REQUIREMENT = `
+MATCH (:Requirement {id: $requirementId})-[m:MAPS_TO]-(:Requirement)
+WITH DISTINCT m
+WITH m, startNode(m) AS a, endNode(m) AS b
+${FIND_MAPPINGS_WHERE}`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reviews
+
+/**
+ * Reads a mapping for review after taking its write lock (the SET), so concurrent reviews of one mapping run one
+ * after the other and each applies its decision to the mapping as the previous one left it.
+ */
+export const LOCK_MAPPING_FOR_REVIEW = `
+MATCH (a:Requirement)-[m:MAPS_TO {id: $id}]->(b:Requirement)
+SET m.reviewLock = true
+REMOVE m.reviewLock
+RETURN ${MAPPING} AS mapping`;
+
+/** Appends to the mapping's history; `seq` numbers its reviews 1, 2, … in the order they were made. */
+export const CREATE_REVIEW = `
+OPTIONAL MATCH (previous:Review {mappingId: $review.mappingId})
+WITH coalesce(max(previous.seq), 0) + 1 AS seq
+CREATE (review:Review)
+SET review = $review, review.seq = seq`;
+
+export const UPDATE_MAPPING = `
+MATCH (:Requirement)-[m:MAPS_TO {id: $id}]->(:Requirement)
+SET m = $props`;
+
+export const REVIEW_HISTORY = `
+MATCH (review:Review {mappingId: $mappingId})
+RETURN review {.*} AS review
+ORDER BY review.seq`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Graph queries
+
+/**
+ * All simple paths (no node twice) of 1..N MAPS_TO relationships between two requirements, either direction, with
+ * each step read in the direction of travel (`forward`: the relationship points the way the path goes). A variable
+ * length cannot be a parameter, so there is one statement per N; see `pathsQuery`.
+ */
+const pathsUpTo = (maxLength: number) => `
+MATCH path = (:Requirement {id: $from})-[:MAPS_TO*1..${maxLength}]-(:Requirement {id: $to})
+WHERE all(m IN relationships(path) WHERE ${edgeFilter('m')})
+  AND all(n IN nodes(path) WHERE single(other IN nodes(path) WHERE other = n))
+RETURN [i IN range(0, length(path) - 1) | {
+  mappingId: relationships(path)[i].id,
+  from: nodes(path)[i].id,
+  to: nodes(path)[i + 1].id,
+  relationship: relationships(path)[i].relationship,
+  forward: startNode(relationships(path)[i]) = nodes(path)[i]
+}] AS steps`;
+
+/** Longest path the native statement serves; longer ones are found by the store from MAPPINGS_AT, level by level. */
+export const PATHS_NATIVE_MAX_LENGTH = 8;
+
+/** PATHS_UP_TO[n - 1] finds paths of at most n steps. */
+export const PATHS_UP_TO: readonly string[] = Object.freeze(Array.from({ length: PATHS_NATIVE_MAX_LENGTH }, (_, i) => pathsUpTo(i + 1)));
+
+export const REQUIREMENT_TOTALS = `
+MATCH (r:Requirement)
+RETURN r.frameworkId AS frameworkId, count(*) AS total`;
+
+/** Matching mappings counted from each end: `outgoing` false means read from the target side (inverse relationship). */
+export const COVERAGE_BY_RELATIONSHIP = `
+MATCH (a:Requirement)-[m:MAPS_TO]->(b:Requirement)
+WHERE m.relationship <> 'no-relationship'
+  AND ${edgeFilter('m')}
+UNWIND [{source: a.frameworkId, target: b.frameworkId, outgoing: true},
+        {source: b.frameworkId, target: a.frameworkId, outgoing: false}] AS side
+RETURN side.source AS source, side.target AS target, m.relationship AS relationship, side.outgoing AS outgoing, count(*) AS mappings`;
+
+/** Per ordered framework pair: how many requirements of the source have at least one matching mapping to the target. */
+export const COVERAGE_COVERED = `
+MATCH (a:Requirement)-[m:MAPS_TO]->(b:Requirement)
+WHERE m.relationship <> 'no-relationship'
+  AND ${edgeFilter('m')}
+UNWIND [{end: a.id, source: a.frameworkId, target: b.frameworkId},
+        {end: b.id, source: b.frameworkId, target: a.frameworkId}] AS side
+RETURN side.source AS source, side.target AS target, count(DISTINCT side.end) AS covered`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Search
+
+/** A requirement whose id, or ref ignoring case, is exactly what was typed. */
+export const SEARCH_EXACT = `
+MATCH (r:Requirement)
+WHERE (r.id = $text OR toLower(r.ref) = toLower($text))
+  AND ($frameworkId IS NULL OR r.frameworkId = $frameworkId)
+RETURN r {.*} AS requirement
+ORDER BY r.frameworkId, r.order
+LIMIT $limit`;
+
+/** `$query` is Lucene syntax built by operations/search.ts from escaped words, never raw user text. */
+export const SEARCH_FULLTEXT = `
+CALL db.index.fulltext.queryNodes('requirement_text', $query) YIELD node, score
+WHERE node:Requirement AND ($frameworkId IS NULL OR node.frameworkId = $frameworkId)
+RETURN node {.*} AS requirement, score
+ORDER BY score DESC, node.id
+LIMIT $limit`;

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, TOKENS } from './testServer.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('GraphQL queries', () => {
+  it('lists frameworks with counts and their roots', async () => {
+    const { body } = await server.gql('{ frameworks { id edition requirementCount roots { ref } } }');
+    const iso = body.data.frameworks.find((f: { id: string }) => f.id === 'iso42001-2023');
+    expect(iso.edition).toBe('2023');
+    expect(iso.requirementCount).toBe(114);
+    expect(iso.roots.map((r: { ref: string }) => r.ref).slice(0, 3)).toEqual(['4', '5', '6']);
+  });
+
+  it('gives a requirement with its hierarchy and mappings read from its side', async () => {
+    const { body } = await server.gql(`{ requirement(id: "iso42001-2023:A.6.2.8") {
+      title ancestors { ref } parent { ref } framework { name }
+      mappings(statuses: [approved]) { direction relationship other { id frameworkId } mapping { rationale strength provenance { source author } } } } }`);
+    const r = body.data.requirement;
+    expect(r.title).toBe('AI system recording of event logs');
+    expect(r.ancestors.map((a: { ref: string }) => a.ref)).toEqual(['Annex A', 'A.6', 'A.6.2']);
+    expect(r.parent.ref).toBe('A.6.2');
+    const logging = r.mappings.find((m: { other: { id: string } }) => m.other.id === 'iso27001-2022:A.8.15');
+    expect(logging).toMatchObject({ direction: 'outgoing', mapping: { provenance: { source: 'Crosswalk curation' } } });
+    expect(r.mappings.some((m: { direction: string }) => m.direction === 'incoming')).toBe(true);
+  });
+
+  it('returns null for an unknown requirement', async () => {
+    expect((await server.gql('{ requirement(id: "iso42001-2023:Z.9") { id } }')).body.data.requirement).toBeNull();
+  });
+
+  it('walks a framework tree', async () => {
+    const { body } = await server.gql('{ requirements(frameworkId: "nist-ai-rmf-1.0", parentId: "nist-ai-rmf-1.0:GOVERN 1") { ref kind } }');
+    expect(body.data.requirements.map((r: { ref: string }) => r.ref)).toEqual(['GOVERN 1.1', 'GOVERN 1.2', 'GOVERN 1.3', 'GOVERN 1.4', 'GOVERN 1.5', 'GOVERN 1.6', 'GOVERN 1.7']);
+  });
+
+  it('searches ids, titles and summaries', async () => {
+    const { body } = await server.gql('{ exact: search(text: "A.5.4") { requirement { id } } words: search(text: "impact assessment", frameworkId: "iso42001-2023", limit: 5) { requirement { ref } score } }');
+    expect(body.data.exact.slice(0, 3).map((h: { requirement: { id: string } }) => h.requirement.id)).toContain('iso42001-2023:A.5.4');
+    expect(body.data.words.map((h: { requirement: { ref: string } }) => h.requirement.ref)).toEqual(expect.arrayContaining(['6.1.4']));
+  });
+
+  it('filters mappings by framework pair, relationship and provenance', async () => {
+    const { body } = await server.gql(`{ mappings(filter: { frameworks: ["iso42001-2023", "iso9001-2015"], relationships: [equivalent_to] }, limit: 500) { sourceId targetId relationship } }`);
+    expect(body.data.mappings.length).toBeGreaterThan(10);
+    expect(body.data.mappings.every((m: { relationship: string }) => m.relationship === 'equivalent_to')).toBe(true);
+    expect(body.data.mappings).toContainEqual({ sourceId: 'iso42001-2023:10.1', targetId: 'iso9001-2015:10.3', relationship: 'equivalent_to' });
+    const nist = await server.gql(`{ mappings(filter: { provenanceSource: "nope" }) { id } }`);
+    expect(nist.body.data.mappings).toEqual([]);
+  });
+
+  it('answers the graph queries: neighbourhood, paths and the coverage matrix', async () => {
+    const { body } = await server.gql(`{
+      neighbourhood(id: "iso42001-2023:A.6.2.8", depth: 2) { nodes { depth requirement { id } } edges { id } truncated }
+      paths(from: "nist-ai-rmf-1.0:GOVERN 1.1", to: "iso27001-2022:5.2", maxLength: 3) { length steps { fromId toId relationship } }
+      coverageMatrix { source target total covered share byRelationship { relationship count } }
+    }`);
+    expect(body.data.neighbourhood.nodes[0]).toEqual({ depth: 0, requirement: { id: 'iso42001-2023:A.6.2.8' } });
+    expect(body.data.neighbourhood.nodes.some((n: { depth: number }) => n.depth === 2)).toBe(true);
+    for (const path of body.data.paths) {
+      expect(path.steps[0].fromId).toBe('nist-ai-rmf-1.0:GOVERN 1.1');
+      expect(path.steps.at(-1).toId).toBe('iso27001-2022:5.2');
+      expect(path.length).toBe(path.steps.length);
+    }
+    const cell = body.data.coverageMatrix.find((c: { source: string; target: string }) => c.source === 'nist-ai-rmf-1.0' && c.target === 'iso42001-2023');
+    expect(cell.covered).toBeGreaterThanOrEqual(72);
+    expect(cell.share).toBeCloseTo(cell.covered / cell.total);
+  });
+
+  it('reports unmapped requirements and harmonized clauses', async () => {
+    const { body } = await server.gql(`{ unmapped(from: "iso42001-2023", to: "iso27001-2022", kinds: ["clause", "control"]) { total mapped noCounterpart unmapped { id } }
+      harmonizedClauses { id requirements { frameworkId } } }`);
+    expect(body.data.unmapped).toMatchObject({ total: 81, unmapped: [] });
+    expect(body.data.harmonizedClauses.length).toBeGreaterThan(15);
+    const unknown = await server.gql('{ unmapped(from: "nope", to: "iso27001-2022") { total } }');
+    expect(unknown.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('GraphQL mutations and review', () => {
+  const create = `mutation($input: MappingInput!) { createMapping(input: $input) { id status method origin relationship provenance { author created } } }`;
+  const input = { sourceId: 'iso42001-2023:A.2.4', targetId: 'iso9001-2015:5.2.1', relationship: 'intersects_with', rationale: 'semantic', strength: 4, note: 'Policy review intervals.' };
+
+  it('refuses a mutation without a token (401) and with too low a role (403)', async () => {
+    const anonymous = await server.gql(create, { input });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const viewer = await server.gql(create, { input }, TOKENS.viewer);
+    expect(viewer.status).toBe(403);
+    expect(viewer.body.errors![0]!.message).toMatch(/carol has the viewer role/);
+    const wrong = await server.gql(create, { input }, 'not-a-real-token-at-all');
+    expect(wrong.status).toBe(401);
+  });
+
+  it('creates a person\'s mapping as proposed, then approves it, recording who and when', async () => {
+    const created = await server.gql(create, { input }, TOKENS.analyst);
+    expect(created.body.data.createMapping).toMatchObject({ status: 'proposed', method: 'human', origin: 'user', relationship: 'intersects_with', provenance: { author: 'bob', created: '2026-03-04' } });
+    const id = created.body.data.createMapping.id;
+    const approved = await server.gql(`mutation($id: ID!) { approveMapping(id: $id, note: "checked") { status reviewNote provenance { reviewer reviewed } reviews { status reviewer at note } } }`, { id }, TOKENS.admin);
+    expect(approved.body.data.approveMapping).toEqual({
+      status: 'approved', reviewNote: 'checked', provenance: { reviewer: 'alice', reviewed: '2026-03-04' },
+      reviews: [{ status: 'approved', reviewer: 'alice', at: '2026-03-04T05:06:07.000Z', note: 'checked' }],
+    });
+  });
+
+  it('accepts a review with corrections and rejects only with a reason', async () => {
+    const id = 'iso42001-2023:A.2.2 -> iso27001-2022:A.5.1';
+    const edited = await server.gql(`mutation($id: ID!) { reviewMapping(id: $id, review: { status: approved, strength: 8, rationale: functional, note: "tightened" }) { strength rationale status } }`, { id }, TOKENS.analyst);
+    expect(edited.body.data.reviewMapping).toEqual({ strength: 8, rationale: 'functional', status: 'approved' });
+    const noReason = await server.gql(`mutation($id: ID!) { rejectMapping(id: $id, reason: "  ") { status } }`, { id }, TOKENS.analyst);
+    expect(noReason.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    const unknown = await server.gql(`mutation { rejectMapping(id: "a -> b", reason: "x") { status } }`, {}, TOKENS.analyst);
+    expect(unknown.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('validates mutation input beyond GraphQL types', async () => {
+    const res = await server.gql(create, { input: { ...input, strength: 42 } }, TOKENS.analyst);
+    expect(res.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors![0]!.message).toMatch(/strength/);
+    const missing = await server.gql(create, { input: { ...input, targetId: 'iso9001-2015:99.9' } }, TOKENS.analyst);
+    expect(missing.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('GraphQL limits and error masking', () => {
+  it('refuses a query that is too deep', async () => {
+    const deep = `{ requirement(id: "iso42001-2023:A.2.2") { ${'parent { '.repeat(12)} id ${'} '.repeat(12)} } }`;
+    const res = await server.gql(deep);
+    expect(res.body.errors![0]!.extensions!.code).toBe('QUERY_TOO_DEEP');
+    expect(res.body.data).toBeUndefined();
+  });
+
+  it('refuses a query that selects too many fields', async () => {
+    const wide = `{ ${Array.from({ length: 150 }, (_, i) => `f${i}: frameworks { id name edition }`).join(' ')} }`;
+    expect((await server.gql(wide)).body.errors![0]!.extensions!.code).toBe('QUERY_TOO_COSTLY');
+  });
+
+  it('refuses page sizes past the limit', async () => {
+    const res = await server.gql('{ mappings(limit: 100000) { id } }');
+    expect(res.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('masks unexpected errors without internals', async () => {
+    const failing = await startTestServer({ store: new Proxy(server.store, { get: (t, p) => (p === 'listFrameworks' ? () => Promise.reject(new Error('SQLITE_CORRUPT at /secret/path')) : Reflect.get(t, p)) }) });
+    try {
+      const res = await failing.gql('{ frameworks { id } }');
+      expect(res.body.errors![0]!.message).toBe('Unexpected error.');
+      expect(JSON.stringify(res.body)).not.toMatch(/secret|SQLITE|stack/);
+    } finally {
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  });
+});

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, TOKENS } from './testServer.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const get = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, init);
+const enc = encodeURIComponent;
+
+describe('REST API', () => {
+  it('serves health and readiness', async () => {
+    expect(await (await get('/healthz')).json()).toEqual({ status: 'ok' });
+    expect(await (await get('/readyz')).json()).toEqual({ status: 'ready', store: 'sqlite' });
+  });
+
+  it('lists frameworks, requirements and a requirement\'s detail', async () => {
+    const frameworks = await (await get('/api/frameworks')).json();
+    expect(frameworks.map((f: { id: string }) => f.id)).toContain('eu-ai-act-2024-1689');
+    const roots = await (await get('/api/frameworks/nist-ai-rmf-1.0/requirements?roots=true')).json();
+    expect(roots.map((r: { ref: string }) => r.ref)).toEqual(['GOVERN', 'MAP', 'MEASURE', 'MANAGE']);
+    const detail = await (await get(`/api/requirements/${enc('eu-ai-act-2024-1689:Art. 9(2)')}`)).json();
+    expect(detail.requirement.parentId).toBe('eu-ai-act-2024-1689:Art. 9');
+    expect(detail.ancestors.at(-1).ref).toBe('Art. 9');
+    expect(detail.mappings.length).toBeGreaterThan(0);
+  });
+
+  it('filters mappings and checks the filter values', async () => {
+    const res = await get('/api/mappings?from=iso27701-2019&to=iso27701-2025&relationship=subset-of&limit=500');
+    const body = await res.json();
+    expect(body.length).toBeGreaterThan(0);
+    expect(body.every((m: { relationship: string }) => m.relationship === 'subset-of')).toBe(true);
+    const bad = await get('/api/mappings?status=aproved');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/invalid value\(s\) "aproved" \(expected: proposed, approved, rejected\)/);
+  });
+
+  it('answers 404 with a JSON error for unknown things', async () => {
+    const missing = await get(`/api/requirements/${enc('iso42001-2023:nope')}`);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('NOT_FOUND');
+    expect((await get('/api/nothing-here')).status).toBe(404);
+  });
+
+  it('searches, gives coverage, neighbourhoods, paths and unmapped reports', async () => {
+    expect((await (await get('/api/search?q=logging&limit=5')).json()).length).toBeGreaterThan(0);
+    const coverage = await (await get('/api/coverage')).json();
+    expect(coverage.find((c: { source: string; target: string }) => c.source === 'iso42001-2023' && c.target === 'iso27001-2022').covered).toBeGreaterThan(50);
+    const hood = await (await get(`/api/neighbourhood/${enc('iso27001-2022:A.8.15')}?depth=2`)).json();
+    expect(hood.nodes[0].requirement.id).toBe('iso27001-2022:A.8.15');
+    const unmapped = await (await get('/api/unmapped?from=nist-ai-rmf-1.0&to=iso42001-2023&kind=subcategory')).json();
+    expect(unmapped).toMatchObject({ total: 72, mapped: 72, unmapped: [] });
+  });
+
+  it('needs a token to write, and records the author', async () => {
+    const body = JSON.stringify({ sourceId: 'iso42001-2023:A.4.4', targetId: 'iso27001-2022:A.8.32', relationship: 'intersects-with', rationale: 'functional', strength: 3 });
+    const anonymous = await get('/api/mappings', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(anonymous.status).toBe(401);
+    const viewer = await get('/api/mappings', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.viewer}` }, body });
+    expect(viewer.status).toBe(403);
+    const created = await get('/api/mappings', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.analyst}` }, body });
+    expect(created.status).toBe(200);
+    const mapping = await created.json();
+    expect(mapping).toMatchObject({ status: 'proposed', origin: 'user', provenance: { author: 'bob' } });
+    const review = await get(`/api/mappings/${enc(mapping.id)}/review`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.admin}` }, body: JSON.stringify({ status: 'rejected', note: 'tooling is not change management' }) });
+    expect(await review.json()).toMatchObject({ status: 'rejected', reviewNote: 'tooling is not change management' });
+    expect((await (await get(`/api/mappings/${enc(mapping.id)}/reviews`)).json())[0]).toMatchObject({ reviewer: 'alice', status: 'rejected' });
+  });
+});
+
+describe('safe by default', () => {
+  it('sends security headers and no framework fingerprint', async () => {
+    const res = await get('/api/frameworks');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('keeps CORS closed unless origins are configured', async () => {
+    const closed = await get('/api/frameworks', { headers: { origin: 'https://evil.example' } });
+    expect(closed.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await get('/graphql', { method: 'OPTIONS', headers: { origin: 'https://evil.example' } })).status).toBe(403);
+    const open = await startTestServer({ corsOrigins: ['https://grc.example'] });
+    try {
+      const res = await fetch(`${open.url}/api/frameworks`, { headers: { origin: 'https://grc.example' } });
+      expect(res.headers.get('access-control-allow-origin')).toBe('https://grc.example');
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('refuses oversized and malformed bodies without internals', async () => {
+    const big = await get('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ frameworks { id } } # ${'x'.repeat(1_200_000)}` }) });
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    const malformed = await get('/api/mappings', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.analyst}` }, body: '{"sourceId": ' });
+    expect(malformed.status).toBe(400);
+    const text = await malformed.text();
+    expect(text).toMatch(/not valid JSON/);
+    expect(text).not.toMatch(/at .*\.js|node_modules/);
+  });
+});
