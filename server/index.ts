@@ -47,6 +47,8 @@ export async function startServer({ env = process.env, log = console.log } = {})
     log(`Loaded ${summary.requirements.added} requirements and ${summary.mappings.added} mappings.`);
   }
   ready = true;
+  // The coverage matrix is the one aggregate over the whole graph: compute it now, not on the first click.
+  void store.coverageMatrix({ statuses: ['approved'] }).catch((e) => log(`Could not precompute the coverage matrix: ${(e as Error).message}`));
   log(`Ready: ${url}  (GraphQL at ${url}/graphql, REST at ${url}/api)`);
   return {
     server,

@@ -35,6 +35,8 @@ export const MappingEntrySchema = z.strictObject({
   status: StatusSchema.optional(),
   provenance: ProvenanceRefSchema.optional(),
   note: z.string().optional(),
+  /** Why a reviewer rejected or edited it (kept so exports and imports round-trip every field). */
+  reviewNote: z.string().optional(),
 });
 
 export const NoCounterpartEntrySchema = z.strictObject({

@@ -147,6 +147,7 @@ function readMappingFile(file: MappingFile, { origin, at, fail, result }: Mappin
       origin,
       provenance,
       note: entry.note,
+      ...(entry.reviewNote !== undefined ? { reviewNote: entry.reviewNote } : {}),
     };
     result.bundle.mappings.push(mapping);
     result.locations.set(mapping, at(path));

@@ -79,18 +79,26 @@ export function neighbourhoodVia(
 export const comparePaths = (a: MappingPath, b: MappingPath) =>
   a.length - b.length || a.map((s) => s.mappingId).join('\n').localeCompare(b.map((s) => s.mappingId).join('\n'));
 
-/** Every simple path (no node twice) of at most maxLength mapping edges, shortest first. */
+/**
+ * Every simple path (no node twice) of at most maxLength mapping edges, shortest first. The last hop is found
+ * from the target's own edges, so the deepest level of the search needs no adjacency look-ups.
+ */
 export function pathsVia(adjacent: Adjacency, { from, to, maxLength, maxPaths = 100 }: PathQuery): MappingPath[] {
   const found: MappingPath[] = [];
+  if (from === to) return found;
+  const intoTarget = new Map<string, Mapping[]>();
+  for (const m of adjacent(to)) {
+    const other = m.source === to ? m.target : m.source;
+    intoTarget.set(other, [...(intoTarget.get(other) ?? []), m]);
+  }
   const visit = (node: string, path: MappingPath, seen: Set<string>) => {
-    if (node === to && path.length) {
-      found.push([...path]);
-      return;
+    for (const m of intoTarget.get(node) ?? []) {
+      found.push([...path, { mappingId: m.id, from: node, to, relationship: viewFrom(node, m).relationship }]);
     }
-    if (path.length >= maxLength) return;
+    if (path.length + 1 >= maxLength) return;
     for (const m of adjacent(node)) {
       const view = viewFrom(node, m);
-      if (seen.has(view.otherId)) continue;
+      if (seen.has(view.otherId) || view.otherId === to) continue;
       seen.add(view.otherId);
       path.push({ mappingId: m.id, from: node, to: view.otherId, relationship: view.relationship });
       visit(view.otherId, path, seen);
@@ -98,7 +106,7 @@ export function pathsVia(adjacent: Adjacency, { from, to, maxLength, maxPaths = 
       seen.delete(view.otherId);
     }
   };
-  if (from !== to) visit(from, [], new Set([from]));
+  visit(from, [], new Set([from]));
   return found.sort(comparePaths).slice(0, maxPaths);
 }
 

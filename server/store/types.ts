@@ -14,7 +14,7 @@ export interface LoadCounts {
 }
 
 export interface LoadSummary {
-  /** False when the store already held exactly this content: nothing was written. */
+  /** False when nothing had to be written: the store already held exactly this content. */
   changed: boolean;
   fingerprint: string;
   frameworks: LoadCounts;

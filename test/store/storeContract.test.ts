@@ -174,6 +174,9 @@ describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
       const after = await store.coverageMatrix({ statuses: ['approved'] });
       expect(after).not.toEqual(before);
       expect(after.find((c) => c.source === 'fw-c' && c.target === 'fw-b')).toMatchObject({ covered: 2, total: 2 });
+      await store.saveMapping(edge('fw-a:3', 'fw-c:MAP 1.1', 'superset-of', { origin: 'user' }));
+      const everything = { requirements: bundle.requirements, mappings: await store.findMappings({}) };
+      for (const filter of [{ statuses: ['approved' as const] }, {}]) expect(await store.coverageMatrix(filter)).toEqual(coverageMatrixOf(everything, filter));
     });
   });
 

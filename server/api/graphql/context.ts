@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
+import type { EdgeFilter, RequirementDetail } from '../../domain/graph.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
-import type { GraphStore, ReviewDecision } from '../../store/types.js';
+import type { FrameworkSummary, GraphStore, ReviewDecision } from '../../store/types.js';
 import type { Principal } from '../auth.js';
 
 export interface ApiContext {
@@ -9,6 +10,9 @@ export interface ApiContext {
   /** One store round trip per tick for all requirement look-ups of a request (no N+1). */
   requirements: DataLoader<string, Requirement | null>;
   reviews: DataLoader<string, ReviewDecision[]>;
+  /** A requirement's detail, fetched once per request however many of its fields are asked for. */
+  details: DataLoader<{ id: string; filter: EdgeFilter }, RequirementDetail | undefined, string>;
+  frameworks: () => Promise<FrameworkSummary[]>;
   now: () => Date;
 }
 
@@ -22,5 +26,14 @@ export function createApiContext(store: GraphStore, principal: Principal | undef
       return ids.map((id) => found.get(id) ?? null);
     }),
     reviews: new DataLoader(async (ids) => Promise.all(ids.map((id) => store.reviewHistory(id)))),
+    details: new DataLoader(async (keys) => Promise.all(keys.map(({ id, filter }) => store.requirementDetail(id, filter))), {
+      cacheKeyFn: ({ id, filter }) => JSON.stringify([id, filter.statuses ?? [], filter.relationships ?? []]),
+    }),
+    frameworks: memo(() => store.listFrameworks()),
   };
+}
+
+function memo<T>(fn: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= fn());
 }

@@ -41,8 +41,8 @@ export const resolvers = {
   Relationship: enumValues(RELATIONSHIPS),
 
   Query: {
-    frameworks: (_: unknown, __: Args, { store }: ApiContext) => store.listFrameworks(),
-    framework: async (_: unknown, { id }: Args, { store }: ApiContext) => (await store.listFrameworks()).find((f) => f.id === id) ?? null,
+    frameworks: (_: unknown, __: Args, ctx: ApiContext) => ctx.frameworks(),
+    framework: async (_: unknown, { id }: Args, ctx: ApiContext) => (await ctx.frameworks()).find((f) => f.id === id) ?? null,
     requirement: (_: unknown, { id }: Args, ctx: ApiContext) => ctx.requirements.load(id),
     requirements: (_: unknown, args: Args, { store }: ApiContext) => {
       const { limit, offset } = PageArgs.parse({ limit: args.limit, offset: args.offset });
@@ -70,8 +70,8 @@ export const resolvers = {
       return paths.map((steps) => ({ steps, length: steps.length }));
     },
     coverageMatrix: (_: unknown, args: Args, { store }: ApiContext) => store.coverageMatrix(clean({ relationships: args.relationships, statuses: args.statuses })),
-    unmapped: async (_: unknown, { from, to, kinds }: Args, { store }: ApiContext) => {
-      const known = new Set((await store.listFrameworks()).map((f) => f.id));
+    unmapped: async (_: unknown, { from, to, kinds }: Args, { store, frameworks }: ApiContext) => {
+      const known = new Set((await frameworks()).map((f) => f.id));
       for (const id of [from, to]) if (!known.has(id)) throw new NotFoundError(`unknown framework "${id}"`);
       const [requirements, mappings, noCounterparts] = await Promise.all([
         store.listRequirements({ frameworkId: from, limit: 1_000_000 }),
@@ -116,12 +116,14 @@ export const resolvers = {
   },
 
   Requirement: {
-    framework: async (r: Requirement, _: Args, { store }: ApiContext) => (await store.listFrameworks()).find((f) => f.id === r.frameworkId) ?? null,
+    framework: async (r: Requirement, _: Args, ctx: ApiContext) => (await ctx.frameworks()).find((f) => f.id === r.frameworkId) ?? null,
     parent: (r: Requirement, _: Args, ctx: ApiContext) => (r.parentId ? ctx.requirements.load(r.parentId) : null),
-    ancestors: async (r: Requirement, _: Args, { store }: ApiContext) => (await store.requirementDetail(r.id))?.ancestors ?? [],
-    children: (r: Requirement, _: Args, { store }: ApiContext) => store.listRequirements({ parentId: r.id, limit: 1000 }),
-    mappings: async (r: Requirement, args: Args, { store }: ApiContext) =>
-      (await store.requirementDetail(r.id, clean({ statuses: args.statuses as Status[], relationships: args.relationships as Relationship[] })))?.mappings ?? [],
+    ancestors: async (r: Requirement, _: Args, ctx: ApiContext) => (await ctx.details.load({ id: r.id, filter: {} }))?.ancestors ?? [],
+    children: async (r: Requirement, _: Args, ctx: ApiContext) => (await ctx.details.load({ id: r.id, filter: {} }))?.children ?? [],
+    mappings: async (r: Requirement, args: Args, ctx: ApiContext) => {
+      const filter = clean({ statuses: args.statuses as Status[], relationships: args.relationships as Relationship[] });
+      return (await ctx.details.load({ id: r.id, filter }))?.mappings ?? [];
+    },
     noCounterparts: (r: Requirement, _: Args, { store }: ApiContext) => store.listNoCounterparts({ requirementId: r.id }),
   },
 

@@ -1,8 +1,10 @@
 import neo4j, { type Integer } from 'neo4j-driver';
 import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
+import type { MappingPath } from '../../domain/graph.js';
+import { inverseRelationship } from '../../domain/relationships.js';
 import type { Framework } from '../../domain/schemas/framework.js';
 import type { HarmonizedClause } from '../../domain/schemas/harmonizedClause.js';
-import type { Mapping, NoCounterpart, Provenance } from '../../domain/schemas/mapping.js';
+import type { Mapping, NoCounterpart, Provenance, Relationship } from '../../domain/schemas/mapping.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
 import type { ReviewDecision } from '../types.js';
 
@@ -110,10 +112,13 @@ export const toRequirement = (props: Props): Requirement => {
   });
 };
 
-/** `fileSourced` marks content that came from the catalog files (all requirements do, today). */
+/**
+ * `fileSourced` marks content that came from the catalog files (all requirements do, today). No tags are stored as
+ * no `tags` property (read back as []), so the store never depends on how a server keeps an empty list.
+ */
 export const fromRequirement = (req: Requirement): Props => ({
   id: req.id, frameworkId: req.frameworkId, ref: req.ref, kind: req.kind, title: req.title, summary: req.summary ?? null,
-  parentId: req.parentId ?? null, order: toInteger(req.order), tags: [...req.tags], fileSourced: true,
+  parentId: req.parentId ?? null, order: toInteger(req.order), tags: req.tags.length ? [...req.tags] : null, fileSourced: true,
 });
 
 const toProvenance = (r: Read): Provenance =>
@@ -206,3 +211,16 @@ export function rethrowNeo4jError(error: unknown): never {
 
 /** Mapping origins that come from content files; the others (user, suggestion) are people's work and survive loads. */
 export const FILE_ORIGINS = ['reference', 'import'] as const;
+
+/** One step of a PATHS_UP_TO row: the relationship as stored, and whether the path travels along it. */
+export interface StoredPathStep {
+  mappingId: string;
+  from: string;
+  to: string;
+  relationship: Relationship;
+  forward: boolean;
+}
+
+/** A path as the domain reads it: each relationship in the direction of travel (inverted where the path goes against it). */
+export const toMappingPath = (steps: StoredPathStep[]): MappingPath =>
+  steps.map((s) => ({ mappingId: s.mappingId, from: s.from, to: s.to, relationship: s.forward ? s.relationship : inverseRelationship(s.relationship) }));

@@ -15,7 +15,11 @@ export const GRAPH_MODEL = {
     { from: 'NoCounterpart', relType: 'ABOUT', to: 'Requirement' },
     { from: 'Requirement', relType: 'REALISES', to: 'HarmonizedClause' },
   ],
-  propertyKeys: [...new Set(Object.values(PROPERTY_KEYS).flat())].sort(),
+  /**
+   * Stored property keys, plus the keys of the row maps that batched statements UNWIND from `$rows` (`row.source`
+   * reads like a property to the linter).
+   */
+  propertyKeys: [...new Set([...Object.values(PROPERTY_KEYS).flat(), 'source', 'target', 'props', 'clauseId'])].sort(),
   /** Every `$parameter` a statement in queries.ts uses. */
   parameters: [
     'anyParent', 'batchSize', 'fileOrigins', 'fingerprint', 'frameworkId', 'from', 'id', 'ids', 'keys', 'kinds', 'limit', 'mappingId',

@@ -34,15 +34,17 @@ export function openSqliteStore({ file }: SqliteStoreOptions): SqliteStore {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A large page cache keeps index B-trees in memory during million-row loads.
+  db.pragma('cache_size = -262144');
+  db.pragma('temp_store = MEMORY');
   applyMigrations(db);
   return new SqliteStore(db);
 }
 
 export class SqliteStore implements GraphStore {
   readonly engine = 'sqlite' as const;
-  /** Bumped on every write, so cached aggregates know they are stale. */
-  private generation = 0;
-  private matrixCache = new Map<string, { generation: number; cells: CoverageCell[] }>();
+  /** Coverage matrices by filter, each with the framework pairs written since it was last brought up to date. */
+  private matrixCache = new Map<string, { cells: Map<string, CoverageCell>; dirtyPairs: Set<string> }>();
 
   constructor(private readonly db: Db) {}
 
@@ -52,7 +54,7 @@ export class SqliteStore implements GraphStore {
 
   async loadContent(bundle: ContentBundle, options: { onProgress?: (p: LoadProgress) => void } = {}): Promise<LoadSummary> {
     const summary = loadContent(this.db, bundle, options.onProgress);
-    if (summary.changed) this.generation++;
+    if (summary.changed) this.matrixCache.clear();
     return summary;
   }
 
@@ -175,12 +177,33 @@ export class SqliteStore implements GraphStore {
 
   async coverageMatrix(filter: EdgeFilter): Promise<CoverageCell[]> {
     const key = JSON.stringify([filter.relationships ?? [], filter.statuses ?? []]);
-    const cached = this.matrixCache.get(key);
-    if (cached?.generation === this.generation) return cached.cells;
+    let cached = this.matrixCache.get(key);
+    if (!cached) {
+      cached = { cells: new Map(this.coverageCells(filter).map((c) => [`${c.source}\u0000${c.target}`, c])), dirtyPairs: new Set() };
+      this.matrixCache.set(key, cached);
+    }
+    // A write touches one framework pair: recount that pair only (indexed) instead of the whole graph.
+    for (const pair of cached.dirtyPairs) {
+      const [a, b] = pair.split('\u0000') as [string, string];
+      for (const k of [`${a}\u0000${b}`, `${b}\u0000${a}`]) cached.cells.delete(k);
+      for (const cell of this.coverageCells(filter, [a, b])) cached.cells.set(`${cell.source}\u0000${cell.target}`, cell);
+    }
+    cached.dirtyPairs.clear();
+    return [...cached.cells.values()].sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
+  }
+
+  /** Marks the framework pair of a written mapping so cached matrices recount just that pair. */
+  private touched(mapping: Pick<Mapping, 'source' | 'target'>) {
+    const pair = [mapping.source.slice(0, mapping.source.indexOf(':')), mapping.target.slice(0, mapping.target.indexOf(':'))].sort().join('\u0000');
+    for (const cached of this.matrixCache.values()) cached.dirtyPairs.add(pair);
+  }
+
+  private coverageCells(filter: EdgeFilter, pair?: [string, string]): CoverageCell[] {
     const where: string[] = [`relationship <> 'no-relationship'`];
     const params: unknown[] = [];
     if (filter.relationships?.length) where.push(`relationship IN (${placeholders(filter.relationships.length)})`) && params.push(...filter.relationships);
     if (filter.statuses?.length) where.push(`status IN (${placeholders(filter.statuses.length)})`) && params.push(...filter.statuses);
+    if (pair) where.push('((source_fw = ? AND target_fw = ?) OR (source_fw = ? AND target_fw = ?))') && params.push(pair[0], pair[1], pair[1], pair[0]);
     const matching = `SELECT * FROM mappings WHERE ${where.join(' AND ')}`;
     const directed = `
       SELECT source AS req, source_fw AS fa, target_fw AS fb, relationship AS rel FROM (${matching})
@@ -197,9 +220,7 @@ export class SqliteStore implements GraphStore {
     const cells = new Map<string, CoverageCell>();
     for (const row of covered) cells.set(`${row.fa}\u0000${row.fb}`, { source: row.fa, target: row.fb, total: totals.get(row.fa) ?? 0, covered: row.n, byRelationship: {} });
     for (const row of rows) cells.get(`${row.fa}\u0000${row.fb}`)!.byRelationship[row.rel] = row.n;
-    const result = [...cells.values()].sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
-    this.matrixCache.set(key, { generation: this.generation, cells: result });
-    return result;
+    return [...cells.values()];
   }
 
   async search({ text, frameworkId, limit = 20 }: SearchQuery): Promise<SearchHit[]> {
@@ -240,7 +261,7 @@ export class SqliteStore implements GraphStore {
          @status, @origin, @prov_source, @prov_url, @prov_author, @prov_reviewer, @prov_created, @prov_reviewed, @note, @review_note)`,
       )
       .run(row);
-    this.generation++;
+    this.touched(mapping);
     return (await this.getMapping(mapping.id))!;
   }
 
@@ -258,7 +279,7 @@ export class SqliteStore implements GraphStore {
            prov_reviewer = @prov_reviewer, prov_reviewed = @prov_reviewed, note = @note, review_note = @review_note WHERE id = @id`,
         )
         .run(reviewed);
-      this.generation++;
+      this.touched(reviewed);
       return toMapping(this.db.prepare('SELECT * FROM mappings WHERE id = ?').get(decision.mappingId) as DbMappingRow);
     })();
   }

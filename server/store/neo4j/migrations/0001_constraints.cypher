@@ -29,7 +29,7 @@ FOR (m:Migration) REQUIRE m.id IS UNIQUE;
 
 // Lookups the queries filter on.
 CREATE INDEX requirement_framework IF NOT EXISTS
-FOR (r:Requirement) ON (r.frameworkId, r.order);
+FOR (r:Requirement) ON (r.frameworkId);
 
 CREATE INDEX requirement_parent IF NOT EXISTS
 FOR (r:Requirement) ON (r.parentId);
@@ -43,9 +43,12 @@ FOR ()-[m:MAPS_TO]-() ON (m.origin);
 CREATE INDEX review_mapping IF NOT EXISTS
 FOR (r:Review) ON (r.mappingId, r.seq);
 
-// Search: words in ids, refs, titles and summaries (see operations/search.ts for how queries are built).
+// Search: words in ids, refs, titles and summaries (see operations/search.ts for how queries are built). The
+// analyzer is named rather than left to the server's default: one with stop words would drop a typed "a" and
+// leave an empty required clause, which matches nothing.
 CREATE FULLTEXT INDEX requirement_text IF NOT EXISTS
-FOR (r:Requirement) ON EACH [r.id, r.ref, r.title, r.summary];
+FOR (r:Requirement) ON EACH [r.id, r.ref, r.title, r.summary]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
 
 // Semantic search over requirement embeddings. The dimension is that of the embedding model Crosswalk is
 // configured with (384: all-MiniLM-L6-v2 and its kin). Changing the model means a new migration that drops

@@ -153,8 +153,9 @@ export function loadContent(db: Database, bundle: ContentBundle, onProgress: (p:
     for (const id of frameworks.vanished) frameworks.removed += removeFramework.run({ id }).changes;
     db.prepare(`INSERT INTO meta VALUES ('content_fingerprint', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(fingerprint);
     const counts = ({ added, updated, removed }: LoadCounts) => ({ added, updated, removed });
+    const all = [frameworks, requirements, mappingCounts, noCounterparts, harmonizedClauses];
     return {
-      changed: true, fingerprint, frameworks: counts(frameworks), requirements: counts(requirements), mappings: counts(mappingCounts),
+      changed: all.some((c) => c.added + c.updated + c.removed > 0), fingerprint, frameworks: counts(frameworks), requirements: counts(requirements), mappings: counts(mappingCounts),
       noCounterparts: counts(noCounterparts), harmonizedClauses: counts(harmonizedClauses), reviewsKept,
     };
   })();

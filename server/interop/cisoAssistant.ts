@@ -1,0 +1,206 @@
+import path from 'node:path';
+import type { CatalogFile } from '../content/fileSchemas.js';
+import { formatPath, parseYaml, type PathSegment } from '../content/yamlDocument.js';
+import type { Problem } from '../domain/errors.js';
+import { splitRequirementId } from '../domain/ids.js';
+import { FrameworkIdSchema, RefSchema, RequirementIdSchema } from '../domain/schemas/common.js';
+import { RATIONALES, type Provenance, type Rationale } from '../domain/schemas/mapping.js';
+import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js';
+import { currentDate, isRecord, isoDateOf } from './jsonInput.js';
+import { attempt, defaultStrength, maybeRelationship, maybeStrength, slugify } from './maybeRelationship.js';
+import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
+
+export interface CisoAssistantImportOptions extends ImportOptions {
+  /** Crosswalk id of the library's framework; defaults to its ref_id as a slug ("ISO 27001:2022" → "iso-27001-2022"). */
+  frameworkId?: string;
+  /** The standard's edition; defaults to the library's version (CISO Assistant's packaging number), with a warning. */
+  edition?: string;
+  /**
+   * The Crosswalk requirement id ("<framework-id>:<ref>") a requirement URN of a framework that is not in this file
+   * denotes, or undefined. The caller builds it from the loaded content; URNs it cannot resolve are reported.
+   */
+  resolveUrn?: (urn: string) => string | undefined;
+}
+
+const DEFAULT_LICENCE = 'Imported by the user from a CISO Assistant library; not redistributed by Crosswalk.';
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined);
+const lastSegment = (urn: string) => urn.slice(urn.lastIndexOf(':') + 1);
+
+/**
+ * Reads a CISO Assistant library (YAML): `objects.framework.requirement_nodes` become a catalog and
+ * `objects.requirement_mapping_set(s)` mapping files. A node's ref is its ref_id, else the last segment of its URN
+ * (tagged "synthetic"); repeated refs get " (2)", " (3)" with a warning. Assessable nodes are kind "requirement", the
+ * others "section"; parents come from parent_urn. Requirement URNs of the file's framework resolve directly, others
+ * through `resolveUrn`; every URN that resolves to nothing is reported and its mapping left out. Reverse ("-revert")
+ * sets that only restate the forward set are skipped with a warning, since Crosswalk derives inverses.
+ */
+export function importCisoAssistantLibrary(source: string, options: CisoAssistantImportOptions): ImportResult {
+  const { file } = options;
+  const yaml = parseYaml(file, source);
+  const problems: Problem[] = [...yaml.problems];
+  if (yaml.data === undefined) return emptyImport(problems);
+  const report = (at: PathSegment[], message: string, severity: Problem['severity'] = 'error') => {
+    const line = yaml.lineOf(at);
+    problems.push({ file, ...(line ? { line } : {}), ...(at.length ? { path: formatPath(at) } : {}), message, severity });
+  };
+  const library = yaml.data;
+  if (!isRecord(library) || !isRecord(library.objects)) {
+    report([], 'not a CISO Assistant library: expected a top-level "objects" map (with "framework" and/or "requirement_mapping_sets")');
+    return emptyImport(problems);
+  }
+  const objects = library.objects;
+  const today = options.today ?? currentDate();
+  const publication = library.publication_date instanceof Date ? library.publication_date.toISOString().slice(0, 10) : isoDateOf(library.publication_date);
+  const provenance: Provenance = {
+    source: text(library.name) ?? path.basename(file),
+    author: text(library.provider) ?? text(library.packager) ?? 'imported',
+    created: publication ?? today,
+  };
+
+  // Frameworks: URN (lower case, as CISO Assistant compares them) → Crosswalk framework id and ref.
+  const urnToRequirement = new Map<string, { frameworkId: string; ref: string }>();
+  const catalogs: CatalogFile[] = [];
+  const frameworks: Array<{ node: unknown; at: PathSegment[] }> = [];
+  if (objects.framework !== undefined) frameworks.push({ node: objects.framework, at: ['objects', 'framework'] });
+  if (Array.isArray(objects.frameworks)) objects.frameworks.forEach((node, i) => frameworks.push({ node, at: ['objects', 'frameworks', i] }));
+  if (options.frameworkId && frameworks.length !== 1) report([], `--framework-id applies to a library with one framework; this one has ${frameworks.length}`);
+
+  for (const { node: fw, at } of frameworks) {
+    if (!isRecord(fw)) {
+      report(at, 'expected a framework map');
+      continue;
+    }
+    const frameworkId = options.frameworkId ?? slugify(text(fw.ref_id) ?? text(fw.name) ?? '');
+    const idCheck = FrameworkIdSchema.safeParse(frameworkId);
+    if (!idCheck.success) report([...at, 'ref_id'], `framework id "${frameworkId}": ${idCheck.error.issues[0]?.message} (pass one with --framework-id)`);
+    const edition = options.edition?.trim() || text(library.version);
+    if (!options.edition) report(at, `edition taken from the library version (${edition ?? 'none'}), which numbers CISO Assistant's packaging, not the standard's edition; pass --edition`, 'warning');
+    const nodes = Array.isArray(fw.requirement_nodes) ? fw.requirement_nodes : [];
+    if (!nodes.length) report([...at, 'requirement_nodes'], 'the framework has no requirement_nodes');
+
+    const refOfUrn = new Map<string, { ref: string; index: number }>();
+    const firstAt = new Map<string, number>();
+    const requirements: CatalogFile['requirements'] = [];
+    const parents: Array<{ parentUrn: string; index: number; nodeIndex: number }> = [];
+    nodes.forEach((node, index) => {
+      const nodeAt: PathSegment[] = [...at, 'requirement_nodes', index];
+      if (!isRecord(node)) return report(nodeAt, 'expected a requirement node map');
+      const urn = text(node.urn);
+      if (!urn) return report([...nodeAt, 'urn'], 'a requirement node needs a urn');
+      if (refOfUrn.has(urn.toLowerCase())) return report([...nodeAt, 'urn'], `urn "${urn}" is used again (first at requirement_nodes[${refOfUrn.get(urn.toLowerCase())!.index}])`);
+      const synthetic = !text(node.ref_id);
+      let ref = text(node.ref_id) ?? lastSegment(urn);
+      const refCheck = RefSchema.safeParse(ref);
+      if (!refCheck.success) return report([...nodeAt, 'ref_id'], `"${ref}": ${refCheck.error.issues[0]?.message}`);
+      if (firstAt.has(ref)) {
+        const base = ref;
+        for (let n = 2; firstAt.has(ref); n++) ref = `${base} (${n})`;
+        report([...nodeAt, synthetic ? 'urn' : 'ref_id'], `ref "${base}" is used again (first at requirement_nodes[${firstAt.get(base)}]); this node is imported as "${ref}"`, 'warning');
+      }
+      firstAt.set(ref, index);
+      refOfUrn.set(urn.toLowerCase(), { ref, index });
+      urnToRequirement.set(urn.toLowerCase(), { frameworkId, ref });
+      const description = text(node.description);
+      requirements.push({
+        ref,
+        kind: node.assessable === true ? 'requirement' : 'section',
+        title: text(node.name) ?? '',
+        ...(description ? { summary: description } : {}),
+        ...(synthetic ? { tags: ['synthetic'] } : {}),
+      });
+      const parentUrn = text(node.parent_urn);
+      if (parentUrn) parents.push({ parentUrn, index: requirements.length - 1, nodeIndex: index });
+    });
+    for (const { parentUrn, index, nodeIndex } of parents) {
+      const parent = refOfUrn.get(parentUrn.toLowerCase());
+      const requirement = requirements[index]!;
+      if (!parent) report([...at, 'requirement_nodes', nodeIndex, 'parent_urn'], `parent_urn "${parentUrn}" is not a node of this framework`);
+      else if (parent.ref === requirement.ref) report([...at, 'requirement_nodes', nodeIndex, 'parent_urn'], 'a node cannot be its own parent');
+      else requirement.parent = parent.ref;
+    }
+    catalogs.push({
+      framework: {
+        id: frameworkId,
+        name: text(fw.name) ?? text(library.name) ?? frameworkId,
+        edition: edition ?? '1',
+        publisher: text(library.provider) ?? 'Imported',
+        licence: text(library.copyright) ?? DEFAULT_LICENCE,
+        ...(text(fw.description) ? { description: text(fw.description)! } : {}),
+      },
+      requirements,
+    });
+  }
+
+  // Mapping sets.
+  const sets: Array<{ node: unknown; at: PathSegment[] }> = [];
+  if (objects.requirement_mapping_set !== undefined) sets.push({ node: objects.requirement_mapping_set, at: ['objects', 'requirement_mapping_set'] });
+  if (Array.isArray(objects.requirement_mapping_sets)) objects.requirement_mapping_sets.forEach((node, i) => sets.push({ node, at: ['objects', 'requirement_mapping_sets', i] }));
+  if (!frameworks.length && !sets.length) report(['objects'], 'the library has neither a framework nor requirement mapping sets');
+
+  const resolve = (urn: string): { frameworkId: string; ref: string } | undefined => {
+    const own = urnToRequirement.get(urn.toLowerCase());
+    if (own) return own;
+    const id = options.resolveUrn?.(urn);
+    if (id === undefined || !RequirementIdSchema.safeParse(id).success) return undefined;
+    return splitRequirementId(id);
+  };
+  const entries: ImportedMapping[] = [];
+  const defaulted = { rationale: 0, strength: 0, firstRationale: undefined as PathSegment[] | undefined, firstStrength: undefined as PathSegment[] | undefined };
+  for (const { node: set, at } of sets) {
+    if (!isRecord(set)) {
+      report(at, 'expected a requirement mapping set map');
+      continue;
+    }
+    const mappings = Array.isArray(set.requirement_mappings) ? set.requirement_mappings : [];
+    if (!mappings.length) report([...at, 'requirement_mappings'], 'the mapping set has no requirement_mappings', 'warning');
+    mappings.forEach((mapping, index) => {
+      const mAt: PathSegment[] = [...at, 'requirement_mappings', index];
+      if (!isRecord(mapping)) return report(mAt, 'expected a requirement mapping map');
+      const ends = (['source', 'target'] as const).map((side) => {
+        const key = `${side}_requirement_urn`;
+        const urn = text(mapping[key]);
+        if (!urn) return report([...mAt, key], `missing ${key}`), undefined;
+        const found = resolve(urn);
+        if (!found)
+          report([...mAt, key], `"${urn}" resolves to no requirement (not in this file${options.resolveUrn ? ' nor in the loaded content' : '; no resolver for other frameworks was given'}); this mapping is not imported`, 'warning');
+        return found;
+      });
+      const relationship = attempt(() => maybeRelationship(mapping.relationship));
+      if (relationship.error !== undefined) report([...mAt, 'relationship'], relationship.error);
+      const rationaleText = text(mapping.rationale);
+      const rationale: Rationale = rationaleText && (RATIONALES as readonly string[]).includes(rationaleText.toLowerCase()) ? (rationaleText.toLowerCase() as Rationale) : 'semantic';
+      const stated = attempt(() => maybeStrength(mapping.strength_of_relationship ?? mapping.strength));
+      if (stated.error !== undefined) report([...mAt, 'strength_of_relationship'], stated.error);
+      const [from, to] = ends;
+      if (!from || !to || relationship.value === undefined || stated.error !== undefined) return;
+      if (!rationaleText || rationale !== rationaleText.toLowerCase()) {
+        defaulted.rationale++;
+        defaulted.firstRationale ??= mAt;
+      }
+      if (stated.value === undefined) {
+        defaulted.strength++;
+        defaulted.firstStrength ??= mAt;
+      }
+      const notes = [text(mapping.annotation), rationaleText && rationale !== rationaleText.toLowerCase() ? `Rationale in the library: ${rationaleText}` : undefined].filter(Boolean);
+      entries.push({
+        sourceFramework: from.frameworkId,
+        targetFramework: to.frameworkId,
+        source: from.ref,
+        target: to.ref,
+        relationship: relationship.value,
+        rationale,
+        strength: stated.value ?? defaultStrength(relationship.value),
+        method: 'human',
+        status: 'proposed',
+        provenance,
+        ...(notes.length ? { note: notes.join('\n') } : {}),
+        at: { line: yaml.lineOf(mAt), path: formatPath(mAt) },
+      });
+    });
+  }
+  if (defaulted.rationale) report(defaulted.firstRationale!, `${defaulted.rationale} mapping(s) state no syntactic/semantic/functional rationale and were given "semantic" (any other text is kept in the note); review them`, 'warning');
+  if (defaulted.strength) report(defaulted.firstStrength!, `${defaulted.strength} mapping(s) state no strength_of_relationship and were given the OLIR default for their relationship (10 equal, 5 partial, 0 none); review them`, 'warning');
+
+  const built = buildMappingFiles(entries, { file, description: `Imported from ${provenance.source} (CISO Assistant library).` });
+  return finishImport({ catalogs, mappingFiles: built.mappingFiles, problems: [...problems, ...built.problems] });
+}

@@ -1,0 +1,292 @@
+import { z } from 'zod';
+import type { CatalogFile } from '../content/fileSchemas.js';
+import { formatPath, type PathSegment } from '../content/yamlDocument.js';
+import type { Problem } from '../domain/errors.js';
+import { FrameworkIdSchema, RefSchema, TagSchema } from '../domain/schemas/common.js';
+import type { Framework } from '../domain/schemas/framework.js';
+import type { Requirement } from '../domain/schemas/requirement.js';
+import { isRecord, parseJsonInput } from './jsonInput.js';
+import { slugify } from './maybeRelationship.js';
+import { OSCAL_VERSION, crosswalkProp, oneLine, oscalPropValue, propValue, propValues, type OscalProp } from './oscalCommon.js';
+import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
+import { uuidV5 } from './uuid.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Export
+// ---------------------------------------------------------------------------------------------------------------
+
+/** OSCAL's token type (ids, prop names, classes). */
+const OSCAL_TOKEN = /^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$/u;
+
+/**
+ * OSCAL ids for a framework's requirements. A ref such as "GOVERN 1.1" or "Art. 9(2)" is not an OSCAL token, so the
+ * id is derived from it (lower case, other characters as "_", a leading "_" when it would start with a digit) and
+ * made unique with "-2", "-3" in document order; the exact ref travels in the control's `label` prop.
+ */
+export function oscalIds(requirements: readonly Pick<Requirement, 'ref' | 'order'>[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  for (const { ref } of [...requirements].sort((a, b) => a.order - b.order)) {
+    let base = ref.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^_+|_+$/g, '');
+    if (!OSCAL_TOKEN.test(base)) base = `_${base}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    ids.set(ref, id);
+  }
+  return ids;
+}
+
+export interface OscalCatalogExportOptions {
+  framework: Framework;
+  /** The framework's requirements (others are ignored); `order` and `parentId` give the hierarchy. */
+  requirements: readonly Requirement[];
+  /** ISO date-time with a time zone for metadata.last-modified, e.g. "2026-01-01T00:00:00Z". */
+  lastModified: string;
+}
+
+interface OscalNode {
+  id: string;
+  class: string;
+  title: string;
+  props: OscalProp[];
+  parts?: Array<{ id: string; name: string; prose: string }>;
+  controls?: OscalNode[];
+}
+
+/**
+ * A Crosswalk catalog as an OSCAL 1.2.1 catalog. Top-level requirements with children become groups, every other
+ * requirement a control nested under its parent, so the hierarchy is kept and groups never mix groups and controls.
+ * Each node carries its exact ref (`label`), its kind (`kind`), its position (`order`), its tags and, when the title is empty, `untitled`
+ * (OSCAL titles cannot be empty; the ref stands in). Summaries are "overview" parts. The catalog UUID is a v5 UUID
+ * of the framework id, so exports of the same content are identical.
+ */
+export function exportOscalCatalog({ framework, requirements, lastModified }: OscalCatalogExportOptions): string {
+  const own = requirements.filter((r) => r.frameworkId === framework.id).sort((a, b) => a.order - b.order);
+  const ids = oscalIds(own);
+  // OSCAL keeps top-level controls and groups in separate arrays, so the document order of mixed roots is recorded.
+  const position = new Map(own.map((r, index) => [r.id, index]));
+  const present = new Set(own.map((r) => r.id));
+  const children = new Map<string, Requirement[]>();
+  const roots: Requirement[] = [];
+  for (const r of own) {
+    if (r.parentId && present.has(r.parentId)) {
+      const siblings = children.get(r.parentId) ?? [];
+      siblings.push(r);
+      children.set(r.parentId, siblings);
+    } else roots.push(r);
+  }
+  const node = (r: Requirement): OscalNode => {
+    const id = ids.get(r.ref)!;
+    const kids = children.get(r.id) ?? [];
+    return {
+      id,
+      class: r.kind,
+      title: oneLine(r.title) || r.ref,
+      props: [
+        { name: 'label', value: r.ref },
+        crosswalkProp('kind', r.kind),
+        crosswalkProp('order', String(position.get(r.id))),
+        ...(r.title.trim() === '' ? [crosswalkProp('untitled', 'true')] : []),
+        ...r.tags.map((tag) => crosswalkProp('tag', tag)),
+      ],
+      ...(r.summary ? { parts: [{ id: `${id}_overview`, name: 'overview', prose: r.summary }] } : {}),
+      ...(kids.length ? { controls: kids.map(node) } : {}),
+    };
+  };
+  const groups = roots.filter((r) => children.has(r.id)).map(node);
+  const controls = roots.filter((r) => !children.has(r.id)).map(node);
+  const metadataProps = [
+    crosswalkProp('framework-id', framework.id),
+    crosswalkProp('publisher', framework.publisher),
+    crosswalkProp('licence', framework.licence),
+    ...(framework.family ? [crosswalkProp('family', framework.family)] : []),
+    ...(framework.url ? [crosswalkProp('url', framework.url)] : []),
+    ...(framework.description ? [crosswalkProp('description', framework.description)] : []),
+  ];
+  const catalog = {
+    catalog: {
+      uuid: uuidV5(`catalog:${framework.id}`),
+      metadata: {
+        title: oneLine(framework.name),
+        'last-modified': lastModified,
+        version: oneLine(framework.edition),
+        'oscal-version': OSCAL_VERSION,
+        props: metadataProps,
+        ...(framework.url ? { links: [{ href: framework.url, rel: 'reference' }] } : {}),
+        remarks: `Exported by Crosswalk. ${framework.licence}`,
+      },
+      ...(controls.length ? { controls } : {}),
+      ...(groups.length ? { groups } : {}),
+    },
+  };
+  return `${JSON.stringify(catalog, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Import
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface OscalCatalogImportOptions extends ImportOptions {
+  /** Crosswalk framework id; defaults to the id a Crosswalk export recorded, else a slug of title and version. */
+  frameworkId?: string;
+  name?: string;
+  edition?: string;
+  publisher?: string;
+  licence?: string;
+}
+
+const DEFAULT_LICENCE = 'Imported by the user from their own copy; not redistributed by Crosswalk.';
+const KNOWN_VERSIONS = /^1\.[0-2](\.|$)/;
+
+/** Every parameter of the catalog by id, as the text that replaces its insertion in prose. */
+function collectParams(node: unknown, into = new Map<string, string>()): Map<string, string> {
+  if (Array.isArray(node)) for (const item of node) collectParams(item, into);
+  else if (isRecord(node)) {
+    if (Array.isArray(node.params))
+      for (const param of node.params.filter(isRecord)) {
+        if (typeof param.id !== 'string') continue;
+        const select = isRecord(param.select) ? param.select : undefined;
+        const choices = select && Array.isArray(select.choice) ? select.choice.filter((c): c is string => typeof c === 'string') : [];
+        into.set(
+          param.id,
+          typeof param.label === 'string'
+            ? `[Assignment: ${param.label}]`
+            : choices.length
+              ? `[Selection${select?.['how-many'] === 'one-or-more' ? ' (one or more)' : ''}: ${choices.join('; ')}]`
+              : `[${param.id}]`,
+        );
+      }
+    for (const [key, value] of Object.entries(node)) if (key !== 'params' && typeof value === 'object') collectParams(value, into);
+  }
+  return into;
+}
+
+/** The text of a part and its sub-parts (items with their labels), one per line, parameter insertions resolved. */
+function partText(part: Record<string, unknown>, params: Map<string, string>): string {
+  const prose = typeof part.prose === 'string' ? part.prose.replace(/\{\{\s*insert:\s*param,\s*([^\s}]+)\s*\}\}/g, (_, id: string) => params.get(id) ?? `[${id}]`).trim() : '';
+  const label = oscalPropValue(part, 'label');
+  const lines = [[label, prose].filter(Boolean).join(' ')];
+  for (const sub of Array.isArray(part.parts) ? part.parts.filter(isRecord) : []) lines.push(partText(sub, params));
+  return lines.filter(Boolean).join('\n');
+}
+
+const summaryOf = (node: Record<string, unknown>, params: Map<string, string>): string | undefined => {
+  const parts = Array.isArray(node.parts) ? node.parts.filter(isRecord) : [];
+  for (const name of ['statement', 'overview']) {
+    const found = parts.filter((p) => p.name === name);
+    const text = found.map((p) => partText(p, params)).filter(Boolean).join('\n');
+    if (text) return text;
+  }
+  return undefined;
+};
+
+/**
+ * Reads an OSCAL catalog (JSON, OSCAL 1.0–1.2) into a Crosswalk catalog. Groups become kind "group", controls
+ * "control", controls inside controls "enhancement" (a Crosswalk export's `kind` prop wins). The ref is the control's
+ * `label` prop, else its id; the title is kept; the summary is the "statement" part's text (items with their labels,
+ * parameters shown as "[Assignment: …]"), else the "overview" part. Parents come from nesting; order is document order, or the order a Crosswalk export recorded.
+ */
+export function importOscalCatalog(text: string, options: OscalCatalogImportOptions): ImportResult {
+  const { file } = options;
+  const parsed = parseJsonInput(text, file);
+  const problems: Problem[] = [...parsed.problems];
+  if (parsed.data === undefined) return emptyImport(problems);
+  const report = (at: PathSegment[], message: string, severity: Problem['severity'] = 'error') =>
+    problems.push({ file, ...(at.length ? { path: formatPath(at) } : {}), message, severity });
+
+  const root = parsed.data;
+  if (!isRecord(root) || !isRecord(root.catalog)) {
+    const other = isRecord(root) ? Object.keys(root).find((k) => ['mapping-collection', 'profile', 'component-definition', 'system-security-plan'].includes(k)) : undefined;
+    report([], `not an OSCAL catalog: expected a top-level "catalog" object${other ? ` (this file holds a "${other}")` : ''}`);
+    return emptyImport(problems);
+  }
+  const catalog = root.catalog;
+  const metadata = isRecord(catalog.metadata) ? catalog.metadata : undefined;
+  if (!metadata) report(['catalog', 'metadata'], 'missing "metadata" (an OSCAL catalog needs a title and a version)');
+  const title = typeof metadata?.title === 'string' ? metadata.title.trim() : '';
+  const version = typeof metadata?.version === 'string' ? metadata.version.trim() : '';
+  if (metadata && !title && !options.name) report(['catalog', 'metadata', 'title'], 'missing title (or pass a framework name)');
+  if (metadata && !version && !options.edition) report(['catalog', 'metadata', 'version'], 'missing version (or pass an edition)');
+  const oscalVersion = metadata?.['oscal-version'];
+  if (typeof oscalVersion === 'string' && !KNOWN_VERSIONS.test(oscalVersion))
+    report(['catalog', 'metadata', 'oscal-version'], `OSCAL version ${oscalVersion} is not one this importer knows (1.0, 1.1, 1.2); reading it as 1.2`, 'warning');
+
+  const frameworkId = options.frameworkId ?? propValue(metadata, 'framework-id') ?? slugify(`${title} ${version}`);
+  const idCheck = FrameworkIdSchema.safeParse(frameworkId);
+  if (!idCheck.success) report([], `framework id "${frameworkId}": ${idCheck.error.issues[0]?.message} (pass one with --framework-id)`);
+  const url = propValue(metadata, 'url');
+  const framework: Framework = {
+    id: frameworkId,
+    name: options.name?.trim() || title,
+    edition: options.edition?.trim() || version,
+    publisher: options.publisher?.trim() || propValue(metadata, 'publisher') || partyName(metadata) || 'Imported',
+    licence: options.licence?.trim() || propValue(metadata, 'licence') || DEFAULT_LICENCE,
+    ...(url && z.url().safeParse(url).success ? { url } : {}),
+    ...(propValue(metadata, 'family') ? { family: propValue(metadata, 'family')! } : {}),
+    ...(propValue(metadata, 'description') ? { description: propValue(metadata, 'description')! } : {}),
+  };
+
+  const params = collectParams(catalog);
+  const requirements: CatalogFile['requirements'] = [];
+  const recordedOrder = new Map<number, number>();
+  const seen = new Map<string, string>();
+  const visit = (node: unknown, at: PathSegment[], defaultKind: string, parent: string | undefined, isControl: boolean) => {
+    if (!isRecord(node)) return report(at, `expected an object, found ${JSON.stringify(node)?.slice(0, 40)}`);
+    const id = typeof node.id === 'string' ? node.id : undefined;
+    if (isControl && !id) report([...at, 'id'], 'a control needs an id');
+    const nodeTitle = typeof node.title === 'string' ? node.title.trim() : '';
+    let ref = oscalPropValue(node, 'label') || id || nodeTitle;
+    const refCheck = RefSchema.safeParse(ref);
+    if (!refCheck.success) {
+      report(at, `no usable ref (label prop, id or title): ${refCheck.error.issues[0]?.message}`);
+      return;
+    }
+    if (seen.has(ref)) {
+      const base = ref;
+      for (let n = 2; seen.has(ref); n++) ref = `${base} (${n})`;
+      report(at, `ref "${base}" is used again (first at ${seen.get(base)}); this one is imported as "${ref}"`, 'warning');
+    }
+    seen.set(ref, formatPath(at));
+    const tags = [...propValues(node, 'tag'), ...(oscalPropValue(node, 'status') === 'withdrawn' ? ['withdrawn'] : [])].filter((tag) => TagSchema.safeParse(tag).success);
+    const kind = propValue(node, 'kind') ?? defaultKind;
+    const summary = summaryOf(node, params);
+    const order = Number(propValue(node, 'order'));
+    if (Number.isInteger(order)) recordedOrder.set(requirements.length, order);
+    requirements.push({
+      ref,
+      kind: /^[a-z][a-z0-9-]*$/.test(kind) ? kind : defaultKind,
+      title: propValue(node, 'untitled') === 'true' ? '' : nodeTitle,
+      ...(summary ? { summary } : {}),
+      ...(parent !== undefined ? { parent } : {}),
+      ...(tags.length ? { tags } : {}),
+    });
+    const list = (key: string) => (Array.isArray(node[key]) ? (node[key] as unknown[]) : []);
+    list('groups').forEach((child, i) => visit(child, [...at, 'groups', i], 'group', ref, false));
+    list('controls').forEach((child, i) => visit(child, [...at, 'controls', i], isControl ? 'enhancement' : 'control', ref, true));
+  };
+  const top = (key: string) => (Array.isArray(catalog[key]) ? (catalog[key] as unknown[]) : []);
+  top('groups').forEach((group, i) => visit(group, ['catalog', 'groups', i], 'group', undefined, false));
+  top('controls').forEach((control, i) => visit(control, ['catalog', 'controls', i], 'control', undefined, true));
+  if (!requirements.length && !problems.length) report(['catalog'], 'the catalog has no groups or controls');
+  // A Crosswalk export recorded every requirement's position: restore that order (document order otherwise).
+  const ordered =
+    requirements.length && recordedOrder.size === requirements.length
+      ? requirements.map((r, index) => ({ r, key: recordedOrder.get(index)! })).sort((a, b) => a.key - b.key).map(({ r }) => r)
+      : requirements;
+
+  return finishImport({ catalogs: [{ framework, requirements: ordered }], mappingFiles: [], problems });
+}
+
+/** The name of the party responsible as publisher or creator, if the metadata says. */
+function partyName(metadata: Record<string, unknown> | undefined): string | undefined {
+  if (!metadata || !Array.isArray(metadata.parties)) return undefined;
+  const parties = metadata.parties.filter(isRecord);
+  const responsible = Array.isArray(metadata['responsible-parties']) ? metadata['responsible-parties'].filter(isRecord) : [];
+  for (const role of ['publisher', 'creator']) {
+    const uuids = responsible.find((r) => r['role-id'] === role)?.['party-uuids'];
+    const party = Array.isArray(uuids) ? parties.find((p) => uuids.includes(p.uuid)) : undefined;
+    if (typeof party?.name === 'string') return party.name;
+  }
+  return undefined;
+}

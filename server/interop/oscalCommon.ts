@@ -1,0 +1,61 @@
+import { isRecord } from './jsonInput.js';
+
+/** OSCAL's own namespace: props and relationships without an `ns` belong to it. */
+export const OSCAL_NS = 'http://csrc.nist.gov/ns/oscal';
+/** The OSCAL version Crosswalk writes; the JSON schemas in test/fixtures/oscal are this version's. */
+export const OSCAL_VERSION = '1.2.1';
+/**
+ * Namespace of the props Crosswalk adds to OSCAL documents (kind, exact ref, framework id, mapping fields) so that
+ * an export read back gives every field. A URN, so it depends on no web domain.
+ */
+export const CROSSWALK_OSCAL_NS = 'urn:crosswalk:oscal';
+
+export interface OscalProp {
+  name: string;
+  value: string;
+  ns?: string;
+  class?: string;
+}
+
+/** OSCAL's StringDatatype: one line, no white space at either end. */
+const OSCAL_STRING = /^\S(.*\S)?$/u;
+
+/**
+ * A Crosswalk prop. Values that OSCAL's string type cannot hold (several lines, edge spaces) are written as a JSON
+ * string literal with class "json-string" and decoded by `propValue`, so they still round-trip and validate.
+ */
+export const crosswalkProp = (name: string, value: string): OscalProp =>
+  OSCAL_STRING.test(value) ? { name, ns: CROSSWALK_OSCAL_NS, value } : { name, ns: CROSSWALK_OSCAL_NS, class: 'json-string', value: JSON.stringify(value) };
+
+const decode = (prop: Record<string, unknown>): string | undefined => {
+  if (typeof prop.value !== 'string') return undefined;
+  if (prop.class !== 'json-string') return prop.value;
+  try {
+    const decoded: unknown = JSON.parse(prop.value);
+    return typeof decoded === 'string' ? decoded : prop.value;
+  } catch {
+    return prop.value;
+  }
+};
+
+const propsOf = (node: unknown): Record<string, unknown>[] =>
+  isRecord(node) && Array.isArray(node.props) ? node.props.filter(isRecord) : [];
+
+/** The value of a Crosswalk prop of `node`, or undefined. */
+export const propValue = (node: unknown, name: string): string | undefined => {
+  const prop = propsOf(node).find((p) => p.name === name && p.ns === CROSSWALK_OSCAL_NS);
+  return prop ? decode(prop) : undefined;
+};
+
+/** Every value of a repeated Crosswalk prop (tags). */
+export const propValues = (node: unknown, name: string): string[] =>
+  propsOf(node).filter((p) => p.name === name && p.ns === CROSSWALK_OSCAL_NS).flatMap((p) => decode(p) ?? []);
+
+/** The value of an OSCAL-namespace prop (no `ns`, or OSCAL's); the first one without a class wins. */
+export const oscalPropValue = (node: unknown, name: string): string | undefined => {
+  const props = propsOf(node).filter((p) => p.name === name && (p.ns === undefined || p.ns === OSCAL_NS) && typeof p.value === 'string');
+  return ((props.find((p) => p.class === undefined) ?? props[0])?.value as string | undefined)?.trim();
+};
+
+/** One line for OSCAL's markup-line fields (titles). */
+export const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();

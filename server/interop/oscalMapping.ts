@@ -1,0 +1,332 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { formatPath, type PathSegment } from '../content/yamlDocument.js';
+import { InputError, type Problem } from '../domain/errors.js';
+import { frameworkOf, splitRequirementId } from '../domain/ids.js';
+import { inverseRelationship } from '../domain/relationships.js';
+import { FrameworkIdSchema, IsoDateSchema, RefSchema } from '../domain/schemas/common.js';
+import type { Framework } from '../domain/schemas/framework.js';
+import type { Mapping, Method, Provenance, Rationale, Relationship, Status } from '../domain/schemas/mapping.js';
+import type { Requirement } from '../domain/schemas/requirement.js';
+import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js';
+import { currentDate, isRecord, isoDateOf, parseJsonInput } from './jsonInput.js';
+import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength } from './maybeRelationship.js';
+import { oscalIds } from './oscalCatalog.js';
+import { OSCAL_NS, OSCAL_VERSION, crosswalkProp, oneLine, propValue } from './oscalCommon.js';
+import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
+import { uuidV5 } from './uuid.js';
+
+/** The href a Crosswalk export gives a framework's catalog when the caller names none. */
+export const crosswalkFrameworkHref = (frameworkId: string) => `urn:crosswalk:framework:${frameworkId}`;
+const HREF_PATTERN = /^urn:crosswalk:framework:([a-z0-9][a-z0-9._-]*)$/;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Export
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface OscalMappingExportOptions {
+  source: Framework;
+  target: Framework;
+  /** Mappings between the two frameworks, stored in either direction; others are ignored. */
+  mappings: readonly Mapping[];
+  /** Requirements of both frameworks, so that id-refs are the ids `exportOscalCatalog` gives their controls. */
+  requirements?: readonly Requirement[];
+  /** ISO date-time with a time zone for metadata.last-modified. */
+  lastModified: string;
+  /** Which mappings to export. Rejected ones are left out by default: other tools would read them as claims. */
+  statuses?: readonly Status[];
+  title?: string;
+  description?: string;
+  /** metadata.version; defaults to the date part of lastModified. */
+  version?: string;
+  /** Where each framework's OSCAL catalog is; defaults to "urn:crosswalk:framework:<id>". */
+  hrefFor?: (framework: Framework) => string;
+}
+
+const statusOfDocument = (statuses: Status[]): 'complete' | 'draft' => (statuses.every((s) => s === 'approved') ? 'complete' : 'draft');
+
+const mostCommon = <T extends string>(values: T[]): T | undefined => {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+};
+
+/**
+ * One framework pair's mappings as an OSCAL 1.2.1 mapping-collection (one `mapping`, one `map` per Crosswalk mapping,
+ * source → target). A mapping stored target → source is written inverted with a `direction: inverse` prop. Every
+ * field OSCAL has no place for travels in Crosswalk props on the map: strength, status, method, provenance (source,
+ * url, author, created, reviewer, reviewed) and review note; the note is the map's remarks and each item carries the
+ * exact ref. UUIDs are v5 UUIDs of the framework pair and mapping ids, so the same content exports identically.
+ */
+export function exportOscalMapping(options: OscalMappingExportOptions): string {
+  const { source, target, lastModified, statuses = ['approved', 'proposed'], hrefFor = (f: Framework) => crosswalkFrameworkHref(f.id) } = options;
+  const selected = options.mappings
+    .filter((m) => statuses.includes(m.status))
+    .flatMap((m) => {
+      const [from, to] = [frameworkOf(m.source), frameworkOf(m.target)];
+      if (from === source.id && to === target.id) return [{ m, inverse: false }];
+      if (from === target.id && to === source.id) return [{ m, inverse: true }];
+      return [];
+    });
+  if (!selected.length)
+    throw new InputError(`OSCAL mapping export: no ${statuses.join('/')} mappings between "${source.id}" and "${target.id}" (a mapping-collection needs at least one)`);
+
+  const idsOf = (frameworkId: string) => oscalIds((options.requirements ?? []).filter((r) => r.frameworkId === frameworkId));
+  const ids = { [source.id]: idsOf(source.id), [target.id]: idsOf(target.id) };
+  const item = (requirementId: string) => {
+    const { frameworkId, ref } = splitRequirementId(requirementId);
+    const idRef = ids[frameworkId]?.get(ref) ?? oscalIds([{ ref, order: 0 }]).get(ref)!;
+    return { type: 'control', 'id-ref': idRef, props: [crosswalkProp('ref', ref)] };
+  };
+  const maps = selected.map(({ m, inverse }) => {
+    const p = m.provenance;
+    return {
+      uuid: uuidV5(`map:${m.id}`),
+      'matching-rationale': m.rationale,
+      relationship: inverse ? inverseRelationship(m.relationship) : m.relationship,
+      sources: [item(inverse ? m.target : m.source)],
+      targets: [item(inverse ? m.source : m.target)],
+      props: [
+        crosswalkProp('strength', String(m.strength)),
+        crosswalkProp('status', m.status),
+        crosswalkProp('method', m.method),
+        crosswalkProp('provenance-source', p.source),
+        ...(p.url ? [crosswalkProp('provenance-url', p.url)] : []),
+        crosswalkProp('provenance-author', p.author),
+        crosswalkProp('provenance-created', p.created),
+        ...(p.reviewer ? [crosswalkProp('reviewer', p.reviewer)] : []),
+        ...(p.reviewed ? [crosswalkProp('reviewed', p.reviewed)] : []),
+        ...(m.reviewNote !== undefined ? [crosswalkProp('review-note', m.reviewNote)] : []),
+        ...(inverse ? [crosswalkProp('direction', 'inverse')] : []),
+      ],
+      ...(m.note !== undefined ? { remarks: m.note } : {}),
+    };
+  });
+  const methods = [...new Set(selected.map(({ m }) => m.method))];
+  const method: Method = methods.length === 1 ? methods[0]! : 'hybrid';
+  const rationale = mostCommon(selected.map(({ m }) => m.rationale))!;
+  const status = statusOfDocument(selected.map(({ m }) => m.status));
+  const label = (f: Framework) => `${oneLine(f.name)} ${oneLine(f.edition)}`;
+  const description = options.description ?? `Crosswalk mappings from ${label(source)} to ${label(target)}, exported by Crosswalk.`;
+  const resource = (f: Framework) => ({ type: 'catalog', href: hrefFor(f), props: [crosswalkProp('framework-id', f.id)] });
+  const collection = {
+    'mapping-collection': {
+      uuid: uuidV5(`mapping-collection:${source.id}:${target.id}`),
+      metadata: {
+        title: oneLine(options.title ?? `${label(source)} to ${label(target)}`),
+        'last-modified': lastModified,
+        version: options.version ?? lastModified.slice(0, 10),
+        'oscal-version': OSCAL_VERSION,
+      },
+      provenance: { method, 'matching-rationale': rationale, status, 'mapping-description': description },
+      mappings: [
+        {
+          uuid: uuidV5(`mapping:${source.id}:${target.id}`),
+          method,
+          'matching-rationale': rationale,
+          status,
+          'source-resource': resource(source),
+          'target-resource': resource(target),
+          maps,
+        },
+      ],
+    },
+  };
+  return `${JSON.stringify(collection, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Import
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface OscalMappingImportOptions extends ImportOptions {
+  /** Crosswalk framework id of every source-resource (the CLI's --from); wins over what the file says. */
+  sourceFramework?: string;
+  /** Crosswalk framework id of every target-resource (--to). */
+  targetFramework?: string;
+  /**
+   * The Crosswalk ref an OSCAL id-ref denotes in a framework (e.g. "ac-1" → "AC-1", from the loaded catalog);
+   * undefined reports the id-ref as dangling. Without it, the exact ref a Crosswalk export recorded is used, else the
+   * id-ref itself.
+   */
+  resolveIdRef?: (frameworkId: string, idRef: string) => string | undefined;
+}
+
+/**
+ * The relationship each (source, target) pair of a map with several sources or targets can honestly carry: the
+ * map's statement is about the union of each side, so e.g. {A1, A2} equal-to {B} means each Ai is a subset of B.
+ */
+export function pairwiseRelationship(relationship: Relationship, sources: number, targets: number): Relationship {
+  if (sources === 1 && targets === 1) return relationship;
+  if (relationship === 'no-relationship') return relationship;
+  if (targets === 1 && ['equal-to', 'equivalent-to', 'subset-of'].includes(relationship)) return 'subset-of';
+  if (sources === 1 && ['equal-to', 'equivalent-to', 'superset-of'].includes(relationship)) return 'superset-of';
+  return 'intersects-with';
+}
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+
+/**
+ * Reads an OSCAL 1.2 mapping-collection into mapping files. Each map's sources × targets become Crosswalk mappings
+ * (with the relationship each pair can carry, see pairwiseRelationship, and a warning when a map is not one-to-one).
+ * Framework ids come from the options, else a Crosswalk export's props or href; refs from the resolver, else the
+ * recorded ref, else the id-ref. Mappings are "proposed" and "human" unless a Crosswalk export states otherwise.
+ */
+export function importOscalMapping(text: string, options: OscalMappingImportOptions): ImportResult {
+  const { file } = options;
+  const parsed = parseJsonInput(text, file);
+  const problems: Problem[] = [...parsed.problems];
+  if (parsed.data === undefined) return emptyImport(problems);
+  const report = (at: PathSegment[], message: string, severity: Problem['severity'] = 'error') =>
+    problems.push({ file, ...(at.length ? { path: formatPath(at) } : {}), message, severity });
+
+  const root = parsed.data;
+  if (!isRecord(root) || !isRecord(root['mapping-collection'])) {
+    report([], `not an OSCAL mapping collection: expected a top-level "mapping-collection" object${isRecord(root) && isRecord(root.catalog) ? ' (this file holds a catalog)' : ''}`);
+    return emptyImport(problems);
+  }
+  const collection = root['mapping-collection'];
+  const base: PathSegment[] = ['mapping-collection'];
+  const metadata = isRecord(collection.metadata) ? collection.metadata : {};
+  const provenance = isRecord(collection.provenance) ? collection.provenance : {};
+  const documentTitle = typeof metadata.title === 'string' && metadata.title.trim() ? metadata.title.trim() : path.basename(file);
+  const documentDate = isoDateOf(metadata.published) ?? isoDateOf(metadata['last-modified']) ?? options.today ?? currentDate();
+
+  for (const [option, value] of [['--from', options.sourceFramework], ['--to', options.targetFramework]] as const) {
+    const check = value === undefined ? undefined : FrameworkIdSchema.safeParse(value);
+    if (check && !check.success) report([], `${option} "${value}": ${check.error.issues[0]?.message}`);
+  }
+
+  const entries: ImportedMapping[] = [];
+  const defaulted = { strength: [] as string[], rationale: [] as string[] };
+  const mappings = list(collection.mappings);
+  if (!mappings.length) report([...base, 'mappings'], 'no mappings');
+  mappings.forEach((mapping, i) => {
+    const at: PathSegment[] = [...base, 'mappings', i];
+    if (!isRecord(mapping)) return report(at, 'expected a mapping object');
+    const frameworkFor = (side: 'source' | 'target'): string | undefined => {
+      const given = side === 'source' ? options.sourceFramework : options.targetFramework;
+      if (given) return given;
+      const resource = mapping[`${side}-resource`];
+      const fromProp = propValue(resource, 'framework-id');
+      const href = isRecord(resource) && typeof resource.href === 'string' ? resource.href : undefined;
+      const fromHref = href ? HREF_PATTERN.exec(href)?.[1] : undefined;
+      const id = fromProp ?? fromHref;
+      if (id && FrameworkIdSchema.safeParse(id).success) return id;
+      report([...at, `${side}-resource`], `cannot tell which Crosswalk framework the ${side} resource${href ? ` (href "${href}")` : ''} is; pass it with ${side === 'source' ? '--from' : '--to'} <framework-id>`);
+      return undefined;
+    };
+    const sourceFramework = frameworkFor('source');
+    const targetFramework = frameworkFor('target');
+    const mappingMethod = [mapping.method, provenance.method].find((v) => typeof v === 'string');
+    const mappingRationale = [mapping['matching-rationale'], provenance['matching-rationale']].find((v) => typeof v === 'string');
+    const maps = list(mapping.maps);
+    if (!maps.length) report([...at, 'maps'], 'no maps');
+    if (!sourceFramework || !targetFramework) return;
+
+    maps.forEach((map, j) => {
+      const mapAt: PathSegment[] = [...at, 'maps', j];
+      if (!isRecord(map)) return report(mapAt, 'expected a map object');
+      const fail = (key: PathSegment[], message: string) => report([...mapAt, ...key], message);
+      if (map.ns !== undefined && map.ns !== OSCAL_NS) return fail(['ns'], `relationships in namespace "${String(map.ns)}" are not OSCAL's and cannot be read`);
+      const relationship = attempt(() => maybeRelationship(map.relationship));
+      if (relationship.error !== undefined) fail(['relationship'], relationship.error);
+      const rationaleText = [map['matching-rationale'], mappingRationale].find((v) => typeof v === 'string');
+      const rationale = attempt(() => (rationaleText === undefined ? ('semantic' as Rationale) : maybeRationale(rationaleText)));
+      if (rationale.error !== undefined) fail(['matching-rationale'], rationale.error);
+      if (rationaleText === undefined) defaulted.rationale.push(formatPath(mapAt));
+      const prop = (name: string) => propValue(map, name);
+      const normalised = <T>(name: string, normalise: (v: string) => T, fallback: T): T | undefined => {
+        const value = prop(name);
+        if (value === undefined) return fallback;
+        const result = attempt(() => normalise(value));
+        if (result.error !== undefined) fail(['props'], `${name}: ${result.error}`);
+        return result.value;
+      };
+      const strength = normalised('strength', (v) => maybeStrength(v), undefined);
+      const status = normalised<Status>('status', maybeStatus, 'proposed');
+      const methodText = prop('method') ?? mappingMethod;
+      const method = attempt(() => (methodText === undefined ? ('human' as Method) : maybeMethod(methodText)));
+      if (method.error !== undefined) fail(prop('method') ? ['props'] : [], `method: ${method.error}`);
+      const date = (name: string) => {
+        const value = prop(name);
+        if (value !== undefined && !IsoDateSchema.safeParse(value).success) fail(['props'], `${name}: "${value}" is not a date (YYYY-MM-DD)`);
+        return value;
+      };
+      const url = prop('provenance-url');
+      if (url !== undefined && !z.url().safeParse(url).success) fail(['props'], `provenance-url: "${url}" is not a URL`);
+      const created = date('provenance-created') ?? documentDate;
+      const reviewed = date('reviewed');
+      const reviewer = prop('reviewer');
+      const record: Provenance = {
+        source: prop('provenance-source') ?? documentTitle,
+        ...(url !== undefined ? { url } : {}),
+        author: prop('provenance-author') ?? 'imported',
+        ...(reviewer !== undefined ? { reviewer } : {}),
+        created,
+        ...(reviewed !== undefined ? { reviewed } : {}),
+      };
+
+      const items = (side: 'sources' | 'targets', frameworkId: string) =>
+        list(map[side]).flatMap((item, k): Array<{ ref: string; at: PathSegment[] }> => {
+          const itemAt: PathSegment[] = [side, k];
+          if (!isRecord(item)) return fail(itemAt, 'expected an object with "type" and "id-ref"'), [];
+          if (item.type !== 'control' && item.type !== 'statement') fail([...itemAt, 'type'], `invalid type: ${JSON.stringify(item.type)} (expected: control, statement)`);
+          const idRef = item['id-ref'];
+          if (typeof idRef !== 'string' || !idRef.trim()) return fail([...itemAt, 'id-ref'], 'missing id-ref'), [];
+          const ref = options.resolveIdRef ? options.resolveIdRef(frameworkId, idRef) : (propValue(item, 'ref') ?? idRef);
+          if (ref === undefined) {
+            report([...mapAt, ...itemAt, 'id-ref'], `"${idRef}" is not a requirement of ${frameworkId}; this pair is not imported`, 'warning');
+            return [];
+          }
+          const checked = RefSchema.safeParse(ref);
+          if (!checked.success) return fail([...itemAt, 'id-ref'], `"${ref}": ${checked.error.issues[0]?.message}`), [];
+          return [{ ref, at: [...mapAt, ...itemAt] }];
+        });
+      const sources = items('sources', sourceFramework);
+      const targets = items('targets', targetFramework);
+      if (!list(map.sources).length) fail(['sources'], 'no sources');
+      if (!list(map.targets).length) fail(['targets'], 'no targets');
+      if (relationship.value === undefined || rationale.value === undefined || status === undefined || method.value === undefined) return;
+
+      const counts = { sources: list(map.sources).length, targets: list(map.targets).length };
+      const pairwise = pairwiseRelationship(relationship.value, counts.sources, counts.targets);
+      const groupNote =
+        counts.sources * counts.targets > 1
+          ? `Imported from an OSCAL map that states ${counts.sources} source(s) ${relationship.value} ${counts.targets} target(s) together; this pair was given ${pairwise}.`
+          : undefined;
+      if (groupNote) report(mapAt, `the map relates ${counts.sources} source(s) to ${counts.targets} target(s); each pair is imported as ${pairwise}: review them`, 'warning');
+      const remarks = typeof map.remarks === 'string' ? map.remarks : undefined;
+      const note = [remarks, groupNote].filter((n) => n !== undefined).join('\n') || undefined;
+      const reviewNote = prop('review-note');
+      const inverse = prop('direction') === 'inverse';
+      if (strength === undefined) defaulted.strength.push(formatPath(mapAt));
+      for (const s of sources)
+        for (const t of targets) {
+          const [from, to] = inverse ? [t, s] : [s, t];
+          entries.push({
+            sourceFramework: inverse ? targetFramework : sourceFramework,
+            targetFramework: inverse ? sourceFramework : targetFramework,
+            source: from.ref,
+            target: to.ref,
+            relationship: inverse ? inverseRelationship(pairwise) : pairwise,
+            rationale: rationale.value,
+            strength: strength ?? defaultStrength(pairwise),
+            method: method.value,
+            status,
+            provenance: record,
+            ...(note !== undefined ? { note } : {}),
+            ...(reviewNote !== undefined ? { reviewNote } : {}),
+            at: { path: formatPath(mapAt) },
+          });
+        }
+    });
+  });
+  if (defaulted.rationale.length)
+    problems.push({ file, path: defaulted.rationale[0], message: `${defaulted.rationale.length} map(s) state no matching-rationale and were given "semantic"; review them`, severity: 'warning' });
+  if (defaulted.strength.length)
+    problems.push({ file, path: defaulted.strength[0], message: `${defaulted.strength.length} map(s) state no strength and were given the OLIR default for their relationship (10 equal, 5 partial, 0 none); review them`, severity: 'warning' });
+
+  const built = buildMappingFiles(entries, { file, description: `Imported from ${documentTitle} (OSCAL mapping collection).` });
+  return finishImport({ catalogs: [], mappingFiles: built.mappingFiles, problems: [...problems, ...built.problems] });
+}

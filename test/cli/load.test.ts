@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../server/store/sqlite/SqliteStore.js';
+import { crosswalk } from './run.js';
+
+let dataDir: string;
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-load-'));
+});
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+const storedCounts = async () => {
+  const store = openSqliteStore({ file: path.join(dataDir, 'crosswalk.db') });
+  try {
+    return { frameworks: (await store.listFrameworks()).length, mappings: (await store.findMappings({ limit: 1_000_000 })).length, fingerprint: await store.contentFingerprint() };
+  } finally {
+    await store.close();
+  }
+};
+
+describe('crosswalk load', () => {
+  it('loads the shipped content, then a second run changes nothing and says so', async () => {
+    const first = crosswalk(['load', '--json'], { dataDir });
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary.changed).toBe(true);
+    expect(summary.requirements.added).toBeGreaterThan(1000);
+    const second = crosswalk(['load'], { dataDir });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/Already up to date/);
+    expect(await storedCounts()).toMatchObject({ frameworks: summary.frameworks.added });
+  });
+
+  it('picks up an imported catalog, and loads nothing when a file is broken', async () => {
+    const before = await storedCounts();
+    fs.mkdirSync(path.join(dataDir, 'catalogs'), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, 'catalogs/broken.yaml'), 'framework: { id: acme-1, name: A, edition: "1", publisher: x, licence: x }\nrequirements:\n  - { ref: A, kind: control, title: A, parent: Z }\n');
+    const broken = crosswalk(['load'], { dataDir });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('catalogs/broken.yaml:3: requirements[0]: unknown parent "Z" of "A" (no such ref in acme-1)');
+    expect(await storedCounts()).toEqual(before);
+
+    fs.writeFileSync(path.join(dataDir, 'catalogs/broken.yaml'), 'framework: { id: acme-1, name: A, edition: "1", publisher: x, licence: x }\nrequirements:\n  - { ref: A, kind: control, title: A }\n');
+    const fixed = JSON.parse(crosswalk(['load', '--json'], { dataDir }).stdout);
+    expect(fixed).toMatchObject({ changed: true, frameworks: { added: 1, updated: 0, removed: 0 }, requirements: { added: 1, updated: 0, removed: 0 } });
+  });
+});

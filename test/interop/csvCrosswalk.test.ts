@@ -1,0 +1,129 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { CROSSWALK_CSV_EXPORT_COLUMNS, exportCsvCrosswalk, importCsvCrosswalk } from '../../server/interop/csvCrosswalk.js';
+import { richBundle } from './fixtures.js';
+import { comparable, errorsOf, loadImported, warningsOf } from './helpers.js';
+
+const options = { file: 'imports/acme-crosswalk.csv', today: '2026-05-01' };
+const HEADER = 'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,note';
+
+describe('importCsvCrosswalk', () => {
+  it('groups rows into one mapping file per framework pair and normalises loose relationship names', () => {
+    const csv = [
+      HEADER,
+      'fw-a,1.1,fw-b,B-1,equal,semantic,10,',
+      'fw-a,2,fw-b,B-2,Subset Of,functional,6,"Risk, in part"',
+      'fw-b,B-3,fw-c,GOVERN 1.1,not_related,semantic,0,',
+      'fw-a,1.1.1,fw-b,B-3,intersect,syntactic,3,',
+    ].join('\n');
+    const { mappingFiles, problems } = importCsvCrosswalk(csv, options);
+    expect(problems).toEqual([]);
+    expect(mappingFiles.map((f) => [f.source, f.target, f.mappings.length])).toEqual([['fw-a', 'fw-b', 3], ['fw-b', 'fw-c', 1]]);
+    const mappings = loadImported({ catalogs: [], mappingFiles }).mappings;
+    expect(mappings.map((m) => [m.source, m.target, m.relationship, m.rationale, m.strength])).toEqual([
+      ['fw-a:1.1', 'fw-b:B-1', 'equal-to', 'semantic', 10],
+      ['fw-a:2', 'fw-b:B-2', 'subset-of', 'functional', 6],
+      ['fw-a:1.1.1', 'fw-b:B-3', 'intersects-with', 'syntactic', 3],
+      ['fw-b:B-3', 'fw-c:GOVERN 1.1', 'no-relationship', 'semantic', 0],
+    ]);
+    expect(mappings[1]!.note).toBe('Risk, in part');
+  });
+
+  it('imports as proposed, human, with provenance from the file name, "imported" and today — never approved by itself', () => {
+    const { mappingFiles } = importCsvCrosswalk(`${HEADER}\nfw-a,1.1,fw-b,B-1,equal,semantic,10,\n`, options);
+    const [mapping] = loadImported({ catalogs: [], mappingFiles }).mappings;
+    expect(mapping).toMatchObject({ status: 'proposed', method: 'human', provenance: { source: 'acme-crosswalk.csv', author: 'imported', created: '2026-05-01' } });
+    expect(mapping!.provenance.reviewer).toBeUndefined();
+  });
+
+  it('keeps an approved status when the file states it', () => {
+    const csv = `${HEADER},status,reviewer,reviewed\nfw-a,1.1,fw-b,B-1,equal,semantic,10,,approved,alice,2026-04-01\n`;
+    const [mapping] = loadImported({ catalogs: [], mappingFiles: importCsvCrosswalk(csv, options).mappingFiles }).mappings;
+    expect(mapping).toMatchObject({ status: 'approved', provenance: { reviewer: 'alice', reviewed: '2026-04-01' } });
+  });
+
+  it('names the row and column of every bad cell, lists allowed values and returns no files', () => {
+    const csv = [
+      HEADER,
+      'fw-a,1.1,fw-b,B-1,equivalnt,semantic,10,',
+      'fw-a,2,fw-b,B-2,subset,semantic,11,',
+      'Bad Id,2,fw-b,B-2,subset,semantic,5,',
+      'fw-a,,fw-b,B-2,subset,logical,5,',
+    ].join('\n');
+    const { mappingFiles, problems } = importCsvCrosswalk(csv, options);
+    expect(mappingFiles).toEqual([]);
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [2, 'row 2: relationship: invalid relationship: "equivalnt" (expected: equal-to, equivalent-to, subset-of, superset-of, intersects-with, no-relationship)'],
+      [3, 'row 3: strength: invalid strength: "11" (expected an integer from 0 to 10)'],
+      [4, 'row 4: source_framework: a framework id is a lowercase slug with its edition, e.g. "iso27001-2022"'],
+      [5, 'row 5: source_ref: a ref cannot be empty'],
+      [5, 'row 5: rationale: invalid rationale: "logical" (expected: syntactic, semantic, functional)'],
+    ]);
+    expect(problems.every((p) => p.file === options.file && p.severity === 'error')).toBe(true);
+  });
+
+  it('rejects a missing column, an unreadable CSV and a row with the wrong number of cells', () => {
+    expect(importCsvCrosswalk('source_framework,source_ref,target_ref\nfw-a,1,B\n', options).problems).toEqual([
+      { file: options.file, line: 1, message: `missing column(s) target_framework, relationship (expected header: ${HEADER})`, severity: 'error' },
+    ]);
+    expect(importCsvCrosswalk(`${HEADER}\n"fw-a,1.1\n`, options).problems[0]!.message).toMatch(/^not a readable CSV/);
+    const short = importCsvCrosswalk(`${HEADER}\nfw-a,1.1,fw-b,B-1,equal\n`, options);
+    expect(short.problems).toEqual([{ file: options.file, line: 2, message: 'row 2: 5 cells where the header has 8', severity: 'error' }]);
+    expect(importCsvCrosswalk('', options).problems[0]!.message).toMatch(/empty/);
+  });
+
+  it('fills a blank rationale or strength with a warning that lists the rows', () => {
+    const csv = `${HEADER}\nfw-a,1.1,fw-b,B-1,equal,,,\nfw-a,2,fw-b,B-2,intersects,,,\nfw-a,3,fw-b,B-3,none,semantic,,\n`;
+    const { mappingFiles, problems } = importCsvCrosswalk(csv, options);
+    expect(errorsOf(problems)).toEqual([]);
+    expect(warningsOf(problems).map((p) => [p.line, p.message])).toEqual([
+      [2, '2 row(s) state no rationale and were given "semantic"; review them (rows 2, 3)'],
+      [2, '3 row(s) state no strength and were given the OLIR default for their relationship (10 equal, 5 partial, 0 none); review them (rows 2, 3, 4)'],
+    ]);
+    expect(mappingFiles[0]!.mappings.map((m) => m.strength)).toEqual([10, 5, 0]);
+  });
+
+  it('skips a pair restated in reverse with the inverse relationship, and rejects a contradiction naming both rows', () => {
+    const agreeing = importCsvCrosswalk(`${HEADER}\nfw-a,2,fw-b,B-2,subset,semantic,5,\nfw-b,B-2,fw-a,2,superset,semantic,5,\n`, options);
+    expect(agreeing.mappingFiles.flatMap((f) => f.mappings)).toHaveLength(1);
+    expect(warningsOf(agreeing.problems)[0]!.message).toMatch(/skipped 1 mapping\(s\) that restate an earlier one in the opposite direction/);
+    const contradicting = importCsvCrosswalk(`${HEADER}\nfw-a,2,fw-b,B-2,subset,semantic,5,\nfw-b,B-2,fw-a,2,subset,semantic,5,\n`, options);
+    expect(contradicting.mappingFiles).toEqual([]);
+    expect(contradicting.problems).toEqual([
+      { file: options.file, line: 3, message: 'fw-b:B-2 subset-of fw-a:2 contradicts line 2, which states fw-a:2 subset-of fw-b:B-2', severity: 'error' },
+    ]);
+  });
+});
+
+describe('exportCsvCrosswalk', () => {
+  it('writes the crosswalk columns plus every other mapping field, quoting where needed', () => {
+    const csv = exportCsvCrosswalk(richBundle().mappings);
+    const rows = parse(csv, { columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(rows[0]!)).toEqual([...CROSSWALK_CSV_EXPORT_COLUMNS]);
+    expect(rows[0]).toMatchObject({
+      source_framework: 'fw-a', source_ref: '1.1', target_framework: 'fw-b', target_ref: 'B-1', relationship: 'equal-to',
+      note: 'Same policy, "quoted" words,\nand a second line.', provenance_source: 'Test crosswalk, 2nd edition', provenance_url: 'https://example.org/crosswalk',
+      reviewer: 'alice', reviewed: '2026-02-01', provenance_created: '2025-12-01', review_note: 'Checked against both texts.', status: 'approved',
+    });
+    expect(rows).toHaveLength(6);
+  });
+
+  it('round-trips every field: export → import gives the same mappings, and exporting those gives the same text', () => {
+    const original = richBundle().mappings;
+    const first = exportCsvCrosswalk(original);
+    const imported = importCsvCrosswalk(first, options);
+    expect(imported.problems).toEqual([]);
+    const loaded = loadImported(imported).mappings;
+    expect(comparable(loaded)).toEqual(comparable(original));
+    const byId = new Map(loaded.map((m) => [m.id, m]));
+    expect(exportCsvCrosswalk(original.map((m) => byId.get(m.id)!))).toBe(first);
+  });
+
+  it('round-trips an imported file: import → export → import gives the same mapping files', () => {
+    const csv = `${HEADER}\nfw-a,1.1,fw-b,B-1,equal,semantic,10,a note\nfw-a,2,fw-c,MAP 1.1,intersects with,functional,4,\n`;
+    const first = importCsvCrosswalk(csv, options);
+    const again = importCsvCrosswalk(exportCsvCrosswalk(loadImported(first).mappings), options);
+    expect(again.problems).toEqual([]);
+    expect(again.mappingFiles.map(({ description: _d, ...f }) => f)).toEqual(first.mappingFiles.map(({ description: _d, ...f }) => f));
+  });
+});

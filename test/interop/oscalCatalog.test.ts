@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogFile } from '../../server/content/fileSchemas.js';
+import type { Framework } from '../../server/domain/schemas/framework.js';
+import type { Requirement } from '../../server/domain/schemas/requirement.js';
+import { CROSSWALK_OSCAL_NS } from '../../server/interop/oscalCommon.js';
+import { exportOscalCatalog, importOscalCatalog, oscalIds } from '../../server/interop/oscalCatalog.js';
+import { errorsOf, loadImported, oscalValidator, warningsOf } from './helpers.js';
+
+const validate = oscalValidator('catalog');
+const LAST_MODIFIED = '2026-01-15T10:00:00Z';
+
+/** A Crosswalk catalog with mixed roots, deep nesting, refs that are not OSCAL tokens, an empty title and tags. */
+const catalog: CatalogFile = {
+  framework: {
+    id: 'acme-ai-2025',
+    name: 'ACME AI Controls',
+    edition: '2025',
+    publisher: 'ACME',
+    licence: '© ACME.\nCrosswalk ships identifiers only.',
+    url: 'https://example.org/acme',
+    family: 'acme-ai',
+    description: 'A made-up framework for tests.',
+  },
+  requirements: [
+    { ref: '4', kind: 'clause', title: 'Context', summary: 'Know the setting.' },
+    { ref: '4.1', kind: 'clause', title: 'Understanding the organization', summary: 'Line one.\nLine two.', parent: '4' },
+    { ref: '4.2', kind: 'clause', title: '', parent: '4' },
+    { ref: '4.2.1', kind: 'point', title: 'Deep point', parent: '4.2', tags: ['role:provider', 'applies:2026-08-02'] },
+    { ref: 'GOVERN 1.1', kind: 'subcategory', title: 'Legal requirements' },
+    { ref: 'A', kind: 'annex', title: 'Annex A' },
+    { ref: 'A.2', kind: 'objective', title: 'Policies', parent: 'A' },
+    { ref: 'A.2.2', kind: 'control', title: 'AI policy', summary: 'Have one.', parent: 'A.2' },
+    { ref: 'Art. 9(2)', kind: 'paragraph', title: 'Risk management steps' },
+  ],
+};
+
+function domainOf(file: CatalogFile): { framework: Framework; requirements: Requirement[] } {
+  const bundle = loadImported({ catalogs: [file], mappingFiles: [] });
+  return { framework: bundle.frameworks[0]!, requirements: bundle.requirements };
+}
+
+const exported = () => exportOscalCatalog({ ...domainOf(catalog), lastModified: LAST_MODIFIED });
+
+describe('exportOscalCatalog', () => {
+  it('validates against NIST\'s OSCAL 1.2.1 catalog schema', () => {
+    expect(validate(JSON.parse(exported()))).toEqual([]);
+  });
+
+  it('the schema check is real: an id that is not a token, a missing title or a bad UUID fail it', () => {
+    const doc = JSON.parse(exported());
+    doc.catalog.groups[0].controls[0].id = '4.1';
+    expect(validate(doc).map((e) => e.instancePath)).toContain('/catalog/groups/0/controls/0/id');
+    const untitled = JSON.parse(exported());
+    delete untitled.catalog.metadata.title;
+    expect(validate(untitled).some((e) => e.message?.includes("'title'"))).toBe(true);
+    const badUuid = JSON.parse(exported());
+    badUuid.catalog.uuid = 'not-a-uuid';
+    expect(validate(badUuid).map((e) => e.instancePath)).toContain('/catalog/uuid');
+  });
+
+  it('keeps the hierarchy: roots with children are groups, everything else nested controls with the exact ref as label', () => {
+    const doc = JSON.parse(exported()).catalog;
+    expect(doc.groups.map((g: { title: string }) => g.title)).toEqual(['Context', 'Annex A']);
+    expect(doc.controls.map((c: { id: string }) => c.id)).toEqual(['govern_1.1', 'art._9_2']);
+    const clause42 = doc.groups[0].controls[1];
+    expect(clause42).toMatchObject({ id: '_4.2', title: '4.2', class: 'clause' });
+    expect(clause42.props).toContainEqual({ name: 'label', value: '4.2' });
+    expect(clause42.props).toContainEqual({ name: 'untitled', ns: CROSSWALK_OSCAL_NS, value: 'true' });
+    expect(clause42.controls[0].props).toContainEqual({ name: 'tag', ns: CROSSWALK_OSCAL_NS, value: 'role:provider' });
+    expect(doc.groups[0].controls[0].parts).toEqual([{ id: '_4.1_overview', name: 'overview', prose: 'Line one.\nLine two.' }]);
+    expect(doc.metadata).toMatchObject({ title: 'ACME AI Controls', version: '2025', 'oscal-version': '1.2.1', 'last-modified': LAST_MODIFIED });
+    // A multi-line licence cannot be an OSCAL string: it is carried JSON-encoded.
+    expect(doc.metadata.props).toContainEqual({ name: 'licence', ns: CROSSWALK_OSCAL_NS, class: 'json-string', value: JSON.stringify(catalog.framework.licence) });
+  });
+
+  it('is stable: the same catalog exports byte for byte, with a v5 UUID derived from the framework id', () => {
+    expect(exported()).toBe(exported());
+    const uuid = JSON.parse(exported()).catalog.uuid as string;
+    expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const other = exportOscalCatalog({ ...domainOf({ ...catalog, framework: { ...catalog.framework, id: 'acme-ai-2026' } }), lastModified: LAST_MODIFIED });
+    expect(JSON.parse(other).catalog.uuid).not.toBe(uuid);
+  });
+
+  it('derives unique OSCAL ids from refs that collide once made tokens', () => {
+    expect([...oscalIds([{ ref: 'Art. 9(2)', order: 0 }, { ref: 'art. 9 2', order: 1 }, { ref: '10', order: 2 }, { ref: 'é.1', order: 3 }]).values()]).toEqual([
+      'art._9_2', 'art._9_2-2', '_10', 'é.1',
+    ]);
+  });
+});
+
+describe('importOscalCatalog', () => {
+  it('round-trips a Crosswalk catalog: refs, titles, hierarchy, kinds, summaries, tags, order and framework fields', () => {
+    const { catalogs, problems } = importOscalCatalog(exported(), { file: 'acme.json' });
+    expect(problems).toEqual([]);
+    expect(catalogs).toEqual([catalog]);
+  });
+
+  /** A hand-made catalog in NIST's 1.1 style: families, labels, parameters, statement items, enhancements. */
+  const foreign = {
+    catalog: {
+      uuid: '7a3b8c1e-0d2f-4e5a-9b6c-1d2e3f4a5b6c',
+      metadata: {
+        title: 'Example Security Controls',
+        'last-modified': '2024-05-01T00:00:00Z',
+        version: '5.1',
+        'oscal-version': '1.1.2',
+        parties: [{ uuid: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0', type: 'organization', name: 'Example Agency' }],
+        'responsible-parties': [{ 'role-id': 'creator', 'party-uuids': ['0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0'] }],
+      },
+      groups: [
+        {
+          id: 'ac',
+          class: 'family',
+          title: 'Access Control',
+          controls: [
+            {
+              id: 'ac-1',
+              class: 'SP800-53',
+              title: 'Policy and Procedures',
+              params: [
+                { id: 'ac-01_odp.01', label: 'personnel or roles' },
+                { id: 'ac-01_odp.02', select: { 'how-many': 'one-or-more', choice: ['organization-level', 'system-level'] } },
+              ],
+              props: [{ name: 'label', value: 'AC-1' }, { name: 'label', class: 'zero-padded', value: 'AC-01' }, { name: 'sort-id', value: 'ac-01' }],
+              parts: [
+                {
+                  id: 'ac-1_smt',
+                  name: 'statement',
+                  parts: [
+                    { id: 'ac-1_smt.a', name: 'item', props: [{ name: 'label', value: 'a.' }], prose: 'Share a policy with {{ insert: param, ac-01_odp.01 }} at the {{ insert: param, ac-01_odp.02 }}.' },
+                    { id: 'ac-1_smt.b', name: 'item', props: [{ name: 'label', value: 'b.' }], prose: 'Review it.' },
+                  ],
+                },
+                { id: 'ac-1_gdn', name: 'guidance', prose: 'Guidance is not the summary.' },
+              ],
+              controls: [{ id: 'ac-1.1', title: 'Stronger policy', props: [{ name: 'label', value: 'AC-1(1)' }], parts: [{ id: 'ac-1.1_smt', name: 'statement', prose: 'Do more.' }] }],
+            },
+            { id: 'ac-2', title: 'Withdrawn control', props: [{ name: 'label', value: 'AC-2' }, { name: 'status', value: 'withdrawn' }] },
+          ],
+        },
+        { id: 'pm', title: 'Program Management', groups: [{ id: 'pm-x', title: 'Sub-group', parts: [{ id: 'pm-x_ovw', name: 'overview', prose: 'About the program.' }] }] },
+      ],
+      controls: [{ id: 'top-1', title: 'Top control' }],
+    },
+  };
+
+  it('reads a NIST-style catalog: groups, controls, enhancements, labels, statements with parameters, withdrawn status', () => {
+    expect(validate(foreign)).toEqual([]); // the fixture itself is valid OSCAL
+    const { catalogs, problems } = importOscalCatalog(JSON.stringify(foreign), { file: 'example.json' });
+    expect(problems).toEqual([]);
+    const [result] = catalogs;
+    expect(result!.framework).toEqual({
+      id: 'example-security-controls-5.1',
+      name: 'Example Security Controls',
+      edition: '5.1',
+      publisher: 'Example Agency',
+      licence: 'Imported by the user from their own copy; not redistributed by Crosswalk.',
+    });
+    expect(result!.requirements).toEqual([
+      { ref: 'ac', kind: 'group', title: 'Access Control' },
+      {
+        ref: 'AC-1', kind: 'control', title: 'Policy and Procedures', parent: 'ac',
+        summary: 'a. Share a policy with [Assignment: personnel or roles] at the [Selection (one or more): organization-level; system-level].\nb. Review it.',
+      },
+      { ref: 'AC-1(1)', kind: 'enhancement', title: 'Stronger policy', summary: 'Do more.', parent: 'AC-1' },
+      { ref: 'AC-2', kind: 'control', title: 'Withdrawn control', parent: 'ac', tags: ['withdrawn'] },
+      { ref: 'pm', kind: 'group', title: 'Program Management' },
+      { ref: 'pm-x', kind: 'group', title: 'Sub-group', summary: 'About the program.', parent: 'pm' },
+      { ref: 'top-1', kind: 'control', title: 'Top control' },
+    ]);
+  });
+
+  it('round-trips an imported catalog: import → export → import gives the same catalog file', () => {
+    const first = importOscalCatalog(JSON.stringify(foreign), { file: 'example.json', frameworkId: 'example-5.1' });
+    const again = importOscalCatalog(exportOscalCatalog({ ...domainOf(first.catalogs[0]!), lastModified: LAST_MODIFIED }), { file: 'again.json' });
+    expect(again.problems).toEqual([]);
+    expect(again.catalogs).toEqual(first.catalogs);
+  });
+
+  it('reports malformed input as one located problem', () => {
+    expect(importOscalCatalog('{\n  "catalog": {\n    "uuid": }\n}', { file: 'bad.json' }).problems).toEqual([
+      { file: 'bad.json', line: 3, message: expect.stringMatching(/^not valid JSON: /), severity: 'error' },
+    ]);
+    expect(importOscalCatalog('{"mapping-collection": {}}', { file: 'm.json' }).problems).toEqual([
+      { file: 'm.json', message: 'not an OSCAL catalog: expected a top-level "catalog" object (this file holds a "mapping-collection")', severity: 'error' },
+    ]);
+    expect(importOscalCatalog('[]', { file: 'a.json' }).catalogs).toEqual([]);
+  });
+
+  it('names the JSON path of a control without an id and of a repeated label, and checks the framework id', () => {
+    const doc = structuredClone(foreign);
+    delete (doc.catalog.groups[0]!.controls![1] as { id?: string }).id;
+    doc.catalog.controls.push({ id: 'top-2', title: 'Same label', props: [{ name: 'label', value: 'AC-1' }] } as never);
+    const { catalogs, problems } = importOscalCatalog(JSON.stringify(doc), { file: 'x.json' });
+    expect(catalogs).toEqual([]);
+    expect(errorsOf(problems)).toEqual([{ file: 'x.json', path: 'catalog.groups[0].controls[1].id', message: 'a control needs an id', severity: 'error' }]);
+    expect(warningsOf(problems)).toEqual([
+      { file: 'x.json', path: 'catalog.controls[1]', message: 'ref "AC-1" is used again (first at catalog.groups[0].controls[0]); this one is imported as "AC-1 (2)"', severity: 'warning' },
+    ]);
+    expect(importOscalCatalog(JSON.stringify(foreign), { file: 'x.json', frameworkId: 'Not A Slug' }).problems[0]!.message).toMatch(/^framework id "Not A Slug": /);
+  });
+
+  it('warns about an OSCAL version it does not know but still reads the catalog', () => {
+    const doc = structuredClone(foreign);
+    doc.catalog.metadata['oscal-version'] = '2.0.0';
+    const { catalogs, problems } = importOscalCatalog(JSON.stringify(doc), { file: 'v2.json' });
+    expect(warningsOf(problems).map((p) => p.path)).toEqual(['catalog.metadata.oscal-version']);
+    expect(catalogs[0]!.requirements).toHaveLength(7);
+  });
+});

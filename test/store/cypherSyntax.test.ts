@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allCypherVersions, lintCypherQuery, testData, type DbSchema } from '@neo4j-cypher/language-support';
+import { describe, expect, it } from 'vitest';
+import { GRAPH_MODEL } from '../../server/store/neo4j/graphModel.js';
+import { MIGRATIONS_DIR, readMigrations, splitCypherStatements } from '../../server/store/neo4j/migrations.js';
+import * as Q from '../../server/store/neo4j/queries.js';
+
+/**
+ * No Neo4j server runs in CI, so every statement the Neo4j store can send is checked here instead: parsed and
+ * semantically analysed by Neo4j's own Cypher front end (as shipped in @neo4j-cypher/language-support), under both
+ * Cypher 5 and Cypher 25, against the store's graph model. Any diagnostic fails: syntax and semantic errors,
+ * undefined variables, unknown functions, procedures, labels, relationship types, properties, parameters and
+ * relationship directions the model does not have, and deprecations.
+ */
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const NEO4J_DIR = path.join(ROOT, 'server/store/neo4j');
+
+interface Statement {
+  name: string;
+  text: string;
+}
+
+function queryStatements(): Statement[] {
+  const statements: Statement[] = [];
+  for (const [name, value] of Object.entries(Q)) {
+    if (typeof value === 'string') statements.push({ name, text: value });
+    else if (Array.isArray(value)) value.forEach((text: unknown, i) => statements.push({ name: `${name}[${i}]`, text: String(text) }));
+  }
+  return statements;
+}
+
+const migrationStatements = (): Statement[] =>
+  readMigrations().flatMap((m) => m.statements.map((text, i) => ({ name: `migrations/${m.id}.cypher statement ${i + 1}`, text })));
+
+const STATEMENTS = [...queryStatements(), ...migrationStatements()];
+
+/** The store's graph model plus the real function and procedure signatures of Neo4j (from the language-support test data). */
+const schemaFor = (version: (typeof allCypherVersions)[number]): DbSchema => ({
+  functions: testData.mockSchema.functions,
+  procedures: testData.mockSchema.procedures,
+  labels: [...GRAPH_MODEL.labels],
+  relationshipTypes: [...GRAPH_MODEL.relationshipTypes],
+  propertyKeys: [...GRAPH_MODEL.propertyKeys],
+  graphSchema: [...GRAPH_MODEL.graphSchema],
+  parameters: Object.fromEntries(GRAPH_MODEL.parameters.map((p) => [p, null])),
+  defaultLanguage: version,
+});
+
+/** Every diagnostic, under every Cypher version, as "CYPHER n: message". */
+function lint(text: string): string[] {
+  return allCypherVersions.flatMap((version) =>
+    lintCypherQuery(text, schemaFor(version)).diagnostics.map((d) => `${version}: ${d.message} (at offset ${d.offsets.start})`));
+}
+
+describe('every Cypher statement of the Neo4j store', () => {
+  it('is enumerated: queries.ts exports only statements (and numbers that size them), migrations have statements', () => {
+    for (const [name, value] of Object.entries(Q)) {
+      const ok = typeof value === 'string' || typeof value === 'number' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+      expect(ok, `queries.ts export ${name} is neither a statement nor a list of statements`).toBe(true);
+    }
+    expect(queryStatements().length).toBeGreaterThan(40);
+    expect(Q.PATHS_UP_TO).toHaveLength(Q.PATHS_NATIVE_MAX_LENGTH);
+    expect(migrationStatements().length).toBeGreaterThanOrEqual(14);
+    for (const { name, text } of STATEMENTS) expect(text.trim(), `${name} is empty`).not.toBe('');
+  });
+
+  it.each(STATEMENTS.map((s) => [s.name, s.text] as const))('%s lints clean under Cypher 5 and Cypher 25', (name, text) => {
+    const problems = lint(text);
+    expect(problems, `${name}:\n${problems.join('\n')}\n--- statement ---\n${text}`).toEqual([]);
+  });
+
+  it('the migration files split into the statements the store runs (one per semicolon, comments dropped)', () => {
+    for (const file of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.cypher'))) {
+      const text = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
+      const statements = splitCypherStatements(text);
+      expect(statements.length, file).toBe(text.split(';').filter((part) => part.split('\n').some((l) => l.trim() && !l.trim().startsWith('//'))).length);
+      for (const s of statements) expect(s, file).toMatch(/^CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX|VECTOR INDEX) \w+ IF NOT EXISTS\b/);
+    }
+    expect(splitCypherStatements('// a; b\nCREATE INDEX a IF NOT EXISTS FOR (n:X) ON (n.y);\n\n// c\nRETURN 1;')).toEqual([
+      'CREATE INDEX a IF NOT EXISTS FOR (n:X) ON (n.y)',
+      'RETURN 1',
+    ]);
+  });
+
+  it('the schema has what the queries rely on: unique ids, the full-text and vector indexes', () => {
+    const all = migrationStatements().map((s) => s.text.replace(/\s+/g, ' ')).join('\n');
+    expect(all).toContain('FOR (f:Framework) REQUIRE f.id IS UNIQUE');
+    expect(all).toContain('FOR (r:Requirement) REQUIRE r.id IS UNIQUE');
+    expect(all).toContain('FOR ()-[m:MAPS_TO]-() REQUIRE m.id IS UNIQUE');
+    expect(all).toContain('FOR ()-[m:MAPS_TO]-() ON (m.status)');
+    expect(all).toMatch(/CREATE FULLTEXT INDEX requirement_text IF NOT EXISTS FOR \(r:Requirement\) ON EACH \[r\.id, r\.ref, r\.title, r\.summary\]/);
+    expect(all).toMatch(/CREATE VECTOR INDEX requirement_embedding .*`vector\.dimensions`: 384, `vector\.similarity_function`: 'cosine'/);
+    expect(Q.SEARCH_FULLTEXT).toContain(`'requirement_text'`);
+  });
+});
+
+describe('the Cypher check itself', () => {
+  // If the linter stopped analysing (an upgrade, a broken import), every statement would "pass"; these prove it fails.
+  it.each([
+    ['an undefined variable', 'MATCH (r:Requirement) RETURN missing', /Variable `missing` not defined/],
+    ['an undefined variable in a list comprehension', 'MATCH (r:Requirement) RETURN [x IN r.tags | y]', /Variable `y` not defined/],
+    ['a syntax error', 'MATCH (r:Requirement RETURN r', /Invalid input/],
+    ['a misspelt label', 'MATCH (r:Requirment) RETURN r.id', /Label Requirment is not present/],
+    ['a misspelt relationship type', 'MATCH (a:Requirement)-[m:MAPS]->(b:Requirement) RETURN m.id', /Relationship type MAPS is not present/],
+    ['a misspelt property', 'MATCH (r:Requirement) RETURN r.titel', /titel is not present/],
+    ['an unknown parameter', 'MATCH (r:Requirement {id: $requirement}) RETURN r.id', /Parameter \$requirement is not defined/],
+    ['an unknown function', 'MATCH (r:Requirement) RETURN sha256(r.id)', /Function sha256 is not present/],
+    ['an unknown procedure output', "CALL db.index.fulltext.queryNodes('requirement_text', $query) YIELD nodes RETURN nodes", /Unknown procedure output/],
+    ['a relationship against the model direction', 'MATCH (f:Framework)-[:IN_FRAMEWORK]->(r:Requirement) RETURN r.id', /has no/],
+    ['a type error', 'MATCH (r:Requirement) SET r = 5', /Type mismatch/],
+  ])('fails on %s', (_what, text, message) => {
+    const problems = lint(text);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join('\n')).toMatch(message);
+  });
+
+  it('accepts a well-formed statement over the model', () => {
+    expect(lint('MATCH (r:Requirement {id: $id})-[:IN_FRAMEWORK]->(f:Framework) RETURN r.title, f.name')).toEqual([]);
+  });
+});
+
+describe('Cypher reaches the driver only from queries.ts', () => {
+  const tsFiles = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  const neo4jFiles = tsFiles(NEO4J_DIR).filter((f) => path.basename(f) !== 'queries.ts');
+  /** Code without comments, so documentation may quote Cypher. */
+  const code = (file: string) => fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  /** A method call `.run(…)` (session, transaction) or `executeQuery(…)` (driver), capturing its first argument. */
+  const CALL = /(?:\.run|\bexecuteQuery)\(\s*([^,)]+)/g;
+  /** Where a statement that is not a queries.ts constant is allowed, and why. */
+  const EXCEPTIONS: Record<string, { argument: string; why: string }> = {
+    'migrations.ts': { argument: 'statement', why: 'schema statements read from migrations/*.cypher, linted above' },
+  };
+
+  it('finds the calls it checks', () => {
+    const calls = neo4jFiles.flatMap((file) => [...code(file).matchAll(CALL)]);
+    expect(calls.length).toBeGreaterThan(40);
+  });
+
+  it.each(neo4jFiles.map((f) => [path.relative(ROOT, f), f] as const))('%s runs only Q.* constants', (_name, file) => {
+    for (const match of code(file).matchAll(CALL)) {
+      const argument = match[1]!.trim();
+      if (/^Q\.[A-Z][A-Z0-9_]*(\[[^\]]+\])?!?$/.test(argument)) continue;
+      const exception = EXCEPTIONS[path.basename(file)];
+      expect(exception && argument === exception.argument, `${path.relative(ROOT, file)}: "${match[0]}" does not run a constant from queries.ts`).toBe(true);
+    }
+  });
+
+  it.each(neo4jFiles.map((f) => [path.relative(ROOT, f), f] as const))('%s holds no Cypher text of its own', (_name, file) => {
+    const strings = [...code(file).matchAll(/(['"`])((?:\\.|(?!\1)[^\\])*)\1/g)].map((m) => m[2]!);
+    for (const text of strings) expect(text, `${path.relative(ROOT, file)} has a string that looks like Cypher`).not.toMatch(/\b(MATCH|MERGE|UNWIND|DETACH DELETE|RETURN|CREATE (CONSTRAINT|INDEX))\b/);
+  });
+
+  it('nothing outside server/store/neo4j talks to Neo4j', () => {
+    const outside = tsFiles(path.join(ROOT, 'server')).filter((f) => !f.startsWith(NEO4J_DIR + path.sep));
+    for (const file of outside) expect(fs.readFileSync(file, 'utf8'), path.relative(ROOT, file)).not.toMatch(/from 'neo4j-driver'/);
+  });
+
+  it('every statement in queries.ts is used by the store', () => {
+    const source = neo4jFiles.map(code).join('\n');
+    for (const name of Object.keys(Q).filter((k) => typeof (Q as Record<string, unknown>)[k] !== 'number'))
+      expect(source, `queries.ts: ${name} is never used`).toMatch(new RegExp(`\\bQ\\.${name}\\b`));
+  });
+});
