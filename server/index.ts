@@ -33,6 +33,7 @@ export async function startServer({ env = process.env, log = console.log } = {})
     corsOrigins: (env.CROSSWALK_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     graphiql: env.NODE_ENV !== 'production',
     isReady: () => ready,
+    dataDir: dataDirFrom(env),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(port, host, () => resolve(s));

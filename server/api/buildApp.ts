@@ -19,10 +19,12 @@ export interface AppOptions {
   /** Whether the store holds content; /readyz answers 503 until then. */
   isReady?: () => boolean;
   clientDir?: string;
+  /** The data folder uploads are written to (imports); uploads are refused without one. */
+  dataDir?: string;
   now?: () => Date;
 }
 
-export function buildApp({ store, tokens, corsOrigins = [], graphiql = false, bodyLimit = '1mb', isReady = () => true, clientDir = path.join(PACKAGE_ROOT, 'client/dist'), now }: AppOptions): Express {
+export function buildApp({ store, tokens, corsOrigins = [], graphiql = false, bodyLimit = '1mb', isReady = () => true, clientDir = path.join(PACKAGE_ROOT, 'client/dist'), dataDir, now }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -35,7 +37,9 @@ export function buildApp({ store, tokens, corsOrigins = [], graphiql = false, bo
   const yoga = createYogaServer({ store, tokens, graphiql, now });
   // Parsing here enforces the size limit before yoga sees the request; yoga uses the parsed body.
   app.use('/graphql', express.json({ limit: bodyLimit }), yoga);
-  app.use('/api', express.json({ limit: bodyLimit }), createRestRouter({ store, tokens, now }));
+  const json = express.json({ limit: bodyLimit });
+  // Uploads keep their raw text (a JSON file is a file, not a request object) and have their own limit.
+  app.use('/api', (req, res, next) => (req.path === '/import' ? next() : json(req, res, next)), createRestRouter({ store, tokens, dataDir, now }));
   app.use('/api', (req, res) => void res.status(404).json({ error: { code: 'NOT_FOUND', message: `no API route ${req.method} ${req.path}` } }));
 
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {

@@ -1,9 +1,11 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { NotFoundError } from '../domain/errors.js';
+import { InputError, NotFoundError } from '../domain/errors.js';
 import { RELATIONSHIPS, STATUSES, METHODS, ORIGINS } from '../domain/schemas/mapping.js';
+import { exportContent } from '../services/exportContent.js';
+import { importContent } from '../services/importContent.js';
 import type { GraphStore } from '../store/types.js';
-import { principalFrom, type Principal } from './auth.js';
+import { principalFrom, requireRole, type Principal } from './auth.js';
 import { createApiContext, type ApiContext } from './graphql/context.js';
 import { resolvers } from './graphql/resolvers.js';
 
@@ -37,7 +39,27 @@ type Handler = (req: Request, ctx: ApiContext) => Promise<unknown>;
  * REST mirrors the GraphQL operations through the same resolvers, so both transports share validation and
  * authorisation. Errors go to the app's error handler.
  */
-export function createRestRouter({ store, tokens, now }: { store: GraphStore; tokens: Map<string, Principal>; now?: () => Date }): Router {
+export interface RestOptions {
+  store: GraphStore;
+  tokens: Map<string, Principal>;
+  /** Where uploads are written as content files; without it uploads are refused. */
+  dataDir?: string;
+  uploadLimit?: string;
+  now?: () => Date;
+}
+
+/** One import at a time: each validates against, and writes into, the same data folder. */
+function serialise() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = last.then(task, task);
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
+export function createRestRouter({ store, tokens, dataDir, uploadLimit = '10mb', now }: RestOptions): Router {
+  const oneAtATime = serialise();
   const router = express.Router();
   const context = (req: Request) => createApiContext(store, principalFrom(req.headers.authorization, tokens), now);
   const route = (handler: Handler) => (req: Request, res: Response, next: NextFunction) => {
@@ -87,6 +109,34 @@ export function createRestRouter({ store, tokens, now }: { store: GraphStore; to
     return Q.unmapped(null, { from: q.from, to: q.to, kinds: q.kind?.split(',') }, ctx);
   }));
   router.get('/harmonized-clauses', route((_, ctx) => Q.harmonizedClauses(null, {}, ctx)));
+
+  router.get('/export', async (req, res, next) => {
+    try {
+      const q = z.object({ format: z.string(), from: z.string().optional(), to: z.string().optional(), framework: z.string().optional() }).parse(req.query);
+      const file = await exportContent(store, { ...q, now: now?.() });
+      res.setHeader('Content-Type', file.contentType);
+      res.setHeader('Content-Disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`);
+      res.send(file.body);
+    } catch (e) {
+      next(e);
+    }
+  });
+
+  // Uploads arrive as the raw file; every import format is text.
+  router.post('/import', express.text({ type: () => true, limit: uploadLimit }), route(async (req, ctx) => {
+    requireRole(ctx.principal, 'analyst');
+    if (!dataDir) throw new InputError('this server does not accept uploads (no data folder configured)');
+    const q = z.object({
+      format: z.string(), filename: z.string().max(200).optional(), frameworkId: z.string().optional(), name: z.string().optional(),
+      edition: z.string().optional(), publisher: z.string().optional(), from: z.string().optional(), to: z.string().optional(), replace: z.enum(['true', 'false']).optional(),
+    }).parse(req.query);
+    if (typeof req.body !== 'string' || !req.body.length) throw new InputError('the upload is empty: send the file as the request body');
+    const outcome = await oneAtATime(() => importContent({
+      ...q, replace: q.replace === 'true', text: req.body as string, sourceName: q.filename ?? `upload.${q.format}`, dataDir, store,
+      today: now?.().toISOString().slice(0, 10),
+    }));
+    return { written: outcome.written.length, warnings: outcome.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}: ${w.path ? `${w.path}: ` : ''}${w.message}`), load: outcome.load, reviewsApplied: outcome.reviewsApplied };
+  }));
 
   router.post('/mappings', route((req, ctx) => M.createMapping(null, { input: req.body }, ctx)));
   router.post('/mappings/:id/review', route((req, ctx) => M.reviewMapping(null, { id: req.params.id, review: req.body }, ctx)));

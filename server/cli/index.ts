@@ -10,8 +10,12 @@ const COMMANDS: Record<string, Command> = {
   load: { summary: 'load seeds/, mappings/ and imported catalogs into the store (idempotent, atomic) [--json]', run: async () => (await import('./commands/load.js')).loadCommand },
   report: { summary: 'report unmapped --from FW --to FW [--kind K]... [--json]', run: async () => (await import('./commands/report.js')).reportCommand },
   import: {
-    summary: 'import --format csv FILE --framework-id ID --name NAME --edition ED [--replace]',
+    summary: 'import --format csv|csv-crosswalk|oscal|oscal-mapping|ciso-assistant|cprt|json FILE [--framework-id ID --name NAME --edition ED] [--from FW --to FW] [--replace] [--no-load]',
     run: async () => (await import('./commands/import.js')).importCommand,
+  },
+  export: {
+    summary: 'export --format csv|xlsx|oscal-mapping|olir-csv --from FW --to FW | --format oscal-catalog --framework FW | --format json [--out FILE]',
+    run: async () => (await import('./commands/export.js')).exportCommand,
   },
 };
 

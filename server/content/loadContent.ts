@@ -26,26 +26,38 @@ export function listContentFiles(dir: string): string[] {
     .sort();
 }
 
-/** Reads every content file, then checks them together. Never throws on bad content: problems are returned. */
-export function loadContent(dirs: ContentDirs, { relativeTo = process.cwd() } = {}): LoadedContent {
+export interface PendingFile {
+  /** Where the file will be written. */
+  path: string;
+  text: string;
+}
+
+/**
+ * Reads every content file, then checks them together. Never throws on bad content: problems are returned.
+ * `pending` files are checked as if already written in the user's data folder (replacing a file at the same path).
+ */
+export function loadContent(dirs: ContentDirs, { relativeTo = process.cwd(), pending = [] as PendingFile[] } = {}): LoadedContent {
+  const replaced = new Set(pending.map((p) => path.resolve(p.path)));
   const bundle = emptyBundle();
   const problems: Problem[] = [];
   const locations = new Map<object, Location>();
   const mappingPairs: DeclaredPair[] = [];
   const files: string[] = [];
   const read = (dir: string, origin: Origin) => {
-    for (const file of listContentFiles(dir)) {
-      const shown = path.relative(relativeTo, file) || file;
-      files.push(shown);
-      const result = readContentFile(shown, fs.readFileSync(file, 'utf8'), { origin });
-      problems.push(...result.problems);
-      for (const key of Object.keys(bundle) as Array<keyof ContentBundle>) (bundle[key] as object[]).push(...result.bundle[key]);
-      result.locations.forEach((where, item) => locations.set(item, where));
-      mappingPairs.push(...result.mappingPairs);
-    }
+    for (const file of listContentFiles(dir)) if (!replaced.has(path.resolve(file))) add(file, fs.readFileSync(file, 'utf8'), origin);
+  };
+  const add = (file: string, text: string, origin: Origin) => {
+    const shown = path.relative(relativeTo, file) || file;
+    files.push(shown);
+    const result = readContentFile(shown, text, { origin });
+    problems.push(...result.problems);
+    for (const key of Object.keys(bundle) as Array<keyof ContentBundle>) (bundle[key] as object[]).push(...result.bundle[key]);
+    result.locations.forEach((where, item) => locations.set(item, where));
+    mappingPairs.push(...result.mappingPairs);
   };
   dirs.reference.forEach((dir) => read(dir, 'reference'));
   dirs.user.forEach((dir) => read(dir, 'import'));
+  pending.forEach((p) => add(p.path, p.text, 'import'));
   problems.push(...runRules({ bundle, mappingPairs, locate: (item) => locations.get(item) ?? { file: '(unknown)' } }));
   return { bundle, problems, files };
 }

@@ -115,7 +115,8 @@ function readMappingFile(file: MappingFile, { origin, at, fail, result }: Mappin
   };
   const defaultProvenance = resolveProvenance(file.defaults.provenance, ['defaults', 'provenance']) ?? {};
   const provenanceFor = (ref: MappingFile['defaults']['provenance'], path: PathSegment[]): Provenance | undefined => {
-    const merged = { ...defaultProvenance, ...resolveProvenance(ref, path) };
+    // A named source stands whole; an inline record only fills in or overrides fields of the default.
+    const merged = typeof ref === 'string' ? { ...resolveProvenance(ref, path) } : { ...defaultProvenance, ...resolveProvenance(ref, path) };
     if (!merged.source || !merged.author || !merged.created) {
       fail(path, 'provenance is incomplete: every mapping needs a source document, an author and a created date (set "defaults.provenance" or the entry\'s "provenance")');
       return undefined;

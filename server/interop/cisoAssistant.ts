@@ -106,7 +106,8 @@ export function importCisoAssistantLibrary(source: string, options: CisoAssistan
         kind: node.assessable === true ? 'requirement' : 'section',
         title: text(node.name) ?? '',
         ...(description ? { summary: description } : {}),
-        ...(synthetic ? { tags: ['synthetic'] } : {}),
+        // The URN is kept so that mapping sets imported later can resolve to this requirement.
+        tags: [...(synthetic ? ['synthetic'] : []), `ciso-urn:${urn.toLowerCase()}`],
       });
       const parentUrn = text(node.parent_urn);
       if (parentUrn) parents.push({ parentUrn, index: requirements.length - 1, nodeIndex: index });

@@ -100,6 +100,7 @@ export function importCprt(text: string, options: CprtImportOptions): ImportResu
 
   // Projection relationships within a document give the hierarchy.
   const parentOf = new Map<string, string>();
+  const edgeAt = new Map<string, number>();
   const ignored = new Map<string, number>();
   const relationships = Array.isArray(graph.relationships) ? graph.relationships : [];
   relationships.forEach((raw, i) => {
@@ -117,20 +118,23 @@ export function importCprt(text: string, options: CprtImportOptions): ImportResu
     }
     if (parentOf.has(child)) return report(at, `"${str(raw.dest_element_identifier)}" already has a parent ("${elements.get(parentOf.get(child)!)!.id}"); this projection is ignored`, 'warning');
     parentOf.set(child, parent);
+    edgeAt.set(child, i);
   });
   for (const [type, count] of ignored) report([...base, 'relationships'], `${count} "${type}" relationship(s) were not imported: only "projection" within a document (the hierarchy) is read`, 'warning');
 
-  // Break cycles, then skip unwanted element types (their children move up to the nearest wanted ancestor).
-  for (const start of parentOf.keys()) {
-    const path = new Set<string>([start]);
+  // Break cycles at their last-stated projection, then skip unwanted element types (their children move up to the
+  // nearest wanted ancestor).
+  for (const start of [...parentOf.keys()]) {
+    const cycle = [start];
     for (let node = parentOf.get(start); node !== undefined; node = parentOf.get(node)) {
       if (node === start) {
-        report(elements.get(start)!.at, `"${elements.get(start)!.id}" is its own ancestor through projection relationships; it is imported without a parent`, 'warning');
-        parentOf.delete(start);
+        const victim = cycle.reduce((a, b) => (edgeAt.get(b)! > edgeAt.get(a)! ? b : a));
+        report([...base, 'relationships', edgeAt.get(victim)!], `"${elements.get(victim)!.id}" is its own ancestor through projection relationships; this projection is ignored`, 'warning');
+        parentOf.delete(victim);
         break;
       }
-      if (path.has(node)) break; // a cycle above this element: broken when the walk starts from one of its members
-      path.add(node);
+      if (cycle.includes(node)) break; // a cycle above this element: broken when the walk starts from one of its members
+      cycle.push(node);
     }
   }
   const include = (e: Element) => !wanted || wanted.has(e.type.toLowerCase());

@@ -56,7 +56,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   for (const { values, line } of rows) {
     const fail = (column: string, message: string) => problems.push({ file, line, message: `row ${line}: ${column}: ${message}`, severity: 'error' });
     const cell = (column: string) => values[column]?.trim() ?? '';
-    const text = (column: string) => (values[column] !== undefined && values[column]!.trim() !== '' ? values[column] : undefined);
+    const raw = (column: string) => (values[column] !== undefined && values[column]!.trim() !== '' ? values[column] : undefined);
     const checked = <T>(column: string, schema: z.ZodType<T>, value: string): T | undefined => {
       const result = schema.safeParse(value);
       if (!result.success) fail(column, result.error.issues[0]?.message ?? 'invalid');
@@ -94,8 +94,8 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
       created,
       ...(reviewed ? { reviewed } : {}),
     };
-    const note = text('note');
-    const reviewNote = text('review_note');
+    const note = raw('note');
+    const reviewNote = raw('review_note');
     entries.push({
       sourceFramework, targetFramework, source, target, relationship, rationale,
       strength: stated ?? defaultStrength(relationship),

@@ -6,7 +6,7 @@ import { splitRequirementId } from '../domain/ids.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import { FrameworkSchema } from '../domain/schemas/framework.js';
 import { HarmonizedClauseSchema } from '../domain/schemas/harmonizedClause.js';
-import { MappingSchema, NoCounterpartSchema, RationaleSchema, RelationshipSchema, StatusSchema } from '../domain/schemas/mapping.js';
+import { MappingSchema, NoCounterpartSchema, ProvenanceSchema, RationaleSchema, RelationshipSchema, StatusSchema } from '../domain/schemas/mapping.js';
 import { RequirementSchema } from '../domain/schemas/requirement.js';
 import { buildMappingFiles } from './buildMappingFiles.js';
 import { issuesToProblems, isRecord, parseJsonInput } from './jsonInput.js';
@@ -15,6 +15,13 @@ import { emptyImport, hasErrors, type ImportOptions, type ImportResult } from '.
 export const BUNDLE_FORMAT = 'crosswalk-bundle';
 export const BUNDLE_VERSION = 1;
 
+const BundleReviewEditsSchema = z.strictObject({
+  relationship: RelationshipSchema.optional(),
+  rationale: RationaleSchema.optional(),
+  strength: z.number().int().min(0).max(10).optional(),
+  note: z.string().optional(),
+});
+
 /** A review decision as the store records it (same shape as the store's ReviewDecision). */
 export const BundleReviewSchema = z.strictObject({
   mappingId: z.string().min(1),
@@ -22,9 +29,7 @@ export const BundleReviewSchema = z.strictObject({
   reviewer: z.string().min(1),
   at: z.string().min(1),
   note: z.string().optional(),
-  edits: z
-    .strictObject({ relationship: RelationshipSchema.optional(), rationale: RationaleSchema.optional(), strength: z.number().int().min(0).max(10).optional(), note: z.string().optional() })
-    .optional(),
+  edits: BundleReviewEditsSchema.optional(),
 });
 
 export const CrosswalkBundleSchema = z.strictObject({
@@ -48,18 +53,35 @@ export interface JsonBundleExportOptions {
   reviews?: readonly BundleReview[];
 }
 
-/** Everything in one JSON document: `{format: "crosswalk-bundle", version: 1, frameworks, requirements, mappings, …}`. */
+/** The object's fields in the order of its schema (undefined ones left out), so equal content gives equal text. */
+const inSchemaOrder = <T extends object>(schema: z.ZodObject, value: T): T => {
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const field = record[key];
+    if (field === undefined) continue;
+    const inner = key === 'provenance' ? ProvenanceSchema : key === 'edits' ? BundleReviewEditsSchema : undefined;
+    out[key] = inner && typeof field === 'object' && field !== null ? inSchemaOrder(inner, field) : field;
+  }
+  return out as T;
+};
+
+/**
+ * Everything in one JSON document: `{format: "crosswalk-bundle", version: 1, frameworks, requirements, mappings,
+ * noCounterparts, harmonizedClauses, reviews?}`. Fields are written in schema order, so the text depends on the content
+ * only (and on generatedAt when given).
+ */
 export function exportJsonBundle(bundle: ContentBundle, options: JsonBundleExportOptions = {}): string {
   const document: CrosswalkBundle = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
-    frameworks: bundle.frameworks,
-    requirements: bundle.requirements,
-    mappings: bundle.mappings,
-    noCounterparts: bundle.noCounterparts,
-    harmonizedClauses: bundle.harmonizedClauses,
-    ...(options.reviews ? { reviews: [...options.reviews] } : {}),
+    frameworks: bundle.frameworks.map((f) => inSchemaOrder(FrameworkSchema, f)),
+    requirements: bundle.requirements.map((r) => inSchemaOrder(RequirementSchema, r)),
+    mappings: bundle.mappings.map((m) => inSchemaOrder(MappingSchema, m)),
+    noCounterparts: bundle.noCounterparts.map((n) => inSchemaOrder(NoCounterpartSchema, n)),
+    harmonizedClauses: bundle.harmonizedClauses.map((c) => inSchemaOrder(HarmonizedClauseSchema, c)),
+    ...(options.reviews ? { reviews: options.reviews.map((r) => inSchemaOrder(BundleReviewSchema, r)) } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

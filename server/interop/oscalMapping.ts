@@ -146,8 +146,8 @@ export interface OscalMappingImportOptions extends ImportOptions {
   targetFramework?: string;
   /**
    * The Crosswalk ref an OSCAL id-ref denotes in a framework (e.g. "ac-1" → "AC-1", from the loaded catalog);
-   * undefined reports the id-ref as dangling. Without it, the exact ref a Crosswalk export recorded is used, else the
-   * id-ref itself.
+   * undefined reports the id-ref as dangling. The exact ref a Crosswalk export recorded wins; without either, the
+   * id-ref itself is the ref.
    */
   resolveIdRef?: (frameworkId: string, idRef: string) => string | undefined;
 }
@@ -169,8 +169,8 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : valu
 /**
  * Reads an OSCAL 1.2 mapping-collection into mapping files. Each map's sources × targets become Crosswalk mappings
  * (with the relationship each pair can carry, see pairwiseRelationship, and a warning when a map is not one-to-one).
- * Framework ids come from the options, else a Crosswalk export's props or href; refs from the resolver, else the
- * recorded ref, else the id-ref. Mappings are "proposed" and "human" unless a Crosswalk export states otherwise.
+ * Framework ids come from the options, else a Crosswalk export's props or href; refs are the ref a Crosswalk export
+ * recorded, else what the resolver says, else the id-ref. Mappings are "proposed" and "human" unless a Crosswalk export states otherwise.
  */
 export function importOscalMapping(text: string, options: OscalMappingImportOptions): ImportResult {
   const { file } = options;
@@ -274,7 +274,8 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
           if (item.type !== 'control' && item.type !== 'statement') fail([...itemAt, 'type'], `invalid type: ${JSON.stringify(item.type)} (expected: control, statement)`);
           const idRef = item['id-ref'];
           if (typeof idRef !== 'string' || !idRef.trim()) return fail([...itemAt, 'id-ref'], 'missing id-ref'), [];
-          const ref = options.resolveIdRef ? options.resolveIdRef(frameworkId, idRef) : (propValue(item, 'ref') ?? idRef);
+          const recorded = propValue(item, 'ref');
+          const ref = recorded ?? (options.resolveIdRef ? options.resolveIdRef(frameworkId, idRef) : idRef);
           if (ref === undefined) {
             report([...mapAt, ...itemAt, 'id-ref'], `"${idRef}" is not a requirement of ${frameworkId}; this pair is not imported`, 'warning');
             return [];

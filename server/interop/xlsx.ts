@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { InputError } from '../domain/errors.js';
 import { frameworkOf } from '../domain/ids.js';
 import type { Framework } from '../domain/schemas/framework.js';
 import { STATUSES, type Mapping } from '../domain/schemas/mapping.js';
@@ -23,6 +24,7 @@ export interface XlsxCrosswalkExportOptions {
  * the frameworks with their editions, the generation date and how many mappings each provenance source and status has.
  */
 export async function exportXlsxCrosswalk({ frameworks, mappings, generatedAt, title = 'Crosswalk export' }: XlsxCrosswalkExportOptions): Promise<Buffer> {
+  if (Number.isNaN(Date.parse(generatedAt))) throw new InputError(`XLSX export: generatedAt "${generatedAt}" is not an ISO date-time`);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Crosswalk';
   workbook.created = new Date(generatedAt);

@@ -108,3 +108,38 @@ export interface GraphStore {
   reviewMapping(decision: ReviewDecision): Promise<Mapping>;
   reviewHistory(mappingId: string): Promise<ReviewDecision[]>;
 }
+
+/** How a vector was made; stored with every vector so vectors of different models never mix. */
+export interface EmbeddingModelInfo {
+  /** e.g. "Xenova/bge-small-en-v1.5". */
+  modelId: string;
+  pooling: 'cls' | 'mean';
+  /** Text put before every input (some models want "query: " or "passage: "). */
+  prefix: string;
+  dimension: number;
+}
+
+export interface StoredEmbedding {
+  requirementId: string;
+  /** Hash of the exact text embedded, so a changed title or summary is re-embedded. */
+  textHash: string;
+  vector: Float32Array;
+}
+
+export interface NearestHit {
+  requirementId: string;
+  /** Cosine similarity. */
+  score: number;
+}
+
+/**
+ * Vectors for mapping suggestions: Neo4j keeps them in its vector index; the embedded store keeps them in a
+ * table and searches them exactly in process.
+ */
+export interface EmbeddingStore {
+  putEmbeddings(model: EmbeddingModelInfo, embeddings: StoredEmbedding[]): Promise<void>;
+  /** Stored vectors of this model for these requirements (any text hash; callers compare hashes). */
+  getEmbeddings(modelId: string, requirementIds: string[]): Promise<Map<string, StoredEmbedding>>;
+  /** The k requirements of `frameworkId` whose vectors (of this model) are most similar to `vector`. */
+  nearestRequirements(modelId: string, vector: Float32Array, options: { frameworkId: string; k: number }): Promise<NearestHit[]>;
+}

@@ -30,7 +30,7 @@ describe('crosswalk import --format csv', () => {
 
     const again = crosswalk(['import', '--format', 'csv', csv, '--framework-id', 'acme-2025', '--name', 'ACME', '--edition', '2025'], { dataDir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/was imported before .*pass --replace/);
+    expect(again.stderr).toMatch(/exists from an earlier import; pass --replace/);
     expect(crosswalk(['import', '--format', 'csv', csv, '--framework-id', 'acme-2025', '--name', 'ACME', '--edition', '2025', '--replace'], { dataDir }).code).toBe(0);
   });
 

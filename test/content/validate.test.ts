@@ -42,3 +42,13 @@ describe('validate: content files', () => {
     expect(check('base', 'broken/parent-cycle')).toHaveLength(2);
   });
 });
+
+describe('provenance in mapping files', () => {
+  it('uses a named source whole, and merges an inline record over the default', () => {
+    const { bundle, problems } = loadContent({ reference: [path.join(fixtures, 'base'), path.join(fixtures, 'provenance')], user: [] }, { relativeTo: fixtures });
+    expect(errorsIn(problems)).toEqual([]);
+    const byTarget = (ref: string) => bundle.mappings.find((m) => m.source === 'std-2022:5' && m.target === `other-1.0:${ref}`)!;
+    expect(byTarget('GOVERN').provenance).toEqual({ source: 'Test curation', author: 'tests', reviewer: 'rev', created: '2026-01-01' });
+    expect(byTarget('GOVERN 1.1').provenance).toEqual({ source: 'A public crosswalk', url: 'https://example.org/crosswalk', author: 'Someone', created: '2025-01-01', reviewer: 'someone-else' });
+  });
+});

@@ -96,10 +96,10 @@ describe('importCisoAssistantLibrary', () => {
       licence: 'Demo Org, for tests only.', description: 'The framework object.',
     });
     expect(catalogs[0]!.requirements).toEqual([
-      { ref: 'GOV', kind: 'section', title: 'Governance' },
-      { ref: 'GOV-1', kind: 'requirement', title: 'Policy', summary: 'Keep a written policy.', parent: 'GOV' },
-      { ref: 'node7', kind: 'section', title: 'Unnumbered heading', parent: 'GOV', tags: ['synthetic'] },
-      { ref: 'GOV-1 (2)', kind: 'requirement', title: '', summary: 'Same ref_id as an earlier node.', parent: 'node7' },
+      { ref: 'GOV', kind: 'section', title: 'Governance', tags: ['ciso-urn:urn:test:risk:req_node:demo-policy-2024:gov'] },
+      { ref: 'GOV-1', kind: 'requirement', title: 'Policy', summary: 'Keep a written policy.', parent: 'GOV', tags: ['ciso-urn:urn:test:risk:req_node:demo-policy-2024:gov-1'] },
+      { ref: 'node7', kind: 'section', title: 'Unnumbered heading', parent: 'GOV', tags: ['synthetic', 'ciso-urn:urn:test:risk:req_node:demo-policy-2024:node7'] },
+      { ref: 'GOV-1 (2)', kind: 'requirement', title: '', summary: 'Same ref_id as an earlier node.', parent: 'node7', tags: ['ciso-urn:urn:test:risk:req_node:demo-policy-2024:gov-1-again'] },
     ]);
   });
 

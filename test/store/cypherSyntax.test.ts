@@ -55,6 +55,41 @@ function lint(text: string): string[] {
     lintCypherQuery(text, schemaFor(version)).diagnostics.map((d) => `${version}: ${d.message} (at offset ${d.offsets.start})`));
 }
 
+/**
+ * What the linter leaves out, checked against the graph model directly: labels and relationship types in write
+ * clauses (the linter accepts any there, since writing may introduce them) and the direction of every pattern
+ * segment whose end labels are known, subqueries included (the linter checks read patterns of the outer query).
+ */
+function modelProblems(text: string): string[] {
+  const problems: string[] = [];
+  const labels = new Set<string>(GRAPH_MODEL.labels);
+  const types = new Set<string>(GRAPH_MODEL.relationshipTypes);
+  const labelOf = new Map<string, string>();
+  // `(r:Requirement`, `(:Requirement`, `node:Requirement`; not `[m:MAPS_TO` (a type) nor map entries (lower case).
+  for (const [, variable, label] of text.matchAll(/(?<![[\w])(\w*)\s*:\s*([A-Z][A-Za-z0-9]*)(?!\w)/g)) {
+    if (!labels.has(label!)) problems.push(`unknown label :${label}`);
+    if (variable && !labelOf.has(variable)) labelOf.set(variable, label!);
+  }
+  for (const [, type] of text.matchAll(/\[\s*\w*\s*:\s*([A-Za-z_]\w*)/g)) if (!types.has(type!)) problems.push(`unknown relationship type :${type}`);
+  const element = (inside: string) => {
+    const [, variable = '', name] = /^\s*(\w*)\s*(?::\s*(\w+))?/.exec(inside)!;
+    return { variable, name };
+  };
+  // Every `(…)-[…]-(…)` segment, overlapping, so chains are checked hop by hop.
+  for (const [, left, arrowIn, rel, arrowOut, right] of text.matchAll(/\(([^()]*)\)\s*(<?)-\[([^\]]*)\]-(>?)\s*(?=\(([^()]*)\))/g)) {
+    const a = element(left!);
+    const b = element(right!);
+    const type = element(rel!).name;
+    const from = a.name ?? labelOf.get(a.variable);
+    const to = b.name ?? labelOf.get(b.variable);
+    if (!type || !from || !to) continue;
+    const allowed = (x: string, y: string) => GRAPH_MODEL.graphSchema.some((s) => s.from === x && s.relType === type && s.to === y);
+    const ok = arrowOut ? allowed(from, to) : arrowIn ? allowed(to, from) : allowed(from, to) || allowed(to, from);
+    if (!ok) problems.push(`(:${from})${arrowIn}-[:${type}]-${arrowOut}(:${to}) is not in the graph model`);
+  }
+  return problems;
+}
+
 describe('every Cypher statement of the Neo4j store', () => {
   it('is enumerated: queries.ts exports only statements (and numbers that size them), migrations have statements', () => {
     for (const [name, value] of Object.entries(Q)) {
@@ -70,6 +105,16 @@ describe('every Cypher statement of the Neo4j store', () => {
   it.each(STATEMENTS.map((s) => [s.name, s.text] as const))('%s lints clean under Cypher 5 and Cypher 25', (name, text) => {
     const problems = lint(text);
     expect(problems, `${name}:\n${problems.join('\n')}\n--- statement ---\n${text}`).toEqual([]);
+  });
+
+  it.each(STATEMENTS.map((s) => [s.name, s.text] as const))('%s uses only the labels, types and directions of the graph model', (name, text) => {
+    const problems = modelProblems(text);
+    expect(problems, `${name}:\n${problems.join('\n')}\n--- statement ---\n${text}`).toEqual([]);
+  });
+
+  it('the model check sees the patterns it should (so a clean result means something)', () => {
+    const segments = STATEMENTS.flatMap((s) => [...s.text.matchAll(/\)\s*<?-\[[^\]]*\]->?\s*\(/g)]);
+    expect(segments.length).toBeGreaterThanOrEqual(40);
   });
 
   it('the migration files split into the statements the store runs (one per semicolon, comments dropped)', () => {
@@ -117,7 +162,20 @@ describe('the Cypher check itself', () => {
     expect(problems.join('\n')).toMatch(message);
   });
 
+  it.each([
+    // [what, statement, expected problem, whether the linter alone lets it through]
+    ['a misspelt relationship type in MERGE', 'MATCH (r:Requirement {id: $id}) MATCH (f:Framework {id: $frameworkId}) MERGE (r)-[:IN_FRAMWORK]->(f)', /unknown relationship type :IN_FRAMWORK/, true],
+    ['a misspelt label in CREATE', 'CREATE (:Reveiw {mappingId: $mappingId})', /unknown label :Reveiw/, true],
+    ['a reversed direction inside EXISTS', 'MATCH (r:Requirement) WHERE NOT EXISTS { (r)<-[:IN_FRAMEWORK]-(:Framework) } RETURN r.id', /\(:Requirement\)<-\[:IN_FRAMEWORK\]-\(:Framework\) is not in the graph model/, true],
+    ['a reversed direction in MERGE, labels from elsewhere in the statement', 'MATCH (c:HarmonizedClause) MATCH (r:Requirement) MERGE (c)-[:REALISES]->(r)', /is not in the graph model/, true],
+    ['a wrong end in a chain', 'MATCH (a:Requirement)-[:MAPS_TO]->(b:Requirement)-[:ABOUT]->(c:Requirement) RETURN c.id', /\(:Requirement\)-\[:ABOUT\]->\(:Requirement\)/, false],
+  ] as const)('the model check fails on %s', (_what, text, message, linterMisses) => {
+    expect(lint(text).length === 0).toBe(linterMisses);
+    expect(modelProblems(text).join('\n')).toMatch(message);
+  });
+
   it('accepts a well-formed statement over the model', () => {
+    expect(modelProblems('MATCH (r:Requirement {id: $id})-[:IN_FRAMEWORK]->(f:Framework) WHERE NOT r:Review RETURN r.title, f.name')).toEqual([]);
     expect(lint('MATCH (r:Requirement {id: $id})-[:IN_FRAMEWORK]->(f:Framework) RETURN r.title, f.name')).toEqual([]);
   });
 });

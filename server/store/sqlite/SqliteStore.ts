@@ -9,7 +9,7 @@ import type { ContentBundle } from '../../domain/schemas/content.js';
 import type { HarmonizedClause } from '../../domain/schemas/harmonizedClause.js';
 import type { Mapping, NoCounterpart, Relationship } from '../../domain/schemas/mapping.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
-import type { FrameworkSummary, GraphStore, LoadProgress, LoadSummary, MappingFilter, RequirementFilter, ReviewDecision } from '../types.js';
+import type { EmbeddingModelInfo, EmbeddingStore, FrameworkSummary, GraphStore, NearestHit, StoredEmbedding, LoadProgress, LoadSummary, MappingFilter, RequirementFilter, ReviewDecision } from '../types.js';
 import {
   fromMapping, toFramework, toHarmonizedClause, toMapping, toNoCounterpart, toRequirement, toReview,
   type DbFrameworkRow, type DbMappingRow, type DbNoCounterpartRow, type DbRequirementRow, type DbReviewRow,
@@ -41,7 +41,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): SqliteStore {
   return new SqliteStore(db);
 }
 
-export class SqliteStore implements GraphStore {
+export class SqliteStore implements GraphStore, EmbeddingStore {
   readonly engine = 'sqlite' as const;
   /** Coverage matrices by filter, each with the framework pairs written since it was last brought up to date. */
   private matrixCache = new Map<string, { cells: Map<string, CoverageCell>; dirtyPairs: Set<string> }>();
@@ -287,5 +287,54 @@ export class SqliteStore implements GraphStore {
   async reviewHistory(mappingId: string): Promise<ReviewDecision[]> {
     return (this.db.prepare('SELECT * FROM reviews WHERE mapping_id = ? ORDER BY seq').all(mappingId) as DbReviewRow[]).map(toReview);
   }
+
+  async putEmbeddings(model: EmbeddingModelInfo, embeddings: StoredEmbedding[]): Promise<void> {
+    const insert = this.db.prepare(
+      `INSERT OR REPLACE INTO embeddings VALUES (@model_id, @requirement_id, @framework_id, @text_hash, @pooling, @prefix, @dimension, @vector)`,
+    );
+    this.db.transaction(() => {
+      for (const e of embeddings) {
+        if (e.vector.length !== model.dimension) throw new InputError(`vector for "${e.requirementId}" has ${e.vector.length} dimensions; ${model.modelId} has ${model.dimension}`);
+        insert.run({
+          model_id: model.modelId, requirement_id: e.requirementId, framework_id: e.requirementId.slice(0, e.requirementId.indexOf(':')),
+          text_hash: e.textHash, pooling: model.pooling, prefix: model.prefix, dimension: model.dimension,
+          vector: Buffer.from(e.vector.buffer, e.vector.byteOffset, e.vector.byteLength),
+        });
+      }
+    })();
+  }
+
+  async getEmbeddings(modelId: string, requirementIds: string[]): Promise<Map<string, StoredEmbedding>> {
+    const found = new Map<string, StoredEmbedding>();
+    for (let i = 0; i < requirementIds.length; i += 500) {
+      const chunk = requirementIds.slice(i, i + 500);
+      const rows = this.db
+        .prepare(`SELECT requirement_id, text_hash, vector FROM embeddings WHERE model_id = ? AND requirement_id IN (${placeholders(chunk.length)})`)
+        .all(modelId, ...chunk) as Array<{ requirement_id: string; text_hash: string; vector: Buffer }>;
+      for (const row of rows) found.set(row.requirement_id, { requirementId: row.requirement_id, textHash: row.text_hash, vector: toFloat32(row.vector) });
+    }
+    return found;
+  }
+
+  async nearestRequirements(modelId: string, vector: Float32Array, { frameworkId, k }: { frameworkId: string; k: number }): Promise<NearestHit[]> {
+    const rows = this.db
+      .prepare('SELECT requirement_id, vector FROM embeddings WHERE model_id = ? AND framework_id = ?')
+      .all(modelId, frameworkId) as Array<{ requirement_id: string; vector: Buffer }>;
+    const norm = Math.hypot(...vector) || 1;
+    return rows
+      .map((row) => {
+        const other = toFloat32(row.vector);
+        let dot = 0;
+        let otherNorm = 0;
+        for (let i = 0; i < other.length; i++) {
+          dot += other[i]! * (vector[i] ?? 0);
+          otherNorm += other[i]! * other[i]!;
+        }
+        return { requirementId: row.requirement_id, score: dot / (norm * (Math.sqrt(otherNorm) || 1)) };
+      })
+      .sort((a, b) => b.score - a.score || a.requirementId.localeCompare(b.requirementId))
+      .slice(0, k);
+  }
 }
 
+const toFloat32 = (buffer: Buffer) => new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));

@@ -1,0 +1,147 @@
+import type { Relationship, Status } from '../graph/types.js';
+
+export interface Framework {
+  id: string;
+  name: string;
+  edition: string;
+  family: string | null;
+  publisher: string;
+  licence: string;
+  requirementCount: number;
+}
+
+export interface RequirementRef {
+  id: string;
+  frameworkId: string;
+  ref: string;
+  title: string;
+  kind?: string;
+  summary?: string | null;
+}
+
+export interface Provenance {
+  source: string;
+  url: string | null;
+  author: string;
+  reviewer: string | null;
+  created: string;
+  reviewed: string | null;
+}
+
+export interface Review {
+  status: Status;
+  reviewer: string;
+  at: string;
+  note: string | null;
+  editsJson: string | null;
+}
+
+export interface Mapping {
+  id: string;
+  sourceId: string;
+  targetId: string;
+  relationship: Relationship;
+  rationale: string;
+  strength: number;
+  method: string;
+  status: Status;
+  origin: string;
+  note: string | null;
+  reviewNote: string | null;
+  provenance: Provenance;
+}
+
+export const FRAMEWORKS = /* GraphQL */ `{ frameworks { id name edition family publisher licence requirementCount } }`;
+
+const REQ = 'id frameworkId ref title kind summary';
+const MAPPING = 'id sourceId targetId relationship rationale strength method status origin note reviewNote provenance { source url author reviewer created reviewed }';
+
+export const NEIGHBOURHOOD = /* GraphQL */ `query Neighbourhood($id: ID!, $depth: Int, $statuses: [Status!], $relationships: [Relationship!], $maxNodes: Int) {
+  neighbourhood(id: $id, depth: $depth, statuses: $statuses, relationships: $relationships, maxNodes: $maxNodes) {
+    truncated
+    nodes { depth requirement { ${REQ} } }
+    edges { ${MAPPING} }
+  }
+}`;
+export interface NeighbourhoodData {
+  neighbourhood: { truncated: boolean; nodes: Array<{ depth: number; requirement: RequirementRef }>; edges: Mapping[] };
+}
+
+export const PATHS = /* GraphQL */ `query Paths($from: ID!, $to: ID!, $maxLength: Int, $statuses: [Status!]) {
+  paths(from: $from, to: $to, maxLength: $maxLength, statuses: $statuses, maxPaths: 20) {
+    length
+    steps { mappingId fromId toId relationship mapping { id rationale strength note sourceId targetId relationship } }
+  }
+}`;
+export interface PathsData {
+  paths: Array<{ length: number; steps: Array<{ mappingId: string; fromId: string; toId: string; relationship: Relationship; mapping: Pick<Mapping, 'id' | 'rationale' | 'strength' | 'note' | 'sourceId' | 'targetId' | 'relationship'> | null }> }>;
+}
+
+export const REQUIREMENT = /* GraphQL */ `query Requirement($id: ID!) {
+  requirement(id: $id) {
+    ${REQ} order tags
+    framework { id name edition licence }
+    ancestors { ${REQ} }
+    children { ${REQ} }
+    mappings { direction otherId relationship other { ${REQ} } mapping { ${MAPPING} reviews { status reviewer at note editsJson } } }
+    noCounterparts { otherFrameworkId note status origin provenance { source author created } }
+  }
+}`;
+export interface RequirementData {
+  requirement:
+    | (RequirementRef & {
+        order: number;
+        tags: string[];
+        framework: { id: string; name: string; edition: string; licence: string } | null;
+        ancestors: RequirementRef[];
+        children: RequirementRef[];
+        mappings: Array<{ direction: 'outgoing' | 'incoming'; otherId: string; relationship: Relationship; other: RequirementRef | null; mapping: Mapping & { reviews: Review[] } }>;
+        noCounterparts: Array<{ otherFrameworkId: string; note: string; status: Status; origin: string; provenance: { source: string; author: string; created: string } }>;
+      })
+    | null;
+}
+
+export const COVERAGE = /* GraphQL */ `query Coverage($relationships: [Relationship!], $statuses: [Status!]) {
+  coverageMatrix(relationships: $relationships, statuses: $statuses) { source target total covered share byRelationship { relationship count } }
+}`;
+export interface CoverageData {
+  coverageMatrix: Array<{ source: string; target: string; total: number; covered: number; share: number; byRelationship: Array<{ relationship: Relationship; count: number }> }>;
+}
+
+export const MAPPINGS = /* GraphQL */ `query Mappings($filter: MappingFilter, $limit: Int, $offset: Int) {
+  mappings(filter: $filter, limit: $limit, offset: $offset) {
+    ${MAPPING}
+    source { ${REQ} }
+    target { ${REQ} }
+  }
+}`;
+export type MappingWithEnds = Mapping & { source: RequirementRef | null; target: RequirementRef | null };
+export interface MappingsData {
+  mappings: MappingWithEnds[];
+}
+
+export const REVIEW_QUEUE = /* GraphQL */ `query Queue($limit: Int, $offset: Int) {
+  mappings(filter: { statuses: [proposed] }, limit: $limit, offset: $offset) {
+    ${MAPPING}
+    source { ${REQ} }
+    target { ${REQ} }
+    reviews { status reviewer at note editsJson }
+  }
+}`;
+export type QueueItem = MappingWithEnds & { reviews: Review[] };
+export interface QueueData {
+  mappings: QueueItem[];
+}
+
+export const REVIEW_MAPPING = /* GraphQL */ `mutation Review($id: ID!, $review: ReviewInput!) { reviewMapping(id: $id, review: $review) { ${MAPPING} } }`;
+export const REJECT_MAPPING = /* GraphQL */ `mutation Reject($id: ID!, $reason: String!) { rejectMapping(id: $id, reason: $reason) { ${MAPPING} } }`;
+export const ME = /* GraphQL */ `{ me { name role } }`;
+
+export const SEARCH = /* GraphQL */ `query Search($text: String!, $frameworkId: ID, $limit: Int) {
+  search(text: $text, frameworkId: $frameworkId, limit: $limit) { score requirement { ${REQ} } }
+}`;
+export interface SearchData {
+  search: Array<{ score: number; requirement: RequirementRef }>;
+}
+
+export const ROOTS = /* GraphQL */ `query Roots($frameworkId: ID!) { requirements(frameworkId: $frameworkId, roots: true, limit: 500) { ${REQ} } }`;

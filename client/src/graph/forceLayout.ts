@@ -1,0 +1,107 @@
+import { forceCollide, forceLink, forceManyBody, forceRadial, forceSimulation, forceX, forceY, randomLcg, type Simulation, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
+import type { Point } from './types.js';
+
+export interface LayoutNodeInput {
+  id: string;
+  /** Radial layouts: which ring (0 = centre). */
+  ring?: number;
+  r?: number;
+}
+
+export interface LayoutLinkInput {
+  id?: string;
+  source: string;
+  target: string;
+  /** 0–1: how hard the link pulls (membership links pull less than mappings). */
+  weight?: number;
+}
+
+export interface SimNode extends SimulationNodeDatum {
+  id: string;
+  ring: number;
+  r: number;
+}
+
+export interface SimLink extends SimulationLinkDatum<SimNode> {
+  id: string;
+  weight: number;
+}
+
+export interface SimulationOptions {
+  nodes: LayoutNodeInput[];
+  links: LayoutLinkInput[];
+  /** Seed for d3-force's random source: the same seed gives the same picture. */
+  seed?: number;
+  /** 'radial' puts ring n at n × ringStep from the centre (the hub's fan-out); 'force' is a plain force layout. */
+  mode?: 'radial' | 'force';
+  ringStep?: number;
+}
+
+/** Nodes above which the layout trades polish for speed (no collision force, a cut-off for repulsion). */
+export const LARGE_GRAPH = 1500;
+
+/**
+ * A stopped, seeded d3-force simulation. Call `settle` for a static picture or `restart()` to animate it.
+ * Links to unknown nodes are dropped rather than thrown on, since filters may have removed their ends.
+ */
+export function createSimulation({ nodes, links, seed = 1, mode = 'force', ringStep = 110 }: SimulationOptions) {
+  const simNodes: SimNode[] = nodes.map((n, i) => {
+    const ring = n.ring ?? 0;
+    const node: SimNode = { id: n.id, ring, r: n.r ?? 5 };
+    if (mode === 'radial') {
+      // Start on the node's own ring, spread by index, so the layout converges quickly and deterministically.
+      const angle = (i * 2.399963) % (2 * Math.PI);
+      node.x = Math.cos(angle) * ring * ringStep;
+      node.y = Math.sin(angle) * ring * ringStep;
+    }
+    return node;
+  });
+  const known = new Set(simNodes.map((n) => n.id));
+  const simLinks: SimLink[] = links
+    .filter((l) => known.has(l.source) && known.has(l.target) && l.source !== l.target)
+    .map((l, i) => ({ id: l.id ?? `${i}`, source: l.source, target: l.target, weight: l.weight ?? 1 }));
+  const large = simNodes.length > LARGE_GRAPH;
+
+  const simulation: Simulation<SimNode, SimLink> = forceSimulation<SimNode>(simNodes)
+    .randomSource(randomLcg(seed))
+    .stop();
+  const charge = forceManyBody<SimNode>().strength(large ? -12 : mode === 'radial' ? -80 : -40).theta(large ? 1.2 : 0.9);
+  if (large) charge.distanceMax(250);
+  const link = forceLink<SimNode, SimLink>(simLinks)
+    .id((d) => d.id)
+    .distance(mode === 'radial' ? 40 : large ? 18 : 36);
+  const defaultStrength = link.strength();
+  link.strength((l, i, all) => (typeof defaultStrength === 'function' ? defaultStrength(l, i, all) : defaultStrength) * l.weight);
+  simulation.force('charge', charge).force('link', link);
+  if (mode === 'radial') {
+    simulation.force('radial', forceRadial<SimNode>((d) => d.ring * ringStep, 0, 0).strength((d) => (d.ring === 0 ? 1 : 0.6)));
+  } else {
+    simulation.force('x', forceX<SimNode>(0).strength(large ? 0.02 : 0.06)).force('y', forceY<SimNode>(0).strength(large ? 0.02 : 0.06));
+  }
+  if (!large) simulation.force('collide', forceCollide<SimNode>((d) => d.r + 3).iterations(1));
+  return { simulation, nodes: simNodes, links: simLinks };
+}
+
+/** How many synchronous ticks make a static layout: fewer for big graphs, which keep animating instead. */
+export function settleTicks(nodeCount: number): number {
+  if (nodeCount <= 300) return 300;
+  if (nodeCount <= LARGE_GRAPH) return 120;
+  return 0;
+}
+
+/** Runs a simulation to rest synchronously and returns the positions. */
+export function settle(simulation: Simulation<SimNode, SimLink>, ticks: number): Map<string, Point> {
+  simulation.stop();
+  if (ticks > 0) simulation.tick(ticks);
+  return positionsOf(simulation.nodes());
+}
+
+export function positionsOf(nodes: SimNode[]): Map<string, Point> {
+  return new Map(nodes.map((n) => [n.id, { x: n.x ?? 0, y: n.y ?? 0 }]));
+}
+
+/** A static, seeded layout in one call. */
+export function layoutGraph(options: SimulationOptions & { ticks?: number }): Map<string, Point> {
+  const { simulation } = createSimulation(options);
+  return settle(simulation, options.ticks ?? settleTicks(options.nodes.length));
+}

@@ -1,0 +1,24 @@
+import type { Relationship } from '../graph/types.js';
+
+export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
+  equal_to: 'equal to',
+  equivalent_to: 'equivalent to',
+  subset_of: 'subset of',
+  superset_of: 'superset of',
+  intersects_with: 'intersects with',
+  no_relationship: 'no relationship',
+};
+
+export const relationshipLabel = (r: string) => RELATIONSHIP_LABELS[r as Relationship] ?? r.replace(/_/g, ' ');
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+export function frameworkLabel(f: { name: string; edition: string } | undefined, fallback = ''): string {
+  return f ? `${f.name} (${f.edition})` : fallback;
+}
+
+/** The short "ISO/IEC 42001 6.1.4" form used in graph labels and lists. */
+export function requirementLabel(r: { ref: string; frameworkId: string }, frameworks?: Map<string, { name: string; edition: string }>): string {
+  const f = frameworks?.get(r.frameworkId);
+  return f ? `${f.name} ${f.edition} ${r.ref}` : `${r.frameworkId} ${r.ref}`;
+}

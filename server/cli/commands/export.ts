@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import { exportContent, EXPORT_FORMATS } from '../../services/exportContent.js';
+import { createStore } from '../../store/createStore.js';
+import { parseCommandArgs, requireOption } from '../args.js';
+
+/** Exports from the store, so people's own mappings and reviews are included; writes to --out or standard output. */
+export async function exportCommand(argv: string[]) {
+  const { values } = parseCommandArgs('export', argv, {
+    format: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    framework: { type: 'string' },
+    out: { type: 'string' },
+  });
+  const format = requireOption('export', values, 'format');
+  const store = await createStore();
+  try {
+    const file = await exportContent(store, { format, from: values.from as string | undefined, to: values.to as string | undefined, framework: values.framework as string | undefined });
+    const out = values.out as string | undefined;
+    if (out) {
+      fs.writeFileSync(out, file.body);
+      console.error(`Wrote ${out} (${format})`);
+    } else if (typeof file.body === 'string') process.stdout.write(file.body.endsWith('\n') ? file.body : `${file.body}\n`);
+    else throw new Error(`${format} is binary: pass --out FILE`);
+  } finally {
+    await store.close();
+  }
+}
+
+export const EXPORT_USAGE = `export --format ${EXPORT_FORMATS.join('|')} [--from FW --to FW | --framework FW] [--out FILE]`;

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { contentDirs } from '../config.js';
+import { DataFileError, InputError, type Problem } from '../domain/errors.js';
+import type { CatalogFile, MappingFile } from './fileSchemas.js';
+import { errorsIn, loadContent, type PendingFile } from './loadContent.js';
+
+export interface ImportedContent {
+  catalogs: CatalogFile[];
+  mappingFiles: MappingFile[];
+  problems: Problem[];
+}
+
+export interface WriteImportOptions {
+  imported: ImportedContent;
+  dataDir: string;
+  /** The file the content came from; names the written mapping files and heads every file. */
+  sourceName: string;
+  format: string;
+  /** Overwrite files written by an earlier import of the same thing. */
+  replace?: boolean;
+}
+
+const slug = (name: string) => path.basename(name).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'import';
+
+/**
+ * Writes imported catalogs and crosswalks into the user's data folder as Crosswalk content files — only when
+ * the importer reported no error and every new file passes validation together with everything already there.
+ * Files are written to a temporary name and renamed, so a failure leaves no half-written file.
+ */
+export function writeImport({ imported, dataDir, sourceName, format, replace = false }: WriteImportOptions): { written: string[] } {
+  const errors = errorsIn(imported.problems);
+  if (errors.length) throw new DataFileError(errors);
+  if (!imported.catalogs.length && !imported.mappingFiles.length) throw new InputError(`import: ${sourceName} holds no catalog and no mappings`);
+  const dirs = contentDirs({ dataDir });
+  const header = `# Imported from ${path.basename(sourceName)} by "crosswalk import --format ${format}".\n`;
+  const pending: PendingFile[] = [
+    ...imported.catalogs.map((c) => ({ path: path.join(dirs.user[0]!, `${c.framework.id}.yaml`), text: header + stringify(c, { lineWidth: 0 }) })),
+    ...imported.mappingFiles.map((m) => ({ path: path.join(dirs.user[1]!, `${slug(sourceName)}__${m.source}__${m.target}.yaml`), text: header + stringify(m, { lineWidth: 0 }) })),
+  ];
+  const seen = new Set<string>();
+  for (const file of pending) {
+    if (seen.has(file.path)) throw new InputError(`import: ${sourceName} would write ${file.path} twice (two catalogs with one framework id?)`);
+    seen.add(file.path);
+    if (fs.existsSync(file.path) && !replace) throw new InputError(`import: ${path.relative(process.cwd(), file.path)} exists from an earlier import; pass --replace to overwrite it`);
+  }
+  const shipped = new Set(loadContent({ reference: dirs.reference, user: [] }).bundle.frameworks.map((f) => f.id));
+  for (const catalog of imported.catalogs)
+    if (shipped.has(catalog.framework.id)) throw new InputError(`import: framework id "${catalog.framework.id}" is already used by a shipped catalog; choose another framework id`);
+
+  const newFiles = new Set(pending.map((p) => path.relative(process.cwd(), p.path) || p.path));
+  const checked = loadContent(dirs, { pending });
+  const newErrors = errorsIn(checked.problems).filter((p) => newFiles.has(p.file));
+  if (newErrors.length) throw new DataFileError(newErrors);
+
+  for (const file of pending) {
+    fs.mkdirSync(path.dirname(file.path), { recursive: true });
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, file.text);
+    fs.renameSync(temporary, file.path);
+  }
+  return { written: pending.map((p) => p.path) };
+}

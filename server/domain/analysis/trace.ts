@@ -1,0 +1,143 @@
+import type { Coverage, CoverageStep } from './coverage.js';
+import { inverseCode, levelOfCode, relationshipOfCode, type CoverageIndex } from './coverageIndex.js';
+import { STATUSES } from '../schemas/mapping.js';
+
+/**
+ * Breadth-first walks over the coverage index, bounded by a maximum path length and restricted to the statuses in
+ * `mask`. Two walks per start: one over full edges only, one over every edge that carries something. A node found by
+ * the first is reached in full (every link full); one found only by the second, partly (its weakest link is
+ * partial). Breadth-first order gives each node its shortest qualifying path, which is always simple, so cycles
+ * in the mappings cost nothing. Scratch arrays are allocated once per tracer and reused across starts.
+ */
+export class Tracer {
+  private generation = 0;
+  private readonly full: Walk;
+  private readonly any: Walk;
+
+  constructor(
+    private readonly index: CoverageIndex,
+    private readonly options: { maxPathLength: number; mask: number },
+  ) {
+    const n = index.ids.length;
+    this.full = new Walk(n);
+    this.any = new Walk(n);
+  }
+
+  /**
+   * `forward`: evidence sits at `start` and travels outwards (evidence reach).
+   * `backward`: `start` is the target and the walk looks for what can reach it (gap analysis); paths are still
+   * reported in the direction evidence travels, ending at `start`.
+   */
+  run(start: number, direction: 'forward' | 'backward') {
+    this.generation++;
+    this.walk(this.full, start, direction, 2);
+    this.walk(this.any, start, direction, 1);
+    this.direction = direction;
+    this.start = start;
+  }
+
+  private direction: 'forward' | 'backward' = 'forward';
+  private start = -1;
+
+  /** Nodes the last run reached (the start excluded), in breadth-first order. */
+  reached(): Int32Array {
+    return this.any.list.subarray(1, this.any.count);
+  }
+
+  /** 2 when the node is reached in full, 1 partly, 0 not at all. */
+  level(node: number): number {
+    if (this.full.stamp[node] === this.generation) return 2;
+    return this.any.stamp[node] === this.generation ? 1 : 0;
+  }
+
+  /** The hops from the node to the start (backward) or from the start to the node (forward), in travel order. */
+  path(node: number): CoverageStep[] {
+    const walk = this.level(node) === 2 ? this.full : this.any;
+    const { index } = this;
+    const hops: CoverageStep[] = [];
+    for (let x = node; x !== this.start; ) {
+      const slot = walk.prevSlot[x]!;
+      const prev = walk.prevNode[x]!;
+      const mapping = index.mappings[index.mappingOf[slot]!]!;
+      if (this.direction === 'forward') {
+        const code = index.outward[slot]!;
+        hops.push(step(index.ids[prev]!, index.ids[x]!, code, mapping));
+      } else {
+        const code = inverseCode(index.outward[slot]!);
+        hops.push(step(index.ids[x]!, index.ids[prev]!, code, mapping));
+      }
+      x = prev;
+    }
+    return this.direction === 'forward' ? hops.reverse() : hops;
+  }
+
+  private walk(walk: Walk, start: number, direction: 'forward' | 'backward', minLevel: number) {
+    const { index } = this;
+    const { maxPathLength, mask } = this.options;
+    const gen = this.generation;
+    walk.count = 0;
+    walk.stamp[start] = gen;
+    walk.depth[start] = 0;
+    walk.list[walk.count++] = start;
+    for (let head = 0; head < walk.count; head++) {
+      const u = walk.list[head]!;
+      const d = walk.depth[u]!;
+      if (d >= maxPathLength) continue;
+      for (let slot = index.offsets[u]!, end = index.offsets[u + 1]!; slot < end; slot++) {
+        const v = index.other[slot]!;
+        if (walk.stamp[v] === gen) continue;
+        if (!(mask & (1 << index.statusOf[index.mappingOf[slot]!]!))) continue;
+        const code = direction === 'forward' ? index.outward[slot]! : inverseCode(index.outward[slot]!);
+        if (levelOfCode(code) < minLevel) continue;
+        walk.stamp[v] = gen;
+        walk.depth[v] = d + 1;
+        walk.prevNode[v] = u;
+        walk.prevSlot[v] = slot;
+        walk.list[walk.count++] = v;
+      }
+    }
+  }
+}
+
+class Walk {
+  readonly stamp: Int32Array;
+  readonly depth: Uint8Array;
+  readonly prevNode: Int32Array;
+  readonly prevSlot: Int32Array;
+  readonly list: Int32Array;
+  count = 0;
+  constructor(n: number) {
+    this.stamp = new Int32Array(n);
+    this.depth = new Uint8Array(n);
+    this.prevNode = new Int32Array(n);
+    this.prevSlot = new Int32Array(n);
+    this.list = new Int32Array(n);
+  }
+}
+
+function step(from: string, to: string, code: number, mapping: { id: string; strength: number; status: string }): CoverageStep {
+  const relationship = relationshipOfCode(code);
+  return {
+    mappingId: mapping.id, from, to, relationship, coverage: (levelOfCode(code) === 2 ? 'full' : 'partial') as Coverage,
+    strength: mapping.strength, status: mapping.status as (typeof STATUSES)[number],
+  };
+}
+
+/**
+ * The mappings directly between two nodes that the walk may use (status in `mask`), read from `from` towards `to`:
+ * a reviewed direct mapping is the authority on that pair and overrides longer paths between the same two.
+ */
+export function directCodes(index: CoverageIndex, from: number, to: number, mask: number): Array<{ code: number; slot: number }> {
+  const found: Array<{ code: number; slot: number }> = [];
+  for (let slot = index.offsets[from]!, end = index.offsets[from + 1]!; slot < end; slot++) {
+    if (index.other[slot] !== to) continue;
+    if (!(mask & (1 << index.statusOf[index.mappingOf[slot]!]!))) continue;
+    found.push({ code: index.outward[slot]!, slot });
+  }
+  return found;
+}
+
+/** One hop as a CoverageStep, read from the row's node towards the other end. */
+export function stepOfSlot(index: CoverageIndex, node: number, slot: number): CoverageStep {
+  return step(index.ids[node]!, index.ids[index.other[slot]!]!, index.outward[slot]!, index.mappings[index.mappingOf[slot]!]!);
+}

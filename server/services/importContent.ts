@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { loadIntoStore } from '../cli/commands/load.js';
+import { contentDirs } from '../config.js';
+import { csvToCatalog } from '../content/csvCatalog.js';
+import { errorsIn, loadContent } from '../content/loadContent.js';
+import { writeImport, type ImportedContent } from '../content/writeImport.js';
+import { InputError, type Problem } from '../domain/errors.js';
+import type { ContentBundle } from '../domain/schemas/content.js';
+import {
+  importCisoAssistantLibrary, importCprt, importCsvCrosswalk, importJsonBundle, importOscalCatalog, importOscalMapping,
+  type BundleReview,
+} from '../interop/index.js';
+import type { GraphStore, LoadSummary } from '../store/types.js';
+
+export const IMPORT_FORMATS = ['csv', 'csv-crosswalk', 'oscal', 'oscal-mapping', 'ciso-assistant', 'cprt', 'json'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface ImportRequest {
+  format: string;
+  text: string;
+  /** The uploaded or named file; shown in every problem. */
+  sourceName: string;
+  dataDir: string;
+  /** The store to load the result into; without one only the files are written. */
+  store?: GraphStore;
+  replace?: boolean;
+  /** Framework metadata for formats that do not carry it (CSV catalogs) or to override it. */
+  frameworkId?: string;
+  name?: string;
+  edition?: string;
+  publisher?: string;
+  /** Which frameworks an OSCAL mapping-collection's source and target are. */
+  from?: string;
+  to?: string;
+  today?: string;
+}
+
+export interface ImportOutcome {
+  written: string[];
+  warnings: Problem[];
+  load?: LoadSummary;
+  reviewsApplied: number;
+}
+
+export const maybeImportFormat = (format: string): ImportFormat => {
+  if ((IMPORT_FORMATS as readonly string[]).includes(format)) return format as ImportFormat;
+  throw new InputError(`invalid format: "${format}" (expected: ${IMPORT_FORMATS.join(', ')})`);
+};
+
+const slugOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** Finds the requirement a CISO Assistant URN names: a URN kept on an imported requirement, or framework + ref slug. */
+function urnResolver(bundle: ContentBundle) {
+  const byTag = new Map<string, string>();
+  const byFrameworkRef = new Map<string, string>();
+  for (const r of bundle.requirements) {
+    for (const tag of r.tags) if (tag.startsWith('ciso-urn:')) byTag.set(tag.slice('ciso-urn:'.length), r.id);
+    byFrameworkRef.set(`${r.frameworkId}\u0000${slugOf(r.ref)}`, r.id);
+  }
+  return (urn: string) => {
+    const lower = urn.toLowerCase();
+    if (byTag.has(lower)) return byTag.get(lower);
+    const parts = lower.split(':');
+    const [framework, node] = parts.slice(-2);
+    return framework && node ? byFrameworkRef.get(`${framework}\u0000${slugOf(node)}`) : undefined;
+  };
+}
+
+/** Runs the importer of a format; everything it returns is still unvalidated against the loaded content. */
+function runImporter(request: ImportRequest, loaded: ContentBundle): ImportedContent & { reviews?: BundleReview[] } {
+  const file = request.sourceName;
+  const today = request.today;
+  switch (maybeImportFormat(request.format)) {
+    case 'csv': {
+      for (const option of ['frameworkId', 'name', 'edition'] as const)
+        if (!request[option]) throw new InputError(`import --format csv needs --${option === 'frameworkId' ? 'framework-id' : option}`);
+      const { catalog, problems } = csvToCatalog(request.text, { file, frameworkId: request.frameworkId!, name: request.name!, edition: request.edition!, publisher: request.publisher });
+      return { catalogs: catalog ? [catalog] : [], mappingFiles: [], problems };
+    }
+    case 'csv-crosswalk':
+      return importCsvCrosswalk(request.text, { file, today });
+    case 'oscal':
+      return importOscalCatalog(request.text, { file, today, frameworkId: request.frameworkId, name: request.name, edition: request.edition, publisher: request.publisher });
+    case 'oscal-mapping': {
+      const refs = new Map(loaded.requirements.map((r) => [`${r.frameworkId}\u0000${r.ref.toLowerCase()}`, r.ref]));
+      return importOscalMapping(request.text, {
+        file, today, sourceFramework: request.from, targetFramework: request.to,
+        resolveIdRef: (frameworkId, idRef) => refs.get(`${frameworkId}\u0000${idRef.toLowerCase()}`),
+      });
+    }
+    case 'ciso-assistant':
+      return importCisoAssistantLibrary(request.text, { file, today, frameworkId: request.frameworkId, edition: request.edition, resolveUrn: urnResolver(loaded) });
+    case 'cprt':
+      return importCprt(request.text, { file, today, frameworkId: request.frameworkId, publisher: request.publisher });
+    case 'json':
+      return withoutLoadedContent(importJsonBundle(request.text, { file, today }), loaded);
+  }
+}
+
+/**
+ * A bundle exported from Crosswalk carries the shipped content too: what is already loaded is left out, so only
+ * what people added (their catalogs, mappings and reviews) is imported.
+ */
+function withoutLoadedContent(result: ReturnType<typeof importJsonBundle>, loaded: ContentBundle): ImportedContent & { reviews: BundleReview[] } {
+  const frameworks = new Set(loaded.frameworks.map((f) => f.id));
+  const pairs = new Set(loaded.mappings.flatMap((m) => [`${m.source}\u0000${m.target}`, `${m.target}\u0000${m.source}`]));
+  const mappingFiles = result.mappingFiles
+    .map((file) => ({ ...file, mappings: file.mappings.filter((m) => !pairs.has(`${file.source}:${m.source}\u0000${file.target}:${m.target}`)), noCounterpart: [] }))
+    .filter((file) => file.mappings.length);
+  return { catalogs: result.catalogs.filter((c) => !frameworks.has(c.framework.id)), mappingFiles, problems: result.problems, reviews: result.reviews };
+}
+
+/**
+ * Imports one file: converts it, writes it as content files in the data folder (only if everything validates),
+ * and loads the result into the store in one transaction. If the load fails the written files are removed again.
+ */
+export async function importContent(request: ImportRequest): Promise<ImportOutcome> {
+  const dirs = contentDirs({ dataDir: request.dataDir });
+  const loaded = loadContent(dirs);
+  if (errorsIn(loaded.problems).length) throw new InputError('the content already in place does not validate; run "crosswalk validate" and fix it before importing');
+  const imported = runImporter(request, loaded.bundle);
+  const warnings = imported.problems.filter((p) => p.severity === 'warning');
+  const nothingNew = !imported.catalogs.length && !imported.mappingFiles.length;
+  const written = nothingNew && imported.reviews?.length ? [] : writeImport({ imported, dataDir: request.dataDir, sourceName: request.sourceName, format: request.format, replace: request.replace }).written;
+  let load: LoadSummary | undefined;
+  let reviewsApplied = 0;
+  if (request.store) {
+    try {
+      load = await loadIntoStore(request.store, { dataDir: request.dataDir });
+    } catch (e) {
+      for (const file of written) fs.rmSync(file, { force: true });
+      throw e;
+    }
+    for (const review of imported.reviews ?? []) {
+      if (!(await request.store.getMapping(review.mappingId))) continue;
+      const history = await request.store.reviewHistory(review.mappingId);
+      if (history.some((h) => h.at === review.at && h.reviewer === review.reviewer && h.status === review.status)) continue;
+      await request.store.reviewMapping(review);
+      reviewsApplied++;
+    }
+  }
+  return { written, warnings, load, reviewsApplied };
+}
+
+export const describeWritten = (written: string[]) => written.map((file) => path.relative(process.cwd(), file) || file);
+export { stringify };

@@ -1,0 +1,96 @@
+import type { Rationale, Relationship } from '../domain/schemas/mapping.js';
+import type { GraphEvidence, GraphStep } from './graphSignals.js';
+import { terms } from './text.js';
+
+/**
+ * A first guess at the set-theory relationship of a suggested pair, for a person to confirm or correct.
+ * The rules, in order (the first that applies wins):
+ *
+ * 1. Both realise the same harmonized-structure clause concept → equivalent-to.
+ * 2. A strong graph path (weight ≥ 0.4) through reviewed mappings composes to equal/equivalent, subset or
+ *    superset → that relationship (equal ∘ X = X; subset ∘ subset = subset; anything else intersects).
+ * 3. The same title (and summary) → equal-to when everything is identical, else equivalent-to.
+ * 4. A heading with children against a single requirement → superset-of (and the reverse → subset-of).
+ * 5. Nearly all of one side's words are in the other, which says clearly more → subset-of / superset-of.
+ * 6. Otherwise intersects-with: the safe default, since most suggested pairs overlap only in part.
+ */
+
+export interface RelationshipSide {
+  title: string;
+  summary: string;
+  /** A heading over other requirements (a clause with subclauses, a control objective). */
+  hasChildren: boolean;
+}
+
+export interface ProposedRelationship {
+  relationship: Exclude<Relationship, 'no-relationship'>;
+  rationale: Rationale;
+  /** One sentence a reviewer can check. */
+  reason: string;
+}
+
+const EQUIVALENT: ReadonlySet<Relationship> = new Set(['equal-to', 'equivalent-to']);
+
+/** The relationship of A to C given A→B and B→C. */
+export function composeRelationships(first: Relationship, second: Relationship): Relationship {
+  if (first === 'no-relationship' || second === 'no-relationship') return 'no-relationship';
+  if (EQUIVALENT.has(first) && EQUIVALENT.has(second)) return first === 'equal-to' && second === 'equal-to' ? 'equal-to' : 'equivalent-to';
+  if (EQUIVALENT.has(first)) return second;
+  if (EQUIVALENT.has(second)) return first;
+  if (first === second && (first === 'subset-of' || first === 'superset-of')) return first;
+  return 'intersects-with';
+}
+
+export const composePath = (steps: readonly GraphStep[]): Relationship =>
+  steps.slice(1).reduce<Relationship>((acc, step) => composeRelationships(acc, step.relationship), steps[0]?.relationship ?? 'no-relationship');
+
+const normalize = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Share of each side's content words found in the other. */
+export function wordCoverage(source: RelationshipSide, target: RelationshipSide) {
+  const s = new Set(terms(`${source.title} ${source.summary}`));
+  const t = new Set(terms(`${target.title} ${target.summary}`));
+  const shared = [...s].filter((w) => t.has(w)).length;
+  return { source: s.size ? shared / s.size : 0, target: t.size ? shared / t.size : 0 };
+}
+
+export const STRONG_PATH = 0.4;
+
+export function proposeRelationship(source: RelationshipSide, target: RelationshipSide, graph: readonly GraphEvidence[] = []): ProposedRelationship {
+  const harmonized = graph.find((e) => e.kind === 'harmonized');
+  if (harmonized?.kind === 'harmonized')
+    return { relationship: 'equivalent-to', rationale: 'semantic', reason: `both realise the harmonized-structure concept "${harmonized.conceptTitle}"` };
+
+  const strongest = graph.find((e): e is Extract<GraphEvidence, { kind: 'path' }> => e.kind === 'path' && e.weight >= STRONG_PATH);
+  if (strongest) {
+    const composed = composePath(strongest.steps);
+    const via = strongest.steps.slice(0, -1).map((s) => s.to).join(' and ');
+    if (EQUIVALENT.has(composed)) return { relationship: 'equivalent-to', rationale: 'semantic', reason: `both are mapped as equivalent to ${via}` };
+    if (composed === 'subset-of' || composed === 'superset-of')
+      return { relationship: composed, rationale: 'semantic', reason: `the reviewed mappings through ${via} compose to ${composed}` };
+  }
+
+  if (normalize(source.title) && normalize(source.title) === normalize(target.title)) {
+    if (normalize(source.summary) === normalize(target.summary)) return { relationship: 'equal-to', rationale: 'syntactic', reason: 'same title and summary' };
+    if (source.hasChildren === target.hasChildren) return { relationship: 'equivalent-to', rationale: 'syntactic', reason: 'same title' };
+  }
+
+  if (source.hasChildren && !target.hasChildren)
+    return { relationship: 'superset-of', rationale: 'semantic', reason: 'the source is a heading over several requirements; the target is a single requirement' };
+  if (target.hasChildren && !source.hasChildren)
+    return { relationship: 'subset-of', rationale: 'semantic', reason: 'the target is a heading over several requirements; the source is a single requirement' };
+
+  const coverage = wordCoverage(source, target);
+  if (coverage.source >= 0.75 && coverage.target <= 0.5)
+    return { relationship: 'subset-of', rationale: 'syntactic', reason: 'nearly everything the source says is in the target, which asks for more' };
+  if (coverage.target >= 0.75 && coverage.source <= 0.5)
+    return { relationship: 'superset-of', rationale: 'syntactic', reason: 'nearly everything the target says is in the source, which asks for more' };
+
+  return { relationship: 'intersects-with', rationale: graph.length ? 'semantic' : 'syntactic', reason: 'the two overlap in part; a person should decide how far' };
+}
+
+/** OLIR-style strength (0–10) for a proposal: capped below the top of the scale, since no person has checked it. */
+export function proposedStrength(relationship: Relationship, confidence: number): number {
+  const ceiling: Record<Relationship, number> = { 'equal-to': 8, 'equivalent-to': 8, 'subset-of': 6, 'superset-of': 6, 'intersects-with': 5, 'no-relationship': 0 };
+  return Math.max(1, Math.min(ceiling[relationship], Math.round(ceiling[relationship] * Math.max(0, Math.min(1, confidence)))));
+}

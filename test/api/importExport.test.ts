@@ -1,0 +1,209 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, TOKENS } from './testServer.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-api-import-'));
+  server = await startTestServer({ dataDir });
+});
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const upload = (query: string, body: string, token: string | null = TOKENS.analyst) =>
+  fetch(`${server.url}/api/import?${query}`, { method: 'POST', headers: { 'content-type': 'text/plain', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+const download = (query: string) => fetch(`${server.url}/api/export?${query}`);
+
+const schemaFile = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/oscal', name), 'utf8'));
+function oscalValidator(name: string) {
+  const Ajv = (Ajv2020 as unknown as { default?: typeof Ajv2020 }).default ?? Ajv2020;
+  const schema = schemaFile(name);
+  const ajv = new (schema.$schema?.includes('2020') ? Ajv : (require('ajv').default as typeof Ajv))({ strict: true, strictTypes: false, allErrors: true, unicodeRegExp: true });
+  (addFormats as unknown as (a: unknown) => void)(ajv);
+  return ajv.compile(schema);
+}
+
+describe('exports over HTTP', () => {
+  it('downloads a crosswalk as CSV with its file name and content type', async () => {
+    const res = await download('format=csv&from=iso42001-2023&to=iso27001-2022');
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="iso42001-2023__iso27001-2022.csv"');
+    const lines = (await res.text()).trim().split('\n');
+    expect(lines[0]).toMatch(/^source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,note/);
+    expect(lines.length - 1).toBe((await server.store.findMappings({ frameworks: ['iso42001-2023', 'iso27001-2022'] })).length);
+  });
+
+  it('downloads an XLSX workbook that opens with every row', async () => {
+    const res = await download('format=xlsx&from=nist-ai-rmf-1.0&to=iso42001-2023');
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const expected = (await server.store.findMappings({ frameworks: ['nist-ai-rmf-1.0', 'iso42001-2023'] })).length;
+    expect(workbook.worksheets[0]!.actualRowCount - 1).toBe(expected);
+  });
+
+  it('downloads OSCAL catalogs and mapping collections that validate against NIST\'s schemas', async () => {
+    const catalog = await (await download('format=oscal-catalog&framework=iso42001-2023')).json();
+    const validCatalog = oscalValidator('oscal_catalog_schema.json');
+    expect(validCatalog(catalog), JSON.stringify(validCatalog.errors?.slice(0, 3))).toBe(true);
+    const mapping = await (await download('format=oscal-mapping&from=iso42001-2023&to=eu-ai-act-2024-1689')).json();
+    const validMapping = oscalValidator('oscal_mapping_schema.json');
+    expect(validMapping(mapping), JSON.stringify(validMapping.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it('downloads the OLIR template CSV and refuses unknown formats and frameworks', async () => {
+    const olir = await (await download('format=olir-csv&from=nist-ai-rmf-1.0&to=iso42001-2023')).text();
+    expect(olir.split('\n')[0]).toMatch(/^Focal Document Element/);
+    expect((await download('format=pdf&from=a&to=b')).status).toBe(400);
+    const unknown = await download('format=csv&from=iso42001-2023&to=nope-1');
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.message).toMatch(/unknown framework "nope-1"/);
+  });
+});
+
+describe('imports over HTTP', () => {
+  const catalogCsv = 'ref_id,title,description,parent_ref_id,kind\nACME,ACME controls,,,domain\nACME-1,Model inventory,Keep a list of models,ACME,control\nACME-2,Model testing,,ACME,control\n';
+
+  it('refuses uploads without a token or with the viewer role', async () => {
+    expect((await upload('format=csv&frameworkId=acme-1&name=ACME&edition=1', catalogCsv, null)).status).toBe(401);
+    expect((await upload('format=csv&frameworkId=acme-1&name=ACME&edition=1', catalogCsv, TOKENS.viewer)).status).toBe(403);
+  });
+
+  it('imports a catalog, then a crosswalk onto it, and serves both at once', async () => {
+    const catalog = await upload('format=csv&frameworkId=acme-1&name=ACME&edition=1&filename=acme.csv', catalogCsv);
+    expect(catalog.status).toBe(200);
+    expect((await catalog.json()).load.requirements.added).toBe(3);
+    const crosswalk = 'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,note\nacme-1,ACME-1,iso42001-2023,A.4.2,intersects-with,semantic,5,Inventory of resources\nacme-1,ACME-2,iso42001-2023,A.6.2.4,subset-of,functional,7,\n';
+    const res = await upload('format=csv-crosswalk&filename=acme-map.csv', crosswalk);
+    expect(res.status).toBe(200);
+    const imported = await server.store.findMappings({ frameworks: ['acme-1', 'iso42001-2023'] });
+    expect(imported.map((m) => [m.source, m.target, m.relationship, m.status, m.origin])).toEqual([
+      ['acme-1:ACME-1', 'iso42001-2023:A.4.2', 'intersects-with', 'proposed', 'import'],
+      ['acme-1:ACME-2', 'iso42001-2023:A.6.2.4', 'subset-of', 'proposed', 'import'],
+    ]);
+  });
+
+  it('round-trips a crosswalk: export → import elsewhere → export gives the same file', async () => {
+    const exported = await (await download('format=csv&from=acme-1&to=iso42001-2023')).text();
+    const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-api-roundtrip-'));
+    const other = await startTestServer({ dataDir: otherDir });
+    try {
+      const headers = { 'content-type': 'text/plain', authorization: `Bearer ${TOKENS.analyst}` };
+      expect((await fetch(`${other.url}/api/import?format=csv&frameworkId=acme-1&name=ACME&edition=1`, { method: 'POST', headers, body: catalogCsv })).status).toBe(200);
+      expect((await fetch(`${other.url}/api/import?format=csv-crosswalk&filename=roundtrip.csv`, { method: 'POST', headers, body: exported })).status).toBe(200);
+      expect(await (await fetch(`${other.url}/api/export?format=csv&from=acme-1&to=iso42001-2023`)).text()).toBe(exported);
+    } finally {
+      await other.close();
+      fs.rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects a malformed file with located problems and leaves the store unchanged', async () => {
+    const before = await server.store.findMappings({ limit: 100_000 });
+    const frameworks = await server.store.listFrameworks();
+    const bad = 'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,note\nacme-1,ACME-1,iso42001-2023,A.99,intersects-with,semantic,5,\nacme-1,ACME-2,iso42001-2023,A.6.2.5,equivalnt,semantic,5,\n';
+    const res = await upload('format=csv-crosswalk&filename=bad.csv', bad);
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error.problems.join('\n')).toMatch(/bad\.csv:3: .*invalid relationship: "equivalnt"/);
+    expect(await server.store.findMappings({ limit: 100_000 })).toEqual(before);
+    expect(await server.store.listFrameworks()).toEqual(frameworks);
+
+    const dangling = await upload('format=csv-crosswalk&filename=dangling.csv', 'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,note\nacme-1,ACME-1,iso42001-2023,A.99,intersects-with,semantic,5,\n');
+    expect(dangling.status).toBe(422);
+    expect((await dangling.json()).error.problems.join('\n')).toMatch(/unknown requirement "A\.99" in iso42001-2023/);
+    expect(await server.store.findMappings({ limit: 100_000 })).toEqual(before);
+  });
+
+  it('refuses an upload over the size limit', async () => {
+    const res = await upload('format=csv-crosswalk', 'x'.repeat(11 * 1024 * 1024));
+    expect(res.status).toBe(413);
+  });
+
+  it('imports an OSCAL catalog exported by Crosswalk under a new id', async () => {
+    const oscal = await (await download('format=oscal-catalog&framework=nist-ai-600-1')).text();
+    const res = await upload('format=oscal&frameworkId=gai-copy-1&filename=600-1.json', oscal);
+    expect(res.status).toBe(200);
+    const copied = await server.store.listRequirements({ frameworkId: 'gai-copy-1' });
+    const original = await server.store.listRequirements({ frameworkId: 'nist-ai-600-1' });
+    expect(copied.map((r) => [r.ref, r.title, r.kind, r.summary])).toEqual(original.map((r) => [r.ref, r.title, r.kind, r.summary]));
+  });
+});
+
+describe('more import formats over HTTP', () => {
+  it('imports a CISO Assistant library: framework and a mapping set onto shipped 27001 URNs; dangling URNs are reported', async () => {
+    const library = [
+      'urn: urn:demo:risk:library:demo-ai-1',
+      'ref_id: demo-ai-1',
+      'name: Demo AI policy',
+      'version: 1',
+      'provider: Demo',
+      'packager: demo',
+      'objects:',
+      '  framework:',
+      '    urn: urn:demo:risk:framework:demo-ai-1',
+      '    ref_id: demo-ai-1',
+      '    name: Demo AI policy',
+      '    requirement_nodes:',
+      '      - { urn: "urn:demo:risk:req_node:demo-ai-1:p", assessable: false, depth: 1, ref_id: P, name: Policies }',
+      '      - { urn: "urn:demo:risk:req_node:demo-ai-1:p-1", assessable: true, depth: 2, parent_urn: "urn:demo:risk:req_node:demo-ai-1:p", ref_id: P-1, name: AI policy, description: Keep an AI policy. }',
+      '  requirement_mapping_set:',
+      '    urn: urn:demo:risk:req_mapping_set:demo-ai-1-to-iso27001-2022',
+      '    source_framework_urn: urn:demo:risk:framework:demo-ai-1',
+      '    target_framework_urn: urn:intuitem:risk:framework:iso27001-2022',
+      '    requirement_mappings:',
+      '      - { source_requirement_urn: "urn:demo:risk:req_node:demo-ai-1:p-1", target_requirement_urn: "urn:intuitem:risk:req_node:iso27001-2022:a.5.1", relationship: intersect, rationale: semantic, strength_of_relationship: 6 }',
+      '      - { source_requirement_urn: "urn:demo:risk:req_node:demo-ai-1:p-1", target_requirement_urn: "urn:intuitem:risk:req_node:iso27001-2022:a.99.9", relationship: equal }',
+    ].join('\n');
+    const res = await upload('format=ciso-assistant&filename=demo-ai.yaml', library);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.warnings.join('\n')).toMatch(/a\.99\.9" resolves to no requirement/);
+    const mappings = await server.store.findMappings({ frameworks: ['demo-ai-1', 'iso27001-2022'] });
+    expect(mappings.map((m) => [m.source, m.target, m.relationship, m.strength, m.status])).toEqual([['demo-ai-1:P-1', 'iso27001-2022:A.5.1', 'intersects-with', 6, 'proposed']]);
+  });
+
+  it('imports a NIST CPRT export as a catalog', async () => {
+    const cprt = JSON.stringify({ response: { requestType: 4, elements: {
+      documents: [{ doc_identifier: 'DEMO_1_0', name: 'Demo framework', version: '1.0' }],
+      relationship_types: [{ relationship_identifier: 'projection', description: 'parent of' }],
+      elements: [
+        { doc_identifier: 'DEMO_1_0', element_type: 'function', element_identifier: 'GV', title: 'Govern', text: '' },
+        { doc_identifier: 'DEMO_1_0', element_type: 'subcategory', element_identifier: 'GV.1', title: '', text: 'Roles are set.' },
+      ],
+      relationships: [{ source_element_identifier: 'GV', source_doc_identifier: 'DEMO_1_0', dest_element_identifier: 'GV.1', dest_doc_identifier: 'DEMO_1_0', relationship_identifier: 'projection' }],
+    } } });
+    expect((await upload('format=cprt&frameworkId=demo-cprt-1.0&filename=cprt.json', cprt)).status).toBe(200);
+    expect((await server.store.listRequirements({ frameworkId: 'demo-cprt-1.0' })).map((r) => [r.ref, r.parentId])).toEqual([['GV', undefined], ['GV.1', 'demo-cprt-1.0:GV']]);
+  });
+
+  it('round-trips an OSCAL mapping collection and the JSON bundle of everything into a fresh instance', async () => {
+    await server.gql(`mutation { reviewMapping(id: "acme-1:ACME-1 -> iso42001-2023:A.4.2", review: { status: approved, note: "checked" }) { status } }`, {}, TOKENS.admin);
+    const oscal = await (await download('format=oscal-mapping&from=acme-1&to=iso42001-2023')).text();
+    const bundle = await (await download('format=json')).text();
+    const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-api-bundle-'));
+    const other = await startTestServer({ dataDir: otherDir });
+    const headers = { 'content-type': 'text/plain', authorization: `Bearer ${TOKENS.analyst}` };
+    try {
+      const imported = await fetch(`${other.url}/api/import?format=json&filename=bundle.json`, { method: 'POST', headers, body: bundle });
+      expect(imported.status).toBe(200);
+      const mine = await other.store.getMapping('acme-1:ACME-1 -> iso42001-2023:A.4.2');
+      expect(mine).toMatchObject({ status: 'approved', reviewNote: 'checked', provenance: { reviewer: 'alice' } });
+      expect((await other.store.listFrameworks()).map((f) => f.id)).toEqual((await server.store.listFrameworks()).map((f) => f.id));
+      const again = await (await fetch(`${other.url}/api/export?format=oscal-mapping&from=acme-1&to=iso42001-2023`)).json();
+      const first = JSON.parse(oscal);
+      expect(again['mapping-collection'].mappings).toEqual(first['mapping-collection'].mappings);
+    } finally {
+      await other.close();
+      fs.rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+});
