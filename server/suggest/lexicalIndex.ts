@@ -15,10 +15,13 @@ export interface LexicalIndex {
   search(source: RequirementText, k: number): LexicalHit[];
 }
 
-/** How much each field of a candidate counts (BM25 per field, then weighted). */
-export const FIELD_BOOSTS = { title: 2, summary: 1, parentTitle: 0.4, concepts: 0.8, ref: 0.3, linked: Number(process.env.LB ?? 0.3) } as const;
+/**
+ * How much each field of a candidate counts (BM25 per field, then weighted). `linked` is the text of the
+ * requirements a candidate is already mapped to in other frameworks: document expansion through the graph.
+ */
+export const FIELD_BOOSTS = { title: 2, summary: 1, parentTitle: 0.4, concepts: 0.8, ref: 0.3, linked: 0.3 } as const;
 /** How much each part of the source counts as a query term. */
-export const QUERY_WEIGHTS = { title: 1, summary: 0.7, parentTitle: 0.25, concepts: 0.6, ref: 0.5, linked: Number(process.env.LQ ?? 0.2) } as const;
+export const QUERY_WEIGHTS = { title: 1, summary: 0.7, parentTitle: 0.25, concepts: 0.6, ref: 0.5, linked: 0.15 } as const;
 
 type Field = keyof typeof FIELD_BOOSTS;
 
