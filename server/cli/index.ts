@@ -17,6 +17,35 @@ const COMMANDS: Record<string, Command> = {
     summary: 'export --format csv|xlsx|oscal-mapping|olir-csv --from FW --to FW | --format oscal-catalog --framework FW | --format json [--out FILE]',
     run: async () => (await import('./commands/export.js')).exportCommand,
   },
+  suggest: {
+    summary: 'suggest --from FW --to FW [--top K] [--method lexical|model|hybrid] [--model ID] [--dry-run] [--json]: propose mappings for review',
+    run: async () => (await import('./commands/suggest.js')).suggestCommand,
+  },
+  eval: {
+    summary: 'eval --gold FILE [--blind] [--method lexical|model|hybrid] [--model ID] [--json]: score the suggester against a gold CSV',
+    run: async () => (await import('./commands/eval.js')).evalCommand,
+  },
+  models: {
+    summary: 'models list [--json] | models pull [MODEL] [--pooling cls|mean] [--prefix P] [--dtype q8]: local embedding models',
+    run: async () => (await import('./commands/models.js')).modelsCommand,
+  },
+  gap: {
+    summary: 'gap --target FW (--have FW | --have-requirements ID,… | --evidence) [--as-of D] [--max-path N] [--include-proposed] [--json] [--format csv|xlsx --out FILE]',
+    run: async () => (await import('./commands/gap.js')).gapCommand,
+  },
+  evidence: {
+    summary: 'evidence import --format csv FILE | export [--out FILE] | list [--json] | reach ID [--as-of D] [--max-path N] [--json]',
+    run: async () => (await import('./commands/evidence.js')).evidenceCommand,
+  },
+  controls: {
+    summary: 'controls propose --frameworks A,B [--save [--replace]] [--format csv|xlsx|json|oscal --out FILE] | list | import --format json|csv FILE | merge ID ID… | split ID --part "T=ID;ID"… | rename ID --title T',
+    run: async () => (await import('./commands/controls.js')).controlsCommand,
+  },
+  ims: { summary: 'ims --standards A,B,C [--json] [--format md|xlsx --out FILE]', run: async () => (await import('./commands/ims.js')).imsCommand },
+  soa: {
+    summary: 'soa --framework FW [--as-of D] [--json] [--format csv|xlsx --out FILE] | soa import --format csv FILE [--framework FW]',
+    run: async () => (await import('./commands/soa.js')).soaCommand,
+  },
 };
 
 function help() {

@@ -2,6 +2,9 @@ import type {
   CoverageCell, EdgeFilter, MappingPath, Neighbourhood, NeighbourhoodQuery, PathQuery, RequirementDetail, SearchHit, SearchQuery,
 } from '../domain/graph.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
+import type { Evidence, EvidenceLink } from '../domain/schemas/evidence.js';
+import type { OrgControl } from '../domain/schemas/orgControl.js';
+import type { SoaEntry } from '../domain/schemas/soa.js';
 import type { Framework } from '../domain/schemas/framework.js';
 import type { HarmonizedClause } from '../domain/schemas/harmonizedClause.js';
 import type { Mapping, Method, NoCounterpart, Origin, Rationale, Relationship, Status } from '../domain/schemas/mapping.js';
@@ -143,3 +146,87 @@ export interface EmbeddingStore {
   /** The k requirements of `frameworkId` whose vectors (of this model) are most similar to `vector`. */
   nearestRequirements(modelId: string, vector: Float32Array, options: { frameworkId: string; k: number }): Promise<NearestHit[]>;
 }
+
+export interface EvidenceFilter {
+  /** Items linked directly to this requirement. */
+  requirementId?: string;
+  /** Items linked to this organisation control. */
+  orgControlId?: string;
+  /** Items that may count for this framework (their scope names it or is empty). */
+  frameworkId?: string;
+  /** Only items expired as of this date (YYYY-MM-DD). */
+  expiredAsOf?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface EvidenceLinkFilter {
+  evidenceId?: string;
+  requirementId?: string;
+  orgControlId?: string;
+}
+
+/** Identifies a link: the note is not part of it. */
+export type EvidenceLinkKey =
+  | { kind: 'requirement'; evidenceId: string; requirementId: string }
+  | { kind: 'org-control'; evidenceId: string; orgControlId: string };
+
+export interface EvidenceImportSummary {
+  added: number;
+  updated: number;
+  /** Links written for the imported items (an imported item's links become exactly those of the import). */
+  links: number;
+}
+
+export interface OrgControlSaveOptions {
+  /** Controls to delete in the same transaction (their citations go; their evidence links go unless moved). */
+  remove?: string[];
+  /** Evidence links to move from one control to another (after a merge). */
+  moveLinks?: Array<{ from: string; to: string }>;
+}
+
+/**
+ * What people make on top of the content: evidence items and their links, the organisation's unified control set
+ * and its Statement of Applicability decisions. A separate capability from GraphStore (like EmbeddingStore); an
+ * engine implements it next to GraphStore and must pass test/store/evidenceContract.test.ts. Domain types in and
+ * out; values are already validated (parse at the edge). Unknown requirements, controls, frameworks or items are
+ * NotFoundError. GraphStore.loadContent never changes any of it.
+ */
+export interface EvidenceStore {
+  /** Creates or replaces an item (its links are kept). Every framework of its scope must exist. */
+  saveEvidence(item: Evidence): Promise<Evidence>;
+  getEvidence(id: string): Promise<Evidence | undefined>;
+  /** Sorted by id. */
+  listEvidence(filter?: EvidenceFilter): Promise<Evidence[]>;
+  /** Deletes the item and its links; false when there was no such item. */
+  deleteEvidence(id: string): Promise<boolean>;
+  /** Creates a link, or replaces its note. The item and the requirement or control must exist. */
+  linkEvidence(link: EvidenceLink): Promise<EvidenceLink>;
+  unlinkEvidence(key: EvidenceLinkKey): Promise<boolean>;
+  /** Sorted by evidence id, then requirement links before control links, then target id. */
+  listEvidenceLinks(filter?: EvidenceLinkFilter): Promise<EvidenceLink[]>;
+  /** Items and links in one transaction, all or nothing (CSV import). */
+  importEvidence(batch: { evidence: Evidence[]; links: EvidenceLink[] }): Promise<EvidenceImportSummary>;
+
+  /** In set order. */
+  listOrgControls(): Promise<OrgControl[]>;
+  getOrgControl(id: string): Promise<OrgControl | undefined>;
+  /**
+   * Creates or replaces these controls, deletes `remove` and moves evidence links, in one transaction. A control's
+   * position is its index in `controls` (others keep theirs), so saving the whole set orders the whole set. Every
+   * cited requirement must exist.
+   */
+  saveOrgControls(controls: OrgControl[], options?: OrgControlSaveOptions): Promise<void>;
+  /** Deletes a control and the evidence links to it. */
+  deleteOrgControl(id: string): Promise<boolean>;
+
+  /** Sorted by requirement id. */
+  listSoaEntries(frameworkId: string): Promise<SoaEntry[]>;
+  /** Creates or replaces decisions in one transaction; each requirement must exist in its framework. */
+  saveSoaEntries(entries: SoaEntry[]): Promise<void>;
+  deleteSoaEntry(frameworkId: string, requirementId: string): Promise<boolean>;
+}
+
+/** Whether a store has the EvidenceStore capability. */
+export const supportsEvidence = <S extends object>(store: S): store is S & EvidenceStore =>
+  typeof (store as Partial<EvidenceStore>).saveEvidence === 'function' && typeof (store as Partial<EvidenceStore>).listSoaEntries === 'function';

@@ -20,6 +20,11 @@ export interface LexicalIndex {
  * requirements a candidate is already mapped to in other frameworks: document expansion through the graph.
  */
 export const FIELD_BOOSTS = { title: 2, summary: 1, parentTitle: 0.4, concepts: 0.8, ref: 0.3, linked: 0.3 } as const;
+/**
+ * Classic BM25 (k1 1.5, b 0.75) rather than minisearch's default BM25+ (d 0.5): the lower bound BM25+ adds
+ * for long fields favours long requirements over short, precise ones.
+ */
+export const BM25 = { k: 1.5, b: 0.75, d: 0 };
 /** How much each part of the source counts as a query term. */
 export const QUERY_WEIGHTS = { title: 1, summary: 0.7, parentTitle: 0.25, concepts: 0.6, ref: 0.5, linked: 0.15 } as const;
 
@@ -30,7 +35,8 @@ const refTerm = (ref: string) => `#${ref.toLowerCase()}`;
 
 function fieldsOf(r: RequirementText, linked: readonly string[] = []): Record<Field, string[]> {
   return {
-    linked: [...linked],
+    // Each linked word once: a requirement mapped to many others must not drown the rest in repetition.
+    linked: [...new Set(linked)],
     title: terms(r.title),
     summary: terms(r.summary),
     parentTitle: terms(r.parentTitle),
@@ -71,7 +77,7 @@ export function createLexicalIndex(targets: RequirementText[], { linkedTerms = (
       const weights = queryTermsOf(source, linkedTerms(source.id));
       if (!weights.size) return [];
       return search
-        .search([...weights.keys()].join(' '), { boost: { ...FIELD_BOOSTS }, boostTerm: (term) => weights.get(term) ?? 1, combineWith: 'OR' })
+        .search([...weights.keys()].join(' '), { boost: { ...FIELD_BOOSTS }, boostTerm: (term) => weights.get(term) ?? 1, combineWith: 'OR', bm25: BM25 })
         .slice(0, k)
         .map((hit) => ({ id: hit.id as string, score: hit.score, matched: hit.terms }));
     },

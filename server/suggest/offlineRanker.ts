@@ -2,26 +2,34 @@ import { normalizeByMax, sortScored } from './fuse.js';
 import type { GraphCandidate, GraphSignals } from './graphSignals.js';
 import { createLexicalIndex } from './lexicalIndex.js';
 import type { RequirementText } from './requirementText.js';
+import type { LearnedVote, ReviewLearner } from './reviewLearner.js';
 import { terms } from './text.js';
 
 /**
  * The offline method: needs no model. For each source requirement the score of a target is
  *
  *   lexical + GRAPH_WEIGHT · graph + PRIOR_WEIGHT · prior − HEADING_PENALTY · [target is a heading]
+ *     + LEARNED_WEIGHT · learned
  *
  * - lexical: BM25 over the target's fields and the text of what it is already mapped to, divided by the best
- *   BM25 score for the same source (so 0..1);
+ *   BM25 score for the same source (so 0..1), plus HEADING_INHERITANCE times its parent's;
  * - graph: noisy-or of the paths through reviewed mappings of third frameworks and shared harmonized concepts;
  * - prior: log-scaled count of the target's approved mappings to other frameworks (mapped requirements are
  *   likely to be mapped again), 0..1;
  * - heading: a target with children (a clause heading, a control objective) is less often what a mapping
- *   points at than the requirements under it.
+ *   points at than the requirements under it;
+ * - learned: the vote of similar requirements of the same framework that people already mapped to (or
+ *   rejected for) this target (see reviewLearner.ts); absent when nothing between the two frameworks is decided
+ *   yet, or when evaluating blind.
  *
  * The weights are the same for every framework pair; they were chosen on the shipped crosswalks as a whole.
  */
 export const GRAPH_WEIGHT = 1.5;
 export const PRIOR_WEIGHT = 0.3;
 export const HEADING_PENALTY = 0.2;
+export const LEARNED_WEIGHT = 0.75;
+/** Share of a heading's lexical score that the requirements under it inherit. */
+export const HEADING_INHERITANCE = 0.3;
 /** BM25 candidates looked at per source before graph candidates are merged in. */
 export const LEXICAL_DEPTH = 100;
 
@@ -31,6 +39,7 @@ export interface OfflineCandidate {
   lexical: number;
   graph?: GraphCandidate;
   prior: number;
+  learned?: LearnedVote;
 }
 
 export interface OfflineRanker {
@@ -44,9 +53,11 @@ export interface OfflineRankerOptions {
   texts: ReadonlyMap<string, RequirementText>;
   graph: GraphSignals;
   hasChildren: (id: string) => boolean;
+  parentOf: (id: string) => string | undefined;
+  learner?: ReviewLearner;
 }
 
-export function createOfflineRanker({ from, to, targets, texts, graph, hasChildren }: OfflineRankerOptions): OfflineRanker {
+export function createOfflineRanker({ from, to, targets, texts, graph, hasChildren, parentOf, learner }: OfflineRankerOptions): OfflineRanker {
   const linkedTerms = (id: string) =>
     graph.neighbours(id, [from, to]).flatMap((other) => {
       const text = texts.get(other);
@@ -60,15 +71,24 @@ export function createOfflineRanker({ from, to, targets, texts, graph, hasChildr
   return {
     rank(source) {
       const lexical = normalizeByMax(index.search(source, LEXICAL_DEPTH).map((hit) => ({ id: hit.id, score: hit.score })));
+      // A requirement inherits part of its heading's match ("Assessing impacts of AI systems" lifts the controls under it).
+      const own = new Map(lexical);
+      for (const t of targets) {
+        const parent = parentOf(t.id);
+        const inherited = parent ? own.get(parent) ?? 0 : 0;
+        if (inherited) lexical.set(t.id, (own.get(t.id) ?? 0) + HEADING_INHERITANCE * inherited);
+      }
       const graphCandidates = graph.candidates(source.id, to);
-      const ids = new Set([...lexical.keys(), ...[...graphCandidates.keys()].filter((id) => targetIds.has(id))]);
+      const votes = learner?.votes(source) ?? new Map<string, LearnedVote>();
+      const ids = new Set([...lexical.keys(), ...[...graphCandidates.keys(), ...votes.keys()].filter((id) => targetIds.has(id))]);
       return sortScored(
         [...ids].map((id) => {
           const lex = lexical.get(id) ?? 0;
           const g = graphCandidates.get(id);
           const prior = Math.log1p(priorOf.get(id) ?? 0) / maxPrior;
-          const score = lex + GRAPH_WEIGHT * (g?.score ?? 0) + PRIOR_WEIGHT * prior - (hasChildren(id) ? HEADING_PENALTY : 0);
-          return { id, score, lexical: lex, graph: g, prior };
+          const learned = votes.get(id);
+          const score = lex + GRAPH_WEIGHT * (g?.score ?? 0) + PRIOR_WEIGHT * prior - (hasChildren(id) ? HEADING_PENALTY : 0) + LEARNED_WEIGHT * (learned?.score ?? 0);
+          return { id, score, lexical: lex, graph: g, prior, ...(learned ? { learned } : {}) };
         }),
       );
     },

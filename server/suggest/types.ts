@@ -30,6 +30,8 @@ export interface SuggestQuery {
   blind?: boolean;
   /** Only these source requirements (all of `from` when absent). */
   sourceIds?: string[];
+  /** Learn from decisions already made between the two frameworks (default true; never when blind). */
+  learn?: boolean;
   /** Candidates never to return for a source (e.g. pairs already approved or rejected). */
   exclude?: (sourceId: string, targetId: string) => boolean;
 }
@@ -47,6 +49,8 @@ export interface SuggestionEvidence {
   similarPassage?: SimilarPassage;
   /** Reviewed mappings through third frameworks, or a shared harmonized concept; strongest first. */
   graph: GraphEvidence[];
+  /** Similar requirements of the source framework that people mapped to this target (approved) or rejected it for. */
+  reviewed?: Array<{ sourceId: string; similarity: number; approved: boolean }>;
 }
 
 export interface SuggestionSignals {
@@ -58,6 +62,8 @@ export interface SuggestionSignals {
   prior?: number;
   /** Cosine similarity of the embeddings. */
   model?: number;
+  /** Vote of similar, already reviewed requirements, −1..1. */
+  learned?: number;
 }
 
 export interface Candidate {

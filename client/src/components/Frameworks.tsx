@@ -12,13 +12,21 @@ export interface FrameworkIndex {
   name: (id: string) => string;
 }
 
-const Context = createContext<FrameworkIndex | null>(null);
+interface FrameworkState {
+  index: FrameworkIndex | null;
+  gate: ReactNode;
+}
+
+const Context = createContext<FrameworkState>({ index: null, gate: null });
 
 export function useFrameworks(): FrameworkIndex {
-  const value = useContext(Context);
-  if (!value) throw new Error('useFrameworks outside <FrameworksProvider>: this is a bug in the explorer');
-  return value;
+  const { index } = useContext(Context);
+  if (!index) throw new Error('useFrameworks outside <FrameworksGate>: this is a bug in the explorer');
+  return index;
 }
+
+/** The index once loaded, else null (for parts of the page that work without it). */
+export const useFrameworksMaybe = (): FrameworkIndex | null => useContext(Context).index;
 
 /** Loads the framework list once; everything else is drawn in its colours and named by it. */
 export function FrameworksProvider({ children }: { children: ReactNode }) {
@@ -30,8 +38,8 @@ export function FrameworksProvider({ children }: { children: ReactNode }) {
     const t = setTimeout(q.reload, 3000);
     return () => clearTimeout(t);
   }, [empty, q.status, q.reload]);
-  const value = useMemo<FrameworkIndex | null>(() => {
-    if (q.status !== 'ok') return null;
+  const index = useMemo<FrameworkIndex | null>(() => {
+    if (q.status !== 'ok' || !q.data.frameworks.length) return null;
     const list = q.data.frameworks;
     const byId = new Map(list.map((f) => [f.id, f]));
     const styles = frameworkStyles(list);
@@ -46,21 +54,30 @@ export function FrameworksProvider({ children }: { children: ReactNode }) {
       },
     };
   }, [q.status, q.data]);
-  if (q.status === 'loading') return <Loading what="the frameworks" />;
-  if (q.status === 'error') return <ErrorBox what="the frameworks" error={q.error} retry={q.reload} />;
-  if (empty)
-    return (
+  const gate =
+    q.status === 'loading' ? (
+      <Loading what="the frameworks" />
+    ) : q.status === 'error' ? (
+      <ErrorBox what="the frameworks" error={q.error} retry={q.reload} />
+    ) : empty ? (
       <p className="status loading" role="status">
         <span className="spinner" aria-hidden="true" /> The service holds no frameworks yet. On a first start it loads the shipped catalogs and crosswalks, which takes a few seconds; this page checks again every 3 seconds.
       </p>
-    );
+    ) : null;
+  const value = useMemo(() => ({ index, gate }), [index, gate]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+/** Shows what is happening until the frameworks are there, then its children. */
+export function FrameworksGate({ children }: { children: ReactNode }) {
+  const { index, gate } = useContext(Context);
+  return <>{index ? children : gate}</>;
 }
 
 /** A framework's colour and shape as a small inline key. */
 export function FrameworkSwatch({ id }: { id: string }) {
-  const { style } = useFrameworks();
-  const s = style(id);
+  const index = useFrameworksMaybe();
+  const s = index?.style(id) ?? FALLBACK_STYLE;
   return (
     <svg className="swatch" width="12" height="12" viewBox="-7 -7 14 14" aria-hidden="true">
       <path d={swatchPath(s.shape)} fill={s.color} stroke="#333" strokeWidth="1" />

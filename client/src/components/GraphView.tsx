@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
-import { createSimulation, settle, settleTicks, type SimLink, type SimNode } from '../graph/forceLayout.js';
+import { createSimulation, pauseRepulsion, settle, settleTicks, type SimLink, type SimNode } from '../graph/forceLayout.js';
 import { createPicker } from '../graph/hitTest.js';
 import { chooseRenderer, pickLabels } from '../graph/labels.js';
 import type { Shape } from '../graph/palette.js';
 import { shapeCorners, shapePath } from '../graph/shapes.js';
+import type { Point } from '../graph/types.js';
 import { boundsOf, fitTransform, toScreen, toWorld, type ViewTransform } from '../graph/viewport.js';
 
 export interface GraphNode {
@@ -19,6 +20,8 @@ export interface GraphNode {
   pinned?: boolean;
   outline?: 'solid' | 'dashed';
   faded?: boolean;
+  /** Which side of the node its label goes (default right). */
+  labelSide?: 'left' | 'right';
 }
 
 export interface GraphLink {
@@ -37,7 +40,9 @@ export type GraphTarget = { kind: 'node'; id: string } | { kind: 'link'; id: str
 export interface GraphViewProps {
   nodes: GraphNode[];
   links: GraphLink[];
-  mode?: 'radial' | 'force';
+  mode?: 'radial' | 'force' | 'anchored';
+  /** Positions for mode 'anchored' (a layout computed by a graph/*.ts module). */
+  anchors?: Map<string, Point>;
   seed?: number;
   height?: number;
   renderer?: 'auto' | 'svg' | 'canvas';
@@ -58,6 +63,7 @@ interface Drag {
   tx: number;
   ty: number;
   moved: boolean;
+  resume?: () => void;
 }
 
 declare global {
@@ -75,7 +81,7 @@ const screenRadius = (r: number, k: number) => r * Math.max(0.7, Math.min(1.8, M
  * A node-link picture with pan, zoom, drag, hover and keyboard focus. SVG for small graphs, a canvas past
  * CANVAS_THRESHOLD nodes. Layout maths is in graph/forceLayout.ts; this component only draws and listens.
  */
-export function GraphView({ nodes, links, mode = 'force', seed = 1, height = 520, renderer = 'auto', selectedId, onSelect, renderTooltip, label, onRendered }: GraphViewProps) {
+export function GraphView({ nodes, links, mode = 'force', anchors, seed = 1, height = 520, renderer = 'auto', selectedId, onSelect, renderTooltip, label, onRendered }: GraphViewProps) {
   const kind = renderer === 'auto' ? chooseRenderer(nodes.length) : renderer;
   const containerRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -98,11 +104,12 @@ export function GraphView({ nodes, links, mode = 'force', seed = 1, height = 520
       links: links.map((l) => ({ id: l.id, source: l.source, target: l.target, weight: l.weight })),
       seed,
       mode,
+      anchors,
     });
-    const ticks = settleTicks(nodes.length);
+    const ticks = settleTicks(nodes.length, mode);
     settle(s.simulation, ticks);
     return { ...s, byId: new Map(s.nodes.map((n) => [n.id, n])), live: ticks === 0 };
-  }, [nodes, links, seed, mode]);
+  }, [nodes, links, seed, mode, anchors]);
   const labelled = useMemo(() => {
     const degree = new Map<string, number>();
     for (const l of links) {
@@ -112,11 +119,15 @@ export function GraphView({ nodes, links, mode = 'force', seed = 1, height = 520
     return pickLabels(nodes.map((n) => ({ id: n.id, pinned: n.pinned, degree: degree.get(n.id) ?? 0 })));
   }, [nodes, links]);
 
+  const fitRef = useRef<() => void>(() => {});
   const fit = useCallback(() => {
     if (!width) return;
-    const pad = Math.max(12, ...nodes.slice(0, 50).map((n) => n.r)) + 30;
-    transform.current = fitTransform(boundsOf(sim.nodes.map((n) => ({ x: n.x ?? 0, y: n.y ?? 0 })), pad), width, height, { maxScale: 1.6, minScale: MIN_K });
+    // Room for the longest always-shown label on either side, in screen pixels.
+    const longest = nodes.reduce((m, n) => (n.pinned ? Math.max(m, n.label.length) : m), 4);
+    const padding = { x: Math.min(width / 4, 24 + longest * 6.8), y: 28 };
+    transform.current = fitTransform(boundsOf(sim.nodes.map((n) => ({ x: n.x ?? 0, y: n.y ?? 0 }))), width, height, { padding, maxScale: 1.6, minScale: MIN_K });
   }, [sim, width, height, nodes]);
+  fitRef.current = fit;
 
   // Drawing -------------------------------------------------------------------------------------------------
   const raf = useRef<number | null>(null);
@@ -180,12 +191,15 @@ export function GraphView({ nodes, links, mode = 'force', seed = 1, height = 520
       for (const n of group) {
         const x = sx(n), y = sy(n);
         if (!inView(x, y)) continue;
-        traceShape(ctx, shape, x, y, screenRadius(n.r, t.k));
+        const r = screenRadius(n.r, t.k);
+        // Below a few pixels a shape cannot be told apart anyway: a square is far cheaper to rasterise than an arc.
+        if (r < 3.5) ctx.rect(x - r, y - r, 2 * r, 2 * r);
+        else traceShape(ctx, shape, x, y, r);
       }
       ctx.globalAlpha = faded === '1' ? 0.25 : 1;
       ctx.fillStyle = color;
       ctx.fill();
-      if (group.length < 2000 || t.k > 0.5) {
+      if (screenRadius(group[0]!.r, t.k) >= 3.5) {
         ctx.strokeStyle = '#ffffff';
         ctx.lineWidth = 1;
         ctx.stroke();
@@ -221,9 +235,11 @@ export function GraphView({ nodes, links, mode = 'force', seed = 1, height = 520
     for (const n of sim.nodes) {
       const s = style.get(n.id);
       if (!s || (!labelled.has(n.id) && n.id !== h.hoverId && n.id !== h.focusedId) || (t.k < 0.35 && !s.pinned)) continue;
-      const x = sx(n) + screenRadius(n.r, t.k) + 4;
+      const left = s.labelSide === 'left';
+      const x = sx(n) + (left ? -1 : 1) * (screenRadius(n.r, t.k) + 4);
       const y = sy(n);
       if (!inView(x, y)) continue;
+      ctx.textAlign = left ? 'right' : 'left';
       ctx.strokeStyle = 'rgba(255,255,255,0.9)';
       ctx.lineWidth = 3;
       ctx.strokeText(s.label, x, y);
@@ -232,15 +248,20 @@ export function GraphView({ nodes, links, mode = 'force', seed = 1, height = 520
     }
   }, [sim, style, linkStyle, labelled, width, height]);
 
+  // Ticks and pointer handlers outlive renders: they reach the current drawing code through refs.
+  const drawRef = useRef(drawCanvas);
+  drawRef.current = drawCanvas;
+  const kindRef = useRef(kind);
+  kindRef.current = kind;
   const requestDraw = useCallback(() => {
     dirtyPicker.current = true;
     if (raf.current !== null) return;
     raf.current = requestAnimationFrame(() => {
       raf.current = null;
-      if (kind === 'canvas') drawCanvas();
+      if (kindRef.current === 'canvas') drawRef.current();
       else setFrame((f) => f + 1);
     });
-  }, [kind, drawCanvas]);
+  }, []);
 
   // Size
   useEffect(() => {
@@ -263,7 +284,7 @@ export function GraphView({ nodes, links, mode = 'force', seed = 1, height = 520
     let ticks = 0;
     simulation.on('tick', () => {
       ticks++;
-      if (!userMoved.current && (ticks < 60 ? ticks % 5 === 0 : ticks % 30 === 0)) fit();
+      if (!userMoved.current && (ticks < 60 ? ticks % 5 === 0 : ticks % 30 === 0)) fitRef.current();
       requestDraw();
     });
     if (sim.live) simulation.alpha(1).restart();
@@ -271,14 +292,12 @@ export function GraphView({ nodes, links, mode = 'force', seed = 1, height = 520
       simulation.on('tick', null);
       simulation.stop();
     };
-    // fit and requestDraw change with the width; a new graph is what restarts this.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sim]);
+  }, [sim, requestDraw]);
 
   useEffect(() => {
     if (!userMoved.current) fit();
     requestDraw();
-  }, [fit, requestDraw]);
+  }, [fit, drawCanvas, requestDraw]);
 
   useEffect(() => {
     if (kind === 'canvas') requestDraw();
@@ -299,7 +318,7 @@ export function GraphView({ nodes, links, mode = 'force', seed = 1, height = 520
     registry.set(label, {
       renderer: kind,
       nodeIds: () => sim.nodes.map((n) => n.id),
-      screenPosition: (id) => {
+      screenPosition: (id: string) => {
         const n = sim.byId.get(id);
         const rect = containerRef.current?.getBoundingClientRect();
         if (!n || !rect) return null;
@@ -329,7 +348,11 @@ export function GraphView({ nodes, links, mode = 'force', seed = 1, height = 520
     if (e.button !== 0) return;
     const p = local(e);
     const id = pick(p.x, p.y);
-    containerRef.current?.setPointerCapture?.(e.pointerId);
+    try {
+      containerRef.current?.setPointerCapture?.(e.pointerId);
+    } catch {
+      // Synthetic or already-released pointers cannot be captured; dragging still works inside the graph.
+    }
     drag.current = { pointerId: e.pointerId, id, startX: p.x, startY: p.y, tx: transform.current.x, ty: transform.current.y, moved: false };
   };
   const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
@@ -347,7 +370,10 @@ export function GraphView({ nodes, links, mode = 'force', seed = 1, height = 520
           n.fx = w.x;
           n.fy = w.y;
           // The rest of the graph follows the dragged node while the simulation runs.
-          if (starting) sim.simulation.alphaTarget(0.3).restart();
+          if (starting) {
+            d.resume = pauseRepulsion(sim.simulation, sim.nodes.length);
+            sim.simulation.alphaTarget(0.3).restart();
+          }
           requestDraw();
         }
       } else {
@@ -366,12 +392,16 @@ export function GraphView({ nodes, links, mode = 'force', seed = 1, height = 520
     const d = drag.current;
     if (!d || d.pointerId !== e.pointerId) return;
     drag.current = null;
-    containerRef.current?.releasePointerCapture?.(e.pointerId);
+    if (containerRef.current?.hasPointerCapture?.(e.pointerId)) containerRef.current.releasePointerCapture(e.pointerId);
     if (d.id) {
       const n = sim.byId.get(d.id);
       if (d.moved && n) {
-        n.fx = null;
-        n.fy = null;
+        // A dragged node stays where it is put in a computed layout; in a force layout it rejoins the dance.
+        if (mode !== 'anchored') {
+          n.fx = null;
+          n.fy = null;
+        }
+        d.resume?.();
         sim.simulation.alphaTarget(0);
       } else if (!d.moved) onSelect?.(d.id);
     }
@@ -577,7 +607,7 @@ function SvgGraph({ sim, style, linkStyle, labelled, t, width, height, selectedI
               <path d={shapePath(s.shape, r)} fill={s.color} stroke="#fff" strokeWidth={1.5} />
               {s.outline === 'dashed' && <path d={shapePath(s.shape, r + 2.5)} fill="none" stroke="#222" strokeWidth={1.2} strokeDasharray="3 2" />}
               {(labelled.has(n.id) || n.id === hoverId || n.id === focusedId) && (
-                <text x={r + 4} y={0} dominantBaseline="middle" className={s.pinned ? 'label pinned' : 'label'}>
+                <text x={s.labelSide === 'left' ? -(r + 4) : r + 4} y={0} dominantBaseline="middle" textAnchor={s.labelSide === 'left' ? 'end' : 'start'} className={s.pinned ? 'label pinned' : 'label'}>
                   {s.label}
                 </text>
               )}

@@ -73,3 +73,34 @@ export function describeCell(cell: MatrixCell, name: (id: string) => string): st
   const rels = cell.byRelationship.map((r) => `${r.count} ${relationshipWords(r.relationship)}`).join(', ');
   return `${name(cell.source)} against ${name(cell.target)}: ${cell.covered} of ${cell.total} requirements (${percent(cell.share)}) have a mapping; ${cell.mappings} mappings: ${rels}.`;
 }
+
+/** Arrow-key movement in an n × n grid whose diagonal is empty: the diagonal is stepped over. */
+export function gridMove(row: number, col: number, key: string, n: number): [number, number] | null {
+  const step = (r: number, c: number, dr: number, dc: number): [number, number] => {
+    let nr = r + dr;
+    let nc = c + dc;
+    if (nr === nc) {
+      nr += dr;
+      nc += dc;
+    }
+    if (nr < 0 || nc < 0 || nr >= n || nc >= n) return [r, c];
+    return [nr, nc];
+  };
+  switch (key) {
+    case 'ArrowRight':
+      return step(row, col, 0, 1);
+    case 'ArrowLeft':
+      return step(row, col, 0, -1);
+    case 'ArrowDown':
+      return step(row, col, 1, 0);
+    case 'ArrowUp':
+      return step(row, col, -1, 0);
+    case 'Home':
+      return row === 0 ? [0, 1] : [row, 0];
+    case 'End':
+      return row === n - 1 ? [row, n - 2] : [row, n - 1];
+    default:
+      return null;
+  }
+}
+

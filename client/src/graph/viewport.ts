@@ -30,10 +30,16 @@ export function boundsOf(points: Iterable<Point>, pad = 0): Bounds {
 }
 
 /** The transform that shows all of `bounds` centred in a width × height box, never zooming in past maxScale. */
-export function fitTransform(bounds: Bounds, width: number, height: number, { padding = 24, maxScale = 2, minScale = 0.02 } = {}): ViewTransform {
+export function fitTransform(
+  bounds: Bounds,
+  width: number,
+  height: number,
+  { padding = 24, maxScale = 2, minScale = 0.02 }: { padding?: number | { x: number; y: number }; maxScale?: number; minScale?: number } = {},
+): ViewTransform {
+  const pad = typeof padding === 'number' ? { x: padding, y: padding } : padding;
   const w = Math.max(1e-6, bounds.maxX - bounds.minX);
   const h = Math.max(1e-6, bounds.maxY - bounds.minY);
-  const k = Math.max(minScale, Math.min(maxScale, (width - 2 * padding) / w, (height - 2 * padding) / h));
+  const k = Math.max(minScale, Math.min(maxScale, Math.max(1, width - 2 * pad.x) / w, Math.max(1, height - 2 * pad.y) / h));
   const cx = (bounds.minX + bounds.maxX) / 2;
   const cy = (bounds.minY + bounds.maxY) / 2;
   return { k, x: width / 2 - cx * k, y: height / 2 - cy * k };

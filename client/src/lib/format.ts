@@ -22,3 +22,9 @@ export function requirementLabel(r: { ref: string; frameworkId: string }, framew
   const f = frameworks?.get(r.frameworkId);
   return f ? `${f.name} ${f.edition} ${r.ref}` : `${r.frameworkId} ${r.ref}`;
 }
+
+/** A label short enough for a graph: "ISO/IEC 27001 2022", or the framework id when the name is long. */
+export function frameworkShortLabel(f: { id: string; name: string; edition: string } | undefined, id = f?.id ?? ''): string {
+  if (!f) return id;
+  return f.name.length <= 22 ? `${f.name} ${f.edition}` : f.id;
+}

@@ -90,5 +90,19 @@ export function assessTarget(index: CoverageIndex, tracer: Tracer, target: numbe
     if (valid) contributions.push(withEvidence(base, sources.evidence?.get(node)));
     if (stale) expired.push(withEvidence(base, stale));
   }
+  // Walks never cross no-relationship mappings; a direct one from a source is still worth saying.
+  for (const { other, mappingId } of directNoRelationship(index, target, mask))
+    if (sources.isSource[other] && !blocked.some((b) => b.sourceId === index.ids[other]))
+      blocked.push({ sourceId: index.ids[other]!, reason: 'no-relationship', detail: `a reviewed mapping says ${index.ids[other]} has no relationship to ${id} (${mappingId})` });
   return { contributions: contributions.sort(compareContributions), expired: expired.sort(compareContributions), blocked };
+}
+
+/** Neighbours linked to `node` by a no-relationship mapping of an allowed status. */
+export function directNoRelationship(index: CoverageIndex, node: number, mask: number): Array<{ other: number; mappingId: string }> {
+  const found: Array<{ other: number; mappingId: string }> = [];
+  for (let slot = index.offsets[node]!, end = index.offsets[node + 1]!; slot < end; slot++) {
+    if (levelOfCode(index.outward[slot]!) !== 0 || !(mask & (1 << index.statusOf[index.mappingOf[slot]!]!))) continue;
+    found.push({ other: index.other[slot]!, mappingId: index.mappings[index.mappingOf[slot]!]!.id });
+  }
+  return found;
 }

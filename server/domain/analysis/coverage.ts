@@ -1,4 +1,4 @@
-import type { Relationship, Status } from '../schemas/mapping.js';
+import type { Rationale, Relationship, Status } from '../schemas/mapping.js';
 
 /**
  * The coverage algebra (docs/analysis.md): what evidence for requirement A says about requirement B when a mapping
@@ -39,6 +39,9 @@ export interface CoverageStep {
   coverage: Coverage;
   strength: number;
   status: Status;
+  rationale: Rationale;
+  /** The reviewer's note on the mapping: why the relationship holds. */
+  note?: string;
 }
 
 /**

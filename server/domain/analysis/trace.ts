@@ -1,6 +1,6 @@
 import type { Coverage, CoverageStep } from './coverage.js';
 import { inverseCode, levelOfCode, relationshipOfCode, type CoverageIndex } from './coverageIndex.js';
-import { STATUSES } from '../schemas/mapping.js';
+import type { Mapping } from '../schemas/mapping.js';
 
 /**
  * Breadth-first walks over the coverage index, bounded by a maximum path length and restricted to the statuses in
@@ -115,11 +115,11 @@ class Walk {
   }
 }
 
-function step(from: string, to: string, code: number, mapping: { id: string; strength: number; status: string }): CoverageStep {
+function step(from: string, to: string, code: number, mapping: Mapping): CoverageStep {
   const relationship = relationshipOfCode(code);
   return {
     mappingId: mapping.id, from, to, relationship, coverage: (levelOfCode(code) === 2 ? 'full' : 'partial') as Coverage,
-    strength: mapping.strength, status: mapping.status as (typeof STATUSES)[number],
+    strength: mapping.strength, status: mapping.status, rationale: mapping.rationale, ...(mapping.note ? { note: mapping.note } : {}),
   };
 }
 

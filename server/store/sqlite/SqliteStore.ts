@@ -10,6 +10,18 @@ import type { HarmonizedClause } from '../../domain/schemas/harmonizedClause.js'
 import type { Mapping, NoCounterpart, Relationship } from '../../domain/schemas/mapping.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
 import type { EmbeddingModelInfo, EmbeddingStore, FrameworkSummary, GraphStore, NearestHit, StoredEmbedding, LoadProgress, LoadSummary, MappingFilter, RequirementFilter, ReviewDecision } from '../types.js';
+import type {
+  EvidenceFilter, EvidenceImportSummary, EvidenceLinkFilter, EvidenceLinkKey, EvidenceStore, OrgControlSaveOptions,
+} from '../types.js';
+import type { Evidence, EvidenceLink } from '../../domain/schemas/evidence.js';
+import type { OrgControl } from '../../domain/schemas/orgControl.js';
+import type { SoaEntry } from '../../domain/schemas/soa.js';
+import { deleteEvidenceLink, listEvidenceLinks, writeEvidenceLinks } from './operations/evidence/evidenceLinks.js';
+import { importEvidence } from './operations/evidence/importEvidence.js';
+import { getEvidence, listEvidence } from './operations/evidence/listEvidence.js';
+import { deleteOrgControl, listOrgControls, saveOrgControls } from './operations/evidence/orgControls.js';
+import { saveEvidence } from './operations/evidence/saveEvidence.js';
+import { deleteSoaEntry, listSoaEntries, saveSoaEntries } from './operations/evidence/soaEntries.js';
 import {
   fromMapping, toFramework, toHarmonizedClause, toMapping, toNoCounterpart, toRequirement, toReview,
   type DbFrameworkRow, type DbMappingRow, type DbNoCounterpartRow, type DbRequirementRow, type DbReviewRow,
@@ -41,7 +53,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): SqliteStore {
   return new SqliteStore(db);
 }
 
-export class SqliteStore implements GraphStore, EmbeddingStore {
+export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
   readonly engine = 'sqlite' as const;
   /** Coverage matrices by filter, each with the framework pairs written since it was last brought up to date. */
   private matrixCache = new Map<string, { cells: Map<string, CoverageCell>; dirtyPairs: Set<string> }>();
@@ -334,6 +346,71 @@ export class SqliteStore implements GraphStore, EmbeddingStore {
       })
       .sort((a, b) => b.score - a.score || a.requirementId.localeCompare(b.requirementId))
       .slice(0, k);
+  }
+
+  // EvidenceStore: one small operation per file under operations/evidence/.
+
+  async saveEvidence(item: Evidence): Promise<Evidence> {
+    this.db.transaction(() => saveEvidence({ db: this.db, items: [item] }))();
+    return (await this.getEvidence(item.id))!;
+  }
+
+  async getEvidence(id: string): Promise<Evidence | undefined> {
+    return getEvidence({ db: this.db, id });
+  }
+
+  async listEvidence(filter: EvidenceFilter = {}): Promise<Evidence[]> {
+    return listEvidence({ db: this.db, filter });
+  }
+
+  async deleteEvidence(id: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM evidence WHERE id = ?').run(id).changes > 0;
+  }
+
+  async linkEvidence(link: EvidenceLink): Promise<EvidenceLink> {
+    this.db.transaction(() => writeEvidenceLinks({ db: this.db, links: [link] }))();
+    const target = link.kind === 'requirement' ? { requirementId: link.requirementId } : { orgControlId: link.orgControlId };
+    return listEvidenceLinks({ db: this.db, filter: { evidenceId: link.evidenceId, ...target } })[0]!;
+  }
+
+  async unlinkEvidence(key: EvidenceLinkKey): Promise<boolean> {
+    return deleteEvidenceLink({ db: this.db, key });
+  }
+
+  async listEvidenceLinks(filter: EvidenceLinkFilter = {}): Promise<EvidenceLink[]> {
+    return listEvidenceLinks({ db: this.db, filter });
+  }
+
+  async importEvidence({ evidence, links }: { evidence: Evidence[]; links: EvidenceLink[] }): Promise<EvidenceImportSummary> {
+    return importEvidence({ db: this.db, evidence, links });
+  }
+
+  async listOrgControls(): Promise<OrgControl[]> {
+    return listOrgControls({ db: this.db });
+  }
+
+  async getOrgControl(id: string): Promise<OrgControl | undefined> {
+    return listOrgControls({ db: this.db, id })[0];
+  }
+
+  async saveOrgControls(controls: OrgControl[], options: OrgControlSaveOptions = {}): Promise<void> {
+    saveOrgControls({ db: this.db, controls, ...options });
+  }
+
+  async deleteOrgControl(id: string): Promise<boolean> {
+    return deleteOrgControl({ db: this.db, id });
+  }
+
+  async listSoaEntries(frameworkId: string): Promise<SoaEntry[]> {
+    return listSoaEntries({ db: this.db, frameworkId });
+  }
+
+  async saveSoaEntries(entries: SoaEntry[]): Promise<void> {
+    saveSoaEntries({ db: this.db, entries });
+  }
+
+  async deleteSoaEntry(frameworkId: string, requirementId: string): Promise<boolean> {
+    return deleteSoaEntry({ db: this.db, frameworkId, requirementId });
   }
 }
 

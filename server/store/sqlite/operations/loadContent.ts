@@ -142,11 +142,15 @@ export function loadContent(db: Database, bundle: ContentBundle, onProgress: (p:
       clause.requirementIds.forEach((id, i) => setMembers.run(clause.id, id, i));
     }
 
-    // Requirements and frameworks no longer in any file go, unless something people made still points at them.
+    // Requirements and frameworks no longer in any file go, unless something people made (a mapping, an evidence
+    // link, a control citation, a SoA decision) still points at them.
     const removeRequirement = db.prepare(
       `DELETE FROM requirements WHERE id = @id AND NOT EXISTS (SELECT 1 FROM mappings WHERE source = @id OR target = @id)
          AND NOT EXISTS (SELECT 1 FROM no_counterparts WHERE requirement_id = @id)
-         AND NOT EXISTS (SELECT 1 FROM harmonized_members WHERE requirement_id = @id)`,
+         AND NOT EXISTS (SELECT 1 FROM harmonized_members WHERE requirement_id = @id)
+         AND NOT EXISTS (SELECT 1 FROM evidence_links WHERE target_kind = 'requirement' AND target_id = @id)
+         AND NOT EXISTS (SELECT 1 FROM org_control_citations WHERE requirement_id = @id)
+         AND NOT EXISTS (SELECT 1 FROM soa_entries WHERE requirement_id = @id)`,
     );
     for (const id of requirements.vanished) requirements.removed += removeRequirement.run({ id }).changes;
     const removeFramework = db.prepare(`DELETE FROM frameworks WHERE id = @id AND NOT EXISTS (SELECT 1 FROM requirements WHERE framework_id = @id)`);

@@ -1,0 +1,143 @@
+import { forwardRef, useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { gql, type ApiError } from '../api/graphql.js';
+import { SEARCH, type RequirementRef, type SearchData } from '../api/queries.js';
+import { FrameworkSwatch, useFrameworksMaybe } from './Frameworks.js';
+
+export interface SearchBoxProps {
+  label: string;
+  placeholder?: string;
+  onPick: (requirement: RequirementRef) => void;
+  /** Enter with no suggestion chosen. */
+  onSubmit?: (text: string) => void;
+  className?: string;
+  initial?: string;
+  /** Visible label or only for screen readers. */
+  hideLabel?: boolean;
+  /** Empty the box once a choice is made (the header's search, which stays on screen across views). */
+  clearOnPick?: boolean;
+}
+
+/** A combobox over the service's search: ids, titles and summaries. Arrow keys choose, Enter opens, Escape closes. */
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ label, placeholder, onPick, onSubmit, className, initial = '', hideLabel, clearOnPick = false }, ref) {
+  const id = useId();
+  const fw = useFrameworksMaybe();
+  const [text, setText] = useState(initial);
+  const [hits, setHits] = useState<RequirementRef[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const q = text.trim();
+    if (q.length < 2) {
+      setHits([]);
+      setError(null);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setBusy(true);
+      gql<SearchData>(SEARCH, { text: q, limit: 8 }, { signal: controller.signal })
+        .then((d) => {
+          setHits(d.search.map((h) => h.requirement));
+          setError(null);
+          setActive(-1);
+        })
+        .catch((e: ApiError) => {
+          if (e.kind !== 'aborted') setError(`Search failed: ${e.message}`);
+        })
+        .finally(() => setBusy(false));
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text]);
+
+  const pick = (r: RequirementRef) => {
+    setOpen(false);
+    setActive(-1);
+    if (clearOnPick) setText('');
+    onPick(r);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => Math.min(hits.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(-1, a - 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const chosen = active >= 0 ? hits[active] : undefined;
+      if (chosen) pick(chosen);
+      else if (onSubmit && text.trim()) {
+        setOpen(false);
+        if (clearOnPick) setText('');
+        onSubmit(text.trim());
+      } else if (hits[0] && !onSubmit) pick(hits[0]);
+    } else if (e.key === 'Escape') {
+      if (open) {
+        e.stopPropagation();
+        setOpen(false);
+      } else (e.target as HTMLInputElement).blur();
+    }
+  };
+
+  const listId = `${id}-list`;
+  const showList = open && text.trim().length >= 2;
+  return (
+    <div className={`searchbox ${className ?? ''}`}>
+      <label htmlFor={`${id}-input`} className={hideLabel ? 'sr-only' : undefined}>
+        {label}
+      </label>
+      <input
+        ref={ref}
+        id={`${id}-input`}
+        type="search"
+        role="combobox"
+        autoComplete="off"
+        spellCheck={false}
+        aria-autocomplete="list"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-activedescendant={active >= 0 ? `${id}-opt-${active}` : undefined}
+        placeholder={placeholder}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown}
+      />
+      {showList && (
+        <ul id={listId} role="listbox" className="searchbox-list" aria-label={`${label}: suggestions`}>
+          {error && <li className="searchbox-note" role="presentation">{error}</li>}
+          {!error && busy && !hits.length && <li className="searchbox-note" role="presentation">Searching…</li>}
+          {!error && !busy && !hits.length && <li className="searchbox-note" role="presentation">No requirement matches “{text.trim()}”.</li>}
+          {hits.map((h, i) => (
+            <li
+              key={h.id}
+              id={`${id}-opt-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(h);
+              }}
+              onMouseEnter={() => setActive(i)}
+            >
+              <FrameworkSwatch id={h.frameworkId} /> <span className="hit-fw">{fw?.name(h.frameworkId) ?? h.frameworkId}</span> <strong>{h.ref}</strong> {h.title}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,362 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { gql, type ApiError } from '../api/graphql.js';
+import { REJECT_MAPPING, REVIEW_MAPPING, REVIEW_QUEUE, type QueueData, type QueueItem } from '../api/queries.js';
+import { getToken, onTokenChange } from '../api/token.js';
+import { invalidateQueries, useQuery } from '../api/useQuery.js';
+import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
+import { Empty, ErrorBox, Loading } from '../components/Status.js';
+import { stepSupport } from '../graph/support.js';
+import { RELATIONSHIPS, type Relationship } from '../graph/types.js';
+import { plural, relationshipLabel } from '../lib/format.js';
+import { indexAfterRemoval, moveIndex, queueCommand, validateEdit, type QueueMode } from '../lib/queue.js';
+import { requirementHref, type Route } from '../lib/route.js';
+import { Link, navigate, setParams } from '../router.js';
+
+const RATIONALES = ['syntactic', 'semantic', 'functional'] as const;
+
+/**
+ * Proposed mappings waiting for a person: j/k to move, a to accept, e to edit then accept, r to reject with a
+ * reason. Each shows why it was proposed (note, method, origin, provenance).
+ */
+export function ReviewView({ route }: { route: Route }) {
+  const fw = useFrameworks();
+  const q = useQuery<QueueData>(REVIEW_QUEUE, { limit: 500, offset: 0 }, { cached: false });
+  const [done, setDone] = useState<Set<string>>(new Set());
+  const originFilter = route.params.origin ?? '';
+  const items = useMemo(() => (q.status === 'ok' ? q.data.mappings.filter((m) => !done.has(m.id) && (!originFilter || m.origin === originFilter)) : []), [q.status, q.data, done, originFilter]);
+  const ids = items.map((m) => m.id);
+  const index = Math.max(0, route.params.id ? ids.indexOf(route.params.id) : 0);
+  const current = items[index];
+  const [mode, setMode] = useState<QueueMode>('browse');
+  const [message, setMessage] = useState<string>('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [token, setTokenState] = useState(getToken);
+  const [help, setHelp] = useState(false);
+  useEffect(() => onTokenChange(setTokenState), []);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  const select = (i: number) => {
+    const id = ids[i];
+    if (id) setParams({ id });
+    listRef.current?.querySelector(`[data-index="${i}"]`)?.scrollIntoView({ block: 'nearest' });
+  };
+
+  const finish = (item: QueueItem, verb: string) => {
+    const { ids: rest, index: nextIndex } = indexAfterRemoval(ids, index, item.id);
+    setDone((d) => new Set(d).add(item.id));
+    invalidateQueries();
+    setMode('browse');
+    setError(null);
+    setMessage(`${verb}: ${item.source?.ref ?? item.sourceId} → ${item.target?.ref ?? item.targetId}. ${plural(rest.length, 'mapping')} left.`);
+    setParams({ id: rest[nextIndex] ?? null });
+  };
+
+  const run = async (item: QueueItem, verb: string, action: () => Promise<unknown>) => {
+    setMode('busy');
+    try {
+      await action();
+      finish(item, verb);
+    } catch (e) {
+      setError(e as ApiError);
+      setMode('browse');
+    }
+  };
+
+  const accept = (item: QueueItem, edits?: { relationship: Relationship; rationale: string; strength: number; mappingNote?: string; note?: string }) =>
+    run(item, edits ? 'Accepted with edits' : 'Accepted', () =>
+      gql(REVIEW_MAPPING, { id: item.id, review: { status: 'approved', ...(edits ?? {}) } }, { token }),
+    );
+  const reject = (item: QueueItem, reason: string) => run(item, 'Rejected', () => gql(REJECT_MAPPING, { id: item.id, reason }, { token }));
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      const inField = !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+      const command = queueCommand(e.key, mode, { inField, ctrl: e.ctrlKey, meta: e.metaKey, alt: e.altKey });
+      if (!command) return;
+      e.preventDefault();
+      switch (command) {
+        case 'next':
+        case 'prev':
+        case 'first':
+        case 'last':
+          select(moveIndex(index, ids.length, command));
+          break;
+        case 'accept':
+          if (current) void accept(current);
+          break;
+        case 'reject':
+          if (current) setMode('reject');
+          break;
+        case 'edit':
+          if (current) setMode('edit');
+          break;
+        case 'open':
+          if (current) navigate(requirementHref(current.sourceId));
+          break;
+        case 'help':
+          setHelp((h) => !h);
+          break;
+        case 'cancel':
+          setMode('browse');
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <section className="view review">
+      <h1>Review queue</h1>
+      <p className="lede">
+        Proposed mappings — from suggestions, imports or people — wait here for a decision. Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> accept, <kbd>e</kbd> edit then accept, <kbd>r</kbd> reject with a reason, <kbd>Esc</kbd> cancel,{' '}
+        <kbd>?</kbd> help.
+      </p>
+      {!token && (
+        <p className="warning" role="note">
+          Accepting and rejecting need a bearer token with the analyst role. Use <strong>Set token</strong> at the top right; it is kept for this tab only.
+        </p>
+      )}
+      {help && (
+        <dl className="help" aria-label="Keyboard help">
+          <dt>j or ↓ / k or ↑</dt>
+          <dd>next / previous mapping</dd>
+          <dt>Home / End</dt>
+          <dd>first / last</dd>
+          <dt>a</dt>
+          <dd>accept as proposed</dd>
+          <dt>e</dt>
+          <dd>edit relationship, rationale, strength or note, then accept</dd>
+          <dt>r</dt>
+          <dd>reject; a reason is required</dd>
+          <dt>o or Enter</dt>
+          <dd>open the source requirement</dd>
+        </dl>
+      )}
+      <div className="controls">
+        <label>
+          Origin{' '}
+          <select value={originFilter} onChange={(e) => setParams({ origin: e.target.value || null, id: null })}>
+            <option value="">any</option>
+            <option value="suggestion">suggestion</option>
+            <option value="import">import</option>
+            <option value="user">user</option>
+            <option value="reference">reference</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => (setDone(new Set()), q.reload())}>
+          Refresh
+        </button>
+      </div>
+      <p className="sr-only" aria-live="polite" role="status">
+        {message}
+      </p>
+      {message && <p className="flash">{message}</p>}
+      {error && <ErrorBox what="that decision" error={error} />}
+      {q.status === 'loading' && <Loading what="the proposed mappings" />}
+      {q.status === 'error' && <ErrorBox what="the proposed mappings" error={q.error} retry={q.reload} />}
+      {q.status === 'ok' && items.length === 0 && <Empty>Nothing to review: no proposed mappings{originFilter ? ` from ${originFilter}` : ''}. `npx crosswalk suggest` and imports add some.</Empty>}
+      {items.length > 0 && (
+        <div className="queue">
+          <ol className="queue-list" ref={listRef} aria-label={`${items.length} proposed mappings`}>
+            {items.map((m, i) => (
+              <li key={m.id} data-index={i} data-id={m.id} className={i === index ? 'current' : undefined} aria-current={i === index ? 'true' : undefined}>
+                <button type="button" onClick={() => select(i)}>
+                  <FrameworkSwatch id={m.source?.frameworkId ?? ''} /> {m.source?.ref ?? m.sourceId} <span className={`rel rel-${stepSupport(m.relationship)}`}>{relationshipLabel(m.relationship)}</span> <FrameworkSwatch id={m.target?.frameworkId ?? ''} /> {m.target?.ref ?? m.targetId}
+                  <span className="muted"> · {m.origin}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+          {current && (
+            <article className="queue-item" aria-label="Mapping under review" data-mapping={current.id}>
+              <h2>
+                {index + 1} of {items.length}
+              </h2>
+              <div className="pair">
+                <End label="Source" r={current.source} id={current.sourceId} fwName={fw.name} />
+                <p className="pair-rel">
+                  <span className={`rel rel-${stepSupport(current.relationship)}`}>{relationshipLabel(current.relationship)}</span>
+                  <br />
+                  strength {current.strength} · {current.rationale}
+                </p>
+                <End label="Target" r={current.target} id={current.targetId} fwName={fw.name} />
+              </div>
+              <section className="why">
+                <h3>Why it was proposed</h3>
+                <p>{current.note ?? <span className="muted">No note was given.</span>}</p>
+                <dl>
+                  <dt>Method</dt>
+                  <dd>{current.method}</dd>
+                  <dt>Origin</dt>
+                  <dd>{current.origin}</dd>
+                  <dt>Provenance</dt>
+                  <dd>
+                    {current.provenance.url ? (
+                      <a href={current.provenance.url} target="_blank" rel="noreferrer noopener">
+                        {current.provenance.source}
+                      </a>
+                    ) : (
+                      current.provenance.source
+                    )}{' '}
+                    — {current.provenance.author}, {current.provenance.created}
+                  </dd>
+                  {current.reviews.length > 0 && (
+                    <>
+                      <dt>Earlier decisions</dt>
+                      <dd>
+                        {current.reviews.map((r, i) => (
+                          <div key={i}>
+                            {r.at.slice(0, 10)} {r.reviewer}: {r.status}
+                            {r.note ? ` — ${r.note}` : ''}
+                          </div>
+                        ))}
+                      </dd>
+                    </>
+                  )}
+                </dl>
+              </section>
+              {mode === 'browse' && (
+                <div className="actions">
+                  <button type="button" className="primary" onClick={() => void accept(current)} aria-keyshortcuts="a">
+                    Accept (a)
+                  </button>
+                  <button type="button" onClick={() => setMode('edit')} aria-keyshortcuts="e">
+                    Edit… (e)
+                  </button>
+                  <button type="button" className="danger" onClick={() => setMode('reject')} aria-keyshortcuts="r">
+                    Reject… (r)
+                  </button>
+                </div>
+              )}
+              {mode === 'busy' && <Loading what="the decision" />}
+              {mode === 'reject' && <RejectForm onCancel={() => setMode('browse')} onSubmit={(reason) => void reject(current, reason)} />}
+              {mode === 'edit' && <EditForm item={current} onCancel={() => setMode('browse')} onSubmit={(edits) => void accept(current, edits)} />}
+            </article>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function End({ label, r, id, fwName }: { label: string; r: QueueItem['source']; id: string; fwName: (id: string) => string }) {
+  return (
+    <div className="end">
+      <p className="muted">{label}</p>
+      {r ? (
+        <>
+          <p>
+            <FrameworkSwatch id={r.frameworkId} /> {fwName(r.frameworkId)}
+          </p>
+          <p>
+            <Link href={requirementHref(r.id)}>
+              <strong>{r.ref}</strong> {r.title}
+            </Link>
+          </p>
+          {r.summary && <p className="summary">{r.summary}</p>}
+        </>
+      ) : (
+        <p>{id} (not in the store)</p>
+      )}
+    </div>
+  );
+}
+
+function RejectForm({ onSubmit, onCancel }: { onSubmit: (reason: string) => void; onCancel: () => void }) {
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <form
+      className="decision"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const problems = validateEdit({ reason, rejecting: true });
+        if (problems.reason) return setProblem(problems.reason);
+        onSubmit(reason.trim());
+      }}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
+      <label htmlFor="reject-reason">Why reject it? (required; Enter to reject, Esc to cancel)</label>
+      <input id="reject-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={!!problem} aria-describedby={problem ? 'reject-problem' : undefined} />
+      {problem && (
+        <p id="reject-problem" className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="danger">
+        Reject
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
+function EditForm({ item, onSubmit, onCancel }: { item: QueueItem; onSubmit: (edits: { relationship: Relationship; rationale: string; strength: number; mappingNote?: string; note?: string }) => void; onCancel: () => void }) {
+  const [relationship, setRelationship] = useState<Relationship>(item.relationship);
+  const [rationale, setRationale] = useState(item.rationale);
+  const [strength, setStrength] = useState(String(item.strength));
+  const [mappingNote, setMappingNote] = useState(item.note ?? '');
+  const [note, setNote] = useState('');
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  return (
+    <form
+      className="decision edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const p = validateEdit({ strength });
+        setProblems(p);
+        if (Object.keys(p).length) return;
+        onSubmit({ relationship, rationale, strength: Number(strength), ...(mappingNote.trim() && mappingNote !== item.note ? { mappingNote: mappingNote.trim() } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
+      }}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
+      <label>
+        Relationship
+        <select autoFocus value={relationship} onChange={(e) => setRelationship(e.target.value as Relationship)}>
+          {RELATIONSHIPS.map((r) => (
+            <option key={r} value={r}>
+              {relationshipLabel(r)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Rationale
+        <select value={rationale} onChange={(e) => setRationale(e.target.value)}>
+          {RATIONALES.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Strength (0–10)
+        <input type="number" min={0} max={10} step={1} value={strength} onChange={(e) => setStrength(e.target.value)} aria-invalid={!!problems.strength} />
+      </label>
+      {problems.strength && (
+        <p className="field-error" role="alert">
+          {problems.strength}
+        </p>
+      )}
+      <label className="wide">
+        Mapping note (why the two relate)
+        <textarea value={mappingNote} onChange={(e) => setMappingNote(e.target.value)} rows={3} />
+      </label>
+      <label className="wide">
+        Review note (optional)
+        <input value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <div className="actions">
+        <button type="submit" className="primary">
+          Accept with these edits
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

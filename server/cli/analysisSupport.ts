@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { contentDirs, dataDirFrom } from '../config.js';
+import { errorsIn, loadContent } from '../content/loadContent.js';
+import { DataFileError, InputError } from '../domain/errors.js';
+import { emptyBundle, type ContentBundle } from '../domain/schemas/content.js';
+import { STATUSES, type Status } from '../domain/schemas/mapping.js';
+import { createStore, storeConfigFrom } from '../store/createStore.js';
+import { supportsEvidence, type EvidenceStore, type GraphStore } from '../store/types.js';
+
+const ALL = 1_000_000_000;
+
+/** The shipped and imported content files, checked; a broken file stops the command with every problem listed. */
+export function contentFromFiles({ dataDir = dataDirFrom() } = {}): ContentBundle {
+  const content = loadContent(contentDirs({ dataDir }));
+  const errors = errorsIn(content.problems);
+  if (errors.length) throw new DataFileError(errors);
+  return content.bundle;
+}
+
+/** Everything the store holds, reviews and people's mappings included. */
+export async function contentFromStore(store: GraphStore): Promise<ContentBundle> {
+  if (!(await store.contentFingerprint())) throw new InputError('the store holds no content yet: run "crosswalk load" first');
+  const bundle = emptyBundle();
+  bundle.frameworks = await store.listFrameworks();
+  bundle.requirements = await store.listRequirements({ limit: ALL });
+  bundle.mappings = await store.findMappings({ limit: ALL });
+  bundle.noCounterparts = await store.listNoCounterparts({});
+  bundle.harmonizedClauses = await store.listHarmonizedClauses();
+  return bundle;
+}
+
+/** Opens the configured store, runs `work` with it and closes it. */
+export async function withStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
+  const store = await createStore(storeConfigFrom());
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Opens the configured store and runs `work` with it; refuses a store without the evidence capability. */
+export async function withEvidenceStore<T>(command: string, work: (store: GraphStore & EvidenceStore) => Promise<T>): Promise<T> {
+  const config = storeConfigFrom();
+  const store = await createStore(config);
+  try {
+    if (!supportsEvidence(store)) throw new InputError(`${command}: the ${config.engine} store does not hold evidence yet; use the embedded store (unset NEO4J_URI)`);
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export const CONTENT_SOURCES = ['files', 'store'] as const;
+export type ContentSource = (typeof CONTENT_SOURCES)[number];
+
+export function maybeSource(command: string, value: unknown, fallback: ContentSource): ContentSource {
+  if (value === undefined) return fallback;
+  if (!(CONTENT_SOURCES as readonly unknown[]).includes(value)) throw new InputError(`${command}: invalid source: "${String(value)}" (expected: ${CONTENT_SOURCES.join(', ')})`);
+  return value as ContentSource;
+}
+
+/** Comma-separated and repeated flags alike: `--standards a,b --standards c` → [a, b, c]. */
+export const listOption = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+
+export function maybeMaxPath(command: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InputError(`${command}: invalid --max-path: "${String(value)}" (expected a whole number from 1 to 6)`);
+  return n;
+}
+
+export function maybeStatuses(includeProposed: unknown): Status[] {
+  return includeProposed ? ['approved', 'proposed'] : ['approved'];
+}
+
+export function maybeFormat<F extends string>(command: string, value: unknown, allowed: readonly F[]): F | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly unknown[]).includes(value)) throw new InputError(`${command}: invalid format: "${String(value)}" (expected: ${allowed.join(', ')})`);
+  return value as F;
+}
+
+/** Writes text or a workbook to `out`, or text to stdout; binary formats need a file. */
+export function writeOutput(command: string, { out, data, binary = false }: { out?: string; data: string | Buffer; binary?: boolean }) {
+  if (!out) {
+    if (binary) throw new InputError(`${command}: this format is binary; give --out FILE`);
+    process.stdout.write(data);
+    return;
+  }
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const temporary = `${out}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, data);
+  fs.renameSync(temporary, out);
+  console.error(`Wrote ${out}`);
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
+export const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+export { STATUSES };

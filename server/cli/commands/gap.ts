@@ -1,0 +1,104 @@
+import { gapAnalysis, type GapHave, type GapReport, type GapRow } from '../../domain/analysis/gapAnalysis.js';
+import { InputError } from '../../domain/errors.js';
+import type { ContentBundle } from '../../domain/schemas/content.js';
+import { exportGapCsv, exportGapXlsx } from '../../exports/gapExport.js';
+import { parseCommandArgs, requireOption } from '../args.js';
+import {
+  contentFromFiles, contentFromStore, listOption, maybeFormat, maybeMaxPath, maybeSource, maybeStatuses, now, today, withEvidenceStore, withStore, writeOutput,
+} from '../analysisSupport.js';
+
+export const GAP_FORMATS = ['csv', 'xlsx'] as const;
+
+export interface GapOptions {
+  target: string;
+  /** Framework ids the organisation satisfies in full. */
+  have?: string[];
+  /** Requirement ids it satisfies. */
+  haveRequirements?: string[];
+  /** Use the evidence held in the store instead. */
+  evidence?: boolean;
+  asOf?: string;
+  maxPathLength?: number;
+  includeProposed?: boolean;
+  /** Where content comes from: files (default; no store needed) or the store (with people's mappings and reviews). */
+  source?: 'files' | 'store';
+}
+
+/** Runs the gap analysis as the command would and returns the report (printing is separate). */
+export async function gap(options: GapOptions): Promise<GapReport> {
+  const modes = [options.have?.length, options.haveRequirements?.length, options.evidence].filter(Boolean).length;
+  if (modes !== 1) throw new InputError('gap: say what you have with exactly one of --have FRAMEWORK, --have-requirements ID,… or --evidence');
+  const query = { target: options.target, maxPathLength: options.maxPathLength, statuses: maybeStatuses(options.includeProposed) };
+  if (options.evidence)
+    return withEvidenceStore('gap', async (store) => {
+      const bundle = await contentFromStore(store);
+      const have: GapHave = {
+        kind: 'evidence', evidence: await store.listEvidence(), links: await store.listEvidenceLinks(), orgControls: await store.listOrgControls(), asOf: options.asOf ?? today(),
+      };
+      return gapAnalysis(bundle, { ...query, have });
+    });
+  const bundle: ContentBundle = options.source === 'store' ? await withStore(contentFromStore) : contentFromFiles();
+  const have: GapHave = options.have?.length ? { kind: 'frameworks', frameworkIds: options.have } : { kind: 'requirements', requirementIds: options.haveRequirements! };
+  return gapAnalysis(bundle, { ...query, have });
+}
+
+const MARK = { covered: '✓ covered  ', partial: '◐ partial  ', uncovered: '✗ uncovered' } as const;
+
+export function formatGap(report: GapReport): string {
+  const s = report.summary;
+  const lines = [
+    `Gap analysis: ${report.have.description} → ${report.target}${report.asOf ? ` (evidence as of ${report.asOf})` : ''}`,
+    `Following ${report.statuses.join(' and ')} mappings, paths of at most ${report.maxPathLength} mapping${report.maxPathLength === 1 ? '' : 's'}.`,
+    `${s.assessable} assessable requirements: ${s.covered} covered, ${s.partial} partial, ${s.uncovered} uncovered ` +
+      `(${s.uncoveredNoCounterpart} with a reviewed "no counterpart" record, ${s.uncoveredNotMapped} not mapped yet); ${s.notAssessable} not counted (parents, informative).`,
+    ...report.warnings.map((w) => `warning: ${w}`),
+    '',
+  ];
+  for (const row of report.rows) lines.push(...formatRow(row));
+  return lines.join('\n');
+}
+
+function formatRow(row: GapRow): string[] {
+  const indent = '  '.repeat(row.depth);
+  if (!row.assessable) {
+    const rollup = row.rollup ? ` — ${row.rollup.covered} covered, ${row.rollup.partial} partial, ${row.rollup.uncovered} uncovered` : ' — not counted';
+    return [`${indent}${row.ref} ${row.title}${rollup}`];
+  }
+  // The reviewer's note says what each side adds: the caveat behind an "equivalent" clause of another standard.
+  const notes = row.reasons.filter((r) => r.startsWith('note on ')).map((r) => `why: ${r.slice(r.indexOf(': ') + 2)}`);
+  const reasons = row.reasons.filter((r) => !r.startsWith('note on '));
+  const shown = row.status === 'covered' ? reasons.slice(0, 1) : reasons;
+  return [`${indent}${MARK[row.status]} ${row.ref} ${row.title}`, ...[...shown, ...notes.slice(0, 1)].map((r) => `${indent}    ${r}`)];
+}
+
+export async function gapCommand(argv: string[]) {
+  const { values } = parseCommandArgs('gap', argv, {
+    have: { type: 'string', multiple: true },
+    'have-requirements': { type: 'string', multiple: true },
+    evidence: { type: 'boolean' },
+    target: { type: 'string' },
+    'as-of': { type: 'string' },
+    'max-path': { type: 'string' },
+    'include-proposed': { type: 'boolean' },
+    source: { type: 'string' },
+    json: { type: 'boolean' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  const format = maybeFormat('gap', values.format, GAP_FORMATS);
+  const report = await gap({
+    target: requireOption('gap', values, 'target'),
+    have: listOption(values.have),
+    haveRequirements: listOption(values['have-requirements']),
+    evidence: Boolean(values.evidence),
+    asOf: values['as-of'] as string | undefined,
+    maxPathLength: maybeMaxPath('gap', values['max-path']),
+    includeProposed: Boolean(values['include-proposed']),
+    source: maybeSource('gap', values.source, 'files'),
+  });
+  const out = values.out as string | undefined;
+  if (format === 'csv') writeOutput('gap', { out, data: exportGapCsv(report) });
+  else if (format === 'xlsx') writeOutput('gap', { out, data: await exportGapXlsx(report, { generatedAt: now() }), binary: true });
+  else if (values.json) console.log(JSON.stringify(report, null, 2));
+  else console.log(formatGap(report));
+}

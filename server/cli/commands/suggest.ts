@@ -1,0 +1,180 @@
+import { InputError } from '../../domain/errors.js';
+import { createStore, describeStore, storeConfigFrom, type StoreConfig } from '../../store/createStore.js';
+import type { GraphStore } from '../../store/types.js';
+import { corpusFromStore } from '../../suggest/corpusFromStore.js';
+import { modelDirFrom } from '../../suggest/modelFolder.js';
+import { prepareMethod } from '../../suggest/prepareMethod.js';
+import { existingDecisions, saveSuggestions, type SkipReason } from '../../suggest/saveSuggestions.js';
+import { computeSuggestions } from '../../suggest/suggest.js';
+import { SUGGEST_METHODS, type SuggestMethod } from '../../suggest/types.js';
+import { parseCommandArgs, requireOption } from '../args.js';
+import { loadIntoStore } from './load.js';
+
+export const DEFAULT_TOP = 3;
+
+export interface SuggestOptions {
+  from: string;
+  to: string;
+  top?: number;
+  method?: SuggestMethod;
+  model?: string;
+  /** Compute and show, but save nothing. */
+  dryRun?: boolean;
+  storeConfig?: StoreConfig;
+  modelDir?: string;
+  dataDir?: string;
+  today?: string;
+}
+
+/** Plot-style check of an enum-like option. */
+export function maybeMethod(value: unknown, command: string): SuggestMethod | undefined {
+  if (value === undefined) return undefined;
+  if (!(SUGGEST_METHODS as readonly unknown[]).includes(value)) throw new InputError(`${command}: invalid method: "${String(value)}" (expected: ${SUGGEST_METHODS.join(', ')})`);
+  return value as SuggestMethod;
+}
+
+export function maybeTop(value: unknown, command: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new InputError(`${command}: invalid --top: "${String(value)}" (expected a whole number from 1 to 100)`);
+  return n;
+}
+
+export async function assertFrameworks(store: Pick<GraphStore, 'listFrameworks'>, ids: string[], command: string) {
+  const known = (await store.listFrameworks()).map((f) => f.id).sort();
+  for (const id of ids)
+    if (!known.includes(id)) throw new InputError(`${command}: unknown framework "${id}" (known: ${known.join(', ')}; import others with "crosswalk import")`);
+}
+
+/**
+ * Ranks candidates of `to` for every requirement of `from` and saves the top ones as proposed mappings
+ * (method automation, origin suggestion) in the configured store. Returns what it did; prints nothing.
+ */
+export async function suggest({ from, to, top = DEFAULT_TOP, method: requested, model: modelId, dryRun = false, storeConfig = storeConfigFrom(), modelDir = modelDirFrom(), dataDir, today = new Date().toISOString().slice(0, 10) }: SuggestOptions) {
+  const notices: string[] = [];
+  const store = await createStore(storeConfig);
+  try {
+    if (!(await store.contentFingerprint())) {
+      await loadIntoStore(store, { dataDir });
+      notices.push(`the ${describeStore(storeConfig)} was empty: loaded the shipped content (and your imported catalogs) first`);
+    }
+    await assertFrameworks(store, [from, to], 'suggest');
+    if (from === to) throw new InputError(`suggest: --from and --to are the same framework ("${from}")`);
+    const corpus = await corpusFromStore(store);
+    const prepared = await prepareMethod({ requested, modelId: modelId ?? (process.env.CROSSWALK_MODEL || undefined), modelDir, store });
+    notices.push(...prepared.notices);
+    try {
+      const decisions = existingDecisions(corpus.mappings, { from, to });
+      const skipped: Record<SkipReason, number> = { approved: 0, rejected: 0, reviewed: 0, 'other-direction': 0, 'not-a-suggestion': 0 };
+      const declared = new Set(
+        (await store.listNoCounterparts({ frameworkId: from, otherFrameworkId: to })).filter((n) => n.status === 'approved').map((n) => n.requirementId),
+      );
+      const sourceIds = corpus.requirements.filter((r) => r.frameworkId === from && !declared.has(r.id)).map((r) => r.id);
+      const run = await computeSuggestions(
+        corpus,
+        {
+          from,
+          to,
+          method: prepared.method,
+          top,
+          sourceIds,
+          exclude: (s, t) => decisions.skipReason(s, t) !== undefined,
+        },
+        { model: prepared.model },
+      );
+      // Pairs between the two frameworks that already exist and are left alone, each counted once.
+      const sources = new Set(sourceIds);
+      const pairs = new Set<string>();
+      for (const m of corpus.mappings) {
+        const [s, t] = sources.has(m.source) && m.target.startsWith(`${to}:`) ? [m.source, m.target] : sources.has(m.target) && m.source.startsWith(`${to}:`) ? [m.target, m.source] : [];
+        if (!s || !t || pairs.has(`${s}\u0000${t}`)) continue;
+        pairs.add(`${s}\u0000${t}`);
+        const reason = decisions.skipReason(s, t);
+        if (reason) skipped[reason]++;
+      }
+      const saved = dryRun ? undefined : await saveSuggestions(store, run, { corpus, today });
+      const byId = new Map(corpus.requirements.map((r) => [r.id, r]));
+      const labels = new Map(
+        run.sources.flatMap((src) => [src.sourceId, ...src.candidates.map((c) => c.targetId)]).map((id) => [id, { ref: byId.get(id)?.ref ?? id, title: byId.get(id)?.title ?? '' }]),
+      );
+      return { run, saved, skipped, noCounterpart: declared.size, notices, labels, store: describeStore(storeConfig) };
+    } finally {
+      await prepared.model?.embedder.dispose();
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+export async function suggestCommand(argv: string[]) {
+  const { values } = parseCommandArgs('suggest', argv, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    top: { type: 'string' },
+    method: { type: 'string' },
+    model: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  const result = await suggest({
+    from: requireOption('suggest', values, 'from'),
+    to: requireOption('suggest', values, 'to'),
+    top: maybeTop(values.top, 'suggest'),
+    method: maybeMethod(values.method, 'suggest'),
+    model: values.model as string | undefined,
+    dryRun: Boolean(values['dry-run']),
+  });
+  for (const notice of result.notices) console.error(`crosswalk: ${notice}`);
+  const { run, saved, skipped } = result;
+  const label = (id: string) => result.labels.get(id) ?? { ref: id, title: '' };
+  if (values.json) {
+    console.log(
+      JSON.stringify(
+        {
+          from: run.from,
+          to: run.to,
+          method: run.method,
+          ...(run.model ? { model: run.model } : {}),
+          ...(run.embeddings ? { embeddings: run.embeddings } : {}),
+          notices: result.notices,
+          saved: saved ? { created: saved.created, updated: saved.updated, unchanged: saved.unchanged } : null,
+          skipped,
+          sources: run.sources.map((s) => ({
+            sourceId: s.sourceId,
+            ...label(s.sourceId),
+            candidates: s.candidates.map((c) => ({ ...c, ...label(c.targetId), mappingId: `${s.sourceId} -> ${c.targetId}` })),
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  console.log(`Suggestions ${run.from} → ${run.to} (${run.method}${run.model ? `, model ${run.model}` : ''}), top ${run.sources[0]?.candidates.length ?? 0} per requirement:`);
+  for (const s of run.sources) {
+    if (!s.candidates.length) continue;
+    const src = label(s.sourceId);
+    console.log(`\n${src.ref}  ${src.title}`);
+    for (const c of s.candidates) {
+      const t = label(c.targetId);
+      console.log(`  ${c.rank}. ${t.ref.padEnd(12)} ${t.title}`);
+      console.log(`     score ${c.score}, ${c.relationship} (strength ${c.strength}): ${c.relationshipReason}`);
+      if (c.evidence.sharedTerms.length) console.log(`     shared terms: ${c.evidence.sharedTerms.join(', ')}`);
+      if (c.evidence.similarPassage) console.log(`     similar passage (cosine ${c.evidence.similarPassage.similarity}): ${c.evidence.similarPassage.text}`);
+      for (const r of c.evidence.reviewed ?? []) console.log(`     reviewed: ${label(r.sourceId).ref} (similarity ${r.similarity}) was ${r.approved ? 'approved' : 'rejected'} for this target`);
+      for (const g of c.evidence.graph)
+        console.log(`     graph: ${g.kind === 'harmonized' ? `same harmonized concept "${g.conceptTitle}"` : [g.steps[0]!.from, ...g.steps.map((st) => `—${st.relationship}→ ${st.to}`)].join(' ')}`);
+    }
+  }
+  const skippedText = Object.entries(skipped).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ');
+  console.log('');
+  if (saved)
+    console.log(
+      `Saved to the ${result.store}: ${saved.created} new proposed mappings, ${saved.updated} updated, ${saved.unchanged} unchanged ` +
+        `(method automation, status proposed). Existing pairs left alone: ${skippedText || 'none'}.` +
+        (result.noCounterpart ? ` ${result.noCounterpart} requirements marked "no counterpart" were not looked at.` : ''),
+    );
+  else console.log('Dry run: nothing was saved.');
+  console.log('Review them through the API: GraphQL approveMapping / rejectMapping / reviewMapping, or POST /api/mappings/:id/review.');
+}

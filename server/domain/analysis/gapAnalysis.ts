@@ -1,0 +1,309 @@
+import { InputError, NotFoundError } from '../errors.js';
+import type { Evidence, EvidenceLink } from '../schemas/evidence.js';
+import type { NoCounterpart, Status } from '../schemas/mapping.js';
+import type { OrgControl } from '../schemas/orgControl.js';
+import { assessTarget, type Assessment, type Blocked } from './assess.js';
+import { aggregateCoverage, describeCoverage, type Contribution } from './coverage.js';
+import { ancestorsOf, inverseCode, isAssessable, levelOfCode, relationshipOfCode, toCoverageIndex, type CoverageIndex, type CoverageInput } from './coverageIndex.js';
+import { maybeAsOf, normalizeTraversal, type TraversalOptions } from './options.js';
+import { sourcesFromEvidence, sourcesFromFrameworks, sourcesFromRequirements, type SourceSet } from './sources.js';
+import { Tracer } from './trace.js';
+
+/** What the organisation already satisfies. */
+export type GapHave =
+  /** "We are ISO/IEC 27001:2022 certified": every requirement of these frameworks. */
+  | { kind: 'frameworks'; frameworkIds: string[] }
+  /** These requirements (and their sub-clauses). */
+  | { kind: 'requirements'; requirementIds: string[] }
+  /** Whatever this evidence supports, as of a date (expired items count for nothing; scope is respected). */
+  | { kind: 'evidence'; evidence: readonly Evidence[]; links: readonly EvidenceLink[]; orgControls?: readonly OrgControl[]; asOf: string };
+
+export interface GapQuery extends TraversalOptions {
+  have: GapHave;
+  /** Framework id to assess. */
+  target: string;
+}
+
+export const GAP_STATUSES = ['covered', 'partial', 'uncovered'] as const;
+export type GapStatus = (typeof GAP_STATUSES)[number];
+
+/**
+ * - `direct`: the requirement itself is satisfied (or evidence is linked to it).
+ * - `mapping`: carried by mappings from what the organisation has.
+ * - `parent`: an ancestor is covered in full, which covers all of it.
+ * - `rollup`: a requirement with sub-requirements; its status summarises theirs.
+ * - `none`: nothing reaches it.
+ */
+export type GapBasis = 'direct' | 'mapping' | 'parent' | 'rollup' | 'none';
+
+export interface PendingMapping {
+  mappingId: string;
+  otherId: string;
+  /** Read from the other requirement towards this one. */
+  relationship: string;
+  status: Status;
+}
+
+export interface GapRow {
+  requirementId: string;
+  ref: string;
+  title: string;
+  kind: string;
+  parentId?: string;
+  /** 0 for top-level requirements. */
+  depth: number;
+  /** Counted in the summary: no sub-requirements and not informative. */
+  assessable: boolean;
+  status: GapStatus;
+  basis: GapBasis;
+  /** Human-readable, most important first. */
+  reasons: string[];
+  /** What reaches this requirement itself, best first (the mappings used are in each path). */
+  contributions: Contribution[];
+  /** For basis "parent": the covered ancestor and what covers it. */
+  inheritedFrom?: { requirementId: string; contributions: Contribution[] };
+  /** Reviewed "no counterpart" records of this requirement against what the organisation has. */
+  noCounterparts: Array<{ otherFrameworkId: string; note: string }>;
+  /** Sources ruled out by a reviewed record or mapping. */
+  blocked: Blocked[];
+  /** Direct mappings to what the organisation has that are not followed (e.g. still proposed): review them. */
+  pending: PendingMapping[];
+  /** Evidence that would reach it but has expired. */
+  expired: Contribution[];
+  /** For requirements with sub-requirements: how their assessable descendants stand. */
+  rollup?: { covered: number; partial: number; uncovered: number };
+}
+
+export interface GapSummary {
+  assessable: number;
+  covered: number;
+  partial: number;
+  uncovered: number;
+  /** Of the covered: satisfied directly, through mappings, through a covered parent. */
+  coveredDirectly: number;
+  coveredByMapping: number;
+  coveredByParent: number;
+  /** Of the uncovered: with a reviewed "no counterpart" record, and with no mapping at all yet. */
+  uncoveredNoCounterpart: number;
+  uncoveredNotMapped: number;
+  /** Requirements not counted (parents, informative annexes). */
+  notAssessable: number;
+  /** Assessable requirements with proposed mappings that would change the picture once reviewed. */
+  withPendingMappings: number;
+}
+
+export interface GapReport {
+  target: string;
+  have: { kind: GapHave['kind']; frameworks: string[]; description: string };
+  maxPathLength: number;
+  statuses: Status[];
+  asOf?: string;
+  summary: GapSummary;
+  rows: GapRow[];
+  /** Named requirements that are not in the content; evidence out of scope for the target. */
+  warnings: string[];
+}
+
+/**
+ * Every requirement of `target`, covered, partial or uncovered, given what the organisation already satisfies.
+ *
+ * Hierarchy: only assessable requirements (no sub-requirements, not tagged informative) are counted. A parent covered
+ * in full covers each descendant (a superset of the parent is a superset of each of its parts); partial coverage of a
+ * parent says nothing about which part, so descendants are not marked partial by it — they say so in their reasons.
+ * A parent's own status is the roll-up of its assessable descendants: all covered → covered, none covered or partial
+ * → uncovered, otherwise partial. Satisfying a parent requirement (a "have" list) includes its sub-requirements.
+ */
+export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
+  const index = toCoverageIndex(input);
+  const traversal = normalizeTraversal(query);
+  const { target, have } = query;
+  const nodes = index.byFramework.get(target);
+  if (!nodes) throw new NotFoundError(`unknown framework "${target}" (known: ${[...index.byFramework.keys()].sort().join(', ')})`);
+
+  const { sources, frameworks, description, asOf } = haveSources(index, have, target);
+  const warnings = [
+    ...sources.unknown.map((id) => `unknown requirement "${id}" ignored`),
+    ...sources.outOfScope.map((id) => `evidence "${id}" is not in scope for ${target} and does not count`),
+  ];
+
+  const tracer = new Tracer(index, traversal);
+  const assessed = new Map<number, Assessment>();
+  for (const node of nodes) assessed.set(node, assessTarget(index, tracer, node, sources, traversal));
+
+  const depthOf = (node: number) => ancestorsOf(index, node).length;
+  const rows: GapRow[] = [];
+  const rowOf = new Map<number, GapRow>();
+  for (const node of nodes) {
+    const requirement = index.requirements[node]!;
+    const own = assessed.get(node)!;
+    const ownCoverage = aggregateCoverage(own.contributions);
+    const ancestors = ancestorsOf(index, node).filter((a) => assessed.has(a));
+    const fullAncestor = ancestors.find((a) => aggregateCoverage(assessed.get(a)!.contributions) === 'full');
+    const partialAncestor = ancestors.find((a) => aggregateCoverage(assessed.get(a)!.contributions) === 'partial');
+    const noCounterparts = (index.noCounterpartsOf.get(node) ?? [])
+      .filter((r: NoCounterpart) => frameworks.includes(r.otherFrameworkId) && traversal.statuses.includes(r.status))
+      .map((r) => ({ otherFrameworkId: r.otherFrameworkId, note: r.note }));
+    const pending = pendingMappings(index, node, sources, traversal.mask);
+
+    let status: GapStatus;
+    let basis: GapBasis;
+    const reasons: string[] = [];
+    if (ownCoverage === 'full') {
+      status = 'covered';
+      basis = own.contributions[0]!.path.length ? 'mapping' : 'direct';
+      reasons.push(basis === 'direct' ? directReason(own.contributions[0]!, have.kind) : describeCoverage(own.contributions));
+      reasons.push(...mappingNotes(own.contributions[0]!));
+    } else if (fullAncestor !== undefined) {
+      status = 'covered';
+      basis = 'parent';
+      const parentContributions = assessed.get(fullAncestor)!.contributions;
+      reasons.push(`covered through ${index.ids[fullAncestor]}, which is covered in full (${describeCoverage(parentContributions)})`);
+      if (ownCoverage === 'partial') reasons.push(`also reached on its own: ${describeCoverage(own.contributions)}`);
+    } else if (ownCoverage === 'partial') {
+      status = 'partial';
+      basis = 'mapping';
+      reasons.push(describeCoverage(own.contributions));
+      reasons.push(...mappingNotes(own.contributions[0]!));
+    } else {
+      status = 'uncovered';
+      basis = 'none';
+      for (const record of noCounterparts) reasons.push(`reviewed: no counterpart in ${record.otherFrameworkId} — ${record.note}`);
+      const blockedByRelationship = own.blocked.filter((b) => b.reason === 'no-relationship');
+      if (blockedByRelationship.length) reasons.push(`reviewed mappings say no relationship (${blockedByRelationship.map((b) => b.sourceId).join(', ')})`);
+      if (!noCounterparts.length && !blockedByRelationship.length) reasons.push(notReachedReason(index, node, frameworks, traversal.mask, have.kind));
+    }
+    if (status === 'uncovered' && partialAncestor !== undefined)
+      reasons.push(`its parent ${index.ids[partialAncestor]} is partly covered as a whole, which says nothing about this part`);
+    if (requirement.tags.includes('informative')) reasons.unshift('informative: not counted');
+    if (status !== 'covered' && own.expired.length)
+      reasons.push(`expired evidence would reach it: ${[...new Set(own.expired.flatMap((c) => c.evidenceIds ?? []))].join(', ')} (renew it to count)`);
+    if (status !== 'covered' && pending.length)
+      reasons.push(`${pending.length} ${pending[0]!.status} mapping${pending.length === 1 ? '' : 's'} not counted until approved: ${pending.map((p) => `${p.otherId} ${p.relationship}`).join('; ')}`);
+
+    const row: GapRow = {
+      requirementId: requirement.id, ref: requirement.ref, title: requirement.title, kind: requirement.kind,
+      ...(requirement.parentId ? { parentId: requirement.parentId } : {}),
+      depth: depthOf(node), assessable: isAssessable(index, node), status, basis, reasons, contributions: own.contributions,
+      ...(basis === 'parent' ? { inheritedFrom: { requirementId: index.ids[fullAncestor!]!, contributions: assessed.get(fullAncestor!)!.contributions } } : {}),
+      noCounterparts, blocked: own.blocked, pending, expired: own.expired,
+    };
+    rows.push(row);
+    rowOf.set(node, row);
+  }
+
+  // Roll parents up from their assessable descendants (deepest first, so nested parents are ready).
+  const parents = nodes.filter((n) => index.childrenOf.has(n)).sort((a, b) => depthOf(b) - depthOf(a));
+  for (const parent of parents) {
+    const counts = { covered: 0, partial: 0, uncovered: 0 };
+    const visit = (n: number) => {
+      for (const child of index.childrenOf.get(n) ?? []) {
+        const row = rowOf.get(child);
+        if (!row) continue;
+        if (row.assessable) counts[row.status]++;
+        visit(child);
+      }
+    };
+    visit(parent);
+    const total = counts.covered + counts.partial + counts.uncovered;
+    if (!total) continue;
+    const row = rowOf.get(parent)!;
+    row.rollup = counts;
+    const rolled: GapStatus = counts.covered === total ? 'covered' : counts.covered + counts.partial === 0 ? 'uncovered' : 'partial';
+    const own = row.contributions.length ? aggregateCoverage(row.contributions) : undefined;
+    row.status = rolled;
+    row.basis = 'rollup';
+    row.reasons.unshift(`${counts.covered} of ${total} assessable sub-requirements covered, ${counts.partial} partial, ${counts.uncovered} uncovered` + (own ? ` (reached as a whole: ${own})` : ''));
+  }
+
+  const assessable = rows.filter((r) => r.assessable);
+  const count = (f: (r: GapRow) => boolean) => assessable.filter(f).length;
+  return {
+    target,
+    have: { kind: have.kind, frameworks, description },
+    maxPathLength: traversal.maxPathLength,
+    statuses: traversal.statuses,
+    ...(asOf ? { asOf } : {}),
+    summary: {
+      assessable: assessable.length,
+      covered: count((r) => r.status === 'covered'),
+      partial: count((r) => r.status === 'partial'),
+      uncovered: count((r) => r.status === 'uncovered'),
+      coveredDirectly: count((r) => r.status === 'covered' && r.basis === 'direct'),
+      coveredByMapping: count((r) => r.status === 'covered' && r.basis === 'mapping'),
+      coveredByParent: count((r) => r.status === 'covered' && r.basis === 'parent'),
+      uncoveredNoCounterpart: count((r) => r.status === 'uncovered' && r.noCounterparts.length > 0),
+      uncoveredNotMapped: count((r) => r.status === 'uncovered' && !r.noCounterparts.length && !r.blocked.length && !r.contributions.length),
+      notAssessable: rows.length - assessable.length,
+      withPendingMappings: count((r) => r.pending.length > 0),
+    },
+    rows,
+    warnings,
+  };
+}
+
+function haveSources(index: CoverageIndex, have: GapHave, target: string): { sources: SourceSet; frameworks: string[]; description: string; asOf?: string } {
+  switch (have.kind) {
+    case 'frameworks': {
+      if (!have.frameworkIds.length) throw new InputError('have: name at least one framework');
+      const unknown = have.frameworkIds.filter((f) => !index.byFramework.has(f));
+      if (unknown.length) throw new NotFoundError(`unknown framework "${unknown[0]}" (known: ${[...index.byFramework.keys()].sort().join(', ')})`);
+      return { sources: sourcesFromFrameworks(index, have.frameworkIds), frameworks: [...have.frameworkIds], description: `all of ${have.frameworkIds.join(', ')}` };
+    }
+    case 'requirements': {
+      const sources = sourcesFromRequirements(index, have.requirementIds);
+      const frameworks = frameworksOfSources(index, sources);
+      return { sources, frameworks, description: `${have.requirementIds.length} requirement${have.requirementIds.length === 1 ? '' : 's'} (with their sub-requirements)` };
+    }
+    case 'evidence': {
+      const asOf = maybeAsOf(have.asOf);
+      const sources = sourcesFromEvidence(index, { ...have, asOf }, target);
+      const frameworks = frameworksOfSources(index, sources);
+      return { sources, frameworks, description: `${have.evidence.length} evidence item${have.evidence.length === 1 ? '' : 's'} as of ${asOf}`, asOf };
+    }
+  }
+}
+
+function frameworksOfSources(index: CoverageIndex, sources: SourceSet): string[] {
+  const found = new Set<number>();
+  sources.isSource.forEach((flag, node) => flag && found.add(index.frameworkOfNode[node]!));
+  for (const node of sources.expired?.keys() ?? []) found.add(index.frameworkOfNode[node]!);
+  return [...found].map((f) => index.frameworks[f]!).sort();
+}
+
+function directReason(best: Contribution, kind: GapHave['kind']): string {
+  if (kind === 'evidence') return `evidence linked to it directly: ${(best.evidenceIds ?? []).join(', ')}${best.orgControlIds?.length ? ` (through control ${best.orgControlIds.join(', ')})` : ''}`;
+  return `satisfied directly: ${best.sourceId} is part of what you have`;
+}
+
+/** The notes reviewers wrote on the mappings of the best path: the "why" behind the relationship. */
+const mappingNotes = (best: Contribution): string[] => best.path.flatMap((step) => (step.note ? [`note on ${step.mappingId}: ${step.note}`] : []));
+
+function notReachedReason(index: CoverageIndex, node: number, frameworks: readonly string[], mask: number, kind: GapHave['kind']): string {
+  if (kind === 'evidence' && !frameworks.length) return 'no evidence reaches it';
+  const mapped = new Set<string>();
+  for (let slot = index.offsets[node]!, end = index.offsets[node + 1]!; slot < end; slot++) {
+    if (!(mask & (1 << index.statusOf[index.mappingOf[slot]!]!))) continue;
+    mapped.add(index.frameworks[index.frameworkOfNode[index.other[slot]!]!]!);
+  }
+  const unmapped = frameworks.filter((f) => !mapped.has(f));
+  if (kind === 'evidence') return `no evidence reaches it${unmapped.length ? ` (no mapping to ${unmapped.join(', ')} and no "no counterpart" record)` : ''}`;
+  return unmapped.length
+    ? `not mapped to ${unmapped.join(', ')} yet: no mapping and no "no counterpart" record (unknown, not known to be missing)`
+    : 'its mappings to what you have do not carry coverage within the path limit';
+}
+
+function pendingMappings(index: CoverageIndex, node: number, sources: SourceSet, mask: number): PendingMapping[] {
+  const found: PendingMapping[] = [];
+  for (let slot = index.offsets[node]!, end = index.offsets[node + 1]!; slot < end; slot++) {
+    const mapping = index.mappings[index.mappingOf[slot]!]!;
+    if (mask & (1 << index.statusOf[index.mappingOf[slot]!]!)) continue;
+    if (mapping.status === 'rejected') continue;
+    const other = index.other[slot]!;
+    if (!sources.isSource[other]) continue;
+    // Read from the other requirement (what the organisation has) towards this one.
+    const code = inverseCode(index.outward[slot]!);
+    if (levelOfCode(code) === 0) continue;
+    found.push({ mappingId: mapping.id, otherId: index.ids[other]!, relationship: relationshipOfCode(code), status: mapping.status });
+  }
+  return found;
+}

@@ -1,0 +1,14 @@
+import type { GraphStore } from '../store/types.js';
+import type { SuggestCorpus } from './types.js';
+
+const ALL = 100_000_000;
+
+/** Everything the suggester reads from a store: requirements, every mapping (any status) and the harmonized concepts. */
+export async function corpusFromStore(store: GraphStore): Promise<SuggestCorpus> {
+  const [requirements, mappings, harmonizedClauses] = await Promise.all([
+    store.listRequirements({ limit: ALL }),
+    store.findMappings({ limit: ALL }),
+    store.listHarmonizedClauses(),
+  ]);
+  return { requirements, mappings, harmonizedClauses };
+}

@@ -1,0 +1,86 @@
+import { parse } from 'csv-parse/sync';
+import type { Problem } from '../domain/errors.js';
+import { requirementId } from '../domain/ids.js';
+
+export const GOLD_COLUMNS = ['source_framework', 'source_ref', 'target_framework', 'target_ref'] as const;
+
+export interface GoldPair {
+  sourceId: string;
+  targetId: string;
+  line: number;
+}
+
+export interface GoldFile {
+  pairs: GoldPair[];
+  problems: Problem[];
+}
+
+/**
+ * Reads a gold CSV (`source_framework,source_ref,target_framework,target_ref`, header optional). Every row is
+ * checked against the known frameworks and requirements; problems carry the file and line.
+ */
+export function parseGoldCsv(text: string, { file, frameworks, requirements }: { file: string; frameworks: ReadonlySet<string>; requirements: ReadonlySet<string> }): GoldFile {
+  const problems: Problem[] = [];
+  const fail = (line: number | undefined, message: string, severity: Problem['severity'] = 'error') => problems.push({ file, line, message, severity });
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, info: true, trim: true, comment: '#' }) as unknown as typeof records;
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    fail(err.lines, `not a readable CSV: ${err.message}`);
+    return { pairs: [], problems };
+  }
+  const known = [...frameworks].sort().join(', ');
+  const pairs: GoldPair[] = [];
+  const seen = new Set<string>();
+  records.forEach(({ record, info }, index) => {
+    const line = info.lines;
+    if (index === 0 && record.map((c) => c.toLowerCase()).join(',') === GOLD_COLUMNS.join(',')) return;
+    if (record.length !== GOLD_COLUMNS.length) {
+      fail(line, `expected ${GOLD_COLUMNS.length} columns (${GOLD_COLUMNS.join(',')}), found ${record.length}: "${record.join(',')}"`);
+      return;
+    }
+    const [sourceFramework, sourceRef, targetFramework, targetRef] = record as [string, string, string, string];
+    let ok = true;
+    for (const [column, value] of [['source_framework', sourceFramework], ['source_ref', sourceRef], ['target_framework', targetFramework], ['target_ref', targetRef]] as const) {
+      if (!value) {
+        fail(line, `${column} is empty`);
+        ok = false;
+      }
+    }
+    if (!ok) return;
+    for (const fw of [sourceFramework, targetFramework]) {
+      if (!frameworks.has(fw)) {
+        fail(line, `unknown framework "${fw}" (known: ${known}; import a framework first with "crosswalk import")`);
+        ok = false;
+      }
+    }
+    if (!ok) return;
+    if (sourceFramework === targetFramework) return void fail(line, `source and target are the same framework ("${sourceFramework}")`);
+    const sourceId = requirementId(sourceFramework, sourceRef);
+    const targetId = requirementId(targetFramework, targetRef);
+    for (const [id, ref, fw] of [[sourceId, sourceRef, sourceFramework], [targetId, targetRef, targetFramework]] as const) {
+      if (!requirements.has(id)) {
+        fail(line, `unknown requirement "${ref}" in ${fw}`);
+        ok = false;
+      }
+    }
+    if (!ok) return;
+    const key = `${sourceId}\u0000${targetId}`;
+    if (seen.has(key)) return void fail(line, `duplicate pair ${sourceId} → ${targetId} (counted once)`, 'warning');
+    seen.add(key);
+    pairs.push({ sourceId, targetId, line });
+  });
+  if (!pairs.length && !problems.some((p) => p.severity === 'error')) fail(1, `no gold pairs (expected rows of ${GOLD_COLUMNS.join(',')})`);
+  return { pairs, problems };
+}
+
+/**
+ * A gold set from approved mappings, as stored (source framework → target framework): how the benchmark
+ * measures the suggester on the shipped crosswalks. "no-relationship" records are not pairs to find.
+ */
+export function goldFromMappings(mappings: ReadonlyArray<{ source: string; target: string; status: string; relationship: string }>, { from, to }: { from: string; to: string }): GoldPair[] {
+  return mappings
+    .filter((m) => m.status === 'approved' && m.relationship !== 'no-relationship' && m.source.startsWith(`${from}:`) && m.target.startsWith(`${to}:`))
+    .map((m, i) => ({ sourceId: m.source, targetId: m.target, line: i + 1 }));
+}

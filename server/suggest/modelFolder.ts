@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The local folder of embedding models (`$CROSSWALK_MODEL_DIR`, default `./models`), laid out the way
+ * transformers.js reads models locally: `<folder>/<org>/<name>/{config.json, tokenizer.json, onnx/model*.onnx}`.
+ * Nothing here touches the network.
+ */
+
+export const DEFAULT_MODEL_ID = 'Xenova/bge-small-en-v1.5';
+/** Written by `crosswalk models pull` beside the model: how to pool and prefix it. */
+export const MODEL_SETTINGS_FILE = 'crosswalk-model.json';
+
+export const DTYPES = ['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'q4f16', 'bnb4'] as const;
+export type ModelDtype = (typeof DTYPES)[number];
+const DTYPE_SUFFIX: Record<ModelDtype, string> = { fp32: '', fp16: '_fp16', q8: '_quantized', int8: '_int8', uint8: '_uint8', q4: '_q4', q4f16: '_q4f16', bnb4: '_bnb4' };
+
+export interface ModelSettings {
+  pooling: 'cls' | 'mean';
+  /** Put before every text; some models want one ("query: " for e5 used symmetrically). */
+  prefix: string;
+  /** Which ONNX file to load: q8 is `onnx/model_quantized.onnx`, fp32 `onnx/model.onnx`. */
+  dtype: ModelDtype;
+}
+
+export interface KnownModel extends ModelSettings {
+  dimension: number;
+  about: string;
+}
+
+/** Models Crosswalk knows how to use; any other feature-extraction model works with mean pooling. */
+export const KNOWN_MODELS: Record<string, KnownModel> = {
+  'Xenova/bge-small-en-v1.5': { pooling: 'cls', prefix: '', dtype: 'q8', dimension: 384, about: 'default: small (about 34 MB at q8), strong on short English passages' },
+  'Xenova/bge-base-en-v1.5': { pooling: 'cls', prefix: '', dtype: 'q8', dimension: 768, about: 'larger BGE (about 110 MB at q8): somewhat better, about three times slower' },
+  'Xenova/all-MiniLM-L6-v2': { pooling: 'mean', prefix: '', dtype: 'q8', dimension: 384, about: 'fastest (about 23 MB at q8), weaker on domain vocabulary' },
+  'Xenova/e5-small-v2': { pooling: 'mean', prefix: 'query: ', dtype: 'q8', dimension: 384, about: 'E5 small; used symmetrically with the "query: " prefix' },
+  'Xenova/gte-small': { pooling: 'mean', prefix: '', dtype: 'q8', dimension: 384, about: 'GTE small, comparable to bge-small' },
+};
+
+export interface InstalledModel {
+  id: string;
+  dir: string;
+  /** ONNX variants present. */
+  dtypes: ModelDtype[];
+  settings: ModelSettings;
+  bytes: number;
+}
+
+export const modelDirFrom = (env: NodeJS.ProcessEnv = process.env) => path.resolve(env.CROSSWALK_MODEL_DIR || 'models');
+
+const isModelDir = (dir: string) => fs.existsSync(path.join(dir, 'config.json')) && fs.existsSync(path.join(dir, 'onnx'));
+
+function dtypesIn(dir: string): ModelDtype[] {
+  const files = new Set(fs.readdirSync(path.join(dir, 'onnx')));
+  return DTYPES.filter((dtype) => files.has(`model${DTYPE_SUFFIX[dtype]}.onnx`));
+}
+
+function sizeOf(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    total += entry.isDirectory() ? sizeOf(full) : fs.statSync(full).size;
+  }
+  return total;
+}
+
+/** Settings from the folder's crosswalk-model.json, else the known defaults, else mean pooling on the best dtype present. */
+export function settingsFor(id: string, dir: string, dtypes: ModelDtype[]): ModelSettings {
+  const known = KNOWN_MODELS[id];
+  const file = path.join(dir, MODEL_SETTINGS_FILE);
+  const saved = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<ModelSettings>) : {};
+  const preferred = saved.dtype ?? known?.dtype;
+  const dtype = preferred && dtypes.includes(preferred) ? preferred : (['q8', 'fp32', ...DTYPES] as ModelDtype[]).find((d) => dtypes.includes(d)) ?? 'fp32';
+  return { pooling: saved.pooling ?? known?.pooling ?? 'mean', prefix: saved.prefix ?? known?.prefix ?? '', dtype };
+}
+
+/** Every usable model in the folder (`<org>/<name>` or `<name>`), sorted by id. */
+export function listInstalledModels(modelDir: string): InstalledModel[] {
+  if (!fs.existsSync(modelDir)) return [];
+  const found: InstalledModel[] = [];
+  const consider = (id: string, dir: string) => {
+    const dtypes = dtypesIn(dir);
+    if (dtypes.length) found.push({ id, dir, dtypes, settings: settingsFor(id, dir, dtypes), bytes: sizeOf(dir) });
+  };
+  for (const first of fs.readdirSync(modelDir, { withFileTypes: true })) {
+    if (!first.isDirectory() || first.name.startsWith('.')) continue;
+    const dir = path.join(modelDir, first.name);
+    if (isModelDir(dir)) consider(first.name, dir);
+    else
+      for (const second of fs.readdirSync(dir, { withFileTypes: true }))
+        if (second.isDirectory() && isModelDir(path.join(dir, second.name))) consider(`${first.name}/${second.name}`, path.join(dir, second.name));
+  }
+  return found.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function missingModelMessage(modelDir: string, modelId = DEFAULT_MODEL_ID): string {
+  return (
+    `no embedding model "${modelId}" in ${modelDir}. To get one, run "npx crosswalk models pull ${modelId}" on a machine that can ` +
+    `reach the Hugging Face hub and copy its models/ folder here (or point CROSSWALK_MODEL_DIR at it); "npx crosswalk models list" ` +
+    `shows what is installed.`
+  );
+}
+
+export interface ModelChoice {
+  model?: InstalledModel;
+  /** Said to the user when no model is used, or when another model than the default is. */
+  notice?: string;
+}
+
+/**
+ * The model to use: the one asked for (flag or CROSSWALK_MODEL), else the default, else the only other one installed.
+ * Never fails: without a model the caller falls back to the offline method and shows the notice.
+ */
+export function chooseModel(modelDir: string, requested?: string): ModelChoice {
+  const installed = listInstalledModels(modelDir);
+  if (requested) {
+    const model = installed.find((m) => m.id === requested);
+    return model ? { model } : { notice: missingModelMessage(modelDir, requested) };
+  }
+  const model = installed.find((m) => m.id === DEFAULT_MODEL_ID) ?? installed[0];
+  if (!model) return { notice: missingModelMessage(modelDir) };
+  return model.id === DEFAULT_MODEL_ID ? { model } : { model, notice: `using the embedding model "${model.id}" (the default ${DEFAULT_MODEL_ID} is not installed)` };
+}

@@ -1,0 +1,226 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, TOKENS } from '../api/testServer.js';
+import { CLIENT_DIST, hasChromium, launchChromium, nodePosition, openPage, screenshot, SKIP_MESSAGE } from './browser.js';
+
+if (!hasChromium) console.warn(SKIP_MESSAGE);
+
+/** One real task per view, as a person would do it: with the mouse, the keyboard and the URL. */
+describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ clientDir: CLIENT_DIST });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (path: string) => {
+    const watched = await openPage(browser);
+    await watched.page.goto(`${server.url}${path}`);
+    return watched;
+  };
+  const propose = async (sourceId: string, targetId: string, note: string) => {
+    const res = await server.gql(
+      'mutation($input: MappingInput!) { createMapping(input: $input) { id status } }',
+      { input: { sourceId, targetId, relationship: 'equivalent_to', rationale: 'semantic', strength: 6, note, provenanceSource: 'Browser test' } },
+      TOKENS.analyst,
+    );
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data.createMapping.id as string;
+  };
+  const cellText = (page: Page, pair: string) => page.locator(`[data-pair="${pair}"] .pct`).textContent();
+
+  it('evidence hub: a requirement fans out, hover shows the path and reason, a framework can be hidden', async () => {
+    const { page, problems } = await open('/hub?req=iso42001-2023%3A6.1.4');
+    await page.waitForSelector('.graph-canvas [data-node]');
+    const nodes = async () => page.locator('.graph-canvas [data-node]').count();
+    const before = await nodes();
+    expect(before).toBeGreaterThan(10);
+    // Counts per framework beside the graph.
+    const rows = page.locator('table.counts tbody tr');
+    expect(await rows.count()).toBeGreaterThan(2);
+    // Full and partial support are drawn differently: every partial mapping line is dashed.
+    expect(await page.locator('.graph-canvas line[data-kind="dashed"]').count()).toBeGreaterThan(0);
+    // Hover a requirement reached over a mapping: the tooltip gives the path and the mapping's reason.
+    const target = 'iso27701-2019:A.7.2.5';
+    const p = await nodePosition(page, 'Fan-out from ISO/IEC 42001 2023 6.1.4', target);
+    await page.mouse.move(p.x, p.y);
+    const tip = page.locator('.graph-tooltip');
+    await tip.waitFor();
+    expect(await tip.textContent()).toMatch(/Privacy impact assessment[\s\S]*intersects with[\s\S]*strength 5/);
+    await screenshot(page, 'flow-hub-hover');
+    // Clicking selects it and asks the server for every path.
+    await page.mouse.click(p.x, p.y);
+    await page.waitForSelector('.selected ol.paths li');
+    expect(page.url()).toContain('sel=');
+    // Hide a framework: fewer nodes, and the URL remembers it.
+    const first = rows.first();
+    const framework = await first.getAttribute('data-framework');
+    await first.locator('input[type=checkbox]').uncheck();
+    await page.waitForFunction((n) => document.querySelectorAll('.graph-canvas [data-node]').length < n, before);
+    expect(decodeURIComponent(page.url())).toContain(`hide=${framework}`);
+    // Start somewhere else through the search box.
+    await page.getByLabel('Start from a requirement').fill('A.6.2.8');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.graph-title')?.textContent?.includes('A.6.2.8'));
+    expect(page.url()).toContain('req=');
+    expect(problems).toEqual([]);
+  });
+
+  it('overlap matrix: a click opens the mappings behind a cell; arrow keys and Enter open the next', async () => {
+    const { page, problems } = await open('/matrix');
+    await page.click('[data-pair="iso42001-2023~iso27001-2022"]');
+    await page.waitForSelector('.cell-mappings table.mappings tbody tr');
+    expect(await page.locator('.cell-mappings h2').textContent()).toBe('ISO/IEC 42001 2023 → ISO/IEC 27001 2022');
+    expect(await page.locator('.cell-mappings tbody tr').count()).toBe(100);
+    expect(decodeURIComponent(page.url())).toContain('cell=iso42001-2023~iso27001-2022');
+    await page.getByRole('button', { name: 'Next 100' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.cell-mappings tbody tr').length === 6);
+    await screenshot(page, 'flow-matrix-cell');
+    // Keyboard: focus the open cell, move right, open it.
+    await page.focus('[data-pair="iso42001-2023~iso27001-2022"]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => decodeURIComponent(location.search).includes('cell=iso42001-2023~iso27701-2019'));
+    await page.waitForSelector('.cell-mappings tbody tr');
+    // Counting only one relationship changes the figures.
+    const all = await cellText(page, 'iso42001-2023~iso27001-2022');
+    await page.getByRole('checkbox', { name: 'equivalent to', exact: true }).check();
+    await page.waitForFunction((before) => document.querySelector('[data-pair="iso42001-2023~iso27001-2022"] .pct')?.textContent !== before, all);
+    expect(page.url()).toContain('rel=equivalent_to');
+    expect(problems).toEqual([]);
+  });
+
+  it('search and requirement page: "/" from anywhere, pick a hit, read its place, mappings and neighbourhood', async () => {
+    const { page, problems } = await open('/matrix');
+    await page.waitForSelector('button.cell');
+    await page.keyboard.press('/');
+    await page.keyboard.type('impact assessment');
+    await page.getByRole('option', { name: /AI system impact assessment process/ }).waitFor();
+    await page.getByRole('option', { name: /AI system impact assessment process/ }).click();
+    await page.waitForSelector('table.mappings tbody tr');
+    expect(decodeURIComponent(page.url())).toContain('/requirement/iso42001-2023:A.5.2');
+    expect(await page.locator('main h1').textContent()).toContain('AI system impact assessment process');
+    expect(await page.locator('.breadcrumb li').count()).toBeGreaterThan(2);
+    const row = page.locator('table.mappings tbody tr').first();
+    expect(await row.textContent()).toMatch(/intersects with|equivalent to|subset of|superset of|equal to/);
+    expect(await row.textContent()).toMatch(/approved/);
+    await page.waitForSelector('.neighbourhood .graph-canvas [data-node]');
+    expect(await page.locator('.neighbourhood .graph-canvas [data-node]').count()).toBeGreaterThan(5);
+    await screenshot(page, 'flow-requirement');
+    // Enter on the search box without choosing goes to the results page.
+    await page.keyboard.press('/');
+    await page.keyboard.type('GOVERN 1.1');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('ol.results li');
+    expect(page.url()).toContain('/search?q=GOVERN');
+    await page.locator('ol.results li a').first().click();
+    await page.waitForSelector('table.mappings tbody tr');
+    expect(page.url()).toContain('/requirement/nist-ai-rmf-1.0');
+    // Back goes back.
+    await page.goBack();
+    await page.waitForSelector('ol.results li');
+    expect(problems).toEqual([]);
+  });
+
+  it('review queue: accept with the keyboard and see the matrix cell change; edit; reject with a reason', async () => {
+    const accepted = await propose('iso9001-2015:7.5', 'iso27001-2022:7.5', 'Both control documented information.');
+    const edited = await propose('iso9001-2015:7.1.6', 'iso27001-2022:7.2', 'Knowledge and competence overlap.');
+    const rejected = await propose('iso9001-2015:8.1', 'iso27001-2022:A.5.1', 'Homonym: "policy".');
+    const { page, problems } = await open('/matrix');
+    await page.waitForSelector('button.cell');
+    expect(await cellText(page, 'iso9001-2015~iso27001-2022')).toBe('–');
+
+    await page.click('nav >> text=Review queue');
+    await page.waitForSelector('.queue-item');
+    expect(await page.locator('.queue-list li').count()).toBe(3);
+    expect(await page.locator('.queue-item .why').textContent()).toContain('Browser test');
+    // Without a token the server refuses, and the page says why.
+    await page.keyboard.press('a');
+    await page.waitForSelector('.status.error');
+    expect(await page.locator('.status.error').textContent()).toMatch(/bearer token/);
+    problems.length = 0; // the 401 itself shows as a console error: that one was expected
+
+    await page.getByRole('button', { name: /Set token/ }).click();
+    await page.getByLabel(/Bearer token/).fill(TOKENS.analyst);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForSelector('text=Token: bob (analyst)');
+
+    // a: accept one (chosen with the mouse, then the keyboard takes over).
+    await page.click(`.queue-list li[data-id="${accepted}"] button`);
+    await page.waitForFunction((id) => document.querySelector('.queue-item')?.getAttribute('data-mapping') === id, accepted);
+    await page.keyboard.press('a');
+    await page.waitForSelector('.flash');
+    expect(await page.locator('.flash').textContent()).toMatch(/^Accepted: 7\.5 → 7\.5\. 2 mappings left\./);
+    // e: edit the strength of another, then accept.
+    await page.click(`.queue-list li[data-id="${edited}"] button`);
+    await page.waitForFunction((id) => document.querySelector('.queue-item')?.getAttribute('data-mapping') === id, edited);
+    await page.keyboard.press('e');
+    await page.getByLabel('Strength (0–10)').fill('3');
+    await page.getByRole('button', { name: 'Accept with these edits' }).click();
+    await page.waitForFunction(() => document.querySelector('.flash')?.textContent?.startsWith('Accepted with edits'));
+    // r: reject the last with a reason (an empty reason is refused first).
+    await page.waitForFunction((id) => document.querySelector('.queue-item')?.getAttribute('data-mapping') === id, rejected);
+    await page.keyboard.press('r');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.field-error');
+    await page.keyboard.type('Same word, different meaning.');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('text=Nothing to review');
+    await screenshot(page, 'flow-review-done');
+
+    const check = await server.gql(`{ a: mapping(id: ${JSON.stringify(accepted)}) { status } e: mapping(id: ${JSON.stringify(edited)}) { status strength } r: mapping(id: ${JSON.stringify(rejected)}) { status reviewNote } }`);
+    expect(check.body.data).toEqual({ a: { status: 'approved' }, e: { status: 'approved', strength: 3 }, r: { status: 'rejected', reviewNote: 'Same word, different meaning.' } });
+
+    // The matrix now counts the accepted mappings.
+    await page.click('nav >> text=Overlap matrix');
+    await page.waitForFunction(() => document.querySelector('[data-pair="iso9001-2015~iso27001-2022"] .pct')?.textContent === '2%');
+    await screenshot(page, 'flow-matrix-after-review');
+    expect(problems).toEqual([]);
+  });
+
+  it('lab: 5,000 nodes on a canvas; drag a node, and focus on its neighbourhood', async () => {
+    const { page, problems } = await open('/lab?nodes=5000&seed=1');
+    await page.waitForSelector('.graph-canvas[data-renderer="canvas"][data-nodes="5000"]');
+    await page.waitForTimeout(1500);
+    const id = 'synthetic-1:R0';
+    const from = await nodePosition(page, 'Synthetic crosswalk', id);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + i * 8, from.y + i * 5);
+    const moved = await nodePosition(page, 'Synthetic crosswalk', id);
+    expect(Math.hypot(moved.x - (from.x + 80), moved.y - (from.y + 50))).toBeLessThan(3);
+    await page.mouse.up();
+    await screenshot(page, 'flow-lab-drag');
+    // A click focuses on the neighbourhood: far fewer nodes, drawn as SVG, and the URL says so.
+    const at = await nodePosition(page, 'Synthetic crosswalk', id);
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction(() => Number(document.querySelector('.graph-canvas')?.getAttribute('data-nodes')) < 300);
+    expect(decodeURIComponent(page.url())).toContain(`focus=${id}`);
+    expect(await page.locator('.graph-canvas').getAttribute('data-renderer')).toBe('svg');
+    expect(problems).toEqual([]);
+  });
+
+  it('keyboard: the graph can be walked with arrow keys and Enter opens a node', async () => {
+    const { page, problems } = await open('/requirement/iso42001-2023%3A6.1.4');
+    await page.waitForSelector('.neighbourhood .graph-canvas [data-node]');
+    await page.focus('.neighbourhood .graph-canvas');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const announced = await page.locator('.neighbourhood .graph p[aria-live]').textContent();
+    expect(announced).toBeTruthy();
+    const before = page.url();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((b) => location.href !== b, before);
+    await page.waitForSelector('table.mappings tbody tr');
+    expect(page.url()).toContain('/requirement/');
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../api/testServer.js';
+import { CLIENT_DIST, hasChromium, launchChromium, openPage, screenshot, SKIP_MESSAGE } from './browser.js';
+
+if (!hasChromium) console.warn(SKIP_MESSAGE);
+
+/** Every view of the explorer loads from its URL, shows its content and logs no error. */
+describe.skipIf(!hasChromium)('explorer views (headless chromium)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ clientDir: CLIENT_DIST });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const views: Array<[name: string, path: string, ready: string, heading: RegExp]> = [
+    ['hub', '/', '.graph-canvas [data-node]', /Evidence hub/],
+    ['hub-requirement', '/hub?req=iso42001-2023%3A6.1.4&depth=3', '.graph-canvas[data-renderer]', /Evidence hub/],
+    ['matrix', '/matrix', 'button.cell', /Overlap matrix/],
+    ['requirement', '/requirement/iso42001-2023%3A6.1.4', 'table.mappings tbody tr', /AI system impact assessment/],
+    ['review', '/review', '.status.empty, .queue-item', /Review queue/],
+    ['search', '/search?q=impact%20assessment', 'ol.results li', /Search/],
+    ['gaps', '/gaps', '.view.report .status, .view.report table, .view.report form', /Gap analysis/],
+    ['controls', '/controls', '.view.report .status, .view.report table, .view.report form', /Unified control set/],
+    ['ims', '/ims', '.view.report .status, .view.report table, .view.report form', /IMS plan/],
+    ['soa', '/soa', '.view.report .status, .view.report table, .view.report form', /Statement of Applicability/],
+    ['lab', '/lab?nodes=1000', '.graph-canvas[data-renderer="canvas"]', /Graph lab/],
+    ['not-found', '/no/such/page', 'main h1', /Nothing here/],
+  ];
+
+  it.each(views)('%s (%s) loads with no console errors', async (name, path, ready, heading) => {
+    const { page, problems } = await openPage(browser);
+    const response = await page.goto(`${server.url}${path}`);
+    expect(response?.status()).toBe(200);
+    await page.waitForSelector(ready, { timeout: 20_000 });
+    expect(await page.locator('main h1').first().textContent()).toMatch(heading);
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, `view-${name}`);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('serves the explorer with the same strict content security policy as the API', async () => {
+    const res = await fetch(`${server.url}/matrix`);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await res.text()).toContain('<div id="root">');
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { frameworkShortLabel, relationshipLabel } from '../../client/src/lib/format.js';
+import { indexAfterRemoval, moveIndex, queueCommand, validateEdit } from '../../client/src/lib/queue.js';
+import { formatRoute, intParam, listParam, parseRoute, requirementHref } from '../../client/src/lib/route.js';
+
+describe('routes', () => {
+  it('parses each view and its query', () => {
+    expect(parseRoute('/')).toEqual({ view: 'hub', params: {} });
+    expect(parseRoute('/matrix', '?cell=a~b&rel=equal_to')).toEqual({ view: 'matrix', params: { cell: 'a~b', rel: 'equal_to' } });
+    expect(parseRoute('/review/')).toEqual({ view: 'review', params: {} });
+    expect(parseRoute('/nope').view).toBe('not-found');
+    expect(parseRoute('/matrix/extra').view).toBe('not-found');
+    expect(parseRoute('/requirement').view).toBe('not-found');
+  });
+
+  it('round-trips requirement ids with colons, spaces, parentheses and slashes', () => {
+    for (const id of ['iso42001-2023:A.6.2.8', 'eu-ai-act-2024-1689:Art. 27(1)', 'nist-ai-rmf-1.0:GOVERN 1.1', 'x:a/b']) {
+      const href = requirementHref(id, { depth: 2 });
+      const url = new URL(href, 'http://x');
+      expect(parseRoute(url.pathname, url.search)).toEqual({ view: 'requirement', id, params: { depth: '2' } });
+    }
+    expect(parseRoute('/requirement/%E0%A4%A')).toEqual({ view: 'not-found', params: {} });
+  });
+
+  it('drops empty parameters when formatting', () => {
+    expect(formatRoute({ view: 'hub', params: { req: 'a:1', hide: '', sel: null, depth: undefined } })).toBe('/hub?req=a%3A1');
+    expect(formatRoute({ view: 'search', params: { q: 'impact assessment' } })).toBe('/search?q=impact+assessment');
+  });
+
+  it('reads list and number parameters defensively', () => {
+    expect(listParam('a, b,,c')).toEqual(['a', 'b', 'c']);
+    expect(listParam(undefined)).toEqual([]);
+    expect(intParam('3', 1, 1, 3)).toBe(3);
+    expect(intParam('9', 1, 1, 3)).toBe(1);
+    expect(intParam('x', 2, 1, 3)).toBe(2);
+  });
+});
+
+describe('review queue keys', () => {
+  it('maps keys to commands while browsing', () => {
+    expect(['j', 'k', 'a', 'r', 'e', 'ArrowDown', 'Home', '?', 'x'].map((k) => queueCommand(k, 'browse'))).toEqual(['next', 'prev', 'accept', 'reject', 'edit', 'next', 'first', 'help', null]);
+  });
+  it('ignores keys typed into fields, with modifiers, or while a form is open; Escape cancels the form', () => {
+    expect(queueCommand('a', 'browse', { inField: true })).toBeNull();
+    expect(queueCommand('a', 'browse', { ctrl: true })).toBeNull();
+    expect(queueCommand('a', 'reject')).toBeNull();
+    expect(queueCommand('Escape', 'edit')).toBe('cancel');
+    expect(queueCommand('Escape', 'browse')).toBeNull();
+  });
+  it('moves within bounds', () => {
+    expect(moveIndex(0, 3, 'prev')).toBe(0);
+    expect(moveIndex(2, 3, 'next')).toBe(2);
+    expect(moveIndex(1, 3, 'last')).toBe(2);
+    expect(moveIndex(0, 0, 'next')).toBe(0);
+  });
+  it('keeps the selection on the item that takes the removed one’s place', () => {
+    expect(indexAfterRemoval(['a', 'b', 'c'], 1, 'b')).toEqual({ ids: ['a', 'c'], index: 1 });
+    expect(indexAfterRemoval(['a', 'b', 'c'], 2, 'c')).toEqual({ ids: ['a', 'b'], index: 1 });
+    expect(indexAfterRemoval(['a', 'b', 'c'], 2, 'a')).toEqual({ ids: ['b', 'c'], index: 1 });
+    expect(indexAfterRemoval(['a'], 0, 'a')).toEqual({ ids: [], index: 0 });
+  });
+  it('checks strength and the rejection reason before sending', () => {
+    expect(validateEdit({ strength: '7' })).toEqual({});
+    expect(validateEdit({ strength: '11' }).strength).toBe('strength must be a whole number from 0 to 10, got "11"');
+    expect(validateEdit({ strength: '2.5' }).strength).toMatch(/whole number/);
+    expect(validateEdit({ rejecting: true, reason: '  ' }).reason).toBe('a rejection needs a reason');
+  });
+});
+
+describe('format', () => {
+  it('names relationships and frameworks briefly', () => {
+    expect(relationshipLabel('intersects_with')).toBe('intersects with');
+    expect(frameworkShortLabel({ id: 'iso27001-2022', name: 'ISO/IEC 27001', edition: '2022' })).toBe('ISO/IEC 27001 2022');
+    expect(frameworkShortLabel({ id: 'nist-ai-rmf-1.0', name: 'NIST AI Risk Management Framework (AI RMF)', edition: '1.0' })).toBe('nist-ai-rmf-1.0');
+    expect(frameworkShortLabel(undefined, 'x')).toBe('x');
+  });
+});

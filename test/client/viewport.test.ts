@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createPicker } from '../../client/src/graph/hitTest.js';
+import { chooseRenderer, CANVAS_THRESHOLD, pickLabels } from '../../client/src/graph/labels.js';
+import { boundsOf, fitTransform, isVisible, toScreen, toWorld } from '../../client/src/graph/viewport.js';
+
+describe('viewport', () => {
+  it('fits bounds inside the box with padding, centred', () => {
+    const b = boundsOf([{ x: -100, y: -50 }, { x: 300, y: 150 }]);
+    const t = fitTransform(b, 800, 400, { padding: 20, maxScale: 10 });
+    const tl = toScreen(t, b.minX, b.minY);
+    const br = toScreen(t, b.maxX, b.maxY);
+    expect(tl.x).toBeGreaterThanOrEqual(19.99);
+    expect(tl.y).toBeGreaterThanOrEqual(19.99);
+    expect(br.x).toBeLessThanOrEqual(780.01);
+    expect(br.y).toBeLessThanOrEqual(380.01);
+    expect((tl.x + br.x) / 2).toBeCloseTo(400);
+    expect((tl.y + br.y) / 2).toBeCloseTo(200);
+  });
+
+  it('takes separate horizontal and vertical padding and never zooms past maxScale', () => {
+    const t = fitTransform(boundsOf([{ x: 0, y: 0 }, { x: 10, y: 10 }]), 800, 400, { padding: { x: 200, y: 10 }, maxScale: 2 });
+    expect(t.k).toBe(2);
+    const wide = fitTransform(boundsOf([{ x: 0, y: 0 }, { x: 1000, y: 10 }]), 800, 400, { padding: { x: 200, y: 10 } });
+    expect(wide.k).toBeCloseTo(0.4);
+  });
+
+  it('converts between screen and world both ways', () => {
+    const t = { k: 2.5, x: 13, y: -7 };
+    const w = toWorld(t, 100, 50);
+    expect(toScreen(t, w.x, w.y)).toEqual({ x: 100, y: 50 });
+    expect(isVisible(t, 200, 200, toWorld(t, 100, 100))).toBe(true);
+    expect(isVisible(t, 200, 200, toWorld(t, 500, 100))).toBe(false);
+  });
+
+  it('has sane bounds for an empty graph', () => {
+    expect(boundsOf([])).toEqual({ minX: -1, minY: -1, maxX: 1, maxY: 1 });
+  });
+});
+
+describe('hit testing', () => {
+  const picker = createPicker([
+    { id: 'a', x: 0, y: 0, r: 5 },
+    { id: 'b', x: 8, y: 0, r: 5 },
+    { id: 'big', x: 100, y: 100, r: 30 },
+  ]);
+  it('finds the nearest node under the point', () => {
+    expect(picker.find(1, 0)).toBe('a');
+    expect(picker.find(7, 1)).toBe('b');
+    expect(picker.find(120, 100)).toBe('big');
+  });
+  it('finds nothing on empty space, unless within the slop', () => {
+    expect(picker.find(50, 50)).toBeNull();
+    expect(picker.find(0, 8)).toBeNull();
+    expect(picker.find(0, 8, 4)).toBe('a');
+  });
+  it('stays quick with 5,000 nodes', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ id: `n${i}`, x: (i % 100) * 10, y: Math.floor(i / 100) * 10, r: 4 }));
+    const p = createPicker(many);
+    const start = performance.now();
+    for (let i = 0; i < 1000; i++) p.find((i * 7) % 1000, (i * 13) % 500);
+    expect(performance.now() - start).toBeLessThan(200);
+    expect(p.find(500, 250)).toBe('n2550');
+  });
+});
+
+describe('renderer and labels', () => {
+  it('switches to canvas past the threshold', () => {
+    expect(chooseRenderer(CANVAS_THRESHOLD)).toBe('svg');
+    expect(chooseRenderer(CANVAS_THRESHOLD + 1)).toBe('canvas');
+  });
+  it('labels pinned nodes first, then the best connected, within a budget', () => {
+    const nodes = [{ id: 'p', pinned: true }, { id: 'x', degree: 1 }, { id: 'y', degree: 9 }, { id: 'z', degree: 5 }];
+    expect([...pickLabels(nodes, 3)]).toEqual(['p', 'y', 'z']);
+    expect(pickLabels(Array.from({ length: 1000 }, (_, i) => ({ id: `n${i}`, degree: i }))).size).toBe(30);
+  });
+});

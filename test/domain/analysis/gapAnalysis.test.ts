@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { coverageOf } from '../../../server/domain/analysis/coverage.js';
+import { buildCoverageIndex } from '../../../server/domain/analysis/coverageIndex.js';
+import { gapAnalysis, type GapReport } from '../../../server/domain/analysis/gapAnalysis.js';
+import { NotFoundError } from '../../../server/domain/errors.js';
+import { inverseRelationship } from '../../../server/domain/relationships.js';
+import { contentDirs } from '../../../server/config.js';
+import { loadContent } from '../../../server/content/loadContent.js';
+import { bundleOf, evidence, framework, map, noCounterpart } from './fixtures.js';
+
+const content = bundleOf(
+  [
+    ...framework('h', ['a', 'b', 'c', 'd', 'e']),
+    ...framework('t', ['1', '1.1', '1.2', '2', '3', '4', '5', '6', '6.1', '6.2', '7', '7.1'], { informative: ['4'] }),
+  ],
+  [
+    map('h:a', 'equivalent-to', 't:1.1'),
+    map('h:b', 'intersects-with', 't:1.2'),
+    map('h:c', 'superset-of', 't:5', { status: 'proposed' }),
+    map('h:d', 'superset-of', 't:6'),
+    map('h:e', 'intersects-with', 't:7'),
+    map('h:a', 'intersects-with', 't:4'),
+  ],
+  [noCounterpart('t:2', 'h', 'Nothing in h is about t:2.')],
+);
+const index = buildCoverageIndex(content);
+const have = { kind: 'frameworks' as const, frameworkIds: ['h'] };
+const row = (report: GapReport, ref: string) => report.rows.find((r) => r.ref === ref)!;
+
+describe('gapAnalysis', () => {
+  const report = gapAnalysis(index, { have, target: 't' });
+
+  it('marks each requirement covered, partial or uncovered, with its basis and the mappings used', () => {
+    expect(row(report, '1.1')).toMatchObject({ status: 'covered', basis: 'mapping', contributions: [{ sourceId: 'h:a', path: [{ mappingId: 'h:a -> t:1.1', relationship: 'equivalent-to' }] }] });
+    expect(row(report, '1.1').reasons[0]).toBe('full: h:a → [equivalent-to, strength 8] t:1.1');
+    expect(row(report, '1.1').reasons).toContain('note on h:a -> t:1.1: h:a equivalent-to t:1.1');
+    expect(row(report, '1.2')).toMatchObject({ status: 'partial', basis: 'mapping' });
+    expect(row(report, '1.2').reasons[0]).toMatch(/the rest needs its own evidence/);
+  });
+
+  it('tells "reviewed: no counterpart" apart from "not mapped yet"', () => {
+    expect(row(report, '2')).toMatchObject({ status: 'uncovered', noCounterparts: [{ otherFrameworkId: 'h', note: 'Nothing in h is about t:2.' }] });
+    expect(row(report, '2').reasons[0]).toBe('reviewed: no counterpart in h — Nothing in h is about t:2.');
+    expect(row(report, '3').status).toBe('uncovered');
+    expect(row(report, '3').reasons[0]).toMatch(/^not mapped to h yet/);
+  });
+
+  it('counts only approved mappings and names the proposed ones that would change the answer', () => {
+    expect(row(report, '5')).toMatchObject({ status: 'uncovered', pending: [{ mappingId: 'h:c -> t:5', otherId: 'h:c', relationship: 'superset-of', status: 'proposed' }] });
+    expect(row(report, '5').reasons.at(-1)).toMatch(/1 proposed mapping not counted until approved/);
+    expect(row(gapAnalysis(index, { have, target: 't', statuses: ['approved', 'proposed'] }), '5').status).toBe('covered');
+  });
+
+  it('covers children of a parent covered in full, rolls parents up, and never lets partial parent coverage reach a child', () => {
+    expect(row(report, '6.1')).toMatchObject({ status: 'covered', basis: 'parent', inheritedFrom: { requirementId: 't:6' } });
+    expect(row(report, '6')).toMatchObject({ assessable: false, status: 'covered', basis: 'rollup', rollup: { covered: 2, partial: 0, uncovered: 0 } });
+    expect(row(report, '1')).toMatchObject({ assessable: false, status: 'partial', rollup: { covered: 1, partial: 1, uncovered: 0 } });
+    expect(row(report, '7.1')).toMatchObject({ status: 'uncovered' });
+    expect(row(report, '7.1').reasons).toContain('its parent t:7 is partly covered as a whole, which says nothing about this part');
+    expect(row(report, '7')).toMatchObject({ status: 'uncovered', basis: 'rollup' });
+    expect(row(report, '7').reasons[0]).toMatch(/reached as a whole: partial/);
+  });
+
+  it('counts assessable requirements only (no parents, nothing informative) in a consistent summary', () => {
+    expect(row(report, '4')).toMatchObject({ assessable: false });
+    expect(row(report, '4').reasons[0]).toBe('informative: not counted');
+    expect(report.summary).toEqual({
+      assessable: 8, covered: 3, partial: 1, uncovered: 4, coveredDirectly: 0, coveredByMapping: 1, coveredByParent: 2,
+      uncoveredNoCounterpart: 1, uncoveredNotMapped: 3, notAssessable: 4, withPendingMappings: 1,
+    });
+    // t:3, t:5 (only a proposed mapping) and t:7.1 have no approved mapping and no record.
+    expect(report.rows.map((r) => r.ref)).toEqual(['1', '1.1', '1.2', '2', '3', '4', '5', '6', '6.1', '6.2', '7', '7.1']);
+  });
+
+  it('starts from a list of requirements, sub-requirements included, and satisfies a target requirement itself directly', () => {
+    const fromList = gapAnalysis(index, { have: { kind: 'requirements', requirementIds: ['h:a', 't:6', 'h:404'] }, target: 't' });
+    expect(row(fromList, '1.1').status).toBe('covered');
+    expect(row(fromList, '1.2').status).toBe('uncovered');
+    expect(row(fromList, '6.1')).toMatchObject({ status: 'covered', basis: 'direct' });
+    expect(fromList.warnings).toEqual(['unknown requirement "h:404" ignored']);
+  });
+
+  it('starts from evidence: expired items and items out of scope count for nothing, and say so', () => {
+    const items = [evidence('EV-1'), evidence('EV-2', { expires: '2026-03-01' }), evidence('EV-3', { scope: ['h'] })];
+    const links = [
+      { kind: 'requirement' as const, evidenceId: 'EV-1', requirementId: 'h:a' },
+      { kind: 'requirement' as const, evidenceId: 'EV-2', requirementId: 'h:b' },
+      { kind: 'requirement' as const, evidenceId: 'EV-3', requirementId: 'h:d' },
+    ];
+    const byEvidence = gapAnalysis(index, { have: { kind: 'evidence', evidence: items, links, asOf: '2026-06-01' }, target: 't' });
+    expect(row(byEvidence, '1.1')).toMatchObject({ status: 'covered', contributions: [{ evidenceIds: ['EV-1'] }] });
+    expect(row(byEvidence, '1.2')).toMatchObject({ status: 'uncovered', expired: [{ sourceId: 'h:b', evidenceIds: ['EV-2'] }] });
+    expect(row(byEvidence, '1.2').reasons.join('\n')).toMatch(/expired evidence would reach it: EV-2/);
+    expect(row(byEvidence, '6.1').status).toBe('uncovered');
+    expect(byEvidence.warnings).toEqual(['evidence "EV-3" is not in scope for t and does not count']);
+    expect(byEvidence.asOf).toBe('2026-06-01');
+  });
+
+  it('refuses an unknown framework', () => {
+    expect(() => gapAnalysis(index, { have, target: 'nope' })).toThrow(NotFoundError);
+    expect(() => gapAnalysis(index, { have: { kind: 'frameworks', frameworkIds: ['nope'] }, target: 't' })).toThrow(NotFoundError);
+  });
+});
+
+describe('gapAnalysis on the shipped content: ISO/IEC 27001:2022 certified, adding ISO/IEC 42001:2023', () => {
+  const { bundle } = loadContent(contentDirs({ dataDir: '/nonexistent-crosswalk-data' }));
+  const report = gapAnalysis(bundle, { have: { kind: 'frameworks', frameworkIds: ['iso27001-2022'] }, target: 'iso42001-2023' });
+  const at = (ref: string) => row(report, ref);
+
+  it('leaves the AI system impact assessment uncovered, citing the reviewed "no counterpart" record', () => {
+    for (const ref of ['6.1.4', '8.4', 'A.5.2']) {
+      expect(at(ref).status).toBe('uncovered');
+      expect(at(ref).reasons[0]).toMatch(/^reviewed: no counterpart in iso27001-2022 — /);
+    }
+  });
+
+  it('covers or partly covers the harmonized clauses exactly as the direct reviewed mappings say', () => {
+    const direct = bundle.mappings.filter(
+      (m) => m.status === 'approved' && [m.source, m.target].some((id) => id.startsWith('iso27001-2022:')) && [m.source, m.target].some((id) => id.startsWith('iso42001-2023:')),
+    );
+    const harmonized = new Set(bundle.harmonizedClauses.flatMap((c) => c.requirementIds).filter((id) => id.startsWith('iso42001-2023:')));
+    let checked = 0;
+    for (const m of direct) {
+      const target = m.source.startsWith('iso42001-2023:') ? m.source : m.target;
+      const relationship = m.source === target ? inverseRelationship(m.relationship) : m.relationship;
+      const r = report.rows.find((x) => x.requirementId === target)!;
+      if (!r.assessable) continue;
+      if (coverageOf(relationship) === 'full') expect(r.status, target).toBe('covered');
+      else expect(['covered', 'partial'], target).toContain(r.status);
+      if (harmonized.has(target)) checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(at('4.1')).toMatchObject({ status: 'covered', contributions: [{ sourceId: 'iso27001-2022:4.1', path: [{ relationship: 'equivalent-to' }] }] });
+    expect(at('6.1.2')).toMatchObject({ status: 'partial', contributions: [{ sourceId: 'iso27001-2022:6.1.2', path: [{ relationship: 'intersects-with' }] }] });
+  });
+
+  it('rolls clause 6 up from its parts and keeps the informative Annex C out of the counts', () => {
+    expect(at('6.1')).toMatchObject({ basis: 'rollup', status: 'partial' });
+    expect(at('C.2.1').assessable).toBe(false);
+    const { summary } = report;
+    expect(summary.covered + summary.partial + summary.uncovered).toBe(summary.assessable);
+    expect(summary.assessable).toBe(report.rows.filter((r) => r.assessable).length);
+    expect(summary.uncoveredNoCounterpart).toBe(report.rows.filter((r) => r.assessable && r.status === 'uncovered' && r.noCounterparts.length).length);
+  });
+});

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { gapAnalysis } from '../../server/domain/analysis/gapAnalysis.js';
+import { imsPlan } from '../../server/domain/analysis/imsPlan.js';
+import { statementOfApplicability } from '../../server/domain/analysis/statementOfApplicability.js';
+import { proposeUnifiedControls } from '../../server/domain/analysis/unifiedControlSet.js';
+import { buildCoverageIndex } from '../../server/domain/analysis/coverageIndex.js';
+import type { SoaEntry } from '../../server/domain/schemas/soa.js';
+import { contentDirs } from '../../server/config.js';
+import { loadContent } from '../../server/content/loadContent.js';
+import { readCsv } from '../../server/interop/csv.js';
+import { exportGapCsv, exportGapXlsx, GAP_CSV_COLUMNS } from '../../server/exports/gapExport.js';
+import { exportImsMarkdown, exportImsXlsx } from '../../server/exports/imsExport.js';
+import { exportSoaCsv, exportSoaXlsx, importSoaCsv, SOA_CSV_COLUMNS } from '../../server/exports/soaExport.js';
+import {
+  CONTROL_SET_CSV_COLUMNS, exportControlSetCsv, exportControlSetJson, exportControlSetOscal, exportControlSetXlsx, importControlSetCsv, importControlSetJson,
+  requirementResourceUuid,
+} from '../../server/exports/controlSetExport.js';
+import { readWorkbook, sheetRows } from '../../server/exports/workbook.js';
+import { oscalValidator } from '../interop/helpers.js';
+
+const { bundle } = loadContent(contentDirs({ dataDir: '/nonexistent-crosswalk-data' }));
+const index = buildCoverageIndex(bundle);
+const AT = '2026-06-01T12:00:00Z';
+const requirementIds = new Set(bundle.requirements.map((r) => r.id));
+
+describe('gap analysis exports', () => {
+  const report = gapAnalysis(index, { have: { kind: 'frameworks', frameworkIds: ['iso27001-2022'] }, target: 'iso42001-2023' });
+
+  it('CSV: every row of the report, with its status, reason, best path and mappings', () => {
+    const { header, rows, problems } = readCsv(exportGapCsv(report), 'gap.csv');
+    expect(problems).toEqual([]);
+    expect(header).toEqual([...GAP_CSV_COLUMNS]);
+    expect(rows).toHaveLength(report.rows.length);
+    const impact = rows.find((r) => r.values.requirement_id === 'iso42001-2023:6.1.4')!.values;
+    expect(impact).toMatchObject({ status: 'uncovered', assessable: 'yes', basis: 'none', best_path: '' });
+    expect(impact.reason).toMatch(/^reviewed: no counterpart in iso27001-2022/);
+    expect(impact.no_counterpart).toMatch(/^iso27001-2022: /);
+    const context = rows.find((r) => r.values.requirement_id === 'iso42001-2023:4.1')!.values;
+    expect(context).toMatchObject({ status: 'covered', best_source: 'iso27001-2022:4.1', mappings_used: 'iso42001-2023:4.1 -> iso27001-2022:4.1', weakest_strength: '8' });
+    expect(rows.map((r) => r.values.status)).toEqual(report.rows.map((r) => r.status));
+  });
+
+  it('XLSX: the same rows, every path, and a summary', async () => {
+    const workbook = await readWorkbook(await exportGapXlsx(report, { generatedAt: AT }));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Gap analysis', 'Paths', 'Summary']);
+    const rows = sheetRows(workbook.getWorksheet('Gap analysis')!);
+    expect(rows[0]).toEqual([...GAP_CSV_COLUMNS]);
+    expect(rows).toHaveLength(report.rows.length + 1);
+    expect(sheetRows(workbook.getWorksheet('Paths')!)).toHaveLength(report.rows.reduce((n, r) => n + r.contributions.length, 0) + 1);
+    const summary = sheetRows(workbook.getWorksheet('Summary')!);
+    expect(summary).toContainEqual(['Uncovered, reviewed "no counterpart"', String(report.summary.uncoveredNoCounterpart)]);
+  });
+});
+
+describe('unified control set exports', () => {
+  const proposal = proposeUnifiedControls(index, { frameworks: ['iso42001-2023', 'iso27001-2022', 'iso9001-2015'], at: AT });
+  const controls = proposal.controls.map((p) => p.control);
+  const input = { controls, requirements: bundle.requirements, frameworks: bundle.frameworks, generatedAt: AT };
+
+  it('JSON re-imports to the same controls, and refuses a broken file with located problems', () => {
+    const back = importControlSetJson(exportControlSetJson(input), { file: 'set.json', knownRequirementIds: requirementIds });
+    expect(back).toEqual({ controls, problems: [] });
+    const broken = JSON.parse(exportControlSetJson(input));
+    broken.controls[1].requirementIds = [];
+    broken.controls[2].requirementIds.push('iso42001-2023:Z.9');
+    const result = importControlSetJson(JSON.stringify(broken), { file: 'set.json', knownRequirementIds: requirementIds });
+    expect(result.controls).toEqual([]);
+    expect(result.problems.map((p) => p.path)).toContain('controls[1].requirementIds');
+    expect(importControlSetJson('{"format":"other"}', { file: 'x.json' }).problems[0]!.message).toMatch(/not a Crosswalk control set/);
+  });
+
+  it('CSV re-imports to the same controls; rows of one control must agree', () => {
+    const csv = exportControlSetCsv(input);
+    expect(readCsv(csv, 'set.csv').header).toEqual([...CONTROL_SET_CSV_COLUMNS]);
+    expect(readCsv(csv, 'set.csv').rows).toHaveLength(controls.reduce((n, c) => n + c.requirementIds.length, 0));
+    expect(importControlSetCsv(csv, { file: 'set.csv', knownRequirementIds: requirementIds })).toEqual({ controls, problems: [] });
+    const lines = csv.split('\n');
+    lines[2] = lines[2]!.replace('Understanding the organization and its context', 'Another title');
+    const result = importControlSetCsv(lines.join('\n'), { file: 'set.csv' });
+    expect(result.controls).toEqual([]);
+    expect(result.problems[0]).toMatchObject({ line: 3, message: 'control "uc:iso42001-2023:4.1": title differs from line 2' });
+  });
+
+  it('XLSX lists each control with its refs per framework, and every citation', async () => {
+    const workbook = await readWorkbook(await exportControlSetXlsx(input));
+    const rows = sheetRows(workbook.getWorksheet('Controls')!);
+    expect(rows[0]).toEqual(['control_id', 'title', 'description', 'origin', 'requirements', 'iso42001-2023', 'iso27001-2022', 'iso9001-2015']);
+    expect(rows.find((r) => r[0] === 'uc:iso42001-2023:10.1')!.slice(5)).toEqual(['10.1', '10.1', '10.3']);
+    expect(sheetRows(workbook.getWorksheet('Citations')!)).toHaveLength(readCsv(exportControlSetCsv(input), 'x').rows.length + 1);
+  });
+
+  it('OSCAL: a valid 1.2.1 catalog whose controls link to a resource for every cited requirement', () => {
+    const validate = oscalValidator('catalog');
+    const doc = JSON.parse(exportControlSetOscal(input));
+    expect(validate(doc)).toEqual([]);
+    const resources = new Map(doc.catalog['back-matter'].resources.map((r: { uuid: string }) => [r.uuid, r]));
+    expect(doc.catalog.controls).toHaveLength(controls.length);
+    for (const [i, control] of controls.entries()) {
+      const oscal = doc.catalog.controls[i];
+      expect(oscal.props[0]).toEqual({ name: 'label', value: control.id });
+      expect(oscal.links.map((l: { href: string }) => l.href)).toEqual(control.requirementIds.map((id) => `#${requirementResourceUuid(id)}`));
+      for (const link of oscal.links) expect(resources.has(link.href.slice(1))).toBe(true);
+    }
+    const resource = resources.get(requirementResourceUuid('iso9001-2015:10.3')) as { title: string; props: Array<{ name: string; value: string }> };
+    expect(resource.title).toBe('ISO 9001 (2015) 10.3 Continual improvement');
+    expect(resource.props).toContainEqual({ name: 'requirement-id', ns: 'urn:crosswalk:oscal', value: 'iso9001-2015:10.3' });
+    // The schema check is real.
+    doc.catalog.controls[0].id = 'uc:not a token';
+    expect(validate(doc).length).toBeGreaterThan(0);
+  });
+});
+
+describe('IMS plan exports', () => {
+  const plan = imsPlan(index, { standards: ['iso42001-2023', 'iso27001-2022', 'iso9001-2015'], harmonizedClauses: bundle.harmonizedClauses });
+
+  it('Markdown: a process table joined by concept, and each standard\'s additions', () => {
+    const text = exportImsMarkdown(plan, { frameworks: bundle.frameworks, generatedAt: AT });
+    expect(text).toMatch(/^# Integrated management system plan: ISO\/IEC 42001:2023 \+ ISO\/IEC 27001:2022 \+ ISO 9001:2015\n/);
+    expect(text).toContain('| **Continual improvement** | 10.1 Continual improvement | 10.1 Continual improvement | 10.3 Continual improvement |');
+    expect(text).toMatch(/- 6\.1\.4 AI system impact assessment \(in hs:risks-and-opportunities, no counterpart\)/);
+    expect(text).toContain('### ISO/IEC 27001:2022 (');
+  });
+
+  it('XLSX: one row per process clause and per addition', async () => {
+    const workbook = await readWorkbook(await exportImsXlsx(plan, { frameworks: bundle.frameworks, generatedAt: AT }));
+    expect(sheetRows(workbook.getWorksheet('Processes')!)).toHaveLength(plan.processes.reduce((n, p) => n + p.clauses.reduce((m, c) => m + c.items.length, 0), 0) + 1);
+    expect(sheetRows(workbook.getWorksheet('Additions')!)).toHaveLength(plan.additions.reduce((n, a) => n + a.items.length, 0) + 1);
+  });
+});
+
+describe('Statement of Applicability exports', () => {
+  const entries: SoaEntry[] = [
+    { frameworkId: 'iso42001-2023', requirementId: 'iso42001-2023:A.2.2', applicable: true, justification: 'Policy required by risk R-1, "core"', implementationStatus: 'implemented', updatedAt: '2026-05-01T00:00:00Z' },
+    { frameworkId: 'iso42001-2023', requirementId: 'iso42001-2023:A.7.6', applicable: false, justification: 'We train no models,\nso no data preparation.', implementationStatus: 'not-started' },
+  ];
+  const soa = statementOfApplicability({ frameworkId: 'iso42001-2023', requirements: bundle.requirements, entries, asOf: '2026-06-01' });
+
+  it('CSV lists all 38 Annex A controls and re-imports to the same decisions', () => {
+    const csv = exportSoaCsv(soa);
+    const { header, rows } = readCsv(csv, 'soa.csv');
+    expect(header).toEqual([...SOA_CSV_COLUMNS]);
+    expect(rows).toHaveLength(38);
+    expect(importSoaCsv(csv, { file: 'soa.csv', frameworkId: 'iso42001-2023', knownRequirementIds: requirementIds })).toEqual({ entries, problems: [] });
+  });
+
+  it('CSV import names the line of every bad row and imports nothing', () => {
+    const text = [
+      'framework_id,requirement_id,applicable,justification,implementation_status',
+      'iso42001-2023,iso42001-2023:A.2.2,maybe,x,planned',
+      'iso42001-2023,iso42001-2023:A.2.3,no,,not-started',
+      'iso42001-2023,iso42001-2023:A.2.4,yes,ok,done',
+      'iso42001-2023,iso27001-2022:A.5.1,yes,ok,planned',
+      'iso42001-2023,iso42001-2023:A.3.2,Yes,Needed,In progress',
+    ].join('\n');
+    const result = importSoaCsv(text, { file: 'soa.csv', knownRequirementIds: requirementIds });
+    expect(result.entries).toEqual([]);
+    expect(result.problems.map((p) => [p.line, p.message])).toEqual([
+      [2, 'applicable: invalid value "maybe" (expected: yes, no, or blank for undecided)'],
+      [3, 'justification: excluding a control needs a justification'],
+      [4, 'implementationStatus: invalid status "done" (expected: not-started, planned, in-progress, implemented)'],
+      [5, 'requirementId: the requirement is not in this framework'],
+    ]);
+  });
+
+  it('XLSX holds the same rows and a summary', async () => {
+    const workbook = await readWorkbook(await exportSoaXlsx(soa, { generatedAt: AT }));
+    const rows = sheetRows(workbook.getWorksheet('Statement of Applicability')!);
+    expect(rows).toHaveLength(39);
+    expect(rows.find((r) => r[1] === 'iso42001-2023:A.7.6')!.slice(5, 8)).toEqual(['no', 'We train no models,\nso no data preparation.', 'not-started']);
+  });
+});

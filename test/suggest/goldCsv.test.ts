@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { goldFromMappings, parseGoldCsv } from '../../server/suggest/goldCsv.js';
+import { approved } from './fixtures.js';
+
+const known = { file: 'gold.csv', frameworks: new Set(['alpha-1', 'beta-1']), requirements: new Set(['alpha-1:1', 'alpha-1:2', 'beta-1:A', 'beta-1:B']) };
+
+describe('gold CSV', () => {
+  it('reads rows with or without a header', () => {
+    const withHeader = parseGoldCsv('source_framework,source_ref,target_framework,target_ref\nalpha-1,1,beta-1,A\n\nalpha-1,2,beta-1,B\n', known);
+    expect(withHeader).toEqual({ pairs: [{ sourceId: 'alpha-1:1', targetId: 'beta-1:A', line: 2 }, { sourceId: 'alpha-1:2', targetId: 'beta-1:B', line: 4 }], problems: [] });
+    expect(parseGoldCsv('alpha-1,1,beta-1,A\n', known).pairs).toHaveLength(1);
+  });
+
+  it('names the line of every malformed row', () => {
+    const { problems } = parseGoldCsv(
+      ['source_framework,source_ref,target_framework,target_ref', 'alpha-1,1,beta-1', 'alpha-9,1,beta-1,A', 'alpha-1,7,beta-1,A', 'alpha-1,,beta-1,A', 'alpha-1,1,alpha-1,2', 'alpha-1,1,beta-1,A', 'alpha-1,1,beta-1,A'].join('\n'),
+      known,
+    );
+    expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [2, 'error', 'expected 4 columns (source_framework,source_ref,target_framework,target_ref), found 3: "alpha-1,1,beta-1"'],
+      [3, 'error', 'unknown framework "alpha-9" (known: alpha-1, beta-1; import a framework first with "crosswalk import")'],
+      [4, 'error', 'unknown requirement "7" in alpha-1'],
+      [5, 'error', 'source_ref is empty'],
+      [6, 'error', 'source and target are the same framework ("alpha-1")'],
+      [8, 'warning', 'duplicate pair alpha-1:1 → beta-1:A (counted once)'],
+    ]);
+  });
+
+  it('builds a gold set from approved mappings in the stored direction', () => {
+    const rejected = { ...approved('alpha-1:2', 'beta-1:B'), status: 'rejected' as const };
+    const gold = goldFromMappings([approved('alpha-1:1', 'beta-1:A'), rejected, approved('beta-1:B', 'alpha-1:2'), { ...approved('alpha-1:2', 'beta-1:A'), relationship: 'no-relationship' as const }], { from: 'alpha-1', to: 'beta-1' });
+    expect(gold.map((g) => `${g.sourceId}>${g.targetId}`)).toEqual(['alpha-1:1>beta-1:A']);
+  });
+});

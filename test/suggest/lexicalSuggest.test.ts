@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { conceptsOf } from '../../server/suggest/concepts.js';
+import { evaluate } from '../../server/suggest/evaluate.js';
+import { createGraphSignals } from '../../server/suggest/graphSignals.js';
+import { createPlainBm25Index } from '../../server/suggest/lexicalIndex.js';
+import { requirementTexts } from '../../server/suggest/requirementText.js';
+import { computeSuggestions, knowledgeFor } from '../../server/suggest/suggest.js';
+import { stem, terms } from '../../server/suggest/text.js';
+import { approved, smallCorpus } from './fixtures.js';
+
+const top = async (sourceId: string, corpus = smallCorpus()) => {
+  const run = await computeSuggestions(corpus, { from: 'alpha-1', to: 'beta-1', method: 'lexical', top: 3, sourceIds: [sourceId] });
+  return run.sources[0]!.candidates;
+};
+
+describe('words and vocabulary', () => {
+  it('stems inflections together', () => {
+    expect(new Set(['manage', 'managed', 'managing', 'management'].map(stem)).size).toBe(1);
+    expect(new Set(['policy', 'policies'].map(stem)).size).toBe(1);
+    expect(new Set(['organization', 'organizational', 'organisation'].map(stem)).size).toBe(1);
+    expect(terms('The risks of the suppliers')).toEqual(['risk', 'suppli']);
+  });
+
+  it('recognises the same concept in different words, phrases included', () => {
+    expect(conceptsOf('Address risks from vendors and the supply chain')).toContain('~supplier');
+    expect(conceptsOf('Manage supplier relationships')).toContain('~supplier');
+    expect(conceptsOf('needs of interested parties')).toContain('~stakeholder');
+    expect(conceptsOf('Keep documented information')).toContain('~documentation');
+  });
+});
+
+describe('offline suggestions on a small fixture', () => {
+  it('finds a counterpart that uses other words for the same concept, where plain BM25 follows the shared word', async () => {
+    const [first] = await top('alpha-1:1');
+    expect(first!.targetId).toBe('beta-1:A');
+    expect(first!.evidence.sharedTerms).toContain('~supplier');
+    const texts = requirementTexts(smallCorpus().requirements);
+    const plain = createPlainBm25Index([...texts.values()].filter((t) => t.frameworkId === 'beta-1')).search(texts.get('alpha-1:1')!, 3);
+    expect(plain[0]!.id).toBe('beta-1:D');
+  });
+
+  it('ranks by stems and explains with the shared words', async () => {
+    const [first] = await top('alpha-1:2');
+    expect(first).toMatchObject({ targetId: 'beta-1:B', rank: 1 });
+    expect(first!.evidence.sharedTerms).toEqual(expect.arrayContaining(['logging', 'record', 'activities']));
+  });
+
+  it('uses the graph: a path through a third framework finds what no word links', async () => {
+    const [first] = await top('alpha-1:4');
+    expect(first!.targetId).toBe('beta-1:E');
+    expect(first!.evidence.graph[0]).toMatchObject({ kind: 'path', steps: [{ from: 'alpha-1:4', to: 'gamma-1:X', relationship: 'equivalent-to' }, { from: 'gamma-1:X', to: 'beta-1:E', relationship: 'subset-of' }] });
+    expect(first!.relationship).toBe('subset-of');
+    // Without the path, nothing ranks it.
+    const noGraph = { ...smallCorpus(), mappings: [] };
+    expect((await top('alpha-1:4', noGraph)).map((c) => c.targetId)).not.toContain('beta-1:E');
+  });
+
+  it('a shared harmonized concept proposes equivalent-to', async () => {
+    const [first] = await top('alpha-1:3');
+    expect(first).toMatchObject({ targetId: 'beta-1:C', relationship: 'equivalent-to' });
+    expect(first!.evidence.graph[0]).toMatchObject({ kind: 'harmonized', conceptId: 'hs:internal-audit' });
+  });
+
+  it('never uses a mapping between the two frameworks as graph evidence, and blind drops them from the knowledge', () => {
+    const corpus = smallCorpus();
+    corpus.mappings.push(approved('alpha-1:2', 'beta-1:D'));
+    const graph = createGraphSignals({ mappings: knowledgeFor(corpus.mappings, { from: 'alpha-1', to: 'beta-1' }), harmonizedClauses: [] });
+    expect([...graph.candidates('alpha-1:2', 'beta-1').keys()]).toEqual([]);
+    expect(knowledgeFor(corpus.mappings, { from: 'alpha-1', to: 'beta-1', blind: true }).map((m) => m.id)).toEqual(['alpha-1:4 -> gamma-1:X', 'gamma-1:X -> beta-1:E']);
+    expect(knowledgeFor(corpus.mappings, { from: 'beta-1', to: 'alpha-1', blind: true })).toHaveLength(2);
+  });
+
+  it('leaves out excluded pairs and is deterministic', async () => {
+    const corpus = smallCorpus();
+    const a = await computeSuggestions(corpus, { from: 'alpha-1', to: 'beta-1', method: 'lexical', top: 5 });
+    const b = await computeSuggestions(corpus, { from: 'alpha-1', to: 'beta-1', method: 'lexical', top: 5 });
+    expect(a).toEqual(b);
+    const excluded = await computeSuggestions(corpus, { from: 'alpha-1', to: 'beta-1', method: 'lexical', top: 5, exclude: (s, t) => s === 'alpha-1:1' && t === 'beta-1:A' });
+    expect(excluded.sources.find((s) => s.sourceId === 'alpha-1:1')!.candidates.map((c) => c.targetId)).not.toContain('beta-1:A');
+  });
+
+  it('evaluates against gold pairs', async () => {
+    const gold = [
+      { sourceId: 'alpha-1:1', targetId: 'beta-1:A', line: 1 },
+      { sourceId: 'alpha-1:2', targetId: 'beta-1:B', line: 2 },
+      { sourceId: 'alpha-1:3', targetId: 'beta-1:C', line: 3 },
+      { sourceId: 'alpha-1:4', targetId: 'beta-1:E', line: 4 },
+    ];
+    const report = await evaluate({ corpus: smallCorpus(), gold, method: 'lexical', blind: true });
+    expect(report).toMatchObject({ method: 'lexical', blind: true, pairs: 4, sources: 4, mrr: 1, recallAt: { '1': 1, '10': 1 }, misses: [] });
+    const withMiss = await evaluate({ corpus: smallCorpus(), gold: [...gold, { sourceId: 'alpha-1:2', targetId: 'beta-1:C', line: 5 }], method: 'lexical', blind: true });
+    expect(withMiss.recallAt['1']).toBeCloseTo((1 + 0.5 + 1 + 1) / 4, 10);
+  });
+});
+
+describe('learning from review decisions', () => {
+  const corpus = () => {
+    const c = smallCorpus();
+    c.requirements.push({ id: 'alpha-1:5', frameworkId: 'alpha-1', ref: '5', kind: 'control', title: 'Supplier agreements', summary: 'Agree security requirements with each supplier in contracts.', order: 5, tags: [] });
+    return c;
+  };
+
+  it('a requirement like one already mapped gets its target; a rejected one is pushed down; its own decisions never count', async () => {
+    const c = corpus();
+    c.mappings.push(approved('alpha-1:1', 'beta-1:D'), { ...approved('alpha-1:1', 'beta-1:A'), status: 'rejected' });
+    const run = await computeSuggestions(c, { from: 'alpha-1', to: 'beta-1', method: 'lexical', top: 5, sourceIds: ['alpha-1:5', 'alpha-1:1'] });
+    const learnedFor5 = run.sources.find((s) => s.sourceId === 'alpha-1:5')!.candidates;
+    expect(learnedFor5[0]).toMatchObject({ targetId: 'beta-1:D', signals: { learned: expect.any(Number) }, evidence: { reviewed: [{ sourceId: 'alpha-1:1', approved: true }] } });
+    expect(learnedFor5.find((x) => x.targetId === 'beta-1:A')?.signals.learned).toBeLessThan(0);
+    // alpha-1:1's own decisions are not examples for itself.
+    expect(run.sources.find((s) => s.sourceId === 'alpha-1:1')!.candidates.every((x) => x.signals.learned === undefined)).toBe(true);
+    // Blind: nothing between the two frameworks is learned from.
+    const blind = await computeSuggestions(c, { from: 'alpha-1', to: 'beta-1', method: 'lexical', top: 5, blind: true, sourceIds: ['alpha-1:5'] });
+    expect(blind.sources[0]!.candidates.every((x) => x.signals.learned === undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,71 @@
+// `models pull` end to end against a stand-in hub on 127.0.0.1 serving the generated tiny model: the files land
+// where the offline embedder reads them, and nothing but that local server is contacted.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmbedder } from '../../server/suggest/embedder.js';
+import { listInstalledModels, MODEL_SETTINGS_FILE } from '../../server/suggest/modelFolder.js';
+import { pullModel } from '../../server/suggest/pullModel.js';
+import { TINY_DIMENSION, TINY_MODEL_ID, writeTinyBertModel } from './tinyBertModel.js';
+
+let source: string;
+let target: string;
+let server: http.Server;
+let hub: string;
+const requested: string[] = [];
+
+beforeAll(async () => {
+  source = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-hub-'));
+  target = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-pulled-'));
+  writeTinyBertModel(source);
+  // The hub's layout: /<org>/<name>/resolve/<revision>/<file>.
+  server = http.createServer((req, res) => {
+    requested.push(req.url ?? '');
+    const match = /^\/(.+?)\/resolve\/[^/]+\/(.+)$/.exec(decodeURIComponent(req.url ?? ''));
+    const file = match ? path.join(source, match[1]!, match[2]!) : '';
+    if (!match || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const body = fs.readFileSync(file);
+    res.writeHead(200, { 'content-length': String(body.length), 'content-type': 'application/octet-stream' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  hub = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  for (const dir of [source, target]) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const localOnly = async (input: string | URL, init?: unknown) => {
+  const url = new URL(String(input));
+  if (url.hostname !== '127.0.0.1') throw new Error(`refusing to reach ${url.host} in a test`);
+  return fetch(url, init as RequestInit);
+};
+
+describe('models pull', () => {
+  it('downloads into the local layout, records the settings, and the offline embedder then loads it', async () => {
+    const files: string[] = [];
+    const model = await pullModel({ modelDir: target, modelId: TINY_MODEL_ID, settings: { pooling: 'cls', dtype: 'q8' }, remoteHost: hub, fetch: localOnly, onFile: (f) => files.push(f) });
+    expect(model).toMatchObject({ id: TINY_MODEL_ID, settings: { pooling: 'cls', prefix: '', dtype: 'q8' } });
+    expect(files).toEqual(expect.arrayContaining(['config.json', 'tokenizer.json', 'onnx/model_quantized.onnx']));
+    const dir = path.join(target, 'crosswalk-test', 'tiny-bert');
+    expect(fs.readFileSync(path.join(dir, 'onnx', 'model_quantized.onnx'))).toEqual(fs.readFileSync(path.join(source, 'crosswalk-test', 'tiny-bert', 'onnx', 'model_quantized.onnx')));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, MODEL_SETTINGS_FILE), 'utf8'))).toEqual({ pooling: 'cls', prefix: '', dtype: 'q8' });
+    expect(listInstalledModels(target).map((m) => m.id)).toEqual([TINY_MODEL_ID]);
+    expect(requested.every((url) => url.startsWith('/crosswalk-test/tiny-bert/resolve/main/'))).toBe(true);
+
+    const embedder = await createEmbedder({ modelDir: target, model: listInstalledModels(target)[0]! });
+    try {
+      const [vector] = await embedder.embed(['AI risk assessment']);
+      expect(vector).toHaveLength(TINY_DIMENSION);
+    } finally {
+      await embedder.dispose();
+    }
+  });
+});

@@ -1,0 +1,167 @@
+// `crosswalk suggest` and `crosswalk eval` as a user runs them, on a temporary data folder with the shipped content.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../server/store/sqlite/SqliteStore.js';
+import { startTestServer, TOKENS } from '../api/testServer.js';
+import { crosswalk } from '../cli/run.js';
+import { TINY_DIMENSION, TINY_MODEL_ID, writeTinyBertModel } from './tinyBertModel.js';
+
+let dataDir: string;
+let noModels: string;
+let tinyModels: string;
+const today = new Date().toISOString().slice(0, 10);
+
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-suggest-'));
+  noModels = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-nomodels-'));
+  tinyModels = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-tiny-'));
+  writeTinyBertModel(tinyModels);
+});
+afterAll(() => {
+  for (const dir of [dataDir, noModels, tinyModels]) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const suggestJson = (args: string[], modelDir = noModels) => {
+  const result = crosswalk(['suggest', ...args, '--json'], { dataDir, env: { CROSSWALK_MODEL_DIR: modelDir } });
+  expect(result.stderr).not.toMatch(/internal error/);
+  expect(result.code).toBe(0);
+  return { ...JSON.parse(result.stdout), stderr: result.stderr };
+};
+
+const withStore = async <T>(fn: (store: ReturnType<typeof openSqliteStore>) => Promise<T>) => {
+  const store = openSqliteStore({ file: path.join(dataDir, 'crosswalk.db') });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+};
+
+const pairKey = (a: string, b: string) => [a, b].sort().join(' ~ ');
+
+describe('crosswalk suggest', () => {
+  it('without a model: says how to get one, falls back to lexical, and saves proposed automated mappings', async () => {
+    const out = suggestJson(['--from', 'iso42001-2023', '--to', 'hitrust-ai', '--top', '2']);
+    expect(out.method).toBe('lexical');
+    expect(out.stderr).toMatch(/no embedding model "Xenova\/bge-small-en-v1\.5" in .*npx crosswalk models pull.*Using the offline method \(lexical\) instead/);
+    expect(out.stderr).toMatch(/was empty: loaded the shipped content/);
+    expect(out.saved.created).toBeGreaterThan(20);
+    const first = out.sources.find((s: { candidates: unknown[] }) => s.candidates.length).candidates[0];
+    expect(first).toMatchObject({ rank: 1, relationship: expect.stringMatching(/-/), evidence: { sharedTerms: expect.any(Array), graph: expect.any(Array) } });
+
+    await withStore(async (store) => {
+      const suggestions = await store.findMappings({ frameworks: ['iso42001-2023', 'hitrust-ai'], origins: ['suggestion'] });
+      expect(suggestions).toHaveLength(out.saved.created);
+      for (const m of suggestions) {
+        expect(m).toMatchObject({ method: 'automation', status: 'proposed', origin: 'suggestion', provenance: { source: 'Crosswalk suggestion engine (lexical)', author: 'crosswalk-suggest', created: today } });
+        expect(m.note).toMatch(/^Proposed by the Crosswalk suggestion engine \(lexical\): rank \d+ of 2.*Not reviewed/);
+      }
+      // Approved pairs are not proposed again.
+      const approvedPairs = new Set((await store.findMappings({ frameworks: ['iso42001-2023', 'hitrust-ai'], statuses: ['approved'] })).map((m) => pairKey(m.source, m.target)));
+      expect(approvedPairs.size).toBeGreaterThan(10);
+      expect(suggestions.filter((m) => approvedPairs.has(pairKey(m.source, m.target)))).toEqual([]);
+    });
+  });
+
+  it('suggestions show up for review in the API; rejected ones are not proposed again, approved ones not duplicated', async () => {
+    const server = await startTestServer({ store: openSqliteStore({ file: path.join(dataDir, 'crosswalk.db') }) });
+    let rejectedId: string;
+    let approvedId: string;
+    try {
+      const listed = await server.gql(`{ mappings(filter: { frameworks: ["iso42001-2023", "hitrust-ai"], origins: [suggestion], statuses: [proposed] }, limit: 500) { id method status origin } }`);
+      const ids = listed.body.data.mappings.map((m: { id: string }) => m.id).sort();
+      expect(listed.body.data.mappings[0]).toMatchObject({ method: 'automation', status: 'proposed', origin: 'suggestion' });
+      [rejectedId, approvedId] = [ids[0], ids[1]];
+      const rest = await fetch(`${server.url}/api/mappings?from=iso42001-2023&to=hitrust-ai&origin=suggestion&status=proposed&limit=500`);
+      expect(rest.status).toBe(200);
+      const restIds = ((await rest.json()) as Array<{ id: string }>).map((m) => m.id).sort();
+      expect(restIds).toEqual(ids);
+      const rejected = await server.gql(`mutation($id: ID!) { rejectMapping(id: $id, reason: "different topic") { status reviewNote provenance { reviewer } } }`, { id: rejectedId }, TOKENS.analyst);
+      expect(rejected.body.data.rejectMapping).toEqual({ status: 'rejected', reviewNote: 'different topic', provenance: { reviewer: 'bob' } });
+      const accepted = await server.gql(`mutation($id: ID!) { reviewMapping(id: $id, review: { status: approved, relationship: subset_of, note: "checked" }) { status relationship } }`, { id: approvedId }, TOKENS.analyst);
+      expect(accepted.body.data.reviewMapping).toEqual({ status: 'approved', relationship: 'subset_of' });
+    } finally {
+      await server.close();
+    }
+
+    const again = suggestJson(['--from', 'iso42001-2023', '--to', 'hitrust-ai', '--top', '2']);
+    const proposedAgain = again.sources.flatMap((s: { sourceId: string; candidates: Array<{ targetId: string }> }) => s.candidates.map((c) => `${s.sourceId} -> ${c.targetId}`));
+    expect(proposedAgain).not.toContain(rejectedId);
+    expect(proposedAgain).not.toContain(approvedId);
+    expect(again.skipped.rejected).toBe(1);
+    expect(again.saved.unchanged).toBeGreaterThan(0);
+
+    await withStore(async (store) => {
+      expect(await store.getMapping(rejectedId)).toMatchObject({ status: 'rejected', reviewNote: 'different topic' });
+      expect(await store.getMapping(approvedId)).toMatchObject({ status: 'approved', relationship: 'subset-of' });
+      const all = await store.findMappings({ frameworks: ['iso42001-2023', 'hitrust-ai'] });
+      const keys = all.map((m) => pairKey(m.source, m.target));
+      expect(new Set(keys).size).toBe(keys.length); // no pair twice, in either direction
+    });
+
+    // The other direction is no way round it.
+    const reverse = suggestJson(['--from', 'hitrust-ai', '--to', 'iso42001-2023', '--top', '3']);
+    const [source, target] = rejectedId.split(' -> ') as [string, string];
+    const reverseProposed = reverse.sources.find((s: { sourceId: string }) => s.sourceId === target)?.candidates.map((c: { targetId: string }) => c.targetId) ?? [];
+    expect(reverseProposed).not.toContain(source);
+  });
+
+  it('with a local model: hybrid ranking, vectors stored with their model and reused on the next run', async () => {
+    const first = suggestJson(['--from', 'iso42001-2023', '--to', 'nist-ai-600-1', '--top', '2', '--method', 'hybrid', '--model', TINY_MODEL_ID], tinyModels);
+    expect(first).toMatchObject({ method: 'hybrid', model: TINY_MODEL_ID, embeddings: { embedded: 114 + 13, cached: 0 } });
+    const candidate = first.sources.find((s: { candidates: unknown[] }) => s.candidates.length).candidates[0];
+    expect(candidate.evidence.similarPassage).toMatchObject({ similarity: expect.any(Number), text: expect.any(String) });
+    expect(candidate.signals).toHaveProperty('model');
+    const second = suggestJson(['--from', 'iso42001-2023', '--to', 'nist-ai-600-1', '--top', '2', '--method', 'model', '--model', TINY_MODEL_ID], tinyModels);
+    expect(second).toMatchObject({ method: 'model', embeddings: { embedded: 0, cached: 127 } });
+    await withStore(async (store) => {
+      const stored = await store.getEmbeddings(TINY_MODEL_ID, ['iso42001-2023:6.1.2']);
+      expect(stored.get('iso42001-2023:6.1.2')!.vector).toHaveLength(TINY_DIMENSION);
+      const provenance = await store.findMappings({ frameworks: ['iso42001-2023', 'nist-ai-600-1'], origins: ['suggestion'], limit: 1 });
+      expect(provenance[0]!.provenance.source).toMatch(/^Crosswalk suggestion engine \((hybrid|model)\)$/);
+    });
+  });
+
+  it('explains bad input', () => {
+    const unknown = crosswalk(['suggest', '--from', 'iso42001-2023', '--to', 'iso99999'], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/suggest: unknown framework "iso99999" \(known: .*iso27001-2022.*\)/);
+    const method = crosswalk(['suggest', '--from', 'iso42001-2023', '--to', 'hitrust-ai', '--method', 'magic'], { dataDir });
+    expect(method.stderr).toContain('suggest: invalid method: "magic" (expected: lexical, model, hybrid)');
+  });
+});
+
+describe('crosswalk eval', () => {
+  it('scores a gold CSV blind and prints the documented JSON', () => {
+    const gold = path.join(dataDir, 'gold.csv');
+    fs.writeFileSync(gold, 'source_framework,source_ref,target_framework,target_ref\niso42001-2023,6.1.2,iso27001-2022,6.1.2\niso42001-2023,7.2,iso27001-2022,7.2\niso42001-2023,A.10.3,iso27001-2022,A.5.19\n');
+    const result = crosswalk(['eval', '--gold', gold, '--blind', '--json'], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(Object.keys(report).slice(0, 7)).toEqual(['method', 'pairs', 'sources', 'recallAt', 'precisionAt', 'mrr', 'ndcg10']);
+    expect(report).toMatchObject({ method: 'lexical', pairs: 3, sources: 3, blind: true, recallAt: { '1': expect.any(Number), '5': expect.any(Number), '10': expect.any(Number) } });
+    expect(report.recallAt['10']).toBeGreaterThan(0.6);
+    expect(result.stderr).toMatch(/no embedding model/);
+  });
+
+  it('names the line of a malformed gold row', () => {
+    const gold = path.join(dataDir, 'bad-gold.csv');
+    fs.writeFileSync(gold, 'iso42001-2023,6.1.2,iso27001-2022,6.1.2\niso42001-2023,6.1.2,iso27001-2022\niso42001-2023,Z.9,iso27001-2022,6.1.2\n');
+    const result = crosswalk(['eval', '--gold', gold], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('bad-gold.csv:2: expected 4 columns');
+    expect(result.stderr).toContain('bad-gold.csv:3: unknown requirement "Z.9" in iso42001-2023');
+  });
+});
+
+describe('crosswalk models', () => {
+  it('lists installed models and says how to get one when there is none', () => {
+    const none = crosswalk(['models', 'list'], { env: { CROSSWALK_MODEL_DIR: noModels } });
+    expect(none.stdout).toMatch(/none\. Run "npx crosswalk models pull"/);
+    const listed = JSON.parse(crosswalk(['models', 'list', '--json'], { env: { CROSSWALK_MODEL_DIR: tinyModels } }).stdout);
+    expect(listed.installed).toEqual([expect.objectContaining({ id: TINY_MODEL_ID, dtypes: ['fp32', 'q8'] })]);
+    expect(listed.default).toBe('Xenova/bge-small-en-v1.5');
+  });
+});
