@@ -4,6 +4,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { PACKAGE_ROOT } from '../config.js';
 import type { GraphStore } from '../store/types.js';
 import type { Principal } from './auth.js';
+import { AnalysisContent } from '../services/analysis.js';
 import { createYogaServer } from './createYogaServer.js';
 import { describeError } from './errors.js';
 import { createRestRouter } from './rest.js';
@@ -34,12 +35,13 @@ export function buildApp({ store, tokens, corsOrigins = [], graphiql = false, bo
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', (_req, res) => void (isReady() ? res.json({ status: 'ready', store: store.engine }) : res.status(503).json({ status: 'loading' })));
 
-  const yoga = createYogaServer({ store, tokens, graphiql, now });
+  const analysis = new AnalysisContent(store);
+  const yoga = createYogaServer({ store, analysis, tokens, graphiql, now });
   // Parsing here enforces the size limit before yoga sees the request; yoga uses the parsed body.
   app.use('/graphql', express.json({ limit: bodyLimit }), yoga);
   const json = express.json({ limit: bodyLimit });
   // Uploads keep their raw text (a JSON file is a file, not a request object) and have their own limit.
-  app.use('/api', (req, res, next) => (req.path === '/import' ? next() : json(req, res, next)), createRestRouter({ store, tokens, dataDir, now }));
+  app.use('/api', (req, res, next) => (req.path === '/import' ? next() : json(req, res, next)), createRestRouter({ store, analysis, tokens, dataDir, now }));
   app.use('/api', (req, res) => void res.status(404).json({ error: { code: 'NOT_FOUND', message: `no API route ${req.method} ${req.path}` } }));
 
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {

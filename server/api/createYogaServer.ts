@@ -4,11 +4,15 @@ import { principalFrom, type Principal } from './auth.js';
 import { describeError, toGraphQLError } from './errors.js';
 import { createApiContext, type ApiContext } from './graphql/context.js';
 import { resolvers } from './graphql/resolvers.js';
+import { analysisResolvers } from './graphql/analysisResolvers.js';
+import { analysisTypeDefs } from './graphql/analysisTypeDefs.js';
+import type { AnalysisContent } from '../services/analysis.js';
 import { typeDefs } from './graphql/typeDefs.js';
 import { useQueryLimits, type QueryLimits } from './graphql/useQueryLimits.js';
 
 export interface YogaOptions {
   store: GraphStore;
+  analysis: AnalysisContent;
   tokens: Map<string, Principal>;
   graphiql?: boolean;
   limits?: QueryLimits;
@@ -17,16 +21,19 @@ export interface YogaOptions {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxFields: 400 };
 
-export const schema = createSchema<ApiContext>({ typeDefs, resolvers });
+export const schema = createSchema<ApiContext>({
+  typeDefs: [typeDefs, analysisTypeDefs],
+  resolvers: [resolvers, analysisResolvers, { Mutation: markWrites(resolvers.Mutation) }],
+});
 
-export function createYogaServer({ store, tokens, graphiql = false, limits = DEFAULT_QUERY_LIMITS, now }: YogaOptions): YogaServerInstance<object, ApiContext> {
+export function createYogaServer({ store, analysis, tokens, graphiql = false, limits = DEFAULT_QUERY_LIMITS, now }: YogaOptions): YogaServerInstance<object, ApiContext> {
   return createYoga<object, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql,
     landingPage: false,
     batching: false,
-    context: ({ request }) => createApiContext(store, principalFrom(request.headers.get('authorization'), tokens), now),
+    context: ({ request }) => createApiContext(store, principalFrom(request.headers.get('authorization'), tokens), analysis, now),
     plugins: [useQueryLimits(limits)],
     // Refusals (auth, validation, not found) are answers, not incidents: only unexpected errors are logged.
     logging: {
@@ -47,4 +54,15 @@ export function createYogaServer({ store, tokens, graphiql = false, limits = DEF
       },
     },
   });
+}
+
+/** Mapping writes change what the analyses see: each successful one marks the shared analysis content stale. */
+function markWrites<R extends Record<string, (parent: unknown, args: any, ctx: ApiContext) => Promise<unknown>>>(mutations: R): R {
+  return Object.fromEntries(
+    Object.entries(mutations).map(([name, resolve]) => [name, async (parent: unknown, args: any, ctx: ApiContext) => {
+      const result = await resolve(parent, args, ctx);
+      ctx.analysis.changed();
+      return result;
+    }]),
+  ) as R;
 }

@@ -2,8 +2,10 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { z } from 'zod';
 import { InputError, NotFoundError } from '../domain/errors.js';
 import { RELATIONSHIPS, STATUSES, METHODS, ORIGINS } from '../domain/schemas/mapping.js';
-import { exportContent } from '../services/exportContent.js';
+import { exportContent, type ExportedFile } from '../services/exportContent.js';
+import { controlSetFile, gapReportFile, imsPlanFile, soaFile } from '../services/reports.js';
 import { importContent } from '../services/importContent.js';
+import type { AnalysisContent } from '../services/analysis.js';
 import type { GraphStore } from '../store/types.js';
 import { principalFrom, requireRole, type Principal } from './auth.js';
 import { createApiContext, type ApiContext } from './graphql/context.js';
@@ -41,6 +43,7 @@ type Handler = (req: Request, ctx: ApiContext) => Promise<unknown>;
  */
 export interface RestOptions {
   store: GraphStore;
+  analysis: AnalysisContent;
   tokens: Map<string, Principal>;
   /** Where uploads are written as content files; without it uploads are refused. */
   dataDir?: string;
@@ -58,10 +61,10 @@ function serialise() {
   };
 }
 
-export function createRestRouter({ store, tokens, dataDir, uploadLimit = '10mb', now }: RestOptions): Router {
+export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit = '10mb', now }: RestOptions): Router {
   const oneAtATime = serialise();
   const router = express.Router();
-  const context = (req: Request) => createApiContext(store, principalFrom(req.headers.authorization, tokens), now);
+  const context = (req: Request) => createApiContext(store, principalFrom(req.headers.authorization, tokens), analysis, now);
   const route = (handler: Handler) => (req: Request, res: Response, next: NextFunction) => {
     handler(req, context(req)).then((body) => {
       if (body === null || body === undefined) throw new NotFoundError(`nothing at ${req.path}`);
@@ -110,17 +113,38 @@ export function createRestRouter({ store, tokens, dataDir, uploadLimit = '10mb',
   }));
   router.get('/harmonized-clauses', route((_, ctx) => Q.harmonizedClauses(null, {}, ctx)));
 
-  router.get('/export', async (req, res, next) => {
+  const download = (produce: (req: Request) => Promise<ExportedFile>) => async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const q = z.object({ format: z.string(), from: z.string().optional(), to: z.string().optional(), framework: z.string().optional() }).parse(req.query);
-      const file = await exportContent(store, { ...q, now: now?.() });
+      const file = await produce(req);
       res.setHeader('Content-Type', file.contentType);
       res.setHeader('Content-Disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`);
       res.send(file.body);
     } catch (e) {
       next(e);
     }
-  });
+  };
+  const csvList = (value?: string) => (value ? value.split(',').map((v) => v.trim()).filter(Boolean) : undefined);
+
+  router.get('/export', download((req) => {
+    const q = z.object({ format: z.string(), from: z.string().optional(), to: z.string().optional(), framework: z.string().optional() }).parse(req.query);
+    return exportContent(store, { ...q, now: now?.() });
+  }));
+  router.get('/reports/gap', download((req) => {
+    const q = z.object({ format: z.string().default('csv'), target: z.string(), have: z.string().optional(), haveRequirements: z.string().optional(), evidence: z.enum(['true', 'false']).optional(), asOf: z.string().optional(), includeProposed: z.enum(['true', 'false']).optional() }).parse(req.query);
+    return gapReportFile(analysis, store, { format: q.format, target: q.target, haveFrameworks: csvList(q.have), haveRequirements: csvList(q.haveRequirements), haveEvidence: q.evidence === 'true' || undefined, asOf: q.asOf, includeProposed: q.includeProposed === 'true' }, now?.());
+  }));
+  router.get('/reports/controls', download((req) => {
+    const q = z.object({ format: z.string().default('csv'), frameworks: z.string().optional() }).parse(req.query);
+    return controlSetFile(analysis, store, { format: q.format, frameworks: csvList(q.frameworks) }, now?.());
+  }));
+  router.get('/reports/ims', download((req) => {
+    const q = z.object({ format: z.string().default('md'), standards: z.string() }).parse(req.query);
+    return imsPlanFile(analysis, { format: q.format, standards: csvList(q.standards) ?? [] }, now?.());
+  }));
+  router.get('/reports/soa', download((req) => {
+    const q = z.object({ format: z.string().default('csv'), framework: z.string(), asOf: z.string().optional() }).parse(req.query);
+    return soaFile(analysis, store, q, now?.());
+  }));
 
   // Uploads arrive as the raw file; every import format is text.
   router.post('/import', express.text({ type: () => true, limit: uploadLimit }), route(async (req, ctx) => {
@@ -138,7 +162,8 @@ export function createRestRouter({ store, tokens, dataDir, uploadLimit = '10mb',
     return { written: outcome.written.length, warnings: outcome.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}: ${w.path ? `${w.path}: ` : ''}${w.message}`), load: outcome.load, reviewsApplied: outcome.reviewsApplied };
   }));
 
-  router.post('/mappings', route((req, ctx) => M.createMapping(null, { input: req.body }, ctx)));
-  router.post('/mappings/:id/review', route((req, ctx) => M.reviewMapping(null, { id: req.params.id, review: req.body }, ctx)));
+  const written = <T>(result: Promise<T>) => result.then((value) => (analysis.changed(), value));
+  router.post('/mappings', route((req, ctx) => written(M.createMapping(null, { input: req.body }, ctx))));
+  router.post('/mappings/:id/review', route((req, ctx) => written(M.reviewMapping(null, { id: req.params.id, review: req.body }, ctx))));
   return router;
 }

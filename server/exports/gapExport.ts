@@ -17,7 +17,7 @@ export function gapRowCells(row: GapRow): string[] {
   return [
     row.requirementId, row.ref, row.title, row.kind, String(row.depth), row.assessable ? 'yes' : 'no', row.status, row.basis,
     row.reasons[0] ?? '', row.reasons.slice(1).join(' | '),
-    String(new Set(row.contributions.map((c) => c.sourceId)).size),
+    String(row.sourceCount),
     best?.sourceId ?? '', best ? describePath(best.sourceId, best.path) : '', best?.weakestStrength === undefined ? '' : String(best.weakestStrength),
     joinList(unique(used.flatMap((c) => c.path.map((s) => s.mappingId)))),
     row.inheritedFrom?.requirementId ?? '',

@@ -10,10 +10,18 @@ export default async function setup() {
     return;
   }
   const { build } = await import('vite');
-  await build({
-    configFile: path.join(PACKAGE_ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: CLIENT_DIST, emptyOutDir: true },
-  });
+  // Vitest sets NODE_ENV=test, which would bundle React's development build: test what `npm start` serves.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(PACKAGE_ROOT, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: CLIENT_DIST, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   if (!fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) throw new Error(`the explorer build wrote no ${CLIENT_DIST}/index.html`);
 }

@@ -46,6 +46,25 @@ describe.skipIf(!hasChromium)('explorer views (headless chromium)', () => {
     await page.context().close();
   });
 
+  it('fits a whole fan-out (200 requirements, 3 steps) inside its frame', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${server.url}/hub?req=iso42001-2023%3A6.1.4&depth=3`);
+    await page.waitForSelector('.graph-canvas [data-node]');
+    const outside = await page.evaluate(() => {
+      type Graphs = Map<string, { nodeIds: () => string[]; screenPosition: (id: string) => { x: number; y: number } | null }>;
+      const graphs = (globalThis as unknown as { __crosswalkGraphs: Graphs }).__crosswalkGraphs;
+      const [, graph] = [...graphs.entries()][0]!;
+      const rect = (globalThis as unknown as { document: { querySelector: (s: string) => { getBoundingClientRect: () => { left: number; top: number; right: number; bottom: number } } } }).document.querySelector('.graph-canvas').getBoundingClientRect();
+      return graph.nodeIds().filter((id) => {
+        const p = graph.screenPosition(id)!;
+        return p.x < rect.left || p.x > rect.right || p.y < rect.top || p.y > rect.bottom;
+      });
+    });
+    expect(outside).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('serves the explorer with the same strict content security policy as the API', async () => {
     const res = await fetch(`${server.url}/matrix`);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");

@@ -303,7 +303,13 @@ export function GraphView({ nodes, links, mode = 'force', anchors, seed = 1, hei
     if (kind === 'canvas') requestDraw();
   }, [kind, selectedId, hoverId, focusedId, requestDraw]);
 
-  useEffect(() => () => void (raf.current !== null && cancelAnimationFrame(raf.current)), []);
+  useEffect(
+    () => () => {
+      if (raf.current !== null) cancelAnimationFrame(raf.current);
+      raf.current = null;
+    },
+    [],
+  );
 
   // Tell the page once something is on screen.
   useEffect(() => {
@@ -513,6 +519,7 @@ export function GraphView({ nodes, links, mode = 'force', anchors, seed = 1, hei
         aria-label={`${label}. ${nodes.length} nodes. Arrow keys move between nodes, Enter opens one, plus and minus zoom, 0 fits.`}
         data-renderer={kind}
         data-nodes={nodes.length}
+        data-zoom={transform.current.k.toFixed(3)}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={endDrag}

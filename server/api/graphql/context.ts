@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EdgeFilter, RequirementDetail } from '../../domain/graph.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
 import type { FrameworkSummary, GraphStore, ReviewDecision } from '../../store/types.js';
+import type { AnalysisContent } from '../../services/analysis.js';
 import type { Principal } from '../auth.js';
 
 export interface ApiContext {
@@ -13,12 +14,15 @@ export interface ApiContext {
   /** A requirement's detail, fetched once per request however many of its fields are asked for. */
   details: DataLoader<{ id: string; filter: EdgeFilter }, RequirementDetail | undefined, string>;
   frameworks: () => Promise<FrameworkSummary[]>;
+  /** The whole graph for analyses, shared by all requests and rebuilt after writes. */
+  analysis: AnalysisContent;
   now: () => Date;
 }
 
-export function createApiContext(store: GraphStore, principal: Principal | undefined, now = () => new Date()): ApiContext {
+export function createApiContext(store: GraphStore, principal: Principal | undefined, analysis: AnalysisContent, now = () => new Date()): ApiContext {
   return {
     store,
+    analysis,
     principal,
     now,
     requirements: new DataLoader(async (ids) => {

@@ -1,7 +1,7 @@
-import { compareContributions, type Contribution, type CoverageStep } from './coverage.js';
+import type { Contribution, CoverageStep } from './coverage.js';
 import { levelOfCode, type CoverageIndex } from './coverageIndex.js';
 import type { SourceEvidence, SourceSet } from './sources.js';
-import { directCodes, stepOfSlot, type Tracer } from './trace.js';
+import { directHops, type DirectHop, type Tracer } from './trace.js';
 
 /** A source that reaches the target but is not allowed to count, and why. */
 export interface Blocked {
@@ -12,17 +12,25 @@ export interface Blocked {
 }
 
 export interface Assessment {
+  /** The best contributions (at most `maxContributions`), best first. */
   contributions: Contribution[];
-  /** Contributions of expired evidence: shown, never counted. */
+  /** How many sources reach the target, listed or not. */
+  sourceCount: number;
+  /** Contributions of expired evidence: shown, never counted (capped the same way). */
   expired: Contribution[];
+  expiredCount: number;
   blocked: Blocked[];
 }
+
+/** Paths listed per requirement by default; every source still counts towards the status and the source count. */
+export const DEFAULT_MAX_CONTRIBUTIONS = 25;
 
 /**
  * Is `source` allowed to support `target` at all? A reviewed "no counterpart" record on either side (the target has
  * nothing in the source's framework, or the source has nothing in the target's) rules out every path between them.
  */
 export function noCounterpartBetween(index: CoverageIndex, source: number, target: number, statuses: readonly string[]): string | undefined {
+  if (!index.hasNoCounterpart[source] && !index.hasNoCounterpart[target]) return undefined;
   const sourceFw = index.frameworks[index.frameworkOfNode[source]!]!;
   const targetFw = index.frameworks[index.frameworkOfNode[target]!]!;
   if (sourceFw === targetFw) return undefined;
@@ -34,67 +42,95 @@ export function noCounterpartBetween(index: CoverageIndex, source: number, targe
 }
 
 /**
- * How `source` supports `target`, given a walk that reached it: a direct mapping between the two (of an allowed
- * status) is a reviewed judgement on exactly this pair and overrides any longer path; otherwise the walk's path.
- * `forward`: the tracer started at the source; `backward`: at the target.
+ * How a source supports a target, given a walk that reached `reached` (the source in a backward walk, the target in a
+ * forward one): a direct mapping between the two overrides any longer path.
  */
-export function pairCoverage(
-  index: CoverageIndex,
-  tracer: Tracer,
-  source: number,
-  target: number,
-  reached: number,
-  mask: number,
-): { level: number; path: CoverageStep[]; direct: boolean } {
-  const direct = directCodes(index, source, target, mask);
-  if (direct.length) {
-    const best = direct.reduce((a, b) => (levelOfCode(b.code) > levelOfCode(a.code) ? b : a));
-    return { level: levelOfCode(best.code), path: [stepOfSlot(index, source, best.slot)], direct: true };
-  }
-  return { level: tracer.level(reached), path: tracer.path(reached), direct: false };
+export function pairCoverage(tracer: Tracer, direct: Map<number, DirectHop>, directKey: number, reached: number): { level: number; path: CoverageStep[] } {
+  const hop = direct.get(directKey);
+  if (hop) return { level: hop.level, path: [hop.step()] };
+  return { level: tracer.level(reached), path: tracer.path(reached) };
 }
 
-const withEvidence = (c: Contribution, e: SourceEvidence | undefined): Contribution =>
-  e ? { ...c, evidenceIds: [...e.evidenceIds].sort(), ...(e.orgControlIds.size ? { orgControlIds: [...e.orgControlIds].sort() } : {}) } : c;
+const withEvidence = (c: Contribution, e: SourceEvidence | undefined): Contribution => {
+  if (!e) return c;
+  c.evidenceIds = e.evidenceIds;
+  if (e.orgControlIds.length) c.orgControlIds = e.orgControlIds;
+  return c;
+};
 
-export const weakestStrength = (path: readonly CoverageStep[]): number | undefined =>
-  path.length ? Math.min(...path.map((s) => s.strength)) : undefined;
+export function weakestStrength(path: readonly CoverageStep[]): number | undefined {
+  let min: number | undefined;
+  for (const s of path) if (min === undefined || s.strength < min) min = s.strength;
+  return min;
+}
 
-/** Everything in `sources` that reaches `target` within the walk's limits, best first. */
-export function assessTarget(index: CoverageIndex, tracer: Tracer, target: number, sources: SourceSet, { mask, statuses }: { mask: number; statuses: readonly string[] }): Assessment {
-  const contributions: Contribution[] = [];
-  const expired: Contribution[] = [];
+interface Candidate {
+  node: number;
+  level: number;
+  hops: number;
+  weakest: number;
+  direct?: DirectHop;
+}
+
+const compareCandidates = (a: Candidate, b: Candidate) => b.level - a.level || a.hops - b.hops || b.weakest - a.weakest || a.node - b.node;
+
+/**
+ * Everything in `sources` that reaches `target` within the walk's limits. Every source is weighed; paths are built
+ * only for the best `maxContributions` (best first: full before partial, shorter, stronger), so a requirement reached
+ * by thousands of evidence-holding requirements stays cheap to report.
+ */
+export function assessTarget(
+  index: CoverageIndex,
+  tracer: Tracer,
+  target: number,
+  sources: SourceSet,
+  { mask, statuses, maxContributions = DEFAULT_MAX_CONTRIBUTIONS }: { mask: number; statuses: readonly string[]; maxContributions?: number },
+): Assessment {
   const blocked: Blocked[] = [];
   const id = index.ids[target]!;
-  if (sources.isSource[target]) contributions.push(withEvidence({ sourceId: id, coverage: 'full', path: [] }, sources.evidence?.get(target)));
-  const expiredHere = sources.expired?.get(target);
-  if (expiredHere) expired.push(withEvidence({ sourceId: id, coverage: 'full', path: [] }, expiredHere));
+  const valid: Candidate[] = [];
+  const stale: Candidate[] = [];
+  if (sources.isSource[target]) valid.push({ node: target, level: 3, hops: 0, weakest: Infinity });
+  if (sources.expired?.has(target)) stale.push({ node: target, level: 3, hops: 0, weakest: Infinity });
 
   tracer.run(target, 'backward');
+  const direct = directHops(index, target, mask, 'backward');
   for (const node of tracer.reached()) {
-    const valid = sources.isSource[node] === 1;
-    const stale = sources.expired?.get(node);
-    if (!valid && !stale) continue;
+    const isValid = sources.isSource[node] === 1;
+    const isStale = sources.expired?.has(node) ?? false;
+    if (!isValid && !isStale) continue;
     const sourceId = index.ids[node]!;
     const refusal = noCounterpartBetween(index, node, target, statuses);
     if (refusal) {
-      if (valid) blocked.push({ sourceId, reason: 'no-counterpart', detail: refusal });
+      if (isValid) blocked.push({ sourceId, reason: 'no-counterpart', detail: refusal });
       continue;
     }
-    const { level, path } = pairCoverage(index, tracer, node, target, node, mask);
-    if (level === 0) {
-      if (valid) blocked.push({ sourceId, reason: 'no-relationship', detail: `a reviewed mapping says ${sourceId} has no relationship to ${id} (${path[0]?.mappingId})` });
+    const hop = direct.get(node);
+    const candidate: Candidate = hop
+      ? { node, level: hop.level, hops: 1, weakest: hop.strength, direct: hop }
+      : { node, level: tracer.level(node), hops: tracer.hops(node), weakest: tracer.weakestStrength(node) };
+    if (candidate.level === 0) {
+      if (isValid) blocked.push({ sourceId, reason: 'no-relationship', detail: `a reviewed mapping says ${sourceId} has no relationship to ${id} (${hop!.step().mappingId})` });
       continue;
     }
-    const base: Contribution = { sourceId, coverage: level === 2 ? 'full' : 'partial', path, weakestStrength: weakestStrength(path) };
-    if (valid) contributions.push(withEvidence(base, sources.evidence?.get(node)));
-    if (stale) expired.push(withEvidence(base, stale));
+    if (isValid) valid.push(candidate);
+    if (isStale) stale.push(candidate);
   }
   // Walks never cross no-relationship mappings; a direct one from a source is still worth saying.
   for (const { other, mappingId } of directNoRelationship(index, target, mask))
     if (sources.isSource[other] && !blocked.some((b) => b.sourceId === index.ids[other]))
       blocked.push({ sourceId: index.ids[other]!, reason: 'no-relationship', detail: `a reviewed mapping says ${index.ids[other]} has no relationship to ${id} (${mappingId})` });
-  return { contributions: contributions.sort(compareContributions), expired: expired.sort(compareContributions), blocked };
+
+  const materialise = (list: Candidate[], evidence: SourceSet['evidence']): Contribution[] =>
+    list
+      .sort(compareCandidates)
+      .slice(0, maxContributions)
+      .map((c) => {
+        if (c.level === 3) return withEvidence({ sourceId: id, coverage: 'full', path: [] }, evidence?.get(c.node));
+        const path = c.direct ? [c.direct.step()] : tracer.path(c.node);
+        return withEvidence({ sourceId: index.ids[c.node]!, coverage: c.level === 2 ? 'full' : 'partial', path, weakestStrength: weakestStrength(path) }, evidence?.get(c.node));
+      });
+  return { contributions: materialise(valid, sources.evidence), sourceCount: valid.length, expired: materialise(stale, sources.expired), expiredCount: stale.length, blocked };
 }
 
 /** Neighbours linked to `node` by a no-relationship mapping of an allowed status. */

@@ -78,8 +78,11 @@ export function describePath(sourceId: string, path: readonly CoverageStep[]): s
   return [sourceId, ...path.map((s) => `[${s.relationship}${s.status === 'approved' ? '' : `, ${s.status}`}, strength ${s.strength}] ${s.to}`)].join(' → ');
 }
 
-/** A one-line reason for an aggregate: which source carries it, or how many partial sources there are. */
-export function describeCoverage(contributions: readonly Contribution[]): string {
+/**
+ * A one-line reason for an aggregate: which source carries it, or how many partial sources there are (`sourceCount`
+ * when only the best contributions are listed).
+ */
+export function describeCoverage(contributions: readonly Contribution[], sourceCount?: number): string {
   const coverage = aggregateCoverage(contributions);
   if (!coverage) return 'nothing reaches it';
   const best = contributions[0]!;
@@ -87,7 +90,7 @@ export function describeCoverage(contributions: readonly Contribution[]): string
     if (!best.path.length) return `satisfied directly by ${best.sourceId}`;
     return `full: ${describePath(best.sourceId, best.path)}`;
   }
-  const sources = new Set(contributions.map((c) => c.sourceId)).size;
+  const sources = sourceCount ?? new Set(contributions.map((c) => c.sourceId)).size;
   const bestPath = describePath(best.sourceId, best.path);
   return sources === 1
     ? `partial: ${bestPath}; the rest needs its own evidence`

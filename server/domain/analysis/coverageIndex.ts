@@ -51,6 +51,8 @@ export interface CoverageIndex {
   readonly statusOf: Uint8Array;
   /** No-counterpart records of each node (every status). */
   readonly noCounterpartsOf: ReadonlyMap<number, readonly NoCounterpart[]>;
+  /** Node → 1 when it has any no-counterpart record (a fast pre-check for the map above). */
+  readonly hasNoCounterpart: Uint8Array;
 }
 
 export type CoverageInput = CoverageIndex | CoverageContent;
@@ -169,9 +171,12 @@ export function buildCoverageIndex({ requirements, mappings, noCounterparts = []
     list.push(record);
   }
 
+  const hasNoCounterpart = new Uint8Array(n);
+  for (const node of noCounterpartsOf.keys()) hasNoCounterpart[node] = 1;
+
   return {
     kind: 'coverage-index', ids, nodeOf, requirements: reqs, frameworkOfNode, frameworks, frameworkNumber, parentOf, childrenOf, byFramework,
-    offsets, other, mappingOf, outward, mappings: [...mappings], statusOf, noCounterpartsOf,
+    offsets, other, mappingOf, outward, mappings: [...mappings], statusOf, noCounterpartsOf, hasNoCounterpart,
   };
 }
 

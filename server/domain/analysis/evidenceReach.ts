@@ -6,7 +6,7 @@ import { aggregateCoverage, compareContributions, describeCoverage, type Contrib
 import { ancestorsOf, descendantsOf, toCoverageIndex, type CoverageIndex, type CoverageInput } from './coverageIndex.js';
 import { maybeAsOf, normalizeTraversal, type TraversalOptions } from './options.js';
 import { sourcesFromEvidence } from './sources.js';
-import { Tracer } from './trace.js';
+import { directHops, Tracer } from './trace.js';
 
 export interface EvidenceReachQuery extends TraversalOptions {
   evidence: Evidence;
@@ -119,6 +119,7 @@ export function evidenceReach(input: CoverageInput, query: EvidenceReachQuery): 
     const decorate = (c: Contribution): Contribution => ({ ...c, evidenceIds: [evidence.id], ...(via ? { orgControlIds: [...via].sort() } : {}) });
     record(s, s, decorate({ sourceId: index.ids[s]!, coverage: 'full', path: [] }));
     tracer.run(s, 'forward');
+    const direct = directHops(index, s, traversal.mask, 'forward');
     for (const v of tracer.reached()) {
       if (!index.requirements[v]) continue;
       const refusal = noCounterpartBetween(index, s, v, traversal.statuses);
@@ -126,7 +127,7 @@ export function evidenceReach(input: CoverageInput, query: EvidenceReachQuery): 
         blocked.push({ requirementId: index.ids[v]!, sourceId: index.ids[s]!, reason: 'no-counterpart', detail: refusal });
         continue;
       }
-      const { level, path } = pairCoverage(index, tracer, s, v, v, traversal.mask);
+      const { level, path } = pairCoverage(tracer, direct, v, v);
       if (level === 0) {
         blocked.push({ requirementId: index.ids[v]!, sourceId: index.ids[s]!, reason: 'no-relationship', detail: `a reviewed mapping says ${index.ids[s]} has no relationship to ${index.ids[v]}` });
         continue;
@@ -225,9 +226,11 @@ export function requirementSupport(input: CoverageInput, query: RequirementSuppo
   if (node === undefined || !requirement) throw new NotFoundError(`unknown requirement "${query.requirementId}"`);
   const sources = sourcesFromEvidence(index, { ...query, asOf }, requirement.frameworkId);
   const tracer = new Tracer(index, traversal);
-  const own = assessTarget(index, tracer, node, sources, traversal);
+  // Every source is listed here: the question is which items support this one requirement.
+  const all = { ...traversal, maxContributions: Number.MAX_SAFE_INTEGER };
+  const own = assessTarget(index, tracer, node, sources, all);
   const fullAncestor = ancestorsOf(index, node)
-    .map((a) => ({ a, assessment: assessTarget(index, tracer, a, sources, traversal) }))
+    .map((a) => ({ a, assessment: assessTarget(index, tracer, a, sources, all) }))
     .find(({ assessment }) => aggregateCoverage(assessment.contributions) === 'full');
 
   const items = new Map<string, RequirementSupport['items'][number]>();

@@ -1,12 +1,10 @@
 import { InputError, NotFoundError } from '../errors.js';
-import type { Evidence, EvidenceLink } from '../schemas/evidence.js';
 import type { NoCounterpart, Status } from '../schemas/mapping.js';
-import type { OrgControl } from '../schemas/orgControl.js';
-import { assessTarget, type Assessment, type Blocked } from './assess.js';
+import { assessTarget, DEFAULT_MAX_CONTRIBUTIONS, type Assessment, type Blocked } from './assess.js';
 import { aggregateCoverage, describeCoverage, type Contribution } from './coverage.js';
 import { ancestorsOf, inverseCode, isAssessable, levelOfCode, relationshipOfCode, toCoverageIndex, type CoverageIndex, type CoverageInput } from './coverageIndex.js';
 import { maybeAsOf, normalizeTraversal, type TraversalOptions } from './options.js';
-import { sourcesFromEvidence, sourcesFromFrameworks, sourcesFromRequirements, type SourceSet } from './sources.js';
+import { sourcesFromEvidence, sourcesFromFrameworks, sourcesFromRequirements, type EvidenceArrays, type EvidenceIndex, type SourceSet } from './sources.js';
 import { Tracer } from './trace.js';
 
 /** What the organisation already satisfies. */
@@ -15,13 +13,18 @@ export type GapHave =
   | { kind: 'frameworks'; frameworkIds: string[] }
   /** These requirements (and their sub-clauses). */
   | { kind: 'requirements'; requirementIds: string[] }
-  /** Whatever this evidence supports, as of a date (expired items count for nothing; scope is respected). */
-  | { kind: 'evidence'; evidence: readonly Evidence[]; links: readonly EvidenceLink[]; orgControls?: readonly OrgControl[]; asOf: string };
+  /**
+   * Whatever this evidence supports, as of a date (expired items count for nothing; scope is respected). The register
+   * comes as arrays, or resolved once with buildEvidenceIndex when many analyses run over it.
+   */
+  | ({ kind: 'evidence'; asOf: string } & (EvidenceArrays | { evidenceIndex: EvidenceIndex }));
 
 export interface GapQuery extends TraversalOptions {
   have: GapHave;
   /** Framework id to assess. */
   target: string;
+  /** Paths listed per requirement (default 25); every source still counts. */
+  maxContributions?: number;
 }
 
 export const GAP_STATUSES = ['covered', 'partial', 'uncovered'] as const;
@@ -58,8 +61,10 @@ export interface GapRow {
   basis: GapBasis;
   /** Human-readable, most important first. */
   reasons: string[];
-  /** What reaches this requirement itself, best first (the mappings used are in each path). */
+  /** What reaches this requirement itself, best first (the mappings used are in each path); at most `maxContributions`. */
   contributions: Contribution[];
+  /** How many sources reach it, listed or not. */
+  sourceCount: number;
   /** For basis "parent": the covered ancestor and what covers it. */
   inheritedFrom?: { requirementId: string; contributions: Contribution[] };
   /** Reviewed "no counterpart" records of this requirement against what the organisation has. */
@@ -128,7 +133,9 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
 
   const tracer = new Tracer(index, traversal);
   const assessed = new Map<number, Assessment>();
-  for (const node of nodes) assessed.set(node, assessTarget(index, tracer, node, sources, traversal));
+  const maxContributions = query.maxContributions ?? DEFAULT_MAX_CONTRIBUTIONS;
+  if (!Number.isInteger(maxContributions) || maxContributions < 1) throw new InputError(`invalid maxContributions: ${maxContributions} (expected a whole number of at least 1)`);
+  for (const node of nodes) assessed.set(node, assessTarget(index, tracer, node, sources, { ...traversal, maxContributions }));
 
   const depthOf = (node: number) => ancestorsOf(index, node).length;
   const rows: GapRow[] = [];
@@ -151,18 +158,18 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
     if (ownCoverage === 'full') {
       status = 'covered';
       basis = own.contributions[0]!.path.length ? 'mapping' : 'direct';
-      reasons.push(basis === 'direct' ? directReason(own.contributions[0]!, have.kind) : describeCoverage(own.contributions));
+      reasons.push(basis === 'direct' ? directReason(own.contributions[0]!, have.kind) : describeCoverage(own.contributions, own.sourceCount));
       reasons.push(...mappingNotes(own.contributions[0]!));
     } else if (fullAncestor !== undefined) {
       status = 'covered';
       basis = 'parent';
       const parentContributions = assessed.get(fullAncestor)!.contributions;
-      reasons.push(`covered through ${index.ids[fullAncestor]}, which is covered in full (${describeCoverage(parentContributions)})`);
-      if (ownCoverage === 'partial') reasons.push(`also reached on its own: ${describeCoverage(own.contributions)}`);
+      reasons.push(`covered through ${index.ids[fullAncestor]}, which is covered in full (${describeCoverage(parentContributions, assessed.get(fullAncestor)!.sourceCount)})`);
+      if (ownCoverage === 'partial') reasons.push(`also reached on its own: ${describeCoverage(own.contributions, own.sourceCount)}`);
     } else if (ownCoverage === 'partial') {
       status = 'partial';
       basis = 'mapping';
-      reasons.push(describeCoverage(own.contributions));
+      reasons.push(describeCoverage(own.contributions, own.sourceCount));
       reasons.push(...mappingNotes(own.contributions[0]!));
     } else {
       status = 'uncovered';
@@ -183,7 +190,7 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
     const row: GapRow = {
       requirementId: requirement.id, ref: requirement.ref, title: requirement.title, kind: requirement.kind,
       ...(requirement.parentId ? { parentId: requirement.parentId } : {}),
-      depth: depthOf(node), assessable: isAssessable(index, node), status, basis, reasons, contributions: own.contributions,
+      depth: depthOf(node), assessable: isAssessable(index, node), status, basis, reasons, contributions: own.contributions, sourceCount: own.sourceCount,
       ...(basis === 'parent' ? { inheritedFrom: { requirementId: index.ids[fullAncestor!]!, contributions: assessed.get(fullAncestor!)!.contributions } } : {}),
       noCounterparts, blocked: own.blocked, pending, expired: own.expired,
     };
@@ -232,7 +239,7 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
       coveredByMapping: count((r) => r.status === 'covered' && r.basis === 'mapping'),
       coveredByParent: count((r) => r.status === 'covered' && r.basis === 'parent'),
       uncoveredNoCounterpart: count((r) => r.status === 'uncovered' && r.noCounterparts.length > 0),
-      uncoveredNotMapped: count((r) => r.status === 'uncovered' && !r.noCounterparts.length && !r.blocked.length && !r.contributions.length),
+      uncoveredNotMapped: count((r) => r.status === 'uncovered' && !r.noCounterparts.length && !r.blocked.length && !r.sourceCount),
       notAssessable: rows.length - assessable.length,
       withPendingMappings: count((r) => r.pending.length > 0),
     },
@@ -258,7 +265,8 @@ function haveSources(index: CoverageIndex, have: GapHave, target: string): { sou
       const asOf = maybeAsOf(have.asOf);
       const sources = sourcesFromEvidence(index, { ...have, asOf }, target);
       const frameworks = frameworksOfSources(index, sources);
-      return { sources, frameworks, description: `${have.evidence.length} evidence item${have.evidence.length === 1 ? '' : 's'} as of ${asOf}`, asOf };
+      const items = 'evidenceIndex' in have ? have.evidenceIndex.evidence.length : have.evidence.length;
+      return { sources, frameworks, description: `${items} evidence item${items === 1 ? '' : 's'} as of ${asOf}`, asOf };
     }
   }
 }

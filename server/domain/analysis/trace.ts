@@ -10,7 +10,7 @@ import type { Mapping } from '../schemas/mapping.js';
  * in the mappings cost nothing. Scratch arrays are allocated once per tracer and reused across starts.
  */
 export class Tracer {
-  private generation = 0;
+  private readonly scratch: Scratch;
   private readonly full: Walk;
   private readonly any: Walk;
 
@@ -18,9 +18,17 @@ export class Tracer {
     private readonly index: CoverageIndex,
     private readonly options: { maxPathLength: number; mask: number },
   ) {
-    const n = index.ids.length;
-    this.full = new Walk(n);
-    this.any = new Walk(n);
+    // Scratch arrays are as long as the graph has nodes; they are shared by every tracer of one index (analyses are
+    // synchronous, so two walks never interleave) instead of being allocated and zeroed per query.
+    let scratch = SCRATCH.get(index);
+    if (!scratch) SCRATCH.set(index, (scratch = { generation: 0, full: new Walk(index.ids.length), any: new Walk(index.ids.length) }));
+    this.scratch = scratch;
+    this.full = scratch.full;
+    this.any = scratch.any;
+  }
+
+  private get generation() {
+    return this.scratch.generation;
   }
 
   /**
@@ -29,7 +37,11 @@ export class Tracer {
    * reported in the direction evidence travels, ending at `start`.
    */
   run(start: number, direction: 'forward' | 'backward') {
-    this.generation++;
+    if (this.scratch.generation >= 0x7ffffff0) {
+      for (const walk of [this.full, this.any]) walk.stamp.fill(0);
+      this.scratch.generation = 0;
+    }
+    this.scratch.generation++;
     this.walk(this.full, start, direction, 2);
     this.walk(this.any, start, direction, 1);
     this.direction = direction;
@@ -48,6 +60,19 @@ export class Tracer {
   level(node: number): number {
     if (this.full.stamp[node] === this.generation) return 2;
     return this.any.stamp[node] === this.generation ? 1 : 0;
+  }
+
+  /** Number of mappings on the node's path (the one `path` would give). */
+  hops(node: number): number {
+    return (this.level(node) === 2 ? this.full : this.any).depth[node]!;
+  }
+
+  /** Lowest strength on the node's path, without building it. */
+  weakestStrength(node: number): number {
+    const walk = this.level(node) === 2 ? this.full : this.any;
+    let min = Infinity;
+    for (let x = node; x !== this.start; x = walk.prevNode[x]!) min = Math.min(min, this.index.mappings[this.index.mappingOf[walk.prevSlot[x]!]!]!.strength);
+    return min;
   }
 
   /** The hops from the node to the start (backward) or from the start to the node (forward), in travel order. */
@@ -99,6 +124,14 @@ export class Tracer {
   }
 }
 
+interface Scratch {
+  generation: number;
+  full: Walk;
+  any: Walk;
+}
+
+const SCRATCH = new WeakMap<CoverageIndex, Scratch>();
+
 class Walk {
   readonly stamp: Int32Array;
   readonly depth: Uint8Array;
@@ -123,21 +156,34 @@ function step(from: string, to: string, code: number, mapping: Mapping): Coverag
   };
 }
 
-/**
- * The mappings directly between two nodes that the walk may use (status in `mask`), read from `from` towards `to`:
- * a reviewed direct mapping is the authority on that pair and overrides longer paths between the same two.
- */
-export function directCodes(index: CoverageIndex, from: number, to: number, mask: number): Array<{ code: number; slot: number }> {
-  const found: Array<{ code: number; slot: number }> = [];
-  for (let slot = index.offsets[from]!, end = index.offsets[from + 1]!; slot < end; slot++) {
-    if (index.other[slot] !== to) continue;
-    if (!(mask & (1 << index.statusOf[index.mappingOf[slot]!]!))) continue;
-    found.push({ code: index.outward[slot]!, slot });
-  }
-  return found;
+/** A direct mapping between a source and a target, read from the source towards the target. */
+export interface DirectHop {
+  level: number;
+  strength: number;
+  step: () => CoverageStep;
 }
 
-/** One hop as a CoverageStep, read from the row's node towards the other end. */
-export function stepOfSlot(index: CoverageIndex, node: number, slot: number): CoverageStep {
-  return step(index.ids[node]!, index.ids[index.other[slot]!]!, index.outward[slot]!, index.mappings[index.mappingOf[slot]!]!);
+/**
+ * The direct mappings (of an allowed status) at `node`, by the node at the other end, read in the direction evidence
+ * travels: away from `node` when it is the source (`forward`), towards it when it is the target (`backward`). A
+ * reviewed direct mapping is the authority on its pair and overrides longer paths between the same two; with
+ * several (which the content rules forbid), the strongest counts.
+ */
+export function directHops(index: CoverageIndex, node: number, mask: number, direction: 'forward' | 'backward'): Map<number, DirectHop> {
+  const hops = new Map<number, DirectHop>();
+  for (let slot = index.offsets[node]!, end = index.offsets[node + 1]!; slot < end; slot++) {
+    if (!(mask & (1 << index.statusOf[index.mappingOf[slot]!]!))) continue;
+    const other = index.other[slot]!;
+    const code = direction === 'forward' ? index.outward[slot]! : inverseCode(index.outward[slot]!);
+    const level = levelOfCode(code);
+    const prior = hops.get(other);
+    if (prior && prior.level >= level) continue;
+    const mapping = index.mappings[index.mappingOf[slot]!]!;
+    hops.set(other, {
+      level,
+      strength: mapping.strength,
+      step: () => (direction === 'forward' ? step(index.ids[node]!, index.ids[other]!, code, mapping) : step(index.ids[other]!, index.ids[node]!, code, mapping)),
+    });
+  }
+  return hops;
 }

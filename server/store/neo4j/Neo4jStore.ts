@@ -7,7 +7,13 @@ import type { ContentBundle } from '../../domain/schemas/content.js';
 import type { HarmonizedClause } from '../../domain/schemas/harmonizedClause.js';
 import type { Mapping, NoCounterpart, Relationship } from '../../domain/schemas/mapping.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
-import type { FrameworkSummary, GraphStore, LoadProgress, LoadSummary, MappingFilter, RequirementFilter, ReviewDecision } from '../types.js';
+import type { Evidence, EvidenceLink } from '../../domain/schemas/evidence.js';
+import type { OrgControl } from '../../domain/schemas/orgControl.js';
+import type { SoaEntry } from '../../domain/schemas/soa.js';
+import type {
+  EmbeddingModelInfo, EmbeddingStore, EvidenceFilter, EvidenceImportSummary, EvidenceLinkFilter, EvidenceLinkKey, EvidenceStore, FrameworkSummary,
+  GraphStore, LoadProgress, LoadSummary, MappingFilter, NearestHit, OrgControlSaveOptions, RequirementFilter, ReviewDecision, StoredEmbedding,
+} from '../types.js';
 import { parseNeo4jConfig, type Neo4jConfig } from './config.js';
 import {
   fromMapping, fromReview, rethrowNeo4jError, toFramework, toHarmonizedClause, toInteger, toMapping, toNoCounterpart, toNumber,
@@ -16,23 +22,23 @@ import {
 import { applyMigrations } from './migrations.js';
 import { adjacencyNeededBy, groupAdjacency } from './operations/adjacencyNeededBy.js';
 import { coverageCells } from './operations/coverageCells.js';
+import { getEmbeddings } from './operations/embeddings/getEmbeddings.js';
+import { nearestRequirements, readEmbeddingIndex } from './operations/embeddings/nearestRequirements.js';
+import { checkEmbeddings, putEmbeddings } from './operations/embeddings/putEmbeddings.js';
+import { deleteEvidenceLink, listEvidenceLinks, writeEvidenceLinks } from './operations/evidence/evidenceLinks.js';
+import { importEvidence } from './operations/evidence/importEvidence.js';
+import { deleteEvidence, getEvidence, listEvidence } from './operations/evidence/listEvidence.js';
+import { deleteOrgControl, listOrgControls, saveOrgControls } from './operations/evidence/orgControls.js';
+import { saveEvidence } from './operations/evidence/saveEvidence.js';
+import { deleteSoaEntry, listSoaEntries, saveSoaEntries } from './operations/evidence/soaEntries.js';
 import { loadContent } from './operations/loadContent.js';
 import { luceneQuery } from './operations/search.js';
+import { limitOf, pageOf } from './paging.js';
 import * as Q from './queries.js';
 
 /** The SQLite store's default page size, so both stores answer an unpaged request alike. */
 const DEFAULT_LIMIT = 10_000;
-/** SQLite reads a negative LIMIT as "no limit"; Cypher refuses one, so it becomes this. */
-const NO_LIMIT = Number.MAX_SAFE_INTEGER;
-
-/** A row count for LIMIT as SQLite reads one: negative (or not a number) is no limit, a fraction is cut. */
-const limitOf = (limit: number) => (Number.isNaN(limit) || limit < 0 || limit > NO_LIMIT ? NO_LIMIT : Math.floor(limit));
-/** A row count for SKIP: negative is none, as SQLite reads a negative OFFSET. */
-const offsetOf = (offset: number) => (Number.isNaN(offset) || offset <= 0 ? 0 : Math.min(NO_LIMIT, Math.floor(offset)));
-const page = ({ limit = DEFAULT_LIMIT, offset = 0 }: { limit?: number; offset?: number }) => ({
-  limit: toInteger(limitOf(limit)),
-  offset: toInteger(offsetOf(offset)),
-});
+const page = (paging: { limit?: number; offset?: number }) => pageOf(paging, DEFAULT_LIMIT);
 const edgeParams = ({ relationships, statuses }: EdgeFilter) => ({ relationships: relationships ?? [], statuses: statuses ?? [] });
 const requirementOf = (record: { get(key: string): unknown }) => toRequirement(record.get('requirement') as Props);
 const mappingOf = (record: { get(key: string): unknown }) => toMapping(record.get('mapping') as Props);
@@ -66,15 +72,17 @@ export const openNeo4jStoreFromEnv = (env: NodeJS.ProcessEnv | Record<string, st
   openNeo4jStore(parseNeo4jConfig(env));
 
 /**
- * GraphStore on Neo4j. Every method is one managed transaction (retried by the driver on transient errors, routed
- * to a writer or a reader of a cluster), and every session shares one bookmark manager so each read sees the
- * writes this store made before it, whichever cluster member serves it.
+ * GraphStore, EmbeddingStore and EvidenceStore on Neo4j. Every method is one managed transaction (retried by the
+ * driver on transient errors, routed to a writer or a reader of a cluster), and every session shares one bookmark
+ * manager so each read sees the writes this store made before it, whichever cluster member serves it.
  */
-export class Neo4jStore implements GraphStore {
+export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
   readonly engine = 'neo4j' as const;
   /** Causal consistency across this store's sessions. */
   readonly bookmarkManager: BookmarkManager = neo4j.bookmarkManager();
   private closed = false;
+  /** The vector index's dimension, once it has been seen online (an index does not change while the store is open). */
+  private embeddingIndexDimension: number | undefined;
 
   constructor(private readonly driver: Driver, private readonly config: Neo4jConfig) {}
 
@@ -309,5 +317,113 @@ export class Neo4jStore implements GraphStore {
 
   async reviewHistory(mappingId: string): Promise<ReviewDecision[]> {
     return this.read(async (tx) => (await tx.run(Q.REVIEW_HISTORY, { mappingId })).records.map((r) => toReview(r.get('review') as Props)));
+  }
+
+  // EmbeddingStore: see operations/embeddings/ and docs/neo4j.md ("Vectors").
+
+  async putEmbeddings(model: EmbeddingModelInfo, embeddings: StoredEmbedding[]): Promise<void> {
+    checkEmbeddings(model, embeddings);
+    if (!embeddings.length) return;
+    await this.write((tx) => putEmbeddings({ tx, model, embeddings }), this.config.loadTimeoutMs);
+  }
+
+  async getEmbeddings(modelId: string, requirementIds: string[]): Promise<Map<string, StoredEmbedding>> {
+    if (!requirementIds.length) return new Map();
+    return this.read((tx) => getEmbeddings({ tx, modelId, requirementIds }));
+  }
+
+  async nearestRequirements(modelId: string, vector: Float32Array, { frameworkId, k }: { frameworkId: string; k: number }): Promise<NearestHit[]> {
+    const indexDimension = await this.onlineEmbeddingIndexDimension();
+    return this.read((tx) => nearestRequirements({ tx, modelId, vector, frameworkId, k, indexDimension }));
+  }
+
+  /**
+   * The vector index's dimension when it is online; undefined (search exactly) while it is missing or populating, or
+   * when this user may not list indexes. Remembered once seen online.
+   */
+  private async onlineEmbeddingIndexDimension(): Promise<number | undefined> {
+    if (this.embeddingIndexDimension !== undefined) return this.embeddingIndexDimension;
+    let state;
+    try {
+      state = await this.read(readEmbeddingIndex);
+    } catch (error) {
+      if (error instanceof neo4j.Neo4jError && error.code.startsWith('Neo.ClientError.Security.')) return undefined;
+      throw error;
+    }
+    if (state?.online) this.embeddingIndexDimension = state.dimension;
+    return state?.online ? state.dimension : undefined;
+  }
+
+  // EvidenceStore: one operation per file under operations/evidence/, each run in one transaction here.
+
+  async saveEvidence(item: Evidence): Promise<Evidence> {
+    return this.write(async (tx) => {
+      await saveEvidence({ tx, items: [item] });
+      const saved = await getEvidence({ tx, id: item.id });
+      if (!saved) throw new Error(`evidence item "${item.id}" was not stored`);
+      return saved;
+    });
+  }
+
+  async getEvidence(id: string): Promise<Evidence | undefined> {
+    return this.read((tx) => getEvidence({ tx, id }));
+  }
+
+  async listEvidence(filter: EvidenceFilter = {}): Promise<Evidence[]> {
+    return this.read((tx) => listEvidence({ tx, filter }));
+  }
+
+  async deleteEvidence(id: string): Promise<boolean> {
+    return this.write((tx) => deleteEvidence({ tx, id }));
+  }
+
+  async linkEvidence(link: EvidenceLink): Promise<EvidenceLink> {
+    return this.write(async (tx) => {
+      await writeEvidenceLinks({ tx, links: [link] });
+      const target = link.kind === 'requirement' ? { requirementId: link.requirementId } : { orgControlId: link.orgControlId };
+      const [saved] = await listEvidenceLinks({ tx, filter: { evidenceId: link.evidenceId, ...target } });
+      if (!saved) throw new Error(`the link from "${link.evidenceId}" was not stored`);
+      return saved;
+    });
+  }
+
+  async unlinkEvidence(key: EvidenceLinkKey): Promise<boolean> {
+    return this.write((tx) => deleteEvidenceLink({ tx, key }));
+  }
+
+  async listEvidenceLinks(filter: EvidenceLinkFilter = {}): Promise<EvidenceLink[]> {
+    return this.read((tx) => listEvidenceLinks({ tx, filter }));
+  }
+
+  async importEvidence({ evidence, links }: { evidence: Evidence[]; links: EvidenceLink[] }): Promise<EvidenceImportSummary> {
+    return this.write((tx) => importEvidence({ tx, evidence, links }), this.config.loadTimeoutMs);
+  }
+
+  async listOrgControls(): Promise<OrgControl[]> {
+    return this.read((tx) => listOrgControls({ tx }));
+  }
+
+  async getOrgControl(id: string): Promise<OrgControl | undefined> {
+    return this.read(async (tx) => (await listOrgControls({ tx, id }))[0]);
+  }
+
+  async saveOrgControls(controls: OrgControl[], options: OrgControlSaveOptions = {}): Promise<void> {
+    await this.write((tx) => saveOrgControls({ tx, controls, ...options }));
+  }
+
+  async deleteOrgControl(id: string): Promise<boolean> {
+    return this.write((tx) => deleteOrgControl({ tx, id }));
+  }
+
+  async listSoaEntries(frameworkId: string): Promise<SoaEntry[]> {
+    return this.read((tx) => listSoaEntries({ tx, frameworkId }));
+  }
+
+  async saveSoaEntries(entries: SoaEntry[]): Promise<void> {
+    await this.write((tx) => saveSoaEntries({ tx, entries }));
+  }
+
+  async deleteSoaEntry(frameworkId: string, requirementId: string): Promise<boolean> {
+    return this.write((tx) => deleteSoaEntry({ tx, frameworkId, requirementId }));
   }
 }

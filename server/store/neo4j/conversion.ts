@@ -2,11 +2,14 @@ import neo4j, { type Integer } from 'neo4j-driver';
 import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
 import type { MappingPath } from '../../domain/graph.js';
 import { inverseRelationship } from '../../domain/relationships.js';
+import type { Evidence, EvidenceLink } from '../../domain/schemas/evidence.js';
 import type { Framework } from '../../domain/schemas/framework.js';
 import type { HarmonizedClause } from '../../domain/schemas/harmonizedClause.js';
 import type { Mapping, NoCounterpart, Provenance, Relationship } from '../../domain/schemas/mapping.js';
+import type { OrgControl } from '../../domain/schemas/orgControl.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
-import type { ReviewDecision } from '../types.js';
+import type { SoaEntry } from '../../domain/schemas/soa.js';
+import type { ReviewDecision, StoredEmbedding } from '../types.js';
 
 /**
  * Property maps as stored on nodes and relationships, and back. Absent optional values are never stored (a `null`
@@ -32,6 +35,12 @@ export const PROPERTY_KEYS = {
   Review: ['mappingId', 'seq', 'status', 'reviewer', 'at', 'note', 'edits'],
   ContentState: ['id', 'fingerprint'],
   Migration: ['id', 'appliedAt'],
+  Embedding: ['modelId', 'requirementId', 'frameworkId', 'textHash', 'pooling', 'prefix', 'dimension', 'vector'],
+  Evidence: ['id', 'title', 'type', 'owner', 'locationUri', 'collected', 'expires', 'scope', 'description'],
+  SUPPORTS: ['note'],
+  OrgControl: ['id', 'title', 'description', 'origin', 'createdAt', 'updatedAt', 'position'],
+  CITES: ['position'],
+  SoaEntry: ['frameworkId', 'requirementId', 'applicable', 'justification', 'implementationStatus', 'updatedAt'],
 } as const;
 
 /** A JavaScript whole number as a Cypher INTEGER parameter (plain numbers are sent as FLOAT). */
@@ -76,6 +85,11 @@ function reader(props: Props, element: string) {
     number(key: string): number {
       if (!present(key)) throw new TypeError(`${name}: property "${key}" is missing`);
       return toNumber(props[key], `${name}.${key}`);
+    },
+    boolean(key: string): boolean {
+      const value = props[key];
+      if (typeof value !== 'boolean') throw new TypeError(`${name}: property "${key}" should be a boolean, found ${describe(value)}`);
+      return value;
     },
     strings(key: string): string[] {
       const value = props[key];
@@ -195,6 +209,84 @@ export const toReview = (props: Props): ReviewDecision => {
 export const fromReview = (d: ReviewDecision): Props => ({
   mappingId: d.mappingId, status: d.status, reviewer: d.reviewer, at: d.at, note: d.note ?? null, edits: d.edits ? JSON.stringify(d.edits) : null,
 });
+
+/** An empty scope (every framework) is stored as no `scope` property, as no tags are; read back as []. */
+export const toEvidence = (props: Props): Evidence => {
+  const r = reader(props, 'Evidence');
+  return defined({
+    id: r.string('id'), title: r.string('title'), type: r.string('type') as Evidence['type'], owner: r.string('owner'),
+    locationUri: r.string('locationUri'), collected: r.string('collected'), expires: r.optionalString('expires'), scope: r.strings('scope'),
+    description: r.string('description'),
+  });
+};
+
+export const fromEvidence = (e: Evidence): Props => ({
+  id: e.id, title: e.title, type: e.type, owner: e.owner, locationUri: e.locationUri, collected: e.collected, expires: e.expires ?? null,
+  scope: e.scope.length ? [...e.scope] : null, description: e.description,
+});
+
+/** A row of LIST_EVIDENCE_LINKS: the item, the kind and id of what it supports, and the SUPPORTS note. */
+export const toEvidenceLink = (row: Props): EvidenceLink => {
+  const r = reader(row, 'SUPPORTS');
+  const evidenceId = r.string('evidenceId');
+  const targetId = r.string('targetId');
+  const note = r.optionalString('note');
+  const kind = r.string('kind');
+  if (kind === 'requirement') return defined({ kind, evidenceId, requirementId: targetId, note });
+  if (kind === 'org-control') return defined({ kind, evidenceId, orgControlId: targetId, note });
+  throw new TypeError(`SUPPORTS from ${JSON.stringify(evidenceId)}: unknown link kind ${JSON.stringify(kind)}`);
+};
+
+/** A link as the UPSERT_*_LINKS statements take it (the kind picks the statement). */
+export const fromEvidenceLink = (l: EvidenceLink): Props => ({
+  evidenceId: l.evidenceId, targetId: l.kind === 'requirement' ? l.requirementId : l.orgControlId, note: l.note ?? null,
+});
+
+/** `position` is the control's place in the set; its citations are CITES relationships (see toOrgControl). */
+export const fromOrgControl = (c: OrgControl, position: number): Props => ({
+  id: c.id, title: c.title, description: c.description, origin: c.origin, createdAt: c.createdAt, updatedAt: c.updatedAt, position: toInteger(position),
+});
+
+/** `citations` are the control's CITES relationships: requirement id and position, in any order. */
+export const toOrgControl = (props: Props, citations: Props[]): OrgControl => {
+  const r = reader(props, 'OrgControl');
+  const cited = citations
+    .map((c) => ({ id: reader(c, 'CITES').string('id'), position: reader(c, 'CITES').number('position') }))
+    .sort((a, b) => a.position - b.position);
+  return {
+    id: r.string('id'), title: r.string('title'), description: r.string('description'), requirementIds: cited.map((c) => c.id),
+    origin: r.string('origin') as OrgControl['origin'], createdAt: r.string('createdAt'), updatedAt: r.string('updatedAt'),
+  };
+};
+
+export const toSoaEntry = (props: Props): SoaEntry => {
+  const r = reader(props, 'SoaEntry');
+  return defined({
+    frameworkId: r.string('frameworkId'), requirementId: r.string('requirementId'), applicable: r.boolean('applicable'),
+    justification: r.string('justification'), implementationStatus: r.string('implementationStatus') as SoaEntry['implementationStatus'],
+    updatedAt: r.optionalString('updatedAt'),
+  });
+};
+
+export const fromSoaEntry = (e: SoaEntry): Props => ({
+  frameworkId: e.frameworkId, requirementId: e.requirementId, applicable: e.applicable, justification: e.justification,
+  implementationStatus: e.implementationStatus, updatedAt: e.updatedAt ?? null,
+});
+
+/**
+ * The framework an embedding is searched under, from its requirement id exactly as the SQLite store derives its
+ * `framework_id` column (the text before the first colon).
+ */
+export const embeddingFrameworkOf = (requirementId: string) => requirementId.slice(0, requirementId.indexOf(':'));
+
+/** A row of GET_EMBEDDINGS. The stored vector holds float32 values, so it comes back exactly. */
+export const toStoredEmbedding = (row: Props): StoredEmbedding => {
+  const r = reader(row, 'Embedding');
+  const vector = row.vector;
+  if (!Array.isArray(vector) || !vector.every((x) => typeof x === 'number'))
+    throw new TypeError(`Embedding ${JSON.stringify(row.requirementId)}: property "vector" should be a list of numbers, found ${describe(vector)}`);
+  return { requirementId: r.string('requirementId'), textHash: r.string('textHash'), vector: Float32Array.from(vector) };
+};
 
 const CONSTRAINT_VIOLATION = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 

@@ -15,6 +15,9 @@
  *   (:NoCounterpart)-[:ABOUT]->(:Requirement)
  *   (:Requirement)-[:REALISES {order}]->(:HarmonizedClause)
  *   (:Review {mappingId, seq, …})   (:ContentState {id: 'content', fingerprint})   (:Migration {id})
+ *   (:Embedding {modelId, requirementId, frameworkId, textHash, pooling, prefix, dimension, vector})-[:EMBEDS]->(:Requirement)
+ *   (:Evidence)-[:SUPPORTS {note?}]->(:Requirement)   (:Evidence)-[:SUPPORTS {note?}]->(:OrgControl)
+ *   (:OrgControl {…, position})-[:CITES {position}]->(:Requirement)   (:SoaEntry {frameworkId, requirementId, …})-[:ABOUT]->(:Requirement)
  */
 
 /** A MAPS_TO relationship `m` from `a` to `b` as one map: its properties plus the ids of its ends. */
@@ -128,15 +131,30 @@ MATCH (parent:Requirement {id: id})
 MATCH (child:Requirement {parentId: id})
 MERGE (child)-[:PART_OF]->(parent)`;
 
-/** A requirement that vanished from the files goes, unless something still points at it. */
+/**
+ * A requirement that vanished from the files goes, unless something still points at it: a mapping, a no-counterpart
+ * record, a harmonized clause, or what people made (an evidence link, a control citation, a SoA decision), as in the
+ * SQLite store. Vectors do not keep it (nor do they in SQLite): its (:Embedding) nodes stay, unlinked, and are
+ * linked again by LINK_EMBEDDINGS if it comes back.
+ */
 export const REMOVE_UNUSED_REQUIREMENTS = `
 UNWIND $ids AS id
 MATCH (r:Requirement {id: id})
 WHERE NOT EXISTS { (r)-[:MAPS_TO]-(:Requirement) }
   AND NOT EXISTS { (:NoCounterpart)-[:ABOUT]->(r) }
   AND NOT EXISTS { (r)-[:REALISES]->(:HarmonizedClause) }
+  AND NOT EXISTS { (:Evidence)-[:SUPPORTS]->(r) }
+  AND NOT EXISTS { (:OrgControl)-[:CITES]->(r) }
+  AND NOT EXISTS { (:SoaEntry)-[:ABOUT]->(r) }
 DETACH DELETE r
 RETURN count(*) AS removed`;
+
+/** Requirements just (re)written get the EMBEDS relationships of the vectors stored for them (none are written). */
+export const LINK_EMBEDDINGS = `
+UNWIND $ids AS id
+MATCH (r:Requirement {id: id})
+MATCH (e:Embedding {requirementId: id})
+MERGE (e)-[:EMBEDS]->(r)`;
 
 /** A framework that vanished from the files goes once no requirement belongs to it. */
 export const REMOVE_UNUSED_FRAMEWORKS = `
@@ -394,3 +412,232 @@ WHERE node:Requirement AND ($frameworkId IS NULL OR node.frameworkId = $framewor
 RETURN node {.*} AS requirement, score
 ORDER BY score DESC, node.id
 LIMIT $limit`;
+
+
+// ---------------------------------------------------------------------------------------------------------------
+// Embeddings (EmbeddingStore; see operations/embeddings/)
+
+/** The vector index nearestRequirements queries (migrations/0002_embeddings.cypher). */
+const EMBEDDING_INDEX = 'embedding_vector';
+
+/**
+ * Creates or replaces one model's vectors. `$model`: {modelId, pooling, prefix, dimension}; `$rows`:
+ * [{requirementId, frameworkId, textHash, vector}]. The vector is stored as a float32 array (half the size of a
+ * LIST<FLOAT> that SET would store; the values are float32 already). Linked to its requirement when that exists.
+ */
+export const UPSERT_EMBEDDINGS = `
+UNWIND $rows AS row
+MERGE (e:Embedding {modelId: $model.modelId, requirementId: row.requirementId})
+SET e.frameworkId = row.frameworkId, e.textHash = row.textHash, e.pooling = $model.pooling, e.prefix = $model.prefix,
+    e.dimension = $model.dimension
+WITH e, row
+CALL db.create.setNodeVectorProperty(e, 'vector', row.vector)
+WITH e
+MATCH (r:Requirement {id: e.requirementId})
+MERGE (e)-[:EMBEDS]->(r)`;
+
+export const GET_EMBEDDINGS = `
+UNWIND $ids AS id
+MATCH (e:Embedding {modelId: $modelId, requirementId: id})
+RETURN e.requirementId AS requirementId, e.textHash AS textHash, e.vector AS vector`;
+
+/** How many vectors a nearest-requirements query ranks, per stored dimension (a model has one, normally). */
+export const EMBEDDING_CANDIDATES = `
+MATCH (e:Embedding {modelId: $modelId, frameworkId: $frameworkId})
+RETURN e.dimension AS dimension, count(*) AS candidates`;
+
+/** Every stored vector, of every model (from the count store): sizes the over-fetch from the shared index. */
+export const EMBEDDING_COUNT = `
+MATCH (e:Embedding)
+RETURN count(e) AS total`;
+
+/** The vector index's dimension and state; no row when it does not exist. */
+export const EMBEDDING_INDEX_STATE = `
+SHOW INDEXES YIELD name, type, state, options
+WHERE name = '${EMBEDDING_INDEX}' AND type = 'VECTOR'
+RETURN state, options.indexConfig['vector.dimensions'] AS dimension`;
+
+/**
+ * Cosine similarity as the domain reads it, in [-1, 1]: Neo4j's function (like its index) answers (1 + cos) / 2. A
+ * zero vector has no direction; it scores 0, as in the SQLite store. `$queryValid` is false for a zero query.
+ */
+const cosine = (e: string) =>
+  `(CASE WHEN $queryValid AND any(x IN ${e}.vector WHERE x <> 0) THEN 2 * vector.similarity.cosine(${e}.vector, $vector) - 1 ELSE 0.0 END)`;
+
+/**
+ * The `$fetch` nearest vectors of the index, of any model and framework; of those, this model's vectors of this
+ * framework, scored exactly. `fetched` tells the caller whether the index had more to give.
+ */
+export const NEAREST_BY_INDEX = `
+CALL db.index.vector.queryNodes('${EMBEDDING_INDEX}', $fetch, $vector) YIELD node
+WITH count(node) AS fetched,
+     collect(CASE WHEN node.modelId = $modelId AND node.frameworkId = $frameworkId THEN node END) AS found
+RETURN fetched, [e IN found | {requirementId: e.requirementId, score: ${cosine('e')}}] AS hits`;
+
+/**
+ * Exact search: every vector of this model and framework, scored, best first; the first `$limit` and any that tie
+ * with the last of them (the caller breaks ties by id as the SQLite store does).
+ */
+export const NEAREST_EXACT = `
+MATCH (e:Embedding {modelId: $modelId, frameworkId: $frameworkId})
+WITH e.requirementId AS requirementId, ${cosine('e')} AS score
+ORDER BY score DESC
+WITH collect({requirementId: requirementId, score: score}) AS ranked
+WITH ranked, ranked[$limit - 1].score AS cutoff
+UNWIND ranked AS hit
+WITH hit, cutoff
+WHERE cutoff IS NULL OR hit.score >= cutoff
+RETURN hit.requirementId AS requirementId, hit.score AS score`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Evidence, organisation controls and SoA entries (EvidenceStore; see operations/evidence/)
+
+/** Which of `$ids` exist (one statement per label: a label cannot be a parameter in Cypher 5). */
+export const EXISTING_FRAMEWORK_IDS = `
+UNWIND $ids AS id
+MATCH (f:Framework {id: id})
+RETURN f.id AS id`;
+
+export const EXISTING_REQUIREMENTS = `
+UNWIND $ids AS id
+MATCH (r:Requirement {id: id})
+RETURN r.id AS id, r.frameworkId AS frameworkId`;
+
+export const EXISTING_EVIDENCE_IDS = `
+UNWIND $ids AS id
+MATCH (e:Evidence {id: id})
+RETURN e.id AS id`;
+
+export const EXISTING_ORG_CONTROL_IDS = `
+UNWIND $ids AS id
+MATCH (c:OrgControl {id: id})
+RETURN c.id AS id`;
+
+/** Replaces each item's properties (a null removes one); its links stay. */
+export const UPSERT_EVIDENCE = `
+UNWIND $rows AS row
+MERGE (e:Evidence {id: row.id})
+SET e = row`;
+
+export const GET_EVIDENCE = `
+MATCH (e:Evidence {id: $id})
+RETURN e {.*} AS evidence`;
+
+/** EvidenceFilter; an empty or absent scope means every framework. */
+export const LIST_EVIDENCE = `
+MATCH (e:Evidence)
+WHERE ($requirementId IS NULL OR EXISTS { (e)-[:SUPPORTS]->(:Requirement {id: $requirementId}) })
+  AND ($orgControlId IS NULL OR EXISTS { (e)-[:SUPPORTS]->(:OrgControl {id: $orgControlId}) })
+  AND ($frameworkId IS NULL OR e.scope IS NULL OR $frameworkId IN e.scope)
+  AND ($expiredAsOf IS NULL OR e.expires < $expiredAsOf)
+RETURN e {.*} AS evidence
+ORDER BY e.id
+SKIP $offset LIMIT $limit`;
+
+export const DELETE_EVIDENCE = `
+MATCH (e:Evidence {id: $id})
+DETACH DELETE e
+RETURN count(*) AS deleted`;
+
+/** `$rows`: [{evidenceId, targetId, note}]; a link that exists gets the new note (or none). */
+export const UPSERT_REQUIREMENT_LINKS = `
+UNWIND $rows AS row
+MATCH (e:Evidence {id: row.evidenceId})
+MATCH (r:Requirement {id: row.targetId})
+MERGE (e)-[s:SUPPORTS]->(r)
+SET s.note = row.note
+RETURN count(s) AS written`;
+
+export const UPSERT_CONTROL_LINKS = `
+UNWIND $rows AS row
+MATCH (e:Evidence {id: row.evidenceId})
+MATCH (c:OrgControl {id: row.targetId})
+MERGE (e)-[s:SUPPORTS]->(c)
+SET s.note = row.note
+RETURN count(s) AS written`;
+
+export const DELETE_REQUIREMENT_LINK = `
+MATCH (:Evidence {id: $evidenceId})-[s:SUPPORTS]->(:Requirement {id: $targetId})
+DELETE s
+RETURN count(*) AS deleted`;
+
+export const DELETE_CONTROL_LINK = `
+MATCH (:Evidence {id: $evidenceId})-[s:SUPPORTS]->(:OrgControl {id: $targetId})
+DELETE s
+RETURN count(*) AS deleted`;
+
+/** Every link of these items, of both kinds (an import replaces them). */
+export const DELETE_LINKS_OF_EVIDENCE = `
+UNWIND $ids AS id
+MATCH (e:Evidence {id: id})-[s:SUPPORTS]->()
+DELETE s`;
+
+/** EvidenceLinkFilter; requirement links before control links, as the SQLite store sorts them. */
+export const LIST_EVIDENCE_LINKS = `
+MATCH (e:Evidence)-[s:SUPPORTS]->(target)
+WHERE ($evidenceId IS NULL OR e.id = $evidenceId)
+  AND (target:Requirement OR target:OrgControl)
+WITH e, s, target, CASE WHEN target:Requirement THEN 'requirement' ELSE 'org-control' END AS kind
+WHERE ($requirementId IS NULL OR (kind = 'requirement' AND target.id = $requirementId))
+  AND ($orgControlId IS NULL OR (kind = 'org-control' AND target.id = $orgControlId))
+RETURN e.id AS evidenceId, kind, target.id AS targetId, s.note AS note
+ORDER BY evidenceId, kind DESC, targetId`;
+
+/** `$id` null: the whole set, in set order. */
+export const LIST_ORG_CONTROLS = `
+MATCH (c:OrgControl)
+WHERE $id IS NULL OR c.id = $id
+RETURN c {.*} AS control, [(c)-[k:CITES]->(r:Requirement) | {id: r.id, position: k.position}] AS citations
+ORDER BY c.position, c.id`;
+
+/** Replaces each control's properties, `position` included; its citations are replaced separately. */
+export const UPSERT_ORG_CONTROLS = `
+UNWIND $rows AS row
+MERGE (c:OrgControl {id: row.id})
+SET c = row`;
+
+export const CLEAR_CITATIONS = `
+UNWIND $ids AS id
+MATCH (:OrgControl {id: id})-[k:CITES]->(:Requirement)
+DELETE k`;
+
+/** `$rows`: [{controlId, requirementId, position}]. */
+export const CREATE_CITATIONS = `
+UNWIND $rows AS row
+MATCH (c:OrgControl {id: row.controlId})
+MATCH (r:Requirement {id: row.requirementId})
+CREATE (c)-[:CITES {position: row.position}]->(r)
+RETURN count(*) AS created`;
+
+/** An item linked to both controls keeps one link to `$to`, with the note it had there. */
+export const MOVE_CONTROL_LINKS = `
+MATCH (to:OrgControl {id: $to})
+MATCH (e:Evidence)-[old:SUPPORTS]->(:OrgControl {id: $from})
+MERGE (e)-[moved:SUPPORTS]->(to)
+ON CREATE SET moved.note = old.note
+DELETE old`;
+
+/** The control, its citations and the evidence links to it. */
+export const DELETE_ORG_CONTROL = `
+MATCH (c:OrgControl {id: $id})
+DETACH DELETE c
+RETURN count(*) AS deleted`;
+
+export const LIST_SOA_ENTRIES = `
+MATCH (s:SoaEntry {frameworkId: $frameworkId})
+RETURN s {.*} AS entry
+ORDER BY s.requirementId`;
+
+/** Replaces each decision's properties (a null removes one) and points it at its requirement. */
+export const UPSERT_SOA_ENTRIES = `
+UNWIND $rows AS row
+MATCH (r:Requirement {id: row.requirementId})
+MERGE (s:SoaEntry {frameworkId: row.frameworkId, requirementId: row.requirementId})
+SET s = row
+MERGE (s)-[:ABOUT]->(r)
+RETURN count(s) AS written`;
+
+export const DELETE_SOA_ENTRY = `
+MATCH (s:SoaEntry {frameworkId: $frameworkId, requirementId: $requirementId})
+DETACH DELETE s
+RETURN count(*) AS deleted`;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coverageOf } from '../../../server/domain/analysis/coverage.js';
 import { buildCoverageIndex } from '../../../server/domain/analysis/coverageIndex.js';
 import { gapAnalysis, type GapReport } from '../../../server/domain/analysis/gapAnalysis.js';
+import { buildEvidenceIndex } from '../../../server/domain/analysis/sources.js';
 import { NotFoundError } from '../../../server/domain/errors.js';
 import { inverseRelationship } from '../../../server/domain/relationships.js';
 import { contentDirs } from '../../../server/config.js';
@@ -94,6 +95,33 @@ describe('gapAnalysis', () => {
     expect(row(byEvidence, '6.1').status).toBe('uncovered');
     expect(byEvidence.warnings).toEqual(['evidence "EV-3" is not in scope for t and does not count']);
     expect(byEvidence.asOf).toBe('2026-06-01');
+  });
+
+  it('gives the same answer from an evidence index built once, and refuses one built for other content', () => {
+    const items = [evidence('EV-1'), evidence('EV-2', { expires: '2026-03-01' })];
+    const links = [
+      { kind: 'requirement' as const, evidenceId: 'EV-2', requirementId: 'h:b' },
+      { kind: 'requirement' as const, evidenceId: 'EV-1', requirementId: 'h:a' },
+      { kind: 'requirement' as const, evidenceId: 'EV-1', requirementId: 'h:d' },
+    ];
+    const fromArrays = gapAnalysis(index, { have: { kind: 'evidence', evidence: items, links, asOf: '2026-06-01' }, target: 't' });
+    const evidenceIndex = buildEvidenceIndex(index, { evidence: items, links });
+    expect(gapAnalysis(index, { have: { kind: 'evidence', evidenceIndex, asOf: '2026-06-01' }, target: 't' })).toEqual(fromArrays);
+    const other = buildCoverageIndex(content);
+    expect(() => gapAnalysis(other, { have: { kind: 'evidence', evidenceIndex, asOf: '2026-06-01' }, target: 't' })).toThrow(/another coverage index/);
+  });
+
+  it('weighs every source but lists only the best paths, full ones first', () => {
+    const many = bundleOf(
+      [...framework('s', ['1', '2', '3', '4', '5', '6']), ...framework('u', ['1', '2'])],
+      [...['1', '2', '3', '4', '5'].flatMap((n) => [map(`s:${n}`, 'intersects-with', 'u:1'), map(`s:${n}`, 'intersects-with', 'u:2')]), map('s:6', 'equal-to', 'u:1')],
+    );
+    const capped = gapAnalysis(many, { have: { kind: 'frameworks', frameworkIds: ['s'] }, target: 'u', maxContributions: 2 });
+    expect(row(capped, '1')).toMatchObject({ status: 'covered', sourceCount: 6, contributions: [{ sourceId: 's:6', coverage: 'full' }, { sourceId: 's:1', coverage: 'partial' }] });
+    expect(row(capped, '2')).toMatchObject({ status: 'partial', sourceCount: 5 });
+    expect(row(capped, '2').contributions).toHaveLength(2);
+    expect(row(capped, '2').reasons[0]).toMatch(/^partial from 5 sources \(best: s:1 → /);
+    expect(() => gapAnalysis(many, { have: { kind: 'frameworks', frameworkIds: ['s'] }, target: 'u', maxContributions: 0 })).toThrow(/maxContributions/);
   });
 
   it('refuses an unknown framework', () => {

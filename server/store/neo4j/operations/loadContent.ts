@@ -94,6 +94,8 @@ export async function loadContent(
   for (const ids of batches(plan.requirements.write.map((r) => r.id))) {
     await tx.run(Q.LINK_PARENTS, { ids });
     await tx.run(Q.LINK_CHILDREN, { ids });
+    // Vectors stored for a requirement before it was (re)loaded point at it again; none is written or removed.
+    await tx.run(Q.LINK_EMBEDDINGS, { ids });
   }
 
   // Mappings: a changed one is deleted and created again, since its ends may have changed.
@@ -118,7 +120,9 @@ export async function loadContent(
   for (const rows of batches(memberRows)) members.push(...(await tx.run(Q.CREATE_HARMONIZED_MEMBERS, { rows })).records);
   expectAll(members, 'created', memberRows.length, 'harmonized clause members');
 
-  // Requirements and frameworks no longer in any file go, unless something people made still points at them.
+  // Requirements and frameworks no longer in any file go, unless something still points at them: a mapping, or what
+  // people made (an evidence link, a control citation, a SoA decision). Evidence, controls and SoA entries themselves
+  // are never written by a load.
   let requirementsRemoved = 0;
   for (const ids of batches(plan.requirements.vanished.map((r) => r.id))) requirementsRemoved += total((await tx.run(Q.REMOVE_UNUSED_REQUIREMENTS, { ids })).records, 'removed');
   let frameworksRemoved = 0;

@@ -1,0 +1,123 @@
+import { buildCoverageIndex, evidenceReach, gapAnalysis, imsPlan, proposeUnifiedControls, requirementSupport, statementOfApplicability, type CoverageIndex, type GapHave } from '../domain/analysis/index.js';
+import { InputError, NotFoundError } from '../domain/errors.js';
+import { emptyBundle, type ContentBundle } from '../domain/schemas/content.js';
+import type { Status } from '../domain/schemas/mapping.js';
+import { supportsEvidence, type EvidenceStore, type GraphStore } from '../store/types.js';
+
+const ALL = 1_000_000_000;
+
+/** Everything the store holds, people's mappings and reviews included. */
+export async function contentFromStore(store: GraphStore): Promise<ContentBundle> {
+  if (!(await store.contentFingerprint())) throw new InputError('the store holds no content yet: run "crosswalk load" first');
+  const bundle = emptyBundle();
+  bundle.frameworks = (await store.listFrameworks()).map(({ requirementCount: _n, ...f }) => f);
+  bundle.requirements = await store.listRequirements({ limit: ALL });
+  bundle.mappings = await store.findMappings({ limit: ALL });
+  bundle.noCounterparts = await store.listNoCounterparts({});
+  bundle.harmonizedClauses = await store.listHarmonizedClauses();
+  return bundle;
+}
+
+interface CachedContent {
+  key: string;
+  bundle: ContentBundle;
+  index: CoverageIndex;
+}
+
+/**
+ * The analyses read the whole graph; building it (and its coverage index) once per change rather than once per
+ * request keeps them fast. The cache is keyed by the content fingerprint and a counter the API bumps on every
+ * mapping write it makes; writes made by another process show after the next load or API write.
+ */
+export class AnalysisContent {
+  private cached?: Promise<CachedContent>;
+  private writes = 0;
+
+  constructor(private readonly store: GraphStore) {}
+
+  /** Call after a mapping was created, reviewed or imported. */
+  changed() {
+    this.writes++;
+  }
+
+  async get(): Promise<CachedContent> {
+    const key = `${await this.store.contentFingerprint()}#${this.writes}`;
+    const current = this.cached;
+    if (current && (await current).key === key) return current;
+    this.cached = (async () => {
+      const bundle = await contentFromStore(this.store);
+      return { key, bundle, index: buildCoverageIndex(bundle) };
+    })();
+    this.cached.catch(() => (this.cached = undefined));
+    return this.cached;
+  }
+}
+
+export const evidenceStoreOf = (store: GraphStore): GraphStore & EvidenceStore => {
+  if (!supportsEvidence(store)) throw new InputError(`the ${store.engine} store does not hold evidence yet`);
+  return store;
+};
+
+const statusesFor = (includeProposed?: boolean): Status[] => (includeProposed ? ['approved', 'proposed'] : ['approved']);
+const today = () => new Date().toISOString().slice(0, 10);
+
+export interface TraversalArgs {
+  maxPathLength?: number;
+  includeProposed?: boolean;
+  asOf?: string;
+}
+
+async function register(store: GraphStore & EvidenceStore) {
+  const [evidence, links, orgControls] = await Promise.all([store.listEvidence(), store.listEvidenceLinks(), store.listOrgControls()]);
+  return { evidence, links, orgControls };
+}
+
+export async function reachOfEvidence(content: AnalysisContent, store: GraphStore, evidenceId: string, args: TraversalArgs) {
+  const evidence = evidenceStoreOf(store);
+  const item = await evidence.getEvidence(evidenceId);
+  if (!item) throw new NotFoundError(`unknown evidence item "${evidenceId}"`);
+  const [{ index }, links, orgControls] = await Promise.all([content.get(), evidence.listEvidenceLinks({ evidenceId }), evidence.listOrgControls()]);
+  return evidenceReach(index, { evidence: item, links, orgControls, asOf: args.asOf ?? today(), maxPathLength: args.maxPathLength, statuses: statusesFor(args.includeProposed) });
+}
+
+export async function supportOfRequirement(content: AnalysisContent, store: GraphStore, requirementId: string, args: TraversalArgs) {
+  const [{ index }, reg] = await Promise.all([content.get(), register(evidenceStoreOf(store))]);
+  return requirementSupport(index, { requirementId, ...reg, asOf: args.asOf ?? today(), maxPathLength: args.maxPathLength, statuses: statusesFor(args.includeProposed) });
+}
+
+export interface GapArgs extends TraversalArgs {
+  target: string;
+  haveFrameworks?: string[];
+  haveRequirements?: string[];
+  haveEvidence?: boolean;
+}
+
+export async function gapFor(content: AnalysisContent, store: GraphStore, args: GapArgs) {
+  const modes = [args.haveFrameworks?.length, args.haveRequirements?.length, args.haveEvidence].filter(Boolean).length;
+  if (modes !== 1) throw new InputError('say what the organisation has with exactly one of haveFrameworks, haveRequirements or haveEvidence');
+  const { index } = await content.get();
+  const have: GapHave = args.haveEvidence
+    ? { kind: 'evidence', asOf: args.asOf ?? today(), ...(await register(evidenceStoreOf(store))) }
+    : args.haveFrameworks?.length
+      ? { kind: 'frameworks', frameworkIds: args.haveFrameworks }
+      : { kind: 'requirements', requirementIds: args.haveRequirements! };
+  return gapAnalysis(index, { have, target: args.target, maxPathLength: args.maxPathLength, statuses: statusesFor(args.includeProposed) });
+}
+
+export async function imsPlanFor(content: AnalysisContent, standards: string[], includeProposed?: boolean) {
+  const { index, bundle } = await content.get();
+  return imsPlan(index, { standards, harmonizedClauses: bundle.harmonizedClauses, statuses: statusesFor(includeProposed) });
+}
+
+export async function proposeControls(content: AnalysisContent, frameworks: string[], includeProposed?: boolean, at = new Date().toISOString()) {
+  const { index } = await content.get();
+  return proposeUnifiedControls(index, { frameworks, statuses: statusesFor(includeProposed), at });
+}
+
+export async function soaFor(content: AnalysisContent, store: GraphStore, frameworkId: string, asOf?: string) {
+  const evidence = evidenceStoreOf(store);
+  const { bundle } = await content.get();
+  if (!bundle.frameworks.some((f) => f.id === frameworkId)) throw new NotFoundError(`unknown framework "${frameworkId}"`);
+  const requirements = bundle.requirements.filter((r) => r.frameworkId === frameworkId);
+  return statementOfApplicability({ frameworkId, requirements, entries: await evidence.listSoaEntries(frameworkId), ...(await register(evidence)), asOf: asOf ?? today() });
+}

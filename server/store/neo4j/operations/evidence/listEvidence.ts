@@ -1,0 +1,33 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Evidence } from '../../../../domain/schemas/evidence.js';
+import type { EvidenceFilter } from '../../../types.js';
+import { toEvidence, type Props } from '../../conversion.js';
+import { deletedAny } from './checks.js';
+import { pageOf } from '../../paging.js';
+import * as Q from '../../queries.js';
+
+/** The SQLite store's page size for evidence when none is asked for. */
+const DEFAULT_LIMIT = 100_000;
+
+/** Sorted by id. Empty strings filter nothing, as in the SQLite store. */
+export async function listEvidence({ tx, filter = {} }: { tx: ManagedTransaction; filter?: EvidenceFilter }): Promise<Evidence[]> {
+  const { requirementId, orgControlId, frameworkId, expiredAsOf, limit, offset } = filter;
+  const params = {
+    requirementId: requirementId || null,
+    orgControlId: orgControlId || null,
+    frameworkId: frameworkId || null,
+    expiredAsOf: expiredAsOf || null,
+    ...pageOf({ limit, offset }, DEFAULT_LIMIT),
+  };
+  return (await tx.run(Q.LIST_EVIDENCE, params)).records.map((r) => toEvidence(r.get('evidence') as Props));
+}
+
+export async function getEvidence({ tx, id }: { tx: ManagedTransaction; id: string }): Promise<Evidence | undefined> {
+  const record = (await tx.run(Q.GET_EVIDENCE, { id })).records[0];
+  return record && toEvidence(record.get('evidence') as Props);
+}
+
+/** Deletes the item with its links; false when there was none. */
+export async function deleteEvidence({ tx, id }: { tx: ManagedTransaction; id: string }): Promise<boolean> {
+  return deletedAny((await tx.run(Q.DELETE_EVIDENCE, { id })).records);
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbook, sheetRows } from '../../server/exports/workbook.js';
+import { oscalValidator } from '../interop/helpers.js';
+import { startTestServer, TOKENS } from './testServer.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const policy = { id: 'ev-ai-policy', title: 'AI policy v2', type: 'policy', owner: 'CISO office', locationUri: 'https://intranet.example/ai-policy', collected: '2026-01-10', expires: '2027-01-10' };
+
+describe('evidence through GraphQL', () => {
+  it('refuses evidence writes without an analyst token', async () => {
+    const res = await server.gql('mutation($input: EvidenceInput!) { saveEvidence(input: $input) { id } }', { input: policy });
+    expect(res.status).toBe(401);
+  });
+
+  it('saves an item, links it to one 42001 control and shows its reach across frameworks with paths', async () => {
+    const saved = await server.gql('mutation($input: EvidenceInput!) { saveEvidence(input: $input) { id scope description } }', { input: policy }, TOKENS.analyst);
+    expect(saved.body.data.saveEvidence).toEqual({ id: 'ev-ai-policy', scope: [], description: '' });
+    const linked = await server.gql('mutation { linkEvidence(evidenceId: "ev-ai-policy", requirementId: "iso42001-2023:A.2.2", note: "section 1") { kind requirement { title } } }', {}, TOKENS.analyst);
+    expect(linked.body.data.linkEvidence).toEqual({ kind: 'requirement', requirement: { title: 'AI policy' } });
+
+    const { body } = await server.gql('{ evidenceReach(evidenceId: "ev-ai-policy", asOf: "2026-06-01") }');
+    const reach = body.data.evidenceReach;
+    expect(reach.expired).toBe(false);
+    const frameworks = reach.byFramework.map((f: { frameworkId: string }) => f.frameworkId);
+    expect(frameworks).toEqual(expect.arrayContaining(['iso42001-2023', 'iso27001-2022']));
+    const viaMapping = reach.reached.find((r: { requirementId: string }) => r.requirementId === 'iso27001-2022:A.5.1');
+    expect(viaMapping).toBeDefined();
+    expect(viaMapping.basis).toBe('mapping');
+    expect(['full', 'partial']).toContain(viaMapping.coverage);
+    expect(viaMapping.contributions[0].path.length).toBeGreaterThan(0);
+    expect(viaMapping.reason).toMatch(/A\.2\.2/);
+  });
+
+  it('flags expired evidence and respects scope', async () => {
+    await server.gql('mutation($input: EvidenceInput!) { saveEvidence(input: $input) { id } }', { input: { ...policy, id: 'ev-old', expires: '2026-02-01', scope: ['iso42001-2023'] } }, TOKENS.analyst);
+    await server.gql('mutation { linkEvidence(evidenceId: "ev-old", requirementId: "iso42001-2023:A.2.2") { kind } }', {}, TOKENS.analyst);
+    const reach = (await server.gql('{ evidenceReach(evidenceId: "ev-old", asOf: "2026-06-01") }')).body.data.evidenceReach;
+    expect(reach.expired).toBe(true);
+    expect(reach.reached.every((r: { frameworkId: string }) => r.frameworkId === 'iso42001-2023')).toBe(true);
+    expect(reach.outOfScope.length).toBeGreaterThan(0);
+  });
+
+  it('rejects bad evidence input with a clear error', async () => {
+    const res = await server.gql('mutation($input: EvidenceInput!) { saveEvidence(input: $input) { id } }', { input: { ...policy, id: 'ev-bad', collected: '2026-13-40' } }, TOKENS.analyst);
+    expect(res.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    const unknown = await server.gql('{ evidenceReach(evidenceId: "nope") }');
+    expect(unknown.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('gap analysis, unified controls, IMS plan and SoA through GraphQL and REST', () => {
+  it('answers "we hold 27001, what is left for 42001?" with reasons', async () => {
+    const { body } = await server.gql('{ gapAnalysis(target: "iso42001-2023", haveFrameworks: ["iso27001-2022"]) }');
+    const report = body.data.gapAnalysis;
+    expect(report.summary.covered + report.summary.partial + report.summary.uncovered).toBe(report.summary.assessable);
+    const impact = report.rows.find((r: { ref: string }) => r.ref === '6.1.4');
+    expect(impact.status).toBe('uncovered');
+    expect(impact.reasons.join(' ')).toMatch(/no counterpart/);
+    expect(report.rows.find((r: { ref: string }) => r.ref === '5.1').status).toBe('covered');
+    const both = await server.gql('{ gapAnalysis(target: "iso42001-2023", haveFrameworks: ["iso27001-2022"], haveEvidence: true) }');
+    expect(both.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('downloads the gap analysis as CSV and XLSX', async () => {
+    const csv = await fetch(`${server.url}/api/reports/gap?target=iso42001-2023&have=iso27001-2022&format=csv`);
+    expect(csv.headers.get('content-disposition')).toMatch(/gap-iso42001-2023\.csv/);
+    expect((await csv.text()).split('\n').length).toBeGreaterThan(80);
+    const xlsx = await fetch(`${server.url}/api/reports/gap?target=iso42001-2023&have=iso27001-2022&format=xlsx`);
+    const workbook = await readWorkbook(Buffer.from(await xlsx.arrayBuffer()));
+    expect(sheetRows(workbook.worksheets[0]!).length).toBeGreaterThan(80);
+  });
+
+  it('proposes, adopts, renames and merges unified controls, and exports them as OSCAL', async () => {
+    const proposal = (await server.gql('{ proposedControls(frameworks: ["iso42001-2023", "iso27001-2022", "iso9001-2015"]) }')).body.data.proposedControls;
+    const shared = proposal.controls.filter((c: { frameworks: string[] }) => c.frameworks.length === 3);
+    expect(shared.length).toBeGreaterThan(5);
+    const adopted = await server.gql('mutation { adoptProposedControls(frameworks: ["iso42001-2023", "iso27001-2022", "iso9001-2015"]) { id title requirementIds } }', {}, TOKENS.analyst);
+    const controls = adopted.body.data.adoptProposedControls;
+    expect(controls.length).toBe(proposal.controls.length);
+    const [a, b] = controls;
+    const renamed = await server.gql(`mutation { renameOrgControl(id: "${a.id}", title: "Leadership and policy") { id title } }`, {}, TOKENS.analyst);
+    expect(renamed.body.data.renameOrgControl.find((c: { id: string }) => c.id === a.id).title).toBe('Leadership and policy');
+    const merged = await server.gql(`mutation { mergeOrgControls(ids: ["${a.id}", "${b.id}"]) { id requirementIds } }`, {}, TOKENS.analyst);
+    const one = merged.body.data.mergeOrgControls.find((c: { id: string }) => c.id === a.id);
+    expect(one.requirementIds).toEqual([...new Set([...a.requirementIds, ...b.requirementIds])]);
+    expect(merged.body.data.mergeOrgControls.some((c: { id: string }) => c.id === b.id)).toBe(false);
+    const oscal = await (await fetch(`${server.url}/api/reports/controls?format=oscal-catalog`)).json();
+    expect(oscalValidator('catalog')(oscal)).toEqual([]);
+  });
+
+  it('plans an integrated management system and downloads it as Markdown', async () => {
+    const plan = (await server.gql('{ imsPlan(standards: ["iso42001-2023", "iso27001-2022", "iso9001-2015"]) }')).body.data.imsPlan;
+    expect(JSON.stringify(plan)).toMatch(/6\.1\.4/);
+    const md = await (await fetch(`${server.url}/api/reports/ims?standards=iso42001-2023,iso27001-2022,iso9001-2015&format=md`)).text();
+    expect(md).toMatch(/^#/);
+    expect(md).toMatch(/iso9001-2015|ISO 9001/);
+  });
+
+  it('keeps Statement of Applicability decisions and exports them', async () => {
+    const bad = await server.gql('mutation { saveSoaEntries(entries: [{ frameworkId: "iso42001-2023", requirementId: "iso42001-2023:A.10.4", applicable: false }]) }', {}, TOKENS.analyst);
+    expect(bad.body.errors![0]!.message).toMatch(/justification/);
+    const ok = await server.gql('mutation { saveSoaEntries(entries: [{ frameworkId: "iso42001-2023", requirementId: "iso42001-2023:A.10.4", applicable: false, justification: "No AI customers" }]) }', {}, TOKENS.analyst);
+    expect(ok.body.data.saveSoaEntries).toBe(true);
+    const soa = (await server.gql('{ statementOfApplicability(frameworkId: "iso42001-2023") }')).body.data.statementOfApplicability;
+    expect(JSON.stringify(soa)).toMatch(/No AI customers/);
+    const csv = await (await fetch(`${server.url}/api/reports/soa?framework=iso42001-2023&format=csv`)).text();
+    expect(csv.split('\n').filter(Boolean).length).toBe(39);
+    expect(csv).toMatch(/No AI customers/);
+  });
+});

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCsv } from '../../server/interop/csv.js';
+import { crosswalk } from './run.js';
+
+let dataDir: string;
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-analysis-'));
+});
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+const file = (name: string) => path.join(dataDir, name);
+
+describe('crosswalk gap on the shipped content (no store needed)', () => {
+  it('gives a reasoned answer for ISO/IEC 27001:2022 → ISO/IEC 42001:2023', () => {
+    const result = crosswalk(['gap', '--have', 'iso27001-2022', '--target', 'iso42001-2023'], { dataDir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Gap analysis: all of iso27001-2022 → iso42001-2023\n/);
+    expect(result.stdout).toMatch(/✗ uncovered 6\.1\.4 AI system impact assessment\n\s+reviewed: no counterpart in iso27001-2022 — /);
+    expect(result.stdout).toMatch(/✓ covered {3}4\.1 Understanding the organization and its context\n\s+full: iso27001-2022:4\.1 → \[equivalent-to, strength \d+\] iso42001-2023:4\.1/);
+    expect(fs.existsSync(file('crosswalk.db'))).toBe(false);
+  });
+
+  it('prints JSON and writes CSV; a workbook needs a file', () => {
+    const json = JSON.parse(crosswalk(['gap', '--have', 'iso27001-2022', '--target', 'iso42001-2023', '--json'], { dataDir }).stdout);
+    const { summary } = json;
+    expect(summary.covered + summary.partial + summary.uncovered).toBe(summary.assessable);
+    expect(json.rows.find((r: { ref: string }) => r.ref === '6.1.4').status).toBe('uncovered');
+    const csv = crosswalk(['gap', '--have', 'iso27001-2022', '--target', 'iso42001-2023', '--format', 'csv', '--out', file('gap.csv')], { dataDir });
+    expect(csv.code).toBe(0);
+    expect(readCsv(fs.readFileSync(file('gap.csv'), 'utf8'), 'gap.csv').rows).toHaveLength(json.rows.length);
+    const xlsx = crosswalk(['gap', '--have', 'iso27001-2022', '--target', 'iso42001-2023', '--format', 'xlsx'], { dataDir });
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stderr).toContain('give --out FILE');
+    const bad = crosswalk(['gap', '--have', 'iso27001-2022', '--target', 'iso42001-2023', '--max-path', '9'], { dataDir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('invalid maxPathLength: 9');
+  });
+
+  it('writes the IMS plan as Markdown', () => {
+    const result = crosswalk(['ims', '--standards', 'iso42001-2023,iso27001-2022,iso9001-2015'], { dataDir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('| **Continual improvement** | 10.1 Continual improvement | 10.1 Continual improvement | 10.3 Continual improvement |');
+  });
+});
+
+describe('store-backed analyses: evidence, SoA, controls', () => {
+  beforeAll(() => {
+    expect(crosswalk(['load'], { dataDir }).code).toBe(0);
+  });
+
+  it('imports evidence from CSV, shows its reach with paths, and uses it for a gap analysis', () => {
+    fs.writeFileSync(
+      file('evidence.csv'),
+      'id,title,type,owner,location_uri,collected,expires,scope,description,requirements,org_controls,link_note\n' +
+        'EV-LOGS,Event log retention export,log,SecOps,https://wiki.example.org/logs,2026-01-10,,,,iso42001-2023:A.6.2.8,,\n' +
+        'EV-OLD,Old impact assessment,report,AI office,https://wiki.example.org/aia,2024-01-10,2025-01-10,,,iso42001-2023:A.5.2,,\n',
+    );
+    const imported = crosswalk(['evidence', 'import', '--format', 'csv', file('evidence.csv')], { dataDir });
+    expect(imported.stdout).toContain('Imported 2 evidence items (2 new, 0 replaced) with 2 links.');
+    const reach = JSON.parse(crosswalk(['evidence', 'reach', 'EV-LOGS', '--as-of', '2026-06-01', '--json'], { dataDir }).stdout);
+    expect(reach.reached.find((r: { requirementId: string }) => r.requirementId === 'iso27001-2022:A.8.15')).toMatchObject({
+      coverage: 'partial', contributions: [{ sourceId: 'iso42001-2023:A.6.2.8', path: [{ relationship: 'intersects-with' }] }],
+    });
+    expect(reach.byFramework.length).toBeGreaterThan(3);
+    const gap = JSON.parse(crosswalk(['gap', '--evidence', '--target', 'iso27001-2022', '--as-of', '2026-06-01', '--json'], { dataDir }).stdout);
+    expect(gap.rows.find((r: { ref: string }) => r.ref === 'A.8.15')).toMatchObject({ status: 'partial', contributions: [{ evidenceIds: ['EV-LOGS'] }] });
+    const broken = crosswalk(['evidence', 'import', '--format', 'csv', file('gap.csv')], { dataDir });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('missing columns');
+  });
+
+  it('exports the SoA, takes edited decisions back, and shows them', () => {
+    expect(crosswalk(['soa', '--framework', 'iso42001-2023', '--format', 'csv', '--out', file('soa.csv')], { dataDir }).code).toBe(0);
+    const lines = fs.readFileSync(file('soa.csv'), 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('iso42001-2023,iso42001-2023:A.6.2.8,'));
+    const cells = lines[at]!.split(',');
+    cells[5] = 'yes';
+    cells[6] = 'Logs of our AI services';
+    cells[7] = 'implemented';
+    lines[at] = cells.join(',');
+    fs.writeFileSync(file('soa.csv'), lines.join('\n'));
+    const imported = crosswalk(['soa', 'import', '--format', 'csv', file('soa.csv')], { dataDir });
+    expect(imported.stdout).toContain('Saved 1 applicability decisions.');
+    const soa = JSON.parse(crosswalk(['soa', '--framework', 'iso42001-2023', '--as-of', '2026-06-01', '--json'], { dataDir }).stdout);
+    expect(soa.rows.find((r: { ref: string }) => r.ref === 'A.6.2.8')).toMatchObject({ applicable: true, implementationStatus: 'implemented', evidence: [{ evidenceId: 'EV-LOGS' }], issues: [] });
+    expect(soa.rows.find((r: { ref: string }) => r.ref === 'A.5.2').issues).toContain('expired evidence: EV-OLD (2025-01-10)');
+  });
+
+  it('proposes and saves a control set, edits it, and re-imports its JSON export unchanged', () => {
+    const args = ['controls', 'propose', '--frameworks', 'iso42001-2023,iso27001-2022', '--save'];
+    expect(crosswalk(args, { dataDir }).code).toBe(0);
+    expect(crosswalk(args, { dataDir }).stderr).toContain('pass --replace');
+    expect(crosswalk(['controls', 'rename', 'uc:iso42001-2023:5.2', '--title', 'Top-level policies'], { dataDir }).code).toBe(0);
+    expect(crosswalk(['controls', 'list', '--format', 'json', '--out', file('controls.json')], { dataDir }).code).toBe(0);
+    const exported = JSON.parse(fs.readFileSync(file('controls.json'), 'utf8'));
+    expect(exported.controls.find((c: { id: string }) => c.id === 'uc:iso42001-2023:5.2')).toMatchObject({ title: 'Top-level policies', origin: 'user' });
+    expect(crosswalk(['controls', 'import', '--format', 'json', file('controls.json')], { dataDir }).code).toBe(0);
+    expect(JSON.parse(crosswalk(['controls', 'list', '--json'], { dataDir }).stdout)).toEqual(exported.controls);
+  });
+});
