@@ -54,7 +54,7 @@ export class AnalysisContent {
 }
 
 export const evidenceStoreOf = (store: GraphStore): GraphStore & EvidenceStore => {
-  if (!supportsEvidence(store)) throw new InputError(`the ${store.engine} store does not hold evidence yet`);
+  if (!supportsEvidence(store)) throw new InputError(`the ${store.engine} store does not support evidence`);
   return store;
 };
 

@@ -122,7 +122,8 @@ describe('every Cypher statement of the Neo4j store', () => {
       const text = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
       const statements = splitCypherStatements(text);
       expect(statements.length, file).toBe(text.split(';').filter((part) => part.split('\n').some((l) => l.trim() && !l.trim().startsWith('//'))).length);
-      for (const s of statements) expect(s, file).toMatch(/^CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX|VECTOR INDEX) \w+ IF NOT EXISTS\b/);
+      // Idempotent, so a migration interrupted half-way can simply run again.
+      for (const s of statements) expect(s, file).toMatch(/^(CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX|VECTOR INDEX) \w+ IF NOT EXISTS\b|DROP INDEX \w+ IF EXISTS$)/);
     }
     expect(splitCypherStatements('// a; b\nCREATE INDEX a IF NOT EXISTS FOR (n:X) ON (n.y);\n\n// c\nRETURN 1;')).toEqual([
       'CREATE INDEX a IF NOT EXISTS FOR (n:X) ON (n.y)',
@@ -137,8 +138,36 @@ describe('every Cypher statement of the Neo4j store', () => {
     expect(all).toContain('FOR ()-[m:MAPS_TO]-() REQUIRE m.id IS UNIQUE');
     expect(all).toContain('FOR ()-[m:MAPS_TO]-() ON (m.status)');
     expect(all).toMatch(/CREATE FULLTEXT INDEX requirement_text IF NOT EXISTS FOR \(r:Requirement\) ON EACH \[r\.id, r\.ref, r\.title, r\.summary\]/);
-    expect(all).toMatch(/CREATE VECTOR INDEX requirement_embedding .*`vector\.dimensions`: 384, `vector\.similarity_function`: 'cosine'/);
     expect(Q.SEARCH_FULLTEXT).toContain(`'requirement_text'`);
+    // Vectors: one node per model and requirement, one cosine index over them; the unused Requirement.embedding index goes.
+    expect(all).toContain('FOR (e:Embedding) REQUIRE (e.modelId, e.requirementId) IS UNIQUE');
+    expect(all).toContain('FOR (e:Embedding) ON (e.modelId, e.frameworkId)');
+    expect(all).toMatch(/CREATE VECTOR INDEX embedding_vector IF NOT EXISTS FOR \(e:Embedding\) ON \(e\.vector\) .*`vector\.dimensions`: 384, `vector\.similarity_function`: 'cosine'/);
+    expect(all.indexOf('DROP INDEX requirement_embedding IF EXISTS')).toBeGreaterThan(all.indexOf('CREATE VECTOR INDEX requirement_embedding'));
+    expect(Q.NEAREST_BY_INDEX).toContain(`db.index.vector.queryNodes('embedding_vector'`);
+    expect(Q.EMBEDDING_INDEX_STATE).toContain(`name = 'embedding_vector'`);
+    // What people make: unique by the keys the SQLite tables have.
+    expect(all).toContain('FOR (e:Evidence) REQUIRE e.id IS UNIQUE');
+    expect(all).toContain('FOR (c:OrgControl) REQUIRE c.id IS UNIQUE');
+    expect(all).toContain('FOR (s:SoaEntry) REQUIRE (s.frameworkId, s.requirementId) IS UNIQUE');
+  });
+
+  it('a load keeps a requirement for everything the SQLite load keeps it for, and for nothing else', () => {
+    // The SQLite guard: one NOT EXISTS per table that may point at a requirement.
+    const sqliteLoad = fs.readFileSync(path.join(ROOT, 'server/store/sqlite/operations/loadContent.ts'), 'utf8');
+    const sqliteGuard = /DELETE FROM requirements WHERE id = @id([\s\S]*?)`/.exec(sqliteLoad)?.[1] ?? '';
+    const sqliteTables = [...sqliteGuard.matchAll(/NOT EXISTS \(SELECT 1 FROM (\w+)/g)].map((m) => m[1]);
+    expect(sqliteTables).toEqual(['mappings', 'no_counterparts', 'harmonized_members', 'evidence_links', 'org_control_citations', 'soa_entries']);
+    const guards = [...Q.REMOVE_UNUSED_REQUIREMENTS.matchAll(/NOT EXISTS \{ ([^}]*) \}/g)].map((m) => m[1]!.trim());
+    expect(guards).toEqual([
+      '(r)-[:MAPS_TO]-(:Requirement)', // mappings
+      '(:NoCounterpart)-[:ABOUT]->(r)', // no_counterparts
+      '(r)-[:REALISES]->(:HarmonizedClause)', // harmonized_members
+      '(:Evidence)-[:SUPPORTS]->(r)', // evidence_links to a requirement
+      '(:OrgControl)-[:CITES]->(r)', // org_control_citations
+      '(:SoaEntry)-[:ABOUT]->(r)', // soa_entries
+    ]);
+    expect(guards).toHaveLength(sqliteTables.length);
   });
 });
 

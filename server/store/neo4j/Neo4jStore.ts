@@ -24,7 +24,7 @@ import { adjacencyNeededBy, groupAdjacency } from './operations/adjacencyNeededB
 import { coverageCells } from './operations/coverageCells.js';
 import { getEmbeddings } from './operations/embeddings/getEmbeddings.js';
 import { nearestRequirements, readEmbeddingIndex } from './operations/embeddings/nearestRequirements.js';
-import { checkEmbeddings, putEmbeddings } from './operations/embeddings/putEmbeddings.js';
+import { putEmbeddings } from './operations/embeddings/putEmbeddings.js';
 import { deleteEvidenceLink, listEvidenceLinks, writeEvidenceLinks } from './operations/evidence/evidenceLinks.js';
 import { importEvidence } from './operations/evidence/importEvidence.js';
 import { deleteEvidence, getEvidence, listEvidence } from './operations/evidence/listEvidence.js';
@@ -322,7 +322,6 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
   // EmbeddingStore: see operations/embeddings/ and docs/neo4j.md ("Vectors").
 
   async putEmbeddings(model: EmbeddingModelInfo, embeddings: StoredEmbedding[]): Promise<void> {
-    checkEmbeddings(model, embeddings);
     if (!embeddings.length) return;
     await this.write((tx) => putEmbeddings({ tx, model, embeddings }), this.config.loadTimeoutMs);
   }

@@ -21,7 +21,7 @@ export type Props = Record<string, unknown>;
 /** Every property key the store writes or reads, per element; the Cypher lint test checks queries against them. */
 export const PROPERTY_KEYS = {
   Framework: ['id', 'name', 'edition', 'publisher', 'url', 'licence', 'description', 'family', 'order'],
-  Requirement: ['id', 'frameworkId', 'ref', 'kind', 'title', 'summary', 'parentId', 'order', 'tags', 'fileSourced', 'embedding'],
+  Requirement: ['id', 'frameworkId', 'ref', 'kind', 'title', 'summary', 'parentId', 'order', 'tags', 'fileSourced'],
   MAPS_TO: [
     'id', 'relationship', 'rationale', 'strength', 'method', 'status', 'origin', 'provenanceSource', 'provenanceUrl',
     'provenanceAuthor', 'provenanceReviewer', 'provenanceCreated', 'provenanceReviewed', 'note', 'reviewNote',

@@ -42,7 +42,7 @@ const INDEX_WAIT_SECONDS = 300;
 /**
  * Applies the migrations not yet recorded, each statement in its own write transaction (Neo4j does not let schema
  * and data changes share one), then records the migration and waits for its indexes. Every statement is
- * IF NOT EXISTS, so a migration interrupted half-way is simply applied again.
+ * IF NOT EXISTS (or, to drop an index, IF EXISTS), so a migration interrupted half-way is simply applied again.
  */
 export async function applyMigrations(
   { driver, database, bookmarkManager }: { driver: Driver; database?: string; bookmarkManager: BookmarkManager },
