@@ -18,17 +18,7 @@ export function contentFromFiles({ dataDir = dataDirFrom() } = {}): ContentBundl
   return content.bundle;
 }
 
-/** Everything the store holds, reviews and people's mappings included. */
-export async function contentFromStore(store: GraphStore): Promise<ContentBundle> {
-  if (!(await store.contentFingerprint())) throw new InputError('the store holds no content yet: run "crosswalk load" first');
-  const bundle = emptyBundle();
-  bundle.frameworks = await store.listFrameworks();
-  bundle.requirements = await store.listRequirements({ limit: ALL });
-  bundle.mappings = await store.findMappings({ limit: ALL });
-  bundle.noCounterparts = await store.listNoCounterparts({});
-  bundle.harmonizedClauses = await store.listHarmonizedClauses();
-  return bundle;
-}
+export { contentFromStore } from '../services/analysis.js';
 
 /** Opens the configured store, runs `work` with it and closes it. */
 export async function withStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
@@ -45,7 +35,7 @@ export async function withEvidenceStore<T>(command: string, work: (store: GraphS
   const config = storeConfigFrom();
   const store = await createStore(config);
   try {
-    if (!supportsEvidence(store)) throw new InputError(`${command}: the ${config.engine} store does not hold evidence yet; use the embedded store (unset NEO4J_URI)`);
+    if (!supportsEvidence(store)) throw new InputError(`${command}: the ${config.engine} store does not support evidence`);
     return await work(store);
   } finally {
     await store.close();

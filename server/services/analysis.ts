@@ -1,4 +1,4 @@
-import { buildCoverageIndex, evidenceReach, gapAnalysis, imsPlan, proposeUnifiedControls, requirementSupport, statementOfApplicability, type CoverageIndex, type GapHave } from '../domain/analysis/index.js';
+import { buildCoverageIndex, buildEvidenceIndex, evidenceReach, gapAnalysis, imsPlan, proposeUnifiedControls, requirementSupport, statementOfApplicability, type CoverageIndex, type EvidenceIndex, type GapHave } from '../domain/analysis/index.js';
 import { InputError, NotFoundError } from '../domain/errors.js';
 import { emptyBundle, type ContentBundle } from '../domain/schemas/content.js';
 import type { Status } from '../domain/schemas/mapping.js';
@@ -32,12 +32,31 @@ interface CachedContent {
 export class AnalysisContent {
   private cached?: Promise<CachedContent>;
   private writes = 0;
+  private evidenceWrites = 0;
+  private evidenceCached?: { key: string; index: Promise<EvidenceIndex> };
 
   constructor(private readonly store: GraphStore) {}
 
   /** Call after a mapping was created, reviewed or imported. */
   changed() {
     this.writes++;
+  }
+
+  /** Call after evidence, links or controls changed. */
+  evidenceChanged() {
+    this.evidenceWrites++;
+  }
+
+  /** The evidence register resolved against the graph once, for gap analyses from evidence. */
+  async evidenceIndex(store: GraphStore & EvidenceStore): Promise<EvidenceIndex> {
+    const content = await this.get();
+    const key = `${content.key}#${this.evidenceWrites}`;
+    if (this.evidenceCached?.key !== key) {
+      const index = register(store).then((reg) => buildEvidenceIndex(content.index, reg));
+      index.catch(() => (this.evidenceCached = undefined));
+      this.evidenceCached = { key, index };
+    }
+    return this.evidenceCached.index;
   }
 
   async get(): Promise<CachedContent> {
@@ -97,7 +116,7 @@ export async function gapFor(content: AnalysisContent, store: GraphStore, args: 
   if (modes !== 1) throw new InputError('say what the organisation has with exactly one of haveFrameworks, haveRequirements or haveEvidence');
   const { index } = await content.get();
   const have: GapHave = args.haveEvidence
-    ? { kind: 'evidence', asOf: args.asOf ?? today(), ...(await register(evidenceStoreOf(store))) }
+    ? { kind: 'evidence', asOf: args.asOf ?? today(), evidenceIndex: await content.evidenceIndex(evidenceStoreOf(store)) }
     : args.haveFrameworks?.length
       ? { kind: 'frameworks', frameworkIds: args.haveFrameworks }
       : { kind: 'requirements', requirementIds: args.haveRequirements! };
