@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
+// Seeded, so the weights (and every vector) are the same on every run.
+import { mulberry32 } from '../../bench/synthetic.js';
 
 const { onnx } = onnxProto;
 
@@ -23,17 +25,6 @@ const SUBWORDS = ['##s', '##ing', '##ed', '##ion', '##al', '##ly', '##er'];
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789'.split('');
 
 export const TINY_VOCAB: string[] = [...new Set([...SPECIAL, ...WORDS, ...SUBWORDS, ...LETTERS, ...LETTERS.map((l) => `##${l}`), '.', ',', '-', '(', ')', ':'])];
-
-/** Seeded, so the weights (and every vector) are the same on every run. */
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const { DataType } = onnx.TensorProto;
 
