@@ -9,6 +9,7 @@ import { PACKAGE_ROOT } from '../server/config.js';
 import { fmt, machine, writeSection } from './measure.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '2,10').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const port = 4600 + Math.floor(Math.random() * 300);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-apibench-'));
@@ -36,10 +37,10 @@ const scenarios = [
 
 const rows: string[] = [];
 try {
-  for (const [name, request] of scenarios) {
-    const result = await autocannon({ url, connections: 10, overallRate: RATE, duration: SECONDS, requests: [request] });
+  for (const connections of CONNECTIONS) for (const [name, request] of scenarios) {
+    const result = await autocannon({ url, connections, overallRate: RATE, duration: SECONDS, requests: [request] });
     const errors = result.errors + result.non2xx;
-    rows.push(`| ${name} | ${result.requests.average.toFixed(0)} | ${fmt(result.latency.p50)} | ${fmt(result.latency.p99)} | ${fmt(result.latency.max)} | ${errors} |`);
+    rows.push(`| ${name} | ${connections} | ${result.requests.average.toFixed(0)} | ${fmt(result.latency.p50)} | ${fmt(result.latency.p99)} | ${fmt(result.latency.max)} | ${errors} |`);
     console.log(rows.at(-1));
   }
 } finally {
@@ -50,12 +51,14 @@ try {
 writeSection(path.join(PACKAGE_ROOT, 'BENCHMARKS.md'), 'api-bench', [
   '## API (`npm run bench:api`)',
   '',
-  `A real server process (\`crosswalk serve\`, embedded store, shipped content, NODE_ENV=production) loaded by autocannon from a second process at a fixed ${RATE} requests/s, 10 connections, ${SECONDS} s per query; measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
+  `A real server process (\`crosswalk serve\`, embedded store, shipped content, NODE_ENV=production) loaded by autocannon from a second process at a fixed ${RATE} requests/s over ${CONNECTIONS.join(' and then ')} keep-alive connections, ${SECONDS} s per query; measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
   '',
-  '| query | requests/s | p50 ms | p99 ms | max ms | errors |',
-  '|---|---|---|---|---|---|',
+  '| query | connections | requests/s | p50 ms | p99 ms | max ms | errors |',
+  '|---|---|---|---|---|---|---|',
   ...rows,
   '',
-  'Target (issue 5): p99 under 50 ms at 200 requests/s on 2 cores.',
+  'Target (issue 5): p99 under 50 ms at 200 requests/s on 2 cores. autocannon spreads the rate over its connections and',
+  'fires them together, so with 10 connections each request queues behind up to 9 others sent at the same instant',
+  '(about 2 ms of server time each): the 10-connection rows measure that burst as much as the server.',
 ].join('\n'));
 process.exit(0);

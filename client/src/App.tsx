@@ -13,7 +13,10 @@ import { SearchView } from './views/SearchView.js';
 
 // Views a first visit rarely needs load on demand, so the first render stays small.
 const LabView = lazy(() => import('./views/LabView.js').then((m) => ({ default: m.LabView })));
-const ReportViews = lazy(() => import('./views/ReportViews.js').then((m) => ({ default: m.ReportView })));
+const GapsView = lazy(() => import('./views/GapsView.js').then((m) => ({ default: m.GapsView })));
+const ControlsView = lazy(() => import('./views/ControlsView.js').then((m) => ({ default: m.ControlsView })));
+const ImsView = lazy(() => import('./views/ImsView.js').then((m) => ({ default: m.ImsView })));
+const SoaView = lazy(() => import('./views/SoaView.js').then((m) => ({ default: m.SoaView })));
 
 const NAV: Array<{ view: ViewName; label: string }> = [
   { view: 'hub', label: 'Evidence hub' },
@@ -148,10 +151,13 @@ function View({ route }: { route: Route }) {
     case 'lab':
       return <LabView route={route} />;
     case 'gaps':
+      return <GapsView route={route} />;
     case 'controls':
+      return <ControlsView route={route} />;
     case 'ims':
+      return <ImsView route={route} />;
     case 'soa':
-      return <ReportViews route={route} />;
+      return <SoaView route={route} />;
     default:
       return (
         <section>

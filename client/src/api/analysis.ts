@@ -39,6 +39,11 @@ export interface EvidenceItemsData {
   evidenceItems: EvidenceItem[];
 }
 
+export const EVIDENCE_ONE = /* GraphQL */ `query EvidenceOne($id: ID!) { evidence(id: $id) { ${EVIDENCE} } }`;
+export interface EvidenceOneData {
+  evidence: EvidenceItem | null;
+}
+
 export const SAVE_EVIDENCE = /* GraphQL */ `mutation SaveEvidence($input: EvidenceInput!) { saveEvidence(input: $input) { ${EVIDENCE} } }`;
 export const LINK_EVIDENCE = /* GraphQL */ `mutation LinkEvidence($evidenceId: ID!, $requirementId: ID, $orgControlId: ID, $note: String) {
   linkEvidence(evidenceId: $evidenceId, requirementId: $requirementId, orgControlId: $orgControlId, note: $note) { kind evidenceId requirementId orgControlId note }

@@ -101,3 +101,16 @@ export function heatColor(share: number | null | undefined): string {
   const t = Math.max(0, Math.min(1, share));
   return rgbHex(interpolateBlues(0.08 + 0.92 * t));
 }
+
+/**
+ * Gap status: the same blue and vermillion as full and partial support, and black for nothing at all. Each also has
+ * a symbol and a line style, so the three are told apart in greyscale and without colour vision.
+ */
+export const GAP_STATUS_STYLES = {
+  covered: { color: OKABE_ITO.blue, ink: '#ffffff', symbol: '●', dash: null as string | null, label: 'covered' },
+  partial: { color: OKABE_ITO.vermillion, ink: '#000000', symbol: '◐', dash: '6 4' as string | null, label: 'partial' },
+  uncovered: { color: OKABE_ITO.black, ink: '#ffffff', symbol: '○', dash: '1 4' as string | null, label: 'uncovered' },
+} as const;
+
+/** Evidence items that have expired and requirements outside an item's scope are drawn in this neutral grey. */
+export const MUTED_COLOR = '#8a8a8a';

@@ -28,3 +28,18 @@ export function frameworkShortLabel(f: { id: string; name: string; edition: stri
   if (!f) return id;
   return f.name.length <= 22 ? `${f.name} ${f.edition}` : f.id;
 }
+
+/**
+ * Server-written sentences name frameworks and requirements by id ("no counterpart in iso27001-2022",
+ * "iso27001-2022:6.1 → …"); this puts the names people know in their place ("ISO/IEC 27001 2022 6.1").
+ */
+export function humanizeIds(text: string, frameworks: Map<string, { name: string; edition: string }>): string {
+  const ids = [...frameworks.keys()].sort((a, b) => b.length - a.length);
+  if (!ids.length) return text;
+  const escaped = ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\w-])(${escaped.join('|')})(?::([^\\s,;\\]]+))?(?![\\w-])`, 'g');
+  return text.replace(pattern, (_, id: string, ref?: string) => {
+    const f = frameworks.get(id)!;
+    return ref ? `${f.name} ${f.edition} ${ref}` : `${f.name} ${f.edition}`;
+  });
+}

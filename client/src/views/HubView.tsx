@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
+import { EVIDENCE_ITEMS, type EvidenceItemsData } from '../api/analysis.js';
 import { NEIGHBOURHOOD, PATHS, type NeighbourhoodData, type PathsData, type RequirementRef } from '../api/queries.js';
 import { useQuery } from '../api/useQuery.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
@@ -12,17 +13,63 @@ import { SUPPORT_COLORS, supportDash } from '../graph/palette.js';
 import { radialFanoutLayout } from '../graph/radialLayout.js';
 import { stepSupport } from '../graph/support.js';
 import { frameworkShortLabel, plural } from '../lib/format.js';
+import { HUB_MODE_RESET, hubMode } from '../lib/hub.js';
 import { intParam, listParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, setParams } from '../router.js';
+
+// The evidence mode (graph of one item, its form) loads on demand: the requirement mode needs none of it.
+const loadEvidenceHub = () => import('./EvidenceHub.js');
+const EvidenceHub = lazy(() => loadEvidenceHub().then((m) => ({ default: m.EvidenceHub })));
 
 export const DEFAULT_START = 'iso42001-2023:A.5.2';
 let hubMarked = false;
 
-/**
- * Evidence hub: start from a requirement and see where evidence for it counts — every requirement reachable over
- * approved mappings, full or partial by the coverage algebra, and how many per framework.
- */
+/** Evidence hub: an evidence item's reach (or a requirement's), evidence → requirements → frameworks. */
 export function HubView({ route }: { route: Route }) {
+  const mode = hubMode(route.params);
+  const items = useQuery<EvidenceItemsData>(EVIDENCE_ITEMS, { limit: 1000 }, { skip: mode === 'requirement', cached: false });
+  // Fetch the evidence mode's code while the register loads, rather than after.
+  if (mode !== 'requirement') void loadEvidenceHub();
+  const resolved: 'evidence' | 'requirement' | null =
+    mode !== 'auto' ? mode : items.status === 'loading' ? null : items.status === 'ok' && items.data.evidenceItems.length > 0 ? 'evidence' : 'requirement';
+  const switchTo = (next: 'evidence' | 'requirement') =>
+    setParams(next === 'evidence' ? { ...HUB_MODE_RESET, mode: 'evidence', req: null } : { ...HUB_MODE_RESET, mode: 'requirement', ev: null }, { replace: false });
+  return (
+    <section className="view hub">
+      <h1>Evidence hub</h1>
+      <p className="lede">
+        See where one piece of evidence counts: evidence item → the requirements it is linked to → every requirement the mappings carry it to → their frameworks. Full support is drawn solid, partial dashed; hover or focus a line for the mapping and its reason. You can also start from a requirement.
+      </p>
+      <fieldset className="controls mode-switch">
+        <legend>Start from</legend>
+        <label className="check">
+          <input type="radio" name="hub-mode" checked={resolved === 'evidence'} onChange={() => switchTo('evidence')} /> an evidence item
+        </label>
+        <label className="check">
+          <input type="radio" name="hub-mode" checked={resolved === 'requirement'} onChange={() => switchTo('requirement')} /> a requirement
+        </label>
+      </fieldset>
+      {resolved === null && <Loading what="the evidence register" />}
+      {resolved === 'evidence' && items.status === 'error' && <ErrorBox what="the evidence register" error={items.error} retry={items.reload} />}
+      {/* An item named in the URL starts loading its reach at once, alongside the register. */}
+      {resolved === 'evidence' && items.status !== 'error' && (
+        <Suspense fallback={<Loading what="the evidence hub" />}>
+          <EvidenceHub route={route} items={items.status === 'ok' ? items.data.evidenceItems : null} reloadItems={items.reload} />
+        </Suspense>
+      )}
+      {resolved === 'requirement' && mode === 'auto' && items.status === 'error' && (
+        <p className="warning">The evidence register could not be read ({items.error.message}), so the hub starts from a requirement.</p>
+      )}
+      {resolved === 'requirement' && <RequirementHub route={route} />}
+    </section>
+  );
+}
+
+/**
+ * Start from a requirement and see where evidence for it counts — every requirement reachable over approved
+ * mappings, full or partial by the coverage algebra, and how many per framework.
+ */
+function RequirementHub({ route }: { route: Route }) {
   const fw = useFrameworks();
   const startId = route.params.req || DEFAULT_START;
   const depth = intParam(route.params.depth, 2, 1, 3);
@@ -130,11 +177,7 @@ export function HubView({ route }: { route: Route }) {
   };
 
   return (
-    <section className="view hub">
-      <h1>Evidence hub</h1>
-      <p className="lede">
-        Start from a requirement and see how evidence for it fans out: requirement → mapped requirements → frameworks. Evidence items: not offered by this server yet, so the hub starts from a requirement.
-      </p>
+    <div className="requirement-hub">
       <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="What to show">
         <SearchBox label="Start from a requirement" placeholder="e.g. 42001 A.6.2.8 or “impact assessment”" onPick={(r) => setParams({ req: r.id, sel: null, hide: null }, { replace: false })} />
         <label>
@@ -218,7 +261,7 @@ export function HubView({ route }: { route: Route }) {
           </aside>
         </div>
       )}
-    </section>
+    </div>
   );
 }
 

@@ -2,11 +2,13 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { COVERAGE, MAPPINGS, type CoverageData, type MappingsData, type MappingWithEnds } from '../api/queries.js';
 import { useQuery } from '../api/useQuery.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
+import { Downloads } from '../components/Downloads.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.js';
 import { buildMatrix, describeCell, gridMove, percent, type MatrixCell } from '../graph/matrix.js';
 import { heatColor, RELATIONSHIP_COLORS } from '../graph/palette.js';
 import { inverseRelationship, stepSupport } from '../graph/support.js';
 import { RELATIONSHIPS, type Relationship } from '../graph/types.js';
+import { crosswalkDownloads } from '../lib/downloads.js';
 import { plural, relationshipLabel } from '../lib/format.js';
 import { intParam, listParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, setParams } from '../router.js';
@@ -178,6 +180,7 @@ function CellMappings({ cell, relationships, statuses, offset }: { cell: MatrixC
           Close
         </button>
       </p>
+      <Downloads label={`Download the ${cell.source} → ${cell.target} crosswalk`} downloads={crosswalkDownloads(cell.source, cell.target)} />
       {q.status === 'loading' && <Loading what="the mappings behind this cell" />}
       {q.status === 'error' && <ErrorBox what="the mappings behind this cell" error={q.error} retry={q.reload} />}
       {q.status === 'ok' && rows.length === 0 && <Empty>No mappings on this page.</Empty>}

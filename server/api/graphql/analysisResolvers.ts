@@ -19,7 +19,9 @@ const Traversal = z.object({
   maxPathLength: z.number().int().min(1).max(6).optional(),
   includeProposed: z.boolean().optional(),
 });
-const traversal = (args: Args) => Traversal.parse(defined({ asOf: args.asOf, maxPathLength: args.maxPathLength, includeProposed: args.includeProposed }));
+/** The analyses' date defaults to the server's clock (ctx.now), so tests and replays are reproducible. */
+const traversal = (args: Args, ctx: ApiContext) =>
+  Traversal.parse(defined({ asOf: args.asOf ?? ctx.now().toISOString().slice(0, 10), maxPathLength: args.maxPathLength, includeProposed: args.includeProposed }));
 const frameworkList = z.array(z.string().min(1)).min(1).max(50);
 
 const JSONScalar = new GraphQLScalarType({
@@ -53,14 +55,14 @@ export const analysisResolvers = {
       return evidenceStoreOf(ctx.store).listEvidence(defined({ requirementId: args.requirementId, frameworkId: args.frameworkId, expiredAsOf: args.expiredAsOf, limit, offset }));
     },
     evidence: async (_: unknown, { id }: Args, ctx: ApiContext) => (await evidenceStoreOf(ctx.store).getEvidence(id)) ?? null,
-    evidenceReach: (_: unknown, args: Args, ctx: ApiContext) => reachOfEvidence(ctx.analysis, ctx.store, args.evidenceId, traversal(args)),
-    requirementSupport: (_: unknown, args: Args, ctx: ApiContext) => supportOfRequirement(ctx.analysis, ctx.store, args.requirementId, traversal(args)),
+    evidenceReach: (_: unknown, args: Args, ctx: ApiContext) => reachOfEvidence(ctx.analysis, ctx.store, args.evidenceId, traversal(args, ctx)),
+    requirementSupport: (_: unknown, args: Args, ctx: ApiContext) => supportOfRequirement(ctx.analysis, ctx.store, args.requirementId, traversal(args, ctx)),
     gapAnalysis: (_: unknown, args: Args, ctx: ApiContext) =>
-      gapFor(ctx.analysis, ctx.store, { target: args.target, haveFrameworks: args.haveFrameworks ?? undefined, haveRequirements: args.haveRequirements ?? undefined, haveEvidence: args.haveEvidence ?? undefined, ...traversal(args) }),
+      gapFor(ctx.analysis, ctx.store, { target: args.target, haveFrameworks: args.haveFrameworks ?? undefined, haveRequirements: args.haveRequirements ?? undefined, haveEvidence: args.haveEvidence ?? undefined, ...traversal(args, ctx) }),
     orgControls: (_: unknown, __: Args, ctx: ApiContext) => evidenceStoreOf(ctx.store).listOrgControls(),
     proposedControls: (_: unknown, args: Args, ctx: ApiContext) => proposeControls(ctx.analysis, frameworkList.parse(args.frameworks), args.includeProposed ?? false, ctx.now().toISOString()),
     imsPlan: (_: unknown, args: Args, ctx: ApiContext) => imsPlanFor(ctx.analysis, frameworkList.parse(args.standards), args.includeProposed ?? false),
-    statementOfApplicability: (_: unknown, args: Args, ctx: ApiContext) => soaFor(ctx.analysis, ctx.store, args.frameworkId, Traversal.parse(defined({ asOf: args.asOf })).asOf),
+    statementOfApplicability: (_: unknown, args: Args, ctx: ApiContext) => soaFor(ctx.analysis, ctx.store, args.frameworkId, traversal(args, ctx).asOf),
   },
 
   Mutation: {
