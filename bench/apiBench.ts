@@ -59,6 +59,8 @@ writeSection(path.join(PACKAGE_ROOT, 'BENCHMARKS.md'), 'api-bench', [
   '',
   'Target (issue 5): p99 under 50 ms at 200 requests/s on 2 cores. autocannon spreads the rate over its connections and',
   'fires them together, so with 10 connections each request queues behind up to 9 others sent at the same instant',
-  '(about 2 ms of server time each): the 10-connection rows measure that burst as much as the server.',
+  '(about 2 ms of server time each): the 10-connection rows measure that burst as much as the server. This virtual',
+  'machine shows run-to-run noise: earlier runs the same day put single p99 values at up to ~180 ms with 10 connections',
+  'and ~85 ms with 2; run it a few times before drawing conclusions.',
 ].join('\n'));
 process.exit(0);
