@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { PACKAGE_ROOT } from '../../server/config.js';
+import { startTestServer } from '../api/testServer.js';
 
 /** Debian's chromium (apt-get install -y chromium); the tests never download a browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -52,4 +54,24 @@ export async function nodePosition(page: Page, graphLabel: string, nodeId: strin
   );
   if (!p) throw new Error(`no node "${nodeId}" in graph "${graphLabel}"`);
   return p;
+}
+
+export type ExplorerServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * Starts the real app (shipped content, built explorer) and chromium before the suite and stops both after it;
+ * `ready` receives them.
+ */
+export function useExplorer(ready: (server: ExplorerServer, browser: Browser) => void) {
+  let server: ExplorerServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startTestServer({ clientDir: CLIENT_DIST });
+    browser = await launchChromium();
+    ready(server, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

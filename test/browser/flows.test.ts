@@ -1,22 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TOKENS } from '../api/testServer.js';
-import { CLIENT_DIST, hasChromium, launchChromium, nodePosition, openPage, screenshot, SKIP_MESSAGE } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { TOKENS } from '../api/testServer.js';
+import { hasChromium, useExplorer, type ExplorerServer, nodePosition, openPage, screenshot, SKIP_MESSAGE } from './browser.js';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
 /** One real task per view, as a person would do it: with the mouse, the keyboard and the URL. */
 describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: ExplorerServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ clientDir: CLIENT_DIST });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  useExplorer((s, b) => {
+    server = s;
+    browser = b;
   });
 
   const open = async (path: string) => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TOKENS } from '../api/testServer.js';
-import { CLIENT_DIST, hasChromium, launchChromium, nodePosition, openPage, screenshot as fullScreenshot, SKIP_MESSAGE } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { TOKENS } from '../api/testServer.js';
+import { hasChromium, useExplorer, type ExplorerServer, nodePosition, openPage, screenshot as fullScreenshot, SKIP_MESSAGE } from './browser.js';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -10,16 +10,11 @@ if (!hasChromium) console.warn(SKIP_MESSAGE);
  * Statement of Applicability, each done through the page as an analyst would, then checked against the service.
  */
 describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: ExplorerServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ clientDir: CLIENT_DIST });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  useExplorer((s, b) => {
+    server = s;
+    browser = b;
   });
 
   /** From the top, so the sticky header is where a reader expects it. */

@@ -1,22 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../api/testServer.js';
-import { CLIENT_DIST, hasChromium, launchChromium, openPage, screenshot, SKIP_MESSAGE } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useExplorer, type ExplorerServer, openPage, screenshot, SKIP_MESSAGE } from './browser.js';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
 /** Every view of the explorer loads from its URL, shows its content and logs no error. */
 describe.skipIf(!hasChromium)('explorer views (headless chromium)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let server: ExplorerServer;
   let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ clientDir: CLIENT_DIST });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  useExplorer((s, b) => {
+    server = s;
+    browser = b;
   });
 
   const views: Array<[name: string, path: string, ready: string, heading: RegExp]> = [

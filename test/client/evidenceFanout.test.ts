@@ -4,7 +4,7 @@ import { buildEvidenceFanout, describeReached, evidenceNodeId, shortLabel, frame
 import { frameworkNodeId } from '../../client/src/graph/fanout.js';
 import { radialFanoutLayout } from '../../client/src/graph/radialLayout.js';
 
-const step = (from: string, to: string, relationship: string, coverage: 'full' | 'partial', strength = 6): CoverageStep => ({
+const step = (from: string, to: string, relationship: CoverageStep['relationship'], coverage: 'full' | 'partial', strength = 6): CoverageStep => ({
   mappingId: `${from} -> ${to}`, from, to, relationship, coverage, strength, status: 'approved', rationale: 'semantic', note: `why ${from} ${to}`,
 });
 const reached = (id: string, coverage: 'full' | 'partial', basis: ReachedRequirement['basis'], path: CoverageStep[] = [], extra: Partial<ReachedRequirement> = {}): ReachedRequirement => ({

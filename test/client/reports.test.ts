@@ -74,7 +74,7 @@ describe('gap analysis', () => {
   it('gives shares and the distinct mappings used', () => {
     expect(gapShares({ assessable: 4, covered: 2, partial: 1, uncovered: 1 })).toEqual({ covered: 0.5, partial: 0.25, uncovered: 0.25 });
     expect(gapShares({ assessable: 0, covered: 0, partial: 0, uncovered: 0 })).toEqual({ covered: 0, partial: 0, uncovered: 0 });
-    const s = { mappingId: 'm1', from: 'a:1', to: 't:1', relationship: 'equal-to', coverage: 'full' as const, strength: 9, status: 'approved', rationale: 'semantic' };
+    const s = { mappingId: 'm1', from: 'a:1', to: 't:1', relationship: 'equal-to' as const, coverage: 'full' as const, strength: 9, status: 'approved' as const, rationale: 'semantic' as const };
     expect(mappingsUsed({ contributions: [{ sourceId: 'a:1', coverage: 'full', path: [s] }, { sourceId: 'a:2', coverage: 'full', path: [s] }] }).map((m) => m.mappingId)).toEqual(['m1']);
   });
 });
