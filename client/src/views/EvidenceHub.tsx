@@ -19,6 +19,7 @@ import { frameworkShortLabel, humanizeIds, plural } from '../lib/format.js';
 import { isIsoDate } from '../lib/hub.js';
 import { formatRoute, intParam, listParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, setParams } from '../router.js';
+import { ReachCountsTable, SupportLegend } from '../components/Legend.js';
 
 const EVIDENCE_COLOR = OKABE_ITO.black;
 let evidenceHubMarked = false;
@@ -370,32 +371,28 @@ function ItemCard({ item, expired, action, onChanged }: { item: EvidenceItem; ex
 
 function EvidenceLegend() {
   return (
-    <ul className="legend" aria-label="Line styles">
-      <li>
-        <svg width="34" height="10" aria-hidden="true">
-          <line x1="2" y1="5" x2="32" y2="5" stroke={EVIDENCE_COLOR} strokeWidth="2.6" />
-        </svg>
-        the item’s own link
-      </li>
-      <li>
-        <svg width="34" height="10" aria-hidden="true">
-          <line x1="2" y1="5" x2="32" y2="5" stroke={SUPPORT_COLORS.full} strokeWidth="2.5" />
-        </svg>
-        full support (equal, equivalent or superset at every step)
-      </li>
-      <li>
-        <svg width="34" height="10" aria-hidden="true">
-          <line x1="2" y1="5" x2="32" y2="5" stroke={SUPPORT_COLORS.partial} strokeWidth="2.5" strokeDasharray="6 4" />
-        </svg>
-        partial support (a subset or intersects step on the way)
-      </li>
-      <li>
-        <svg width="18" height="14" aria-hidden="true">
-          <circle cx="9" cy="7" r="5" fill={MUTED_COLOR} opacity="0.35" />
-        </svg>
-        faint: outside the item’s scope, or only passed on the way
-      </li>
-    </ul>
+    <SupportLegend
+      before={
+        <>
+          <li>
+            <svg width="34" height="10" aria-hidden="true">
+              <line x1="2" y1="5" x2="32" y2="5" stroke={EVIDENCE_COLOR} strokeWidth="2.6" />
+            </svg>
+            the item’s own link
+          </li>
+        </>
+      }
+      after={
+        <>
+          <li>
+            <svg width="18" height="14" aria-hidden="true">
+              <circle cx="9" cy="7" r="5" fill={MUTED_COLOR} opacity="0.35" />
+            </svg>
+            faint: outside the item’s scope, or only passed on the way
+          </li>
+        </>
+      }
+    />
   );
 }
 
@@ -417,34 +414,7 @@ function ReachCounts({ report, hidden }: { report: EvidenceReachReport; hidden: 
         {plural(total, 'requirement')} in {plural(report.byFramework.length, 'framework')}
         {report.outOfScope.length ? `, and ${report.outOfScope.length} outside the item’s scope` : ''}. Untick a framework to hide it from the graph.
       </p>
-      <table className="counts">
-        <thead>
-          <tr>
-            <th scope="col">Show</th>
-            <th scope="col">Framework</th>
-            <th scope="col" className="num">
-              Full
-            </th>
-            <th scope="col" className="num">
-              Partial
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={`${c.frameworkId}|${c.outside}`} data-framework={c.frameworkId} className={c.outside ? 'out-of-scope' : undefined}>
-              <td>
-                <input type="checkbox" aria-label={`Show ${fw.name(c.frameworkId)}${c.outside ? ' (outside scope)' : ''}`} checked={!hidden.has(c.frameworkId)} onChange={(e) => toggle(c.frameworkId, e.target.checked)} />
-              </td>
-              <th scope="row">
-                <FrameworkSwatch id={c.frameworkId} /> {fw.name(c.frameworkId)} {c.outside && <span className="badge out-of-scope">outside scope</span>}
-              </th>
-              <td className="num">{c.full}</td>
-              <td className="num">{c.partial}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ReachCountsTable rows={rows} hidden={hidden} onToggle={toggle} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { NEIGHBOURHOOD, PATHS, type NeighbourhoodData, type PathsData, type Requ
 import { useQuery } from '../api/useQuery.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
 import { GraphView, type GraphLink, type GraphNode, type GraphTarget } from '../components/GraphView.js';
-import { SupportLegend } from '../components/Legend.js';
+import { ReachCountsTable, SupportLegend } from '../components/Legend.js';
 import { PathSteps } from '../components/PathSteps.js';
 import { SearchBox } from '../components/SearchBox.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.js';
@@ -218,44 +218,16 @@ function RequirementHub({ route }: { route: Route }) {
             <p className="muted">
               {plural(model.reach.length, 'requirement')} in {plural(model.counts.length, 'framework')}. Untick a framework to hide it from the graph.
             </p>
-            <table className="counts">
-              <thead>
-                <tr>
-                  <th scope="col">Show</th>
-                  <th scope="col">Framework</th>
-                  <th scope="col" className="num">
-                    Full
-                  </th>
-                  <th scope="col" className="num">
-                    Partial
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {model.counts.map((c) => (
-                  <tr key={c.frameworkId} data-framework={c.frameworkId}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`Show ${fw.name(c.frameworkId)}`}
-                        checked={!hidden.has(c.frameworkId)}
-                        onChange={(e) => {
-                          const next = new Set(hidden);
-                          if (e.target.checked) next.delete(c.frameworkId);
-                          else next.add(c.frameworkId);
-                          setParams({ hide: [...next].join(',') || null });
-                        }}
-                      />
-                    </td>
-                    <th scope="row">
-                      <FrameworkSwatch id={c.frameworkId} /> {fw.name(c.frameworkId)}
-                    </th>
-                    <td className="num">{c.full}</td>
-                    <td className="num">{c.partial}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ReachCountsTable
+              rows={model.counts}
+              hidden={hidden}
+              onToggle={(frameworkId, show) => {
+                const next = new Set(hidden);
+                if (show) next.delete(frameworkId);
+                else next.add(frameworkId);
+                setParams({ hide: [...next].join(',') || null });
+              }}
+            />
             {selected && <Selected reach={model.reach.find((r) => r.requirement.id === selected)} startId={model.start.id} depth={depth} withProposed={withProposed} label={label} />}
             <ReachList reach={model.reach} label={label} focus={route.params.focus} />
           </aside>
