@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { buildApp } from './api/buildApp.js';
 import { parseTokens } from './api/auth.js';
-import { loadIntoStore } from './cli/commands/load.js';
+import { loadIntoStore } from './services/loadIntoStore.js';
 import { dataDirFrom } from './config.js';
 import { InputError } from './domain/errors.js';
 import { createStore, describeStore, storeConfigFrom } from './store/createStore.js';

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'yaml';
-import { loadIntoStore } from '../cli/commands/load.js';
+import { loadIntoStore } from './loadIntoStore.js';
 import { contentDirs } from '../config.js';
 import { csvToCatalog } from '../content/csvCatalog.js';
 import { errorsIn, loadContent } from '../content/loadContent.js';
@@ -145,4 +144,3 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
 }
 
 export const describeWritten = (written: string[]) => written.map((file) => path.relative(process.cwd(), file) || file);
-export { stringify };

@@ -1,17 +1,7 @@
-import { contentDirs, dataDirFrom } from '../../config.js';
-import { errorsIn, loadContent } from '../../content/loadContent.js';
-import { DataFileError } from '../../domain/errors.js';
+import { loadIntoStore } from '../../services/loadIntoStore.js';
 import { createStore, describeStore, storeConfigFrom } from '../../store/createStore.js';
-import type { GraphStore, LoadProgress, LoadSummary } from '../../store/types.js';
+import type { LoadProgress, LoadSummary } from '../../store/types.js';
 import { parseCommandArgs } from '../args.js';
-
-/** Reads and checks every content file, then loads them into the store in one transaction; a broken file loads nothing. */
-export async function loadIntoStore(store: GraphStore, { dataDir = dataDirFrom(), onProgress }: { dataDir?: string; onProgress?: (p: LoadProgress) => void } = {}) {
-  const content = loadContent(contentDirs({ dataDir }));
-  const errors = errorsIn(content.problems);
-  if (errors.length) throw new DataFileError(errors);
-  return store.loadContent(content.bundle, { onProgress });
-}
 
 export function formatLoadSummary(summary: LoadSummary): string {
   if (!summary.changed) return 'Already up to date: the store holds exactly this content; nothing was written.';
@@ -46,3 +36,4 @@ export async function loadCommand(argv: string[]) {
     await store.close();
   }
 }
+

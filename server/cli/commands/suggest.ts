@@ -8,7 +8,7 @@ import { existingDecisions, saveSuggestions, type SkipReason } from '../../sugge
 import { computeSuggestions } from '../../suggest/suggest.js';
 import { SUGGEST_METHODS, type SuggestMethod } from '../../suggest/types.js';
 import { parseCommandArgs, requireOption } from '../args.js';
-import { loadIntoStore } from './load.js';
+import { loadIntoStore } from '../../services/loadIntoStore.js';
 
 export const DEFAULT_TOP = 3;
 
