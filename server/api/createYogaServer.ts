@@ -23,7 +23,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxFields: 400 
 
 export const schema = createSchema<ApiContext>({
   typeDefs: [typeDefs, analysisTypeDefs],
-  resolvers: [resolvers, analysisResolvers, { Mutation: markWrites(resolvers.Mutation) }],
+  resolvers: [resolvers, analysisResolvers],
 });
 
 export function createYogaServer({ store, analysis, tokens, graphiql = false, limits = DEFAULT_QUERY_LIMITS, now }: YogaOptions): YogaServerInstance<object, ApiContext> {
@@ -54,15 +54,4 @@ export function createYogaServer({ store, analysis, tokens, graphiql = false, li
       },
     },
   });
-}
-
-/** Mapping writes change what the analyses see: each successful one marks the shared analysis content stale. */
-function markWrites<R extends Record<string, (parent: unknown, args: any, ctx: ApiContext) => Promise<unknown>>>(mutations: R): R {
-  return Object.fromEntries(
-    Object.entries(mutations).map(([name, resolve]) => [name, async (parent: unknown, args: any, ctx: ApiContext) => {
-      const result = await resolve(parent, args, ctx);
-      ctx.analysis.changed();
-      return result;
-    }]),
-  ) as R;
 }

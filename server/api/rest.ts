@@ -162,8 +162,7 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
     return { written: outcome.written.length, warnings: outcome.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}: ${w.path ? `${w.path}: ` : ''}${w.message}`), load: outcome.load, reviewsApplied: outcome.reviewsApplied };
   }));
 
-  const written = <T>(result: Promise<T>) => result.then((value) => (analysis.changed(), value));
-  router.post('/mappings', route((req, ctx) => written(M.createMapping(null, { input: req.body }, ctx))));
-  router.post('/mappings/:id/review', route((req, ctx) => written(M.reviewMapping(null, { id: req.params.id, review: req.body }, ctx))));
+  router.post('/mappings', route((req, ctx) => M.createMapping(null, { input: req.body }, ctx)));
+  router.post('/mappings/:id/review', route((req, ctx) => M.reviewMapping(null, { id: req.params.id, review: req.body }, ctx)));
   return router;
 }

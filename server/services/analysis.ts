@@ -26,41 +26,28 @@ interface CachedContent {
 
 /**
  * The analyses read the whole graph; building it (and its coverage index) once per change rather than once per
- * request keeps them fast. The cache is keyed by the content fingerprint and a counter the API bumps on every
- * mapping write it makes; writes made by another process show after the next load or API write.
+ * request keeps them fast. The cache is keyed by the store's content fingerprint and revision, which moves on
+ * every write by anyone (this server, or the CLI in another process), so no caller has to report its writes.
  */
 export class AnalysisContent {
   private cached?: Promise<CachedContent>;
-  private writes = 0;
-  private evidenceWrites = 0;
   private evidenceCached?: { key: string; index: Promise<EvidenceIndex> };
 
   constructor(private readonly store: GraphStore) {}
 
-  /** Call after a mapping was created, reviewed or imported. */
-  changed() {
-    this.writes++;
-  }
-
-  /** Call after evidence, links or controls changed. */
-  evidenceChanged() {
-    this.evidenceWrites++;
-  }
-
   /** The evidence register resolved against the graph once, for gap analyses from evidence. */
   async evidenceIndex(store: GraphStore & EvidenceStore): Promise<EvidenceIndex> {
     const content = await this.get();
-    const key = `${content.key}#${this.evidenceWrites}`;
-    if (this.evidenceCached?.key !== key) {
+    if (this.evidenceCached?.key !== content.key) {
       const index = register(store).then((reg) => buildEvidenceIndex(content.index, reg));
       index.catch(() => (this.evidenceCached = undefined));
-      this.evidenceCached = { key, index };
+      this.evidenceCached = { key: content.key, index };
     }
     return this.evidenceCached.index;
   }
 
   async get(): Promise<CachedContent> {
-    const key = `${await this.store.contentFingerprint()}#${this.writes}`;
+    const key = `${await this.store.contentFingerprint()}#${await this.store.revision()}`;
     const current = this.cached;
     if (current && (await current).key === key) return current;
     this.cached = (async () => {

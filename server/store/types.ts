@@ -89,6 +89,11 @@ export interface GraphStore {
   loadContent(bundle: ContentBundle, options?: { onProgress?: (p: LoadProgress) => void }): Promise<LoadSummary>;
   /** Fingerprint of the content last loaded, if any. */
   contentFingerprint(): Promise<string | undefined>;
+  /**
+   * Changes whenever anything the store holds was written, by this process or another one (the CLI writing
+   * while the server runs): caches built from the store are keyed by it. Opaque; compare for equality only.
+   */
+  revision(): Promise<string>;
 
   listFrameworks(): Promise<FrameworkSummary[]>;
   listRequirements(filter: RequirementFilter): Promise<Requirement[]>;

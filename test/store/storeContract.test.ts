@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, InputError, NotFoundError } from '../../server/domain/errors.js';
 import { adjacencyOf, coverageMatrixOf, neighbourhoodVia, pathsVia } from '../../server/domain/graphAlgorithms.js';
 import type { ContentBundle } from '../../server/domain/schemas/content.js';
-import type { GraphStore } from '../../server/store/types.js';
+import { supportsEvidence, type GraphStore } from '../../server/store/types.js';
 import { edge, smallBundle } from '../fixtures/smallBundle.js';
 import { createTestStores } from './testStores.js';
 
@@ -219,6 +219,37 @@ describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
       expect(accepted).toMatchObject({ status: 'approved', relationship: 'subset-of', rationale: 'functional', provenance: { reviewer: 'bo', reviewed: '2026-02-02' } });
       expect((await store.reviewHistory(id)).map((r) => [r.reviewer, r.status])).toEqual([['ana', 'rejected'], ['bo', 'approved']]);
       await expect(store.reviewMapping({ mappingId: 'x -> y', status: 'approved', reviewer: 'ana', at: '2026-02-01T09:00:00Z' })).rejects.toBeInstanceOf(NotFoundError);
+    });
+  });
+
+  describe('revision', () => {
+    it('moves on every write and stays put on reads', async () => {
+      const start = await store.revision();
+      await store.findMappings({});
+      await store.coverageMatrix({});
+      await store.requirementDetail('fw-a:1');
+      expect(await store.revision()).toBe(start);
+      await store.saveMapping(edge('fw-a:2', 'fw-c:GOVERN 1.1', 'intersects-with', { origin: 'user', status: 'proposed' }));
+      const afterSave = await store.revision();
+      expect(afterSave).not.toBe(start);
+      await store.reviewMapping({ mappingId: 'fw-a:2 -> fw-c:GOVERN 1.1', status: 'approved', reviewer: 'ana', at: '2026-02-01T09:00:00Z' });
+      const afterReview = await store.revision();
+      expect(afterReview).not.toBe(afterSave);
+      if (supportsEvidence(store)) {
+        await store.saveEvidence({ id: 'policy', title: 'AI policy', type: 'policy', owner: 'CISO', locationUri: 'https://intranet.example/ai-policy', collected: '2026-01-10', scope: [], description: '' });
+        expect(await store.revision()).not.toBe(afterReview);
+      }
+    });
+
+    it('moves when another connection writes, and cached answers then show that write', async () => {
+      const [mine, theirs] = await stores.initShared(id);
+      await mine.loadContent(smallBundle());
+      const intersections = async (s: GraphStore) => (await s.coverageMatrix({})).find((c) => c.source === 'fw-a' && c.target === 'fw-c')?.byRelationship['intersects-with'] ?? 0;
+      const before = await intersections(mine);
+      const revision = await mine.revision();
+      await theirs.saveMapping(edge('fw-a:3', 'fw-c:MAP 1.1', 'intersects-with', { origin: 'user' }));
+      expect(await mine.revision()).not.toBe(revision);
+      expect(await intersections(mine)).toBe(before + 1);
     });
   });
 });

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openSqliteStore } from '../../server/store/sqlite/SqliteStore.js';
 import type { GraphStore } from '../../server/store/types.js';
 
@@ -22,6 +25,23 @@ export function createTestStores() {
       }
       opened.push(store);
       return store;
+    },
+    /**
+     * Two handles on one empty store, as two processes would have: a database file opened twice, or two
+     * drivers on the same Neo4j database.
+     */
+    async initShared(id: StoreId): Promise<[GraphStore, GraphStore]> {
+      if (id === 'neo4j') {
+        const first = await this.init(id);
+        const neo4j = await import('../../server/store/neo4j/index.js');
+        const second = await neo4j.openNeo4jStoreFromEnv(process.env);
+        opened.push(second);
+        return [first, second];
+      }
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-shared-')), 'crosswalk.db');
+      const pair: [GraphStore, GraphStore] = [openSqliteStore({ file }), openSqliteStore({ file })];
+      opened.push(...pair);
+      return pair;
     },
     async closeAll() {
       await Promise.all(opened.splice(0).map((s) => s.close()));

@@ -43,9 +43,6 @@ const linkFrom = (args: Args): EvidenceLink => {
     : defined({ kind: 'org-control', evidenceId: args.evidenceId, orgControlId: args.orgControlId, note: args.note }));
 };
 
-/** Evidence, links and controls feed gap analyses from evidence: each successful write marks that index stale. */
-const EVIDENCE_WRITES = ['saveEvidence', 'deleteEvidence', 'linkEvidence', 'unlinkEvidence', 'adoptProposedControls', 'mergeOrgControls', 'splitOrgControl', 'renameOrgControl', 'deleteOrgControl'];
-
 export const analysisResolvers = {
   JSON: JSONScalar,
 
@@ -132,12 +129,3 @@ export const analysisResolvers = {
   },
 };
 
-for (const name of EVIDENCE_WRITES) {
-  const mutations = analysisResolvers.Mutation as Record<string, (parent: unknown, args: Args, ctx: ApiContext) => Promise<unknown>>;
-  const resolve = mutations[name]!;
-  mutations[name] = async (parent, args, ctx) => {
-    const result = await resolve(parent, args, ctx);
-    ctx.analysis.evidenceChanged();
-    return result;
-  };
-}

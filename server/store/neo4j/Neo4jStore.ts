@@ -108,8 +108,21 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
     return this.transaction(neo4j.session.READ, work);
   }
 
+  /** Every write also bumps the store's revision, in the same transaction (see revision()). */
   private write<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number) {
-    return this.transaction(neo4j.session.WRITE, work, timeoutMs);
+    return this.transaction(
+      neo4j.session.WRITE,
+      async (tx) => {
+        const result = await work(tx);
+        await tx.run(Q.BUMP_REVISION);
+        return result;
+      },
+      timeoutMs,
+    );
+  }
+
+  async revision(): Promise<string> {
+    return this.read(async (tx) => String(toNumber((await tx.run(Q.REVISION)).records[0]?.get('revision') ?? 0)));
   }
 
   /** Test support: deletes every node and relationship in batches (the schema and the migration record stay). */

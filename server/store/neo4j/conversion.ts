@@ -33,7 +33,7 @@ export const PROPERTY_KEYS = {
   HarmonizedClause: ['id', 'title', 'summary', 'order'],
   REALISES: ['order'],
   Review: ['mappingId', 'seq', 'status', 'reviewer', 'at', 'note', 'edits'],
-  ContentState: ['id', 'fingerprint'],
+  ContentState: ['id', 'fingerprint', 'revision'],
   Migration: ['id', 'appliedAt'],
   Embedding: ['modelId', 'requirementId', 'frameworkId', 'textHash', 'pooling', 'prefix', 'dimension', 'vector'],
   Evidence: ['id', 'title', 'type', 'owner', 'locationUri', 'collected', 'expires', 'scope', 'description'],

@@ -14,7 +14,7 @@
  *   (:Requirement)-[:MAPS_TO {id, relationship, …, provenance*}]->(:Requirement)
  *   (:NoCounterpart)-[:ABOUT]->(:Requirement)
  *   (:Requirement)-[:REALISES {order}]->(:HarmonizedClause)
- *   (:Review {mappingId, seq, …})   (:ContentState {id: 'content', fingerprint})   (:Migration {id})
+ *   (:Review {mappingId, seq, …})   (:ContentState {id: 'content', fingerprint}) (:ContentState {id: 'revision', revision})   (:Migration {id})
  *   (:Embedding {modelId, requirementId, frameworkId, textHash, pooling, prefix, dimension, vector})-[:EMBEDS]->(:Requirement)
  *   (:Evidence)-[:SUPPORTS {note?}]->(:Requirement)   (:Evidence)-[:SUPPORTS {note?}]->(:OrgControl)
  *   (:OrgControl {…, position})-[:CITES {position}]->(:Requirement)   (:SoaEntry {frameworkId, requirementId, …})-[:ABOUT]->(:Requirement)
@@ -55,6 +55,15 @@ RETURN count(*) AS deleted`;
 export const CONTENT_FINGERPRINT = `
 MATCH (state:ContentState {id: 'content'})
 RETURN state.fingerprint AS fingerprint`;
+
+/** Bumped in every write transaction, so caches in any process can tell that something changed. */
+export const BUMP_REVISION = `
+MERGE (state:ContentState {id: 'revision'})
+SET state.revision = coalesce(state.revision, 0) + 1`;
+
+export const REVISION = `
+OPTIONAL MATCH (state:ContentState {id: 'revision'})
+RETURN coalesce(state.revision, 0) AS revision`;
 
 export const SET_CONTENT_FINGERPRINT = `
 MERGE (state:ContentState {id: 'content'})

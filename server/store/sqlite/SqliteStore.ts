@@ -57,11 +57,29 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
   readonly engine = 'sqlite' as const;
   /** Coverage matrices by filter, each with the framework pairs written since it was last brought up to date. */
   private matrixCache = new Map<string, { cells: Map<string, CoverageCell>; dirtyPairs: Set<string> }>();
+  private cachedDataVersion: number | undefined;
 
   constructor(private readonly db: Db) {}
 
   async close() {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * `data_version` moves when another connection (another process) commits; `total_changes()` counts the rows
+   * this connection wrote. Together they change on every write, whoever made it.
+   */
+  async revision() {
+    const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+    const ownChanges = (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    return `${dataVersion}.${ownChanges}`;
+  }
+
+  /** Another process committed since the cached matrices were built: they may be stale, so drop them. */
+  private dropCachesWrittenElsewhere() {
+    const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
+    if (dataVersion !== this.cachedDataVersion) this.matrixCache.clear();
+    this.cachedDataVersion = dataVersion;
   }
 
   async loadContent(bundle: ContentBundle, options: { onProgress?: (p: LoadProgress) => void } = {}): Promise<LoadSummary> {
@@ -188,6 +206,7 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
   }
 
   async coverageMatrix(filter: EdgeFilter): Promise<CoverageCell[]> {
+    this.dropCachesWrittenElsewhere();
     const key = JSON.stringify([filter.relationships ?? [], filter.statuses ?? []]);
     let cached = this.matrixCache.get(key);
     if (!cached) {
