@@ -10,7 +10,8 @@ export interface CsvRow {
 
 /**
  * Reads a CSV with a header row. A BOM and CRLF line ends are accepted; a row with the wrong number of cells is a
- * problem naming its line, and reading goes on with the other rows.
+ * problem naming its line, and reading goes on with the other rows. Every cell (header included) goes through
+ * `restoreFormula`, undoing what `toCsv` adds against formula injection.
  */
 export function readCsv(text: string, file: string): { header: string[]; rows: CsvRow[]; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -23,9 +24,10 @@ export function readCsv(text: string, file: string): { header: string[]; rows: C
   }
   const [first, ...rest] = records;
   if (!first) return { header: [], rows: [], problems: [{ file, message: 'the CSV is empty (expected a header row)', severity: 'error' }] };
-  const header = first.record.map((h) => h.trim().toLowerCase());
+  const header = first.record.map((h) => restoreFormula(h).trim().toLowerCase());
   const rows: CsvRow[] = [];
-  for (const { record, info } of rest) {
+  for (const { record: raw, info } of rest) {
+    const record = raw.map(restoreFormula);
     if (record.every((cell) => cell.trim() === '')) continue;
     if (record.length !== header.length) {
       problems.push({ file, line: info.lines, message: `row ${info.lines}: ${record.length} cells where the header has ${header.length}`, severity: 'error' });
@@ -36,8 +38,41 @@ export function readCsv(text: string, file: string): { header: string[]; rows: C
   return { header, rows, problems };
 }
 
+/*
+ * Spreadsheet formula injection ("CSV injection", OWASP): Excel, LibreOffice Calc and Google Sheets evaluate a CSV
+ * cell that starts with = + - or @; OWASP adds tab and carriage return, since a spreadsheet that trims them may then
+ * find a formula. Titles, notes, justifications and evidence come from users and other tools, so an export could
+ * otherwise carry `=HYPERLINK(…)` or `=cmd|' /C calc'!A0` straight into an analyst's spreadsheet. As OWASP
+ * recommends, such a cell is written with a leading apostrophe, which makes spreadsheets treat it as text.
+ *
+ * The prefix is an escape, not a loss: a cell whose leading apostrophes (any number, zero included) are followed by a
+ * trigger gets exactly one more, and `readCsv` removes exactly one from a cell of that shape. So `=1+1` ⇄ `'=1+1`,
+ * `'=x` ⇄ `''=x`, and every other text (`a=b`, `'quoted'`, `it's`, empty) is written and read unchanged: reading
+ * what we wrote always gives back the original, and export → import → export stays byte-identical.
+ */
+const FORMULA_TRIGGER = /^'*[=+\-@\t\r]/;
+const NEUTRALIZED_FORMULA = /^'+[=+\-@\t\r]/;
+
+/** The cell text to write: one apostrophe added when spreadsheets could read it as a formula (see above). */
+export const neutralizeFormula = (text: string): string => (FORMULA_TRIGGER.test(text) ? `'${text}` : text);
+
+/** The inverse of `neutralizeFormula` on what it writes: one leading apostrophe removed before a formula trigger. */
+export const restoreFormula = (cell: string): string => (NEUTRALIZED_FORMULA.test(cell) ? cell.slice(1) : cell);
+
 const quote = (cell: string) => (/[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 
-/** RFC 4180 CSV text: cells with commas, quotes, line breaks or edge spaces are quoted; rows end with "\n". */
+/**
+ * A cell's text. Finite numbers passed as `number` are the program's own values, not user text, so they are written
+ * as they are: a negative number (`-3`) is a plain numeric constant to a spreadsheet, not a formula, and an
+ * apostrophe would turn it into text. Everything else (strings, including numbers already turned into strings, and
+ * NaN or ±Infinity, which are not numbers to a spreadsheet) goes through `neutralizeFormula`.
+ */
+const cellText = (cell: string | number | undefined): string =>
+  cell === undefined ? '' : typeof cell === 'number' && Number.isFinite(cell) ? String(cell) : neutralizeFormula(String(cell));
+
+/**
+ * RFC 4180 CSV text: cells with commas, quotes, line breaks or edge spaces are quoted; rows end with "\n". Text that
+ * a spreadsheet could take for a formula gets a leading apostrophe (`neutralizeFormula`); `readCsv` removes it.
+ */
 export const toCsv = (rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>): string =>
-  rows.map((row) => row.map((cell) => quote(cell === undefined ? '' : String(cell))).join(',')).join('\n') + '\n';
+  rows.map((row) => row.map((cell) => quote(cellText(cell))).join(',')).join('\n') + '\n';
