@@ -101,6 +101,8 @@ export interface GraphStore {
   getRequirements(ids: string[]): Promise<Requirement[]>;
   requirementDetail(id: string, filter?: EdgeFilter): Promise<RequirementDetail | undefined>;
   findMappings(filter: MappingFilter): Promise<Mapping[]>;
+  /** How many mappings `findMappings` would give for this filter without a limit (for paging). */
+  countMappings(filter: Omit<MappingFilter, 'limit' | 'offset'>): Promise<number>;
   getMapping(id: string): Promise<Mapping | undefined>;
   listNoCounterparts(filter: { requirementId?: string; frameworkId?: string; otherFrameworkId?: string }): Promise<NoCounterpart[]>;
   listHarmonizedClauses(): Promise<HarmonizedClause[]>;
@@ -161,6 +163,12 @@ export interface EvidenceFilter {
   frameworkId?: string;
   /** Only items expired as of this date (YYYY-MM-DD). */
   expiredAsOf?: string;
+  /**
+   * What a person typed to find an item: split on whitespace, an item matches when every word occurs, in any order
+   * and ignoring case, in its id, title, owner or description. Plain text: `%`, `_`, `*` and quotes match
+   * themselves. Empty or blank filters nothing.
+   */
+  text?: string;
   limit?: number;
   offset?: number;
 }
@@ -203,6 +211,8 @@ export interface EvidenceStore {
   getEvidence(id: string): Promise<Evidence | undefined>;
   /** Sorted by id. */
   listEvidence(filter?: EvidenceFilter): Promise<Evidence[]>;
+  /** How many items `listEvidence` would give for this filter without a limit (for "showing 200 of 12,345"). */
+  countEvidence(filter?: Omit<EvidenceFilter, 'limit' | 'offset'>): Promise<number>;
   /** Deletes the item and its links; false when there was no such item. */
   deleteEvidence(id: string): Promise<boolean>;
   /** Creates a link, or replaces its note. The item and the requirement or control must exist. */

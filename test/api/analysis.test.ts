@@ -43,6 +43,33 @@ describe('evidence through GraphQL', () => {
     expect(reach.expired).toBe(true);
     expect(reach.reached.every((r: { frameworkId: string }) => r.frameworkId === 'iso42001-2023')).toBe(true);
     expect(reach.outOfScope.length).toBeGreaterThan(0);
+    // Out-of-scope requirements are named as the reached ones are: framework, ref and title.
+    const policies = reach.outOfScope.find((o: { requirementId: string }) => o.requirementId === 'iso27001-2022:A.5.1');
+    expect(policies).toEqual({ requirementId: 'iso27001-2022:A.5.1', frameworkId: 'iso27001-2022', ref: 'A.5.1', title: 'Policies for information security', coverage: expect.stringMatching(/^(full|partial)$/) });
+    for (const o of reach.outOfScope) expect(o, o.requirementId).toMatchObject({ frameworkId: o.requirementId.split(':')[0], ref: expect.any(String), title: expect.any(String) });
+  });
+
+  it('finds items by text on the server, counts the matches and pages through them', async () => {
+    const save = (id: string, title: string, description = '') =>
+      server.gql('mutation($input: EvidenceInput!) { saveEvidence(input: $input) { id } }', { input: { ...policy, id, title, description } }, TOKENS.analyst);
+    await save('ev-search-1', 'Supplier register 2026', 'Every third party with access to AI systems');
+    await save('ev-search-2', 'Training records', 'Annual AI literacy course, 100% completion');
+    await save('ev-search-3', 'Board minutes', 'Approval of the supplier policy');
+    const ids = async (variables: Record<string, unknown>) => {
+      const { body } = await server.gql('query($text: String, $limit: Int, $offset: Int) { evidenceItems(text: $text, limit: $limit, offset: $offset) { id } evidenceCount(text: $text) }', variables);
+      expect(body.errors).toBeUndefined();
+      return { ids: body.data.evidenceItems.map((e: { id: string }) => e.id), count: body.data.evidenceCount };
+    };
+    expect(await ids({ text: 'SUPPLIER' })).toEqual({ ids: ['ev-search-1', 'ev-search-3'], count: 2 });
+    expect(await ids({ text: 'policy supplier' })).toEqual({ ids: ['ev-search-3'], count: 1 });
+    expect(await ids({ text: '100%' })).toEqual({ ids: ['ev-search-2'], count: 1 });
+    expect(await ids({ text: 'ev-search', limit: 2, offset: 1 })).toEqual({ ids: ['ev-search-2', 'ev-search-3'], count: 3 });
+    expect(await ids({ text: 'nothing like this' })).toEqual({ ids: [], count: 0 });
+    const all = await ids({});
+    expect(all.count).toBe(all.ids.length);
+    const tooLong = await server.gql('query($text: String) { evidenceItems(text: $text) { id } }', { text: 'x'.repeat(201) });
+    expect(tooLong.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(tooLong.body.errors![0]!.message).toMatch(/200 characters/);
   });
 
   it('rejects bad evidence input with a clear error', async () => {

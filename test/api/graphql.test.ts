@@ -53,6 +53,19 @@ describe('GraphQL queries', () => {
     expect(nist.body.data.mappings).toEqual([]);
   });
 
+  it('counts the mappings a filter finds, for paging through them', async () => {
+    const filter = '{ frameworks: ["iso42001-2023", "iso27001-2022"] }';
+    const { body } = await server.gql(`{ total: mappingCount(filter: ${filter}) all: mappings(filter: ${filter}, limit: 1000) { id } page: mappings(filter: ${filter}, limit: 10, offset: 100) { id } }`);
+    expect(body.data.total).toBe(body.data.all.length);
+    expect(body.data.total).toBeGreaterThan(100);
+    expect(body.data.page.map((m: { id: string }) => m.id)).toEqual(body.data.all.slice(100, 110).map((m: { id: string }) => m.id));
+    const everything = await server.gql('{ mappingCount }');
+    expect(everything.body.data.mappingCount).toBeGreaterThan(body.data.total);
+    expect((await server.gql('{ mappingCount(filter: { provenanceSource: "nope" }) }')).body.data.mappingCount).toBe(0);
+    const bad = await server.gql('{ mappingCount(filter: { frameworks: ["iso42001-2023"] }) }');
+    expect(bad.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
   it('answers the graph queries: neighbourhood, paths and the coverage matrix', async () => {
     const { body } = await server.gql(`{
       neighbourhood(id: "iso42001-2023:A.6.2.8", depth: 2) { nodes { depth requirement { id } } edges { id } truncated }

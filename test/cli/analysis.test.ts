@@ -100,4 +100,16 @@ describe('store-backed analyses: evidence, SoA, controls', () => {
     expect(crosswalk(['controls', 'import', '--format', 'json', file('controls.json')], { dataDir }).code).toBe(0);
     expect(JSON.parse(crosswalk(['controls', 'list', '--json'], { dataDir }).stdout)).toEqual(exported.controls);
   });
+
+  it('names the requirements an item reaches outside its scope', () => {
+    fs.writeFileSync(
+      file('scoped.csv'),
+      'id,title,type,owner,location_uri,collected,expires,scope,description,requirements,org_controls,link_note\n' +
+        'EV-SCOPED,AI event logs,log,SecOps,https://wiki.example.org/ai-logs,2026-01-10,,iso42001-2023,,iso42001-2023:A.6.2.8,,\n',
+    );
+    expect(crosswalk(['evidence', 'import', '--format', 'csv', file('scoped.csv')], { dataDir }).code).toBe(0);
+    const text = crosswalk(['evidence', 'reach', 'EV-SCOPED', '--as-of', '2026-06-01'], { dataDir }).stdout;
+    const outOfScope = text.slice(text.indexOf('Out of scope (not counted):'));
+    expect(outOfScope).toMatch(/\n  partial +iso27001-2022 A\.8\.15 Logging\n/);
+  });
 });

@@ -25,7 +25,11 @@ const report: EvidenceReachReport = {
     reached('c:2', 'partial', 'mapping', [step('a:1', 'd:3', 'subset-of', 'partial', 5), step('d:3', 'c:2', 'equal-to', 'full', 7)]),
   ],
   byFramework: [{ frameworkId: 'a', full: 2, partial: 0 }, { frameworkId: 'b', full: 1, partial: 0 }, { frameworkId: 'c', full: 0, partial: 2 }],
-  outOfScope: [{ requirementId: 'd:9', coverage: 'partial' }, { requirementId: 'd:3', coverage: 'partial' }],
+  // Named by the report as reached ones are (a ref that is not the id's tail shows the label comes from the report).
+  outOfScope: [
+    { requirementId: 'd:9', frameworkId: 'd', ref: 'D-9', title: 'Nine', coverage: 'partial' },
+    { requirementId: 'd:3', frameworkId: 'd', ref: 'D-3', title: 'Three', coverage: 'partial' },
+  ],
   blocked: [],
   warnings: [],
 };
@@ -64,7 +68,9 @@ describe('evidence fan-out', () => {
     expect(fan.info.get('d:3')).toMatchObject({ outOfScope: true });
     expect(link('a:1', 'd:3')).toMatchObject({ kind: 'mapping', support: 'partial' });
     expect(link('d:3', 'c:2')).toMatchObject({ kind: 'mapping', support: 'partial' });
-    expect(fan.info.get('d:9')).toMatchObject({ outOfScope: true, coverage: 'partial' });
+    expect(fan.info.get('d:9')).toMatchObject({ outOfScope: true, coverage: 'partial', outside: { ref: 'D-9', title: 'Nine' } });
+    expect(fan.nodes.find((n) => n.id === 'd:9')).toMatchObject({ label: 'D-9', frameworkId: 'd' });
+    expect(fan.nodes.find((n) => n.id === 'd:3')).toMatchObject({ label: 'D-3' });
     expect([...fan.outOfScopeFrameworks]).toEqual(['d']);
     // Every link joins two drawn nodes.
     const ids = new Set(fan.nodes.map((n) => n.id));

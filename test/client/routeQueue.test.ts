@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frameworkShortLabel, relationshipLabel } from '../../client/src/lib/format.js';
-import { indexAfterRemoval, moveIndex, queueCommand, validateEdit } from '../../client/src/lib/queue.js';
+import { indexAfterRemoval, moveIndex, queueCommand, queuePage, validateEdit } from '../../client/src/lib/queue.js';
 import { formatRoute, intParam, listParam, parseRoute, requirementHref } from '../../client/src/lib/route.js';
 
 describe('routes', () => {
@@ -46,6 +46,22 @@ describe('review queue keys', () => {
     expect(queueCommand('a', 'reject')).toBeNull();
     expect(queueCommand('Escape', 'edit')).toBe('cancel');
     expect(queueCommand('Escape', 'browse')).toBeNull();
+  });
+  it('pages with n / p (and Page Down / Page Up), never while a form is open', () => {
+    expect(['n', 'p', 'PageDown', 'PageUp'].map((k) => queueCommand(k, 'browse'))).toEqual(['nextPage', 'prevPage', 'nextPage', 'prevPage']);
+    expect(queueCommand('n', 'edit')).toBeNull();
+    expect(queueCommand('n', 'browse', { inField: true })).toBeNull();
+  });
+  it('places a page in the queue, and after decisions starts the next page right after what is still shown', () => {
+    expect(queuePage({ from: 0, size: 2, shown: 2, serverTotal: 5, decided: 0 })).toEqual({ first: 1, last: 2, total: 5, prevFrom: null, nextFrom: 2 });
+    expect(queuePage({ from: 2, size: 2, shown: 2, serverTotal: 5, decided: 0 })).toEqual({ first: 3, last: 4, total: 5, prevFrom: 0, nextFrom: 4 });
+    expect(queuePage({ from: 4, size: 2, shown: 1, serverTotal: 5, decided: 0 })).toEqual({ first: 5, last: 5, total: 5, prevFrom: 2, nextFrom: null });
+    // One of the first page decided: the server's queue moved up by one, so the next page starts at 1, not 2.
+    expect(queuePage({ from: 0, size: 2, shown: 1, serverTotal: 5, decided: 1 })).toEqual({ first: 1, last: 1, total: 4, prevFrom: null, nextFrom: 1 });
+    // A page emptied by decisions, with more after it: they now sit where it was.
+    expect(queuePage({ from: 0, size: 2, shown: 0, serverTotal: 5, decided: 2 })).toMatchObject({ first: 0, total: 3, nextFrom: 0 });
+    expect(queuePage({ from: 0, size: 2, shown: 0, serverTotal: 0, decided: 0 })).toEqual({ first: 0, last: 0, total: 0, prevFrom: null, nextFrom: null });
+    expect(queuePage({ from: 3, size: 5, shown: 1, serverTotal: 4, decided: 0 }).prevFrom).toBe(0);
   });
   it('moves within bounds', () => {
     expect(moveIndex(0, 3, 'prev')).toBe(0);

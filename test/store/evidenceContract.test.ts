@@ -83,6 +83,60 @@ describe.each(await evidenceCapable())('EvidenceStore contract: %s', (id) => {
       expect(await ids({ limit: 1, offset: 1 })).toEqual(['EV-2']);
     });
 
+    it('finds items by text: every word, in any order, ignoring case, in the id, title, owner or description', async () => {
+      await store.saveEvidence(item('EV-1', { title: 'AI Policy, approved by the Board', description: "The board's signed minutes." }));
+      await store.saveEvidence(item('EV-2', { title: 'Incident log export', owner: 'SOC', description: 'Weekly 100% sample of tickets from C:\\logs' }));
+      await store.saveEvidence(item('EV-3', { title: 'Risk_register v2', owner: 'Risk office', scope: ['fw-b'], description: 'Évaluation des risques' }));
+      await store.saveEvidence(item('policy/ai-2026', { title: 'Model card', description: 'Board-approved summary' }));
+      const ids = async (text: string, extra: Parameters<EvidenceStore['listEvidence']>[0] = {}) => (await store.listEvidence({ ...extra, text })).map((e) => e.id);
+      // Words in any order and any case, each matched on its own; sorted by id like every list.
+      expect(await ids('board POLICY')).toEqual(['EV-1', 'policy/ai-2026']);
+      expect(await ids('Policy approved bOaRd')).toEqual(['EV-1', 'policy/ai-2026']);
+      expect(await ids('  minutes   board  ')).toEqual(['EV-1']);
+      // Each field: id, title, owner, description.
+      expect(await ids('ev-2')).toEqual(['EV-2']);
+      expect(await ids('policy/AI')).toEqual(['policy/ai-2026']);
+      expect(await ids('soc')).toEqual(['EV-2']);
+      expect(await ids('weekly')).toEqual(['EV-2']);
+      // Letters outside ASCII fold too.
+      expect(await ids('ÉVALUATION')).toEqual(['EV-3']);
+      expect(await ids('évaluation RISQUES')).toEqual(['EV-3']);
+      // Plain text: LIKE wildcards, the escape character and quotes match only themselves.
+      expect(await ids('100%')).toEqual(['EV-2']);
+      expect(await ids('%')).toEqual(['EV-2']);
+      expect(await ids('isk%reg')).toEqual([]);
+      expect(await ids('_')).toEqual(['EV-3']);
+      expect(await ids('k_r')).toEqual(['EV-3']);
+      expect(await ids('e_m')).toEqual([]);
+      expect(await ids('c:\\logs')).toEqual(['EV-2']);
+      expect(await ids("board's")).toEqual(['EV-1']);
+      expect(await ids('"board"')).toEqual([]);
+      // Every word must match; no match is an empty list; blank filters nothing.
+      expect(await ids('board nowhere')).toEqual([]);
+      expect(await ids('nowhere')).toEqual([]);
+      expect(await store.countEvidence({ text: 'nowhere' })).toBe(0);
+      expect(await ids('   ')).toEqual(['EV-1', 'EV-2', 'EV-3', 'policy/ai-2026']);
+      // With the other filters.
+      await store.linkEvidence({ kind: 'requirement', evidenceId: 'EV-1', requirementId: 'fw-a:2' });
+      await store.linkEvidence({ kind: 'requirement', evidenceId: 'EV-3', requirementId: 'fw-a:2' });
+      expect(await ids('board', { requirementId: 'fw-a:2' })).toEqual(['EV-1']);
+      expect(await ids('risk', { requirementId: 'fw-a:2' })).toEqual(['EV-3']);
+      expect(await ids('risk', { frameworkId: 'fw-b' })).toEqual(['EV-3']);
+      expect(await ids('risk', { frameworkId: 'fw-a' })).toEqual([]);
+      expect(await ids('board', { frameworkId: 'fw-b' })).toEqual(['EV-1', 'policy/ai-2026']);
+      expect(await store.countEvidence({ text: 'board', requirementId: 'fw-a:2' })).toBe(1);
+      // Paging: a page of the matches, and the count of all of them.
+      const all = await ids('e');
+      expect(all).toEqual(['EV-1', 'EV-2', 'EV-3', 'policy/ai-2026']);
+      expect(await ids('e', { limit: 2 })).toEqual(all.slice(0, 2));
+      expect(await ids('e', { limit: 2, offset: 2 })).toEqual(all.slice(2, 4));
+      expect(await ids('e', { limit: 2, offset: 4 })).toEqual([]);
+      expect(await store.countEvidence({ text: 'e' })).toBe(4);
+      expect(await store.countEvidence({ text: 'board' })).toBe(2);
+      expect(await store.countEvidence()).toBe(4);
+      expect(await store.countEvidence({ frameworkId: 'fw-a' })).toBe(3);
+    });
+
     it('deletes an item with its links', async () => {
       await store.saveEvidence(item('EV-1'));
       await store.linkEvidence({ kind: 'requirement', evidenceId: 'EV-1', requirementId: 'fw-a:2' });

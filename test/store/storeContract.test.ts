@@ -128,6 +128,17 @@ describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
       expect(await store.findMappings({ requirementId: 'fw-a:1.1' })).toEqual(bundle.mappings.filter((m) => m.source === 'fw-a:1.1' || m.target === 'fw-a:1.1').sort((a, b) => a.id.localeCompare(b.id)));
     });
 
+    it('counts the mappings a filter finds, whatever page is asked for', async () => {
+      const filters: Array<Parameters<GraphStore['countMappings']>[0]> = [
+        {}, { frameworks: ['fw-b', 'fw-a'] }, { relationships: ['intersects-with'] }, { statuses: ['proposed'] }, { statuses: ['proposed'], methods: ['automation'], origins: ['import'] },
+        { requirementId: 'fw-c:GOVERN 1.1' }, { requirementId: 'fw-c:GOVERN 1.1', statuses: ['rejected'] }, { frameworkId: 'fw-c' }, { provenanceSource: 'Somewhere else' },
+      ];
+      for (const filter of filters) expect(await store.countMappings(filter), JSON.stringify(filter)).toBe((await store.findMappings({ ...filter, limit: 100_000 })).length);
+      expect(await store.countMappings({})).toBe(bundle.mappings.length);
+      expect(await store.countMappings({ frameworkId: 'fw-c' })).toBe(3);
+      expect(await store.countMappings({ provenanceSource: 'Somewhere else' })).toBe(0);
+    });
+
     it('lists no-counterpart records and harmonized clauses', async () => {
       expect(await store.listNoCounterparts({ frameworkId: 'fw-a' })).toEqual(bundle.noCounterparts);
       expect(await store.listNoCounterparts({ otherFrameworkId: 'fw-c' })).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import type { RequirementRef } from './queries.js';
 import type { Contribution, CoverageStep } from '../../../server/domain/analysis/coverage.js';
-import type { EvidenceReach as EvidenceReachReport, ReachedRequirement } from '../../../server/domain/analysis/evidenceReach.js';
+import type { EvidenceReach as EvidenceReachReport, OutOfScopeRequirement, ReachedRequirement } from '../../../server/domain/analysis/evidenceReach.js';
 import type { GapReport, GapRow, GapStatus, GapSummary } from '../../../server/domain/analysis/gapAnalysis.js';
 import type { Counterpart, ImsAddition, ImsClause, ImsPlan, ImsProcess } from '../../../server/domain/analysis/imsPlan.js';
 import type { SoaEvidence, SoaRow, StatementOfApplicability } from '../../../server/domain/analysis/statementOfApplicability.js';
@@ -13,7 +13,7 @@ import type { Citation, ProposedControlSet } from '../../../server/domain/analys
 
 export type {
   Citation, Contribution, Counterpart, CoverageStep, EvidenceReachReport, GapReport, GapRow, GapStatus, GapSummary, ImsAddition, ImsClause,
-  ImsPlan, ImsProcess, ProposedControlSet, ReachedRequirement, SoaEvidence, SoaRow, StatementOfApplicability,
+  ImsPlan, ImsProcess, OutOfScopeRequirement, ProposedControlSet, ReachedRequirement, SoaEvidence, SoaRow, StatementOfApplicability,
 };
 
 // Evidence register ---------------------------------------------------------------------------------------------
@@ -45,9 +45,25 @@ export interface EvidenceItem {
 
 const EVIDENCE = 'id title type owner locationUri collected expires scope description links { kind evidenceId requirementId orgControlId note requirement { id frameworkId ref title } }';
 
-export const EVIDENCE_ITEMS = /* GraphQL */ `query EvidenceItems($limit: Int) { evidenceItems(limit: $limit) { ${EVIDENCE} } }`;
+/** A page of the items whose id, title, owner or description hold every word of `text` (server-side), and how many do. */
+export const EVIDENCE_ITEMS = /* GraphQL */ `query EvidenceItems($text: String, $limit: Int, $offset: Int) {
+  evidenceItems(text: $text, limit: $limit, offset: $offset) { ${EVIDENCE} }
+  evidenceCount(text: $text)
+}`;
 export interface EvidenceItemsData {
   evidenceItems: EvidenceItem[];
+  evidenceCount: number;
+}
+
+/** How many items the register holds. */
+export const EVIDENCE_COUNT = /* GraphQL */ `query EvidenceCount { evidenceCount }`;
+export interface EvidenceCountData {
+  evidenceCount: number;
+}
+
+export const EVIDENCE_EXISTS = /* GraphQL */ `query EvidenceExists($id: ID!) { evidence(id: $id) { id } }`;
+export interface EvidenceExistsData {
+  evidence: { id: string } | null;
 }
 
 export const EVIDENCE_ONE = /* GraphQL */ `query EvidenceOne($id: ID!) { evidence(id: $id) { ${EVIDENCE} } }`;

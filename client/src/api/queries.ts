@@ -120,17 +120,20 @@ export interface MappingsData {
   mappings: MappingWithEnds[];
 }
 
-export const REVIEW_QUEUE = /* GraphQL */ `query Queue($limit: Int, $offset: Int) {
-  mappings(filter: { statuses: [proposed] }, limit: $limit, offset: $offset) {
+/** A page of the proposed mappings (optionally of some origins), and how many there are in all. */
+export const REVIEW_QUEUE = /* GraphQL */ `query Queue($origins: [Origin!], $limit: Int, $offset: Int) {
+  mappings(filter: { statuses: [proposed], origins: $origins }, limit: $limit, offset: $offset) {
     ${MAPPING}
     source { ${REQ} }
     target { ${REQ} }
     reviews { status reviewer at note editsJson }
   }
+  mappingCount(filter: { statuses: [proposed], origins: $origins })
 }`;
 export type QueueItem = MappingWithEnds & { reviews: Review[] };
 export interface QueueData {
   mappings: QueueItem[];
+  mappingCount: number;
 }
 
 export const REVIEW_MAPPING = /* GraphQL */ `mutation Review($id: ID!, $review: ReviewInput!) { reviewMapping(id: $id, review: $review) { ${MAPPING} } }`;

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { EVIDENCE_TYPES, LINK_EVIDENCE, SAVE_EVIDENCE } from '../api/analysis.js';
+import { EVIDENCE_EXISTS, EVIDENCE_TYPES, LINK_EVIDENCE, SAVE_EVIDENCE, type EvidenceExistsData } from '../api/analysis.js';
+import { gql } from '../api/graphql.js';
 import type { RequirementRef } from '../api/queries.js';
 import { useAction } from '../api/useAction.js';
 import { emptyEvidenceDraft, isoToday, toEvidenceInput, validateEvidenceDraft, type EvidenceDraft } from '../lib/evidenceForm.js';
@@ -8,8 +9,12 @@ import { FrameworkPicker } from './FrameworkPicker.js';
 import { FrameworkSwatch, useFrameworks } from './Frameworks.js';
 import { SearchBox } from './SearchBox.js';
 
+/** Whether an item has this id; when the server cannot say, the save goes ahead (and reports its own errors). */
+const idTaken = (evidenceId: string) =>
+  gql<EvidenceExistsData>(EVIDENCE_EXISTS, { id: evidenceId }).then((d) => d.evidence !== null, () => false);
+
 /** Describe a new evidence item and link it to the requirement it is evidence for (saveEvidence, then linkEvidence). */
-export function EvidenceForm({ id, existingIds, onCreated, onCancel }: { id: string; existingIds: string[]; onCreated: (id: string) => void; onCancel?: () => void }) {
+export function EvidenceForm({ id, onCreated, onCancel }: { id: string; onCreated: (id: string) => void; onCancel?: () => void }) {
   const fw = useFrameworks();
   const action = useAction();
   const [draft, setDraft] = useState<EvidenceDraft>(() => emptyEvidenceDraft(isoToday()));
@@ -19,7 +24,8 @@ export function EvidenceForm({ id, existingIds, onCreated, onCancel }: { id: str
 
   const submit = async () => {
     const p = validateEvidenceDraft(draft);
-    if (!p.id && existingIds.includes(draft.id.trim())) p.id = `"${draft.id.trim()}" is taken: saving would replace that item. Choose another id.`;
+    // The register may be far larger than any list on screen: ask the server whether the id is taken.
+    if (!p.id && (await idTaken(draft.id.trim()))) p.id = `"${draft.id.trim()}" is taken: saving would replace that item. Choose another id.`;
     setProblems(p);
     if (Object.keys(p).length) {
       document.getElementById(`${id}-${Object.keys(p)[0]}`)?.focus();

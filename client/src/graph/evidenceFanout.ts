@@ -1,4 +1,4 @@
-import type { Contribution, CoverageStep, EvidenceReachReport, ReachedRequirement } from '../api/analysis.js';
+import type { Contribution, CoverageStep, EvidenceReachReport, OutOfScopeRequirement, ReachedRequirement } from '../api/analysis.js';
 import { frameworkNodeId, type FanoutNode, type Reach, type ReachStep } from './fanout.js';
 import { RELATIONSHIPS, type Relationship, type Support } from './types.js';
 
@@ -30,7 +30,7 @@ export function toReachStep(step: CoverageStep): ReachStep {
 
 /** The framework id of a requirement id ("iso27001-2022:A.5.1" → "iso27001-2022"). */
 export const frameworkOfId = (requirementId: string) => requirementId.slice(0, Math.max(0, requirementId.indexOf(':')));
-/** The requirement's ref from its id, for requirements the report names only by id. */
+/** The requirement's ref from its id, for requirements the report names only by id (those passed on the way). */
 export const refOfId = (requirementId: string) => requirementId.slice(requirementId.indexOf(':') + 1);
 
 export type EvidenceLinkKind = 'evidence' | 'mapping' | 'part' | 'membership';
@@ -50,6 +50,8 @@ export interface EvidenceNodeInfo {
   reached?: ReachedRequirement;
   /** Reached, but in a framework outside the item's scope. */
   outOfScope?: boolean;
+  /** The report's entry for it when it is out of scope: its ref and title. */
+  outside?: OutOfScopeRequirement;
   /** Only on the way to something else (out of scope or ruled out for itself): drawn faintly. */
   via?: boolean;
   coverage?: 'full' | 'partial';
@@ -115,13 +117,13 @@ export function buildEvidenceFanout({ report, label, hidden = new Set<string>() 
     addRequirement({ id: r.requirementId, kind: ring === 0 ? 'start' : 'requirement', label: r.ref, frameworkId: r.frameworkId, ring, support: r.coverage, reach }, { reached: r, coverage: r.coverage });
   }
   const deepest = nodes.reduce((d, n) => Math.max(d, n.ring), 1);
-  const outOfScopeIds = new Set(report.outOfScope.map((o) => o.requirementId));
+  const outById = new Map(report.outOfScope.map((o) => [o.requirementId, o]));
   for (const o of report.outOfScope) {
     if (!visible(o.requirementId)) continue;
     const linked = report.sources.some((s) => s.requirementId === o.requirementId);
     addRequirement(
-      { id: o.requirementId, kind: linked ? 'start' : 'requirement', label: refOfId(o.requirementId), frameworkId: frameworkOfId(o.requirementId), ring: linked ? 0 : deepest, support: o.coverage },
-      { outOfScope: true, coverage: o.coverage },
+      { id: o.requirementId, kind: linked ? 'start' : 'requirement', label: o.ref, frameworkId: o.frameworkId, ring: linked ? 0 : deepest, support: o.coverage },
+      { outOfScope: true, outside: o, coverage: o.coverage },
     );
   }
 
@@ -147,7 +149,7 @@ export function buildEvidenceFanout({ report, label, hidden = new Set<string>() 
       if (!present.has(step.from)) return;
       if (!present.has(step.to)) {
         if (!visible(step.to)) return;
-        addRequirement({ id: step.to, kind: 'requirement', label: refOfId(step.to), frameworkId: frameworkOfId(step.to), ring: i + 1 }, { via: true, outOfScope: outOfScopeIds.has(step.to) });
+        addRequirement({ id: step.to, kind: 'requirement', label: refOfId(step.to), frameworkId: frameworkOfId(step.to), ring: i + 1 }, { via: true, outOfScope: outById.has(step.to) });
       }
       const linkId = `${step.mappingId}|${step.from}`;
       if (links.some((l) => l.id === linkId)) return;
@@ -179,7 +181,7 @@ export const isExpired = (item: { expires?: string | null }, asOf: string) => !!
 export function outOfScopeCounts(report: Pick<EvidenceReachReport, 'outOfScope'>): Array<{ frameworkId: string; full: number; partial: number }> {
   const counts = new Map<string, { frameworkId: string; full: number; partial: number }>();
   for (const o of report.outOfScope) {
-    const f = frameworkOfId(o.requirementId);
+    const f = o.frameworkId;
     const c = counts.get(f) ?? { frameworkId: f, full: 0, partial: 0 };
     c[o.coverage]++;
     counts.set(f, c);

@@ -9,6 +9,6 @@ export function hubMode(params: Record<string, string | undefined>): HubMode {
 }
 
 /** Parameters that belong to one mode only, cleared when switching to the other. */
-export const HUB_MODE_RESET = { sel: null, hide: null, focus: null, add: null } as const;
+export const HUB_MODE_RESET = { sel: null, hide: null, focus: null, add: null, find: null } as const;
 
 export const isIsoDate = (value: string | undefined): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);

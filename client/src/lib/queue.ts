@@ -1,6 +1,6 @@
 /** The review queue's keyboard: what a key does in each mode. Pure, so it is tested without a browser. */
 export type QueueMode = 'browse' | 'reject' | 'edit' | 'busy';
-export type QueueCommand = 'next' | 'prev' | 'first' | 'last' | 'accept' | 'reject' | 'edit' | 'open' | 'help' | 'cancel';
+export type QueueCommand = 'next' | 'prev' | 'first' | 'last' | 'nextPage' | 'prevPage' | 'accept' | 'reject' | 'edit' | 'open' | 'help' | 'cancel';
 
 export function queueCommand(key: string, mode: QueueMode, { inField = false, ctrl = false, meta = false, alt = false } = {}): QueueCommand | null {
   if (ctrl || meta || alt) return null;
@@ -17,6 +17,12 @@ export function queueCommand(key: string, mode: QueueMode, { inField = false, ct
       return 'first';
     case 'End':
       return 'last';
+    case 'n':
+    case 'PageDown':
+      return 'nextPage';
+    case 'p':
+    case 'PageUp':
+      return 'prevPage';
     case 'a':
       return 'accept';
     case 'r':
@@ -54,6 +60,36 @@ export function indexAfterRemoval(ids: string[], index: number, removedId: strin
   const next = ids.filter((id) => id !== removedId);
   const shifted = at < index ? index - 1 : index;
   return { ids: next, index: Math.max(0, Math.min(next.length - 1, shifted)) };
+}
+
+/** The review queue's page size, unless the URL asks for another (`size`, 1–500). */
+export const QUEUE_PAGE_SIZE = 100;
+export const QUEUE_PAGE_SIZE_MAX = 500;
+
+export interface QueuePage {
+  /** 1-based positions of the first and last item shown in the whole queue (0 and 0 when the page is empty). */
+  first: number;
+  last: number;
+  /** Proposals still waiting, decisions made on this page taken off. */
+  total: number;
+  /** Offsets of the previous and next pages; null when there is none. */
+  prevFrom: number | null;
+  nextFrom: number | null;
+}
+
+/**
+ * Where a page of the queue sits. A decision takes a mapping out of the queue on the server, so everything after it
+ * moves up one: the next page starts right after the mappings still shown (`from + shown`), never skipping one.
+ */
+export function queuePage({ from, size, shown, serverTotal, decided }: { from: number; size: number; shown: number; serverTotal: number; decided: number }): QueuePage {
+  const total = Math.max(0, serverTotal - decided);
+  return {
+    first: shown ? from + 1 : 0,
+    last: from + shown,
+    total,
+    prevFrom: from > 0 ? Math.max(0, from - size) : null,
+    nextFrom: from + shown < total ? from + shown : null,
+  };
 }
 
 export const STRENGTH_RANGE = { min: 0, max: 10 } as const;

@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   EVIDENCE_ONE, EVIDENCE_REACH, LINK_EVIDENCE, UNLINK_EVIDENCE, type Contribution, type EvidenceItem, type EvidenceOneData, type EvidenceReachData, type EvidenceReachReport, type ReachedRequirement,
 } from '../api/analysis.js';
 import { useAction } from '../api/useAction.js';
+import { useEvidenceSearch, type EvidenceSearch } from '../api/useEvidenceSearch.js';
 import { useQuery } from '../api/useQuery.js';
 import { ActionStatus, TokenNote } from '../components/ActionStatus.js';
 import { EvidenceForm } from '../components/EvidenceForm.js';
@@ -33,12 +34,20 @@ const markRendered = () => {
  * An evidence item's reach, as the server's coverage algebra computes it (`evidenceReach`): drawn as evidence →
  * linked requirements → requirements reached over mappings → frameworks, with counts per framework beside it.
  */
-export function EvidenceHub({ route, items: loaded, reloadItems }: { route: Route; items: EvidenceItem[] | null; reloadItems: () => void }) {
+export function EvidenceHub({ route, registerSize, recount }: { route: Route; registerSize: number | null; recount: () => void }) {
   const fw = useFrameworks();
   const action = useAction();
-  // null while the register loads: the item named in the URL is shown meanwhile.
+  // The picker searches the register on the server as the user types (the URL keeps the words: `find`).
+  const [findText, setFindText] = useState(route.params.find ?? '');
+  const search = useEvidenceSearch(findText);
+  useEffect(() => {
+    if (search.answeredText !== null && search.answeredText !== (route.params.find ?? '')) setParams({ find: search.answeredText || null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search.answeredText]);
+  // null until the first answer: the item named in the URL is shown meanwhile.
+  const loaded = search.answeredText === null ? null : search.items;
   const items = loaded ?? [];
-  const adding = route.params.add === '1' || (loaded !== null && items.length === 0);
+  const adding = route.params.add === '1' || registerSize === 0;
   const evId = route.params.ev || items[0]?.id || '';
   const depth = intParam(route.params.depth, 2, 1, 3);
   const withProposed = route.params.status === 'all';
@@ -53,10 +62,10 @@ export function EvidenceHub({ route, items: loaded, reloadItems }: { route: Rout
   const report = reach.status === 'ok' ? reach.data.evidenceReach : null;
 
   const reachedById = useMemo(() => new Map((report?.reached ?? []).map((r) => [r.requirementId, r])), [report]);
+  const outsideById = useMemo(() => new Map((report?.outOfScope ?? []).map((o) => [o.requirementId, o])), [report]);
   const label = (id: string) => {
     if (id.startsWith('evidence::')) return id.slice('evidence::'.length);
-    const r = reachedById.get(id);
-    return `${fw.name(frameworkOfId(id))} ${r?.ref ?? refOfId(id)}`;
+    return `${fw.name(frameworkOfId(id))} ${reachedById.get(id)?.ref ?? outsideById.get(id)?.ref ?? refOfId(id)}`;
   };
 
   const graph = useMemo(() => {
@@ -88,7 +97,7 @@ export function EvidenceHub({ route, items: loaded, reloadItems }: { route: Rout
       const description = r
         ? `${label(n.id)} ${r.title}: ${r.coverage} support, ${r.basis === 'linked' ? 'linked directly' : r.basis === 'parent' ? `part of ${r.inheritedFrom}` : `over ${plural(r.contributions[0]?.path.length ?? 1, 'mapping')}`}`
         : info?.outOfScope
-          ? `${label(n.id)}: outside the item's scope (${info.coverage ?? 'passed'} support it would give)`
+          ? `${label(n.id)}${info.outside?.title ? ` ${info.outside.title}` : ''}: outside the item's scope (${info.coverage ?? 'passed'} support it would give)`
           : `${label(n.id)}: on the way only`;
       return {
         id: n.id, label: shortLabel(n.label), description, color: s.color, shape: s.shape, r: n.kind === 'start' ? 9 : 6, ring: n.ring,
@@ -155,7 +164,7 @@ export function EvidenceHub({ route, items: loaded, reloadItems }: { route: Rout
     if (info?.reached) return <ReachedTip r={info.reached} label={label} fwName={fw.name(info.reached.frameworkId)} />;
     return (
       <p>
-        <strong>{label(t.id)}</strong>{' '}
+        <strong>{label(t.id)}</strong> {info?.outside?.title ? <>{info.outside.title} </> : null}
         {info?.outOfScope ? `is outside the item’s scope (${report.scope.join(', ') || 'every framework'}): the item would give it ${info.coverage ?? 'some'} support, but does not count there.` : 'is only on the way to other requirements.'}
       </p>
     );
@@ -173,20 +182,25 @@ export function EvidenceHub({ route, items: loaded, reloadItems }: { route: Rout
   };
 
   const afterLinkChange = () => {
-    reloadItems();
+    search.reload();
     one.reload();
     reach.reload();
   };
 
   return (
     <div className="evidence-hub">
-      {!evId && loaded === null && <Loading what="the evidence register" />}
-      {!evId && loaded !== null && <Empty>No evidence items yet. Describe one below and link it to the requirement it is evidence for; the hub then shows everywhere it counts.</Empty>}
-      {items.length > 0 && (
+      {!evId && loaded === null && search.error && <ErrorBox what="the evidence register" error={search.error} retry={search.reload} />}
+      {!evId && loaded === null && !search.error && <Loading what="the evidence register" />}
+      {!evId && registerSize === 0 && <Empty>No evidence items yet. Describe one below and link it to the requirement it is evidence for; the hub then shows everywhere it counts.</Empty>}
+      {(registerSize ?? 0) > 0 && (
         <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Which evidence item">
           <label>
+            Find an item{' '}
+            <input type="search" value={findText} onChange={(e) => setFindText(e.target.value)} placeholder="words from its id, title, owner or description" maxLength={200} aria-describedby="evidence-matches" aria-controls="evidence-picker" size={32} />
+          </label>
+          <label>
             Evidence item{' '}
-            <select value={evId} onChange={(e) => setParams({ ev: e.target.value, sel: null, hide: null, focus: null }, { replace: false })}>
+            <select id="evidence-picker" value={evId} onChange={(e) => setParams({ ev: e.target.value, sel: null, hide: null, focus: null }, { replace: false })}>
               {!listed && evId && <option value={evId}>{evId}</option>}
               {items.map((i) => (
                 <option key={i.id} value={i.id}>
@@ -196,6 +210,7 @@ export function EvidenceHub({ route, items: loaded, reloadItems }: { route: Rout
               ))}
             </select>
           </label>
+          <MatchCount search={search} registerSize={registerSize} />
           <label>
             Path length{' '}
             <select value={depth} onChange={(e) => setParams({ depth: e.target.value === '2' ? null : e.target.value })}>
@@ -221,12 +236,12 @@ export function EvidenceHub({ route, items: loaded, reloadItems }: { route: Rout
       {adding && (
         <EvidenceForm
           id="new-evidence"
-          existingIds={items.map((i) => i.id)}
           onCreated={(id) => {
-            reloadItems();
+            recount();
+            search.reload();
             setParams({ ev: id, add: null, sel: null, hide: null, focus: null }, { replace: false });
           }}
-          onCancel={items.length ? () => setParams({ add: null }) : undefined}
+          onCancel={registerSize ? () => setParams({ add: null }) : undefined}
         />
       )}
       {evId && one.status === 'error' && <ErrorBox what={`evidence item ${evId}`} error={one.error} retry={one.reload} />}
@@ -264,6 +279,23 @@ export function EvidenceHub({ route, items: loaded, reloadItems }: { route: Rout
         </>
       )}
     </div>
+  );
+}
+
+/** How many items match the words typed, and whether the picker lists them all; announced to screen readers. */
+function MatchCount({ search, registerSize }: { search: EvidenceSearch; registerSize: number | null }) {
+  const { answeredText, items, total, loading, error } = search;
+  let text = '';
+  if (error) text = `The search failed: ${error.message}`;
+  else if (answeredText === null) text = 'Searching…';
+  else if (!answeredText) text = total > items.length ? `Showing the first ${items.length.toLocaleString('en')} of ${plural(total, 'item')}: type words to find the others.` : `${plural(total, 'item')}.`;
+  else if (total === 0) text = `No item matches “${answeredText}”${registerSize ? ` (of ${plural(registerSize, 'item')})` : ''}.`;
+  else if (total > items.length) text = `${total.toLocaleString('en')} items match “${answeredText}”; showing the first ${items.length.toLocaleString('en')}: add words to narrow them.`;
+  else text = `${plural(total, 'item')} ${total === 1 ? 'matches' : 'match'} “${answeredText}”.`;
+  return (
+    <span id="evidence-matches" className={`match-count muted${error ? ' error' : ''}`} role="status" aria-live="polite" data-total={answeredText === null ? undefined : total} data-loading={loading || undefined}>
+      {text}
+    </span>
   );
 }
 
@@ -440,7 +472,7 @@ function SelectedReach({ r, id, report, label }: { r: ReachedRequirement | undef
   return (
     <section className="selected" aria-label="Selected requirement">
       <h3>
-        {label(id)} <span className="muted">{r?.title}</span>
+        {label(id)} <span className="muted">{r?.title ?? out?.title}</span>
       </h3>
       {r ? (
         <>
@@ -503,7 +535,11 @@ function ReachedList({ report, label, focus }: { report: EvidenceReachReport; la
           <ul>
             {report.outOfScope.map((o) => (
               <li key={o.requirementId} className="out-of-scope" data-requirement={o.requirementId}>
-                <FrameworkSwatch id={frameworkOfId(o.requirementId)} /> <Link href={requirementHref(o.requirementId)}>{label(o.requirementId)}</Link> <span className="badge out-of-scope">outside scope · would be {o.coverage}</span>
+                <FrameworkSwatch id={o.frameworkId} />{' '}
+                <Link href={requirementHref(o.requirementId)}>
+                  {fw.name(o.frameworkId)} {o.ref} {o.title}
+                </Link>{' '}
+                <span className="badge out-of-scope">outside scope · would be {o.coverage}</span>
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { EVIDENCE_ITEMS, type EvidenceItemsData } from '../api/analysis.js';
+import { EVIDENCE_COUNT, type EvidenceCountData } from '../api/analysis.js';
 import { NEIGHBOURHOOD, PATHS, type NeighbourhoodData, type PathsData, type RequirementRef } from '../api/queries.js';
 import { useQuery } from '../api/useQuery.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
@@ -27,11 +27,12 @@ let hubMarked = false;
 /** Evidence hub: an evidence item's reach (or a requirement's), evidence → requirements → frameworks. */
 export function HubView({ route }: { route: Route }) {
   const mode = hubMode(route.params);
-  const items = useQuery<EvidenceItemsData>(EVIDENCE_ITEMS, { limit: 1000 }, { skip: mode === 'requirement', cached: false });
-  // Fetch the evidence mode's code while the register loads, rather than after.
+  // Only how many items there are: the evidence mode searches the register on the server as the user types.
+  const register = useQuery<EvidenceCountData>(EVIDENCE_COUNT, {}, { skip: mode === 'requirement', cached: false });
+  // Fetch the evidence mode's code while the register is counted, rather than after.
   if (mode !== 'requirement') void loadEvidenceHub();
   const resolved: 'evidence' | 'requirement' | null =
-    mode !== 'auto' ? mode : items.status === 'loading' ? null : items.status === 'ok' && items.data.evidenceItems.length > 0 ? 'evidence' : 'requirement';
+    mode !== 'auto' ? mode : register.status === 'loading' ? null : register.status === 'ok' && register.data.evidenceCount > 0 ? 'evidence' : 'requirement';
   const switchTo = (next: 'evidence' | 'requirement') =>
     setParams(next === 'evidence' ? { ...HUB_MODE_RESET, mode: 'evidence', req: null } : { ...HUB_MODE_RESET, mode: 'requirement', ev: null }, { replace: false });
   return (
@@ -50,15 +51,15 @@ export function HubView({ route }: { route: Route }) {
         </label>
       </fieldset>
       {resolved === null && <Loading what="the evidence register" />}
-      {resolved === 'evidence' && items.status === 'error' && <ErrorBox what="the evidence register" error={items.error} retry={items.reload} />}
+      {resolved === 'evidence' && register.status === 'error' && <ErrorBox what="the evidence register" error={register.error} retry={register.reload} />}
       {/* An item named in the URL starts loading its reach at once, alongside the register. */}
-      {resolved === 'evidence' && items.status !== 'error' && (
+      {resolved === 'evidence' && register.status !== 'error' && (
         <Suspense fallback={<Loading what="the evidence hub" />}>
-          <EvidenceHub route={route} items={items.status === 'ok' ? items.data.evidenceItems : null} reloadItems={items.reload} />
+          <EvidenceHub route={route} registerSize={register.status === 'ok' ? register.data.evidenceCount : null} recount={register.reload} />
         </Suspense>
       )}
-      {resolved === 'requirement' && mode === 'auto' && items.status === 'error' && (
-        <p className="warning">The evidence register could not be read ({items.error.message}), so the hub starts from a requirement.</p>
+      {resolved === 'requirement' && mode === 'auto' && register.status === 'error' && (
+        <p className="warning">The evidence register could not be read ({register.error.message}), so the hub starts from a requirement.</p>
       )}
       {resolved === 'requirement' && <RequirementHub route={route} />}
     </section>

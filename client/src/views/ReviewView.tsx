@@ -8,22 +8,28 @@ import { Empty, ErrorBox, Loading } from '../components/Status.js';
 import { stepSupport } from '../graph/support.js';
 import { RELATIONSHIPS, type Relationship } from '../graph/types.js';
 import { plural, relationshipLabel } from '../lib/format.js';
-import { indexAfterRemoval, moveIndex, queueCommand, validateEdit, type QueueMode } from '../lib/queue.js';
-import { requirementHref, type Route } from '../lib/route.js';
+import { indexAfterRemoval, moveIndex, QUEUE_PAGE_SIZE, QUEUE_PAGE_SIZE_MAX, queueCommand, queuePage, validateEdit, type QueueMode } from '../lib/queue.js';
+import { intParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, navigate, setParams } from '../router.js';
 
 const RATIONALES = ['syntactic', 'semantic', 'functional'] as const;
 
 /**
  * Proposed mappings waiting for a person: j/k to move, a to accept, e to edit then accept, r to reject with a
- * reason. Each shows why it was proposed (note, method, origin, provenance).
+ * reason, n/p for the next or previous page. Each shows why it was proposed (note, method, origin, provenance).
+ * The queue is read a page at a time (`from`, `size` in the URL), with the total beside it.
  */
 export function ReviewView({ route }: { route: Route }) {
   const fw = useFrameworks();
-  const q = useQuery<QueueData>(REVIEW_QUEUE, { limit: 500, offset: 0 }, { cached: false });
-  const [done, setDone] = useState<Set<string>>(new Set());
   const originFilter = route.params.origin ?? '';
-  const items = useMemo(() => (q.status === 'ok' ? q.data.mappings.filter((m) => !done.has(m.id) && (!originFilter || m.origin === originFilter)) : []), [q.status, q.data, done, originFilter]);
+  const size = intParam(route.params.size, QUEUE_PAGE_SIZE, 1, QUEUE_PAGE_SIZE_MAX);
+  const from = intParam(route.params.from, 0, 0, 1_000_000);
+  const q = useQuery<QueueData>(REVIEW_QUEUE, { origins: originFilter ? [originFilter] : null, limit: size, offset: from }, { cached: false });
+  // Decided here since the page was read: the server no longer lists them, so neither does the page.
+  const [done, setDone] = useState<Set<string>>(new Set());
+  useEffect(() => setDone(new Set()), [q.data]);
+  const items = useMemo(() => (q.status === 'ok' ? q.data.mappings.filter((m) => !done.has(m.id)) : []), [q.status, q.data, done]);
+  const page = queuePage({ from, size, shown: items.length, serverTotal: q.status === 'ok' ? q.data.mappingCount : 0, decided: done.size });
   const ids = items.map((m) => m.id);
   const index = Math.max(0, route.params.id ? ids.indexOf(route.params.id) : 0);
   const current = items[index];
@@ -41,14 +47,23 @@ export function ReviewView({ route }: { route: Route }) {
     listRef.current?.querySelector(`[data-index="${i}"]`)?.scrollIntoView({ block: 'nearest' });
   };
 
+  const goTo = (nextFrom: number | null) => {
+    if (nextFrom === null) return;
+    setMessage('');
+    setParams({ from: nextFrom || null, id: null });
+  };
+
   const finish = (item: QueueItem, verb: string) => {
     const { ids: rest, index: nextIndex } = indexAfterRemoval(ids, index, item.id);
     setDone((d) => new Set(d).add(item.id));
     invalidateQueries();
     setMode('browse');
     setError(null);
-    setMessage(`${verb}: ${item.source?.ref ?? item.sourceId} → ${item.target?.ref ?? item.targetId}. ${plural(rest.length, 'mapping')} left.`);
+    const left = page.total - 1;
+    setMessage(`${verb}: ${item.source?.ref ?? item.sourceId} → ${item.target?.ref ?? item.targetId}. ${plural(left, 'mapping')} left.`);
     setParams({ id: rest[nextIndex] ?? null });
+    // The page is done but the queue is not: what came after has moved up into this page's place.
+    if (rest.length === 0 && left > from) q.reload();
   };
 
   const run = async (item: QueueItem, verb: string, action: () => Promise<unknown>) => {
@@ -82,6 +97,12 @@ export function ReviewView({ route }: { route: Route }) {
         case 'last':
           select(moveIndex(index, ids.length, command));
           break;
+        case 'nextPage':
+          goTo(page.nextFrom);
+          break;
+        case 'prevPage':
+          goTo(page.prevFrom);
+          break;
         case 'accept':
           if (current) void accept(current);
           break;
@@ -111,7 +132,7 @@ export function ReviewView({ route }: { route: Route }) {
       <h1>Review queue</h1>
       <p className="lede">
         Proposed mappings — from suggestions, imports or people — wait here for a decision. Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> accept, <kbd>e</kbd> edit then accept, <kbd>r</kbd> reject with a reason, <kbd>Esc</kbd> cancel,{' '}
-        <kbd>?</kbd> help.
+        <kbd>n</kbd>/<kbd>p</kbd> next or previous page, <kbd>?</kbd> help.
       </p>
       {!token && (
         <p className="warning" role="note">
@@ -123,7 +144,9 @@ export function ReviewView({ route }: { route: Route }) {
           <dt>j or ↓ / k or ↑</dt>
           <dd>next / previous mapping</dd>
           <dt>Home / End</dt>
-          <dd>first / last</dd>
+          <dd>first / last on this page</dd>
+          <dt>n or Page Down / p or Page Up</dt>
+          <dd>next / previous page</dd>
           <dt>a</dt>
           <dd>accept as proposed</dd>
           <dt>e</dt>
@@ -137,7 +160,7 @@ export function ReviewView({ route }: { route: Route }) {
       <div className="controls">
         <label>
           Origin{' '}
-          <select value={originFilter} onChange={(e) => setParams({ origin: e.target.value || null, id: null })}>
+          <select value={originFilter} onChange={(e) => setParams({ origin: e.target.value || null, id: null, from: null })}>
             <option value="">any</option>
             <option value="suggestion">suggestion</option>
             <option value="import">import</option>
@@ -156,10 +179,28 @@ export function ReviewView({ route }: { route: Route }) {
       {error && <ErrorBox what="that decision" error={error} />}
       {q.status === 'loading' && <Loading what="the proposed mappings" />}
       {q.status === 'error' && <ErrorBox what="the proposed mappings" error={q.error} retry={q.reload} />}
-      {q.status === 'ok' && items.length === 0 && <Empty>Nothing to review: no proposed mappings{originFilter ? ` from ${originFilter}` : ''}. `npx crosswalk suggest` and imports add some.</Empty>}
+      {q.status === 'ok' && page.total === 0 && <Empty>Nothing to review: no proposed mappings{originFilter ? ` from ${originFilter}` : ''}. `npx crosswalk suggest` and imports add some.</Empty>}
+      {q.status === 'ok' && page.total > 0 && (
+        <nav className="queue-pages controls" aria-label="Pages of the queue">
+          <span className="queue-range" data-total={page.total}>
+            {items.length > 0 ? `${page.first.toLocaleString('en')}–${page.last.toLocaleString('en')} of ${plural(page.total, 'proposed mapping')}` : `${plural(page.total, 'proposed mapping')}; none on this page`}
+          </span>
+          <button type="button" onClick={() => goTo(page.prevFrom)} disabled={page.prevFrom === null} aria-keyshortcuts="p">
+            Previous page
+          </button>
+          <button type="button" onClick={() => goTo(page.nextFrom)} disabled={page.nextFrom === null || page.nextFrom === from} aria-keyshortcuts="n">
+            Next page
+          </button>
+          {items.length === 0 && from > 0 && (
+            <button type="button" onClick={() => goTo(0)}>
+              First page
+            </button>
+          )}
+        </nav>
+      )}
       {items.length > 0 && (
         <div className="queue">
-          <ol className="queue-list" ref={listRef} aria-label={`${items.length} proposed mappings`}>
+          <ol className="queue-list" ref={listRef} aria-label={`${items.length} proposed mappings on this page`} start={page.first}>
             {items.map((m, i) => (
               <li key={m.id} data-index={i} data-id={m.id} className={i === index ? 'current' : undefined} aria-current={i === index ? 'true' : undefined}>
                 <button type="button" onClick={() => select(i)}>
@@ -172,7 +213,7 @@ export function ReviewView({ route }: { route: Route }) {
           {current && (
             <article className="queue-item" aria-label="Mapping under review" data-mapping={current.id}>
               <h2>
-                {index + 1} of {items.length}
+                {(from + index + 1).toLocaleString('en')} of {page.total.toLocaleString('en')}
               </h2>
               <div className="pair">
                 <End label="Source" r={current.source} id={current.sourceId} fwName={fw.name} />

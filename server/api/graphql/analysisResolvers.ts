@@ -7,8 +7,9 @@ import { EvidenceLinkSchema, EvidenceSchema, type Evidence, type EvidenceLink } 
 import type { OrgControl } from '../../domain/schemas/orgControl.js';
 import { SoaEntrySchema } from '../../domain/schemas/soa.js';
 import { evidenceStoreOf, gapFor, imsPlanFor, proposeControls, reachOfEvidence, soaFor, supportOfRequirement } from '../../services/analysis.js';
+import type { EvidenceFilter } from '../../store/types.js';
 import { requireRole } from '../auth.js';
-import { PageArgs } from './args.js';
+import { EvidenceText, PageArgs } from './args.js';
 import type { ApiContext } from './context.js';
 
 type Args = Record<string, any>;
@@ -43,14 +44,19 @@ const linkFrom = (args: Args): EvidenceLink => {
     : defined({ kind: 'org-control', evidenceId: args.evidenceId, orgControlId: args.orgControlId, note: args.note }));
 };
 
+/** The filter of evidenceItems and evidenceCount, checked. */
+const evidenceFilterOf = (args: Args): Omit<EvidenceFilter, 'limit' | 'offset'> =>
+  defined({ text: EvidenceText.parse(args.text ?? undefined), requirementId: args.requirementId, frameworkId: args.frameworkId, expiredAsOf: args.expiredAsOf });
+
 export const analysisResolvers = {
   JSON: JSONScalar,
 
   Query: {
     evidenceItems: (_: unknown, args: Args, ctx: ApiContext) => {
       const { limit, offset } = PageArgs.parse({ limit: args.limit, offset: args.offset });
-      return evidenceStoreOf(ctx.store).listEvidence(defined({ requirementId: args.requirementId, frameworkId: args.frameworkId, expiredAsOf: args.expiredAsOf, limit, offset }));
+      return evidenceStoreOf(ctx.store).listEvidence({ ...evidenceFilterOf(args), limit, offset });
     },
+    evidenceCount: (_: unknown, args: Args, ctx: ApiContext) => evidenceStoreOf(ctx.store).countEvidence(evidenceFilterOf(args)),
     evidence: async (_: unknown, { id }: Args, ctx: ApiContext) => (await evidenceStoreOf(ctx.store).getEvidence(id)) ?? null,
     evidenceReach: (_: unknown, args: Args, ctx: ApiContext) => reachOfEvidence(ctx.analysis, ctx.store, args.evidenceId, traversal(args, ctx)),
     requirementSupport: (_: unknown, args: Args, ctx: ApiContext) => supportOfRequirement(ctx.analysis, ctx.store, args.requirementId, traversal(args, ctx)),

@@ -64,9 +64,12 @@ export const analysisTypeDefs = /* GraphQL */ `
   }
 
   extend type Query {
-    evidenceItems(requirementId: ID, frameworkId: ID, expiredAsOf: String, limit: Int = 200, offset: Int = 0): [Evidence!]!
+    "Sorted by id. text: every word (in any order, ignoring case) in the item's id, title, owner or description; at most 200 characters."
+    evidenceItems(text: String, requirementId: ID, frameworkId: ID, expiredAsOf: String, limit: Int = 200, offset: Int = 0): [Evidence!]!
+    "How many items evidenceItems would list with these filters and no limit."
+    evidenceCount(text: String, requirementId: ID, frameworkId: ID, expiredAsOf: String): Int!
     evidence(id: ID!): Evidence
-    "Every requirement in every framework one evidence item supports, full or partial, with paths and reasons."
+    "Every requirement in every framework one evidence item supports, full or partial, with paths and reasons; requirements outside the item's scope (outOfScope) carry their framework, ref and title as the reached ones do."
     evidenceReach(evidenceId: ID!, asOf: String, maxPathLength: Int, includeProposed: Boolean): JSON!
     "What supports one requirement and how."
     requirementSupport(requirementId: ID!, asOf: String, maxPathLength: Int, includeProposed: Boolean): JSON!

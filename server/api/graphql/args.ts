@@ -15,6 +15,8 @@ export const PathArgs = z.object({
 });
 export const SearchArgs = z.object({ text: z.string().max(200), limit: Limit(100) });
 export const PageArgs = z.object({ limit: Limit(1000), offset: Offset });
+/** What a person typed to find an evidence item (EvidenceFilter.text): words, matched as plain text. */
+export const EvidenceText = z.string().max(200, 'search text is at most 200 characters').optional();
 
 export const MappingInputSchema = z.object({
   sourceId: z.string().min(1),

@@ -4,7 +4,7 @@ import { RELATIONSHIPS } from '../../domain/schemas/mapping.js';
 import type { Mapping, Relationship, Status } from '../../domain/schemas/mapping.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
 import { findUnmapped } from '../../domain/unmapped.js';
-import type { FrameworkSummary, ReviewDecision } from '../../store/types.js';
+import type { FrameworkSummary, MappingFilter, ReviewDecision } from '../../store/types.js';
 import { requireRole } from '../auth.js';
 import { MappingInputSchema, NeighbourhoodArgs, PageArgs, PathArgs, ReviewInputSchema, SearchArgs } from './args.js';
 import type { ApiContext } from './context.js';
@@ -14,6 +14,11 @@ type Args = Record<string, any>;
 const clean = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as { [K in keyof T]?: Exclude<T[K], null> };
 
 const enumValues = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v.replace(/-/g, '_'), v]));
+
+function mappingFilterOf(filter: Args | null | undefined): Omit<MappingFilter, 'limit' | 'offset'> {
+  if (filter?.frameworks && filter.frameworks.length !== 2) throw new InputError('filter.frameworks takes exactly two framework ids');
+  return clean(filter ?? {});
+}
 
 async function mustFindMapping(ctx: ApiContext, id: string): Promise<Mapping> {
   const mapping = await ctx.store.getMapping(id);
@@ -53,11 +58,11 @@ export const resolvers = {
       return store.search({ text, limit, frameworkId: args.frameworkId ?? undefined });
     },
     mapping: (_: unknown, { id }: Args, { store }: ApiContext) => store.getMapping(id),
-    mappings: (_: unknown, { filter = {}, ...page }: Args, { store }: ApiContext) => {
+    mappings: (_: unknown, { filter, ...page }: Args, { store }: ApiContext) => {
       const { limit, offset } = PageArgs.parse(page);
-      if (filter.frameworks && filter.frameworks.length !== 2) throw new InputError('filter.frameworks takes exactly two framework ids');
-      return store.findMappings({ ...clean(filter), limit, offset });
+      return store.findMappings({ ...mappingFilterOf(filter), limit, offset });
     },
+    mappingCount: (_: unknown, { filter }: Args, { store }: ApiContext) => store.countMappings(mappingFilterOf(filter)),
     noCounterparts: (_: unknown, args: Args, { store }: ApiContext) => store.listNoCounterparts(clean(args)),
     harmonizedClauses: (_: unknown, __: Args, { store }: ApiContext) => store.listHarmonizedClauses(),
     neighbourhood: (_: unknown, args: Args, { store }: ApiContext) => {

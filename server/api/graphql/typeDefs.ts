@@ -151,6 +151,8 @@ export const typeDefs = /* GraphQL */ `
     search(text: String!, frameworkId: ID, limit: Int = 20): [SearchHit!]!
     mapping(id: ID!): Mapping
     mappings(filter: MappingFilter, limit: Int = 100, offset: Int = 0): [Mapping!]!
+    "How many mappings the filter finds (mappings pages through them)."
+    mappingCount(filter: MappingFilter): Int!
     noCounterparts(requirementId: ID, frameworkId: ID, otherFrameworkId: ID): [NoCounterpart!]!
     harmonizedClauses: [HarmonizedClause!]!
     neighbourhood(id: ID!, depth: Int = 1, relationships: [Relationship!], statuses: [Status!] = [approved], maxNodes: Int = 500): Neighbourhood!

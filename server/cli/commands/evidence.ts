@@ -51,7 +51,7 @@ export function formatReach(reach: EvidenceReach): string {
     lines.push(`  ${r.coverage.padEnd(7)} ${r.ref} ${r.title}`);
     lines.push(`          ${r.basis === 'parent' ? r.reason : best && best.path.length ? describePath(best.sourceId, best.path) : r.reason}${r.contributions.length > 1 ? ` (+${r.contributions.length - 1} more source${r.contributions.length > 2 ? 's' : ''})` : ''}`);
   }
-  if (reach.outOfScope.length) lines.push('', `Out of scope (not counted): ${reach.outOfScope.map((o) => o.requirementId).join(', ')}`);
+  if (reach.outOfScope.length) lines.push('', 'Out of scope (not counted):', ...reach.outOfScope.map((o) => `  ${o.coverage.padEnd(7)} ${o.frameworkId} ${o.ref} ${o.title}`));
   if (reach.blocked.length) lines.push('', 'Ruled out by reviewed records:', ...reach.blocked.map((b) => `  ${b.requirementId}: ${b.detail}`));
   return lines.join('\n');
 }

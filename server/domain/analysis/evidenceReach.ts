@@ -41,6 +41,15 @@ export interface ReachedRequirement {
   inheritedFrom?: string;
 }
 
+/** A requirement the item would reach, but in a framework outside its scope: it does not count there. */
+export interface OutOfScopeRequirement {
+  requirementId: string;
+  frameworkId: string;
+  ref: string;
+  title: string;
+  coverage: Coverage;
+}
+
 export interface EvidenceReach {
   evidenceId: string;
   asOf: string;
@@ -54,8 +63,8 @@ export interface EvidenceReach {
   /** In scope, sorted by framework then document order. */
   reached: ReachedRequirement[];
   byFramework: Array<{ frameworkId: string; full: number; partial: number }>;
-  /** Requirements it would reach in frameworks outside its scope. */
-  outOfScope: Array<{ requirementId: string; coverage: Coverage }>;
+  /** Requirements it would reach in frameworks outside its scope, named as the reached ones are; sorted by id. */
+  outOfScope: OutOfScopeRequirement[];
   /** Requirements a path reaches but a reviewed record or mapping rules out. */
   blocked: Array<Blocked & { requirementId: string }>;
   warnings: string[];
@@ -168,7 +177,7 @@ export function evidenceReach(input: CoverageInput, query: EvidenceReachQuery): 
   const outOfScope: EvidenceReach['outOfScope'] = [];
   for (const r of reachedByNode.values()) {
     if (inScope(evidence, r.frameworkId)) reached.push(r);
-    else outOfScope.push({ requirementId: r.requirementId, coverage: r.coverage });
+    else outOfScope.push({ requirementId: r.requirementId, frameworkId: r.frameworkId, ref: r.ref, title: r.title, coverage: r.coverage });
   }
   const orderOf = (id: string) => index.requirements[index.nodeOf.get(id)!]?.order ?? 0;
   reached.sort((a, b) => (a.frameworkId < b.frameworkId ? -1 : a.frameworkId > b.frameworkId ? 1 : orderOf(a.requirementId) - orderOf(b.requirementId)));

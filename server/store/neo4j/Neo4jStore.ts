@@ -27,7 +27,7 @@ import { nearestRequirements, readEmbeddingIndex } from './operations/embeddings
 import { putEmbeddings } from './operations/embeddings/putEmbeddings.js';
 import { deleteEvidenceLink, listEvidenceLinks, writeEvidenceLinks } from './operations/evidence/evidenceLinks.js';
 import { importEvidence } from './operations/evidence/importEvidence.js';
-import { deleteEvidence, getEvidence, listEvidence } from './operations/evidence/listEvidence.js';
+import { countEvidence, deleteEvidence, getEvidence, listEvidence } from './operations/evidence/listEvidence.js';
 import { deleteOrgControl, listOrgControls, saveOrgControls } from './operations/evidence/orgControls.js';
 import { saveEvidence } from './operations/evidence/saveEvidence.js';
 import { deleteSoaEntry, listSoaEntries, saveSoaEntries } from './operations/evidence/soaEntries.js';
@@ -42,6 +42,18 @@ const page = (paging: { limit?: number; offset?: number }) => pageOf(paging, DEF
 const edgeParams = ({ relationships, statuses }: EdgeFilter) => ({ relationships: relationships ?? [], statuses: statuses ?? [] });
 const requirementOf = (record: { get(key: string): unknown }) => toRequirement(record.get('requirement') as Props);
 const mappingOf = (record: { get(key: string): unknown }) => toMapping(record.get('mapping') as Props);
+/** The filter parameters of FIND_MAPPINGS and COUNT_MAPPINGS. */
+const mappingFilterParams = ({ frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource }: Omit<MappingFilter, 'limit' | 'offset'>) => ({
+  // The SQLite store treats empty strings as "no filter" for these; so does this one.
+  pair: frameworks ? [frameworks[0], frameworks[1]] : null,
+  frameworkId: frameworkId || null,
+  requirementId: requirementId || null,
+  relationships: relationships ?? [],
+  statuses: statuses ?? [],
+  methods: methods ?? [],
+  origins: origins ?? [],
+  provenanceSource: provenanceSource || null,
+});
 
 /**
  * The longest path pathsVia returns for a maxLength, when a PATHS_UP_TO statement can find them all: pathsVia always
@@ -190,23 +202,19 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
     });
   }
 
-  async findMappings(filter: MappingFilter): Promise<Mapping[]> {
-    const { frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource, limit, offset } = filter;
-    const params = {
-      // The SQLite store treats empty strings as "no filter" for these; so does this one.
-      pair: frameworks ? [frameworks[0], frameworks[1]] : null,
-      frameworkId: frameworkId || null,
-      requirementId: requirementId || null,
-      relationships: relationships ?? [],
-      statuses: statuses ?? [],
-      methods: methods ?? [],
-      origins: origins ?? [],
-      provenanceSource: provenanceSource || null,
-      ...page({ limit, offset }),
-    };
+  async findMappings({ limit, offset, ...filter }: MappingFilter): Promise<Mapping[]> {
+    const params = { ...mappingFilterParams(filter), ...page({ limit, offset }) };
     return this.read(async (tx) => {
       const result = params.requirementId ? await tx.run(Q.FIND_MAPPINGS_AT_REQUIREMENT, params) : await tx.run(Q.FIND_MAPPINGS, params);
       return result.records.map(mappingOf);
+    });
+  }
+
+  async countMappings(filter: Omit<MappingFilter, 'limit' | 'offset'>): Promise<number> {
+    const params = mappingFilterParams(filter);
+    return this.read(async (tx) => {
+      const result = params.requirementId ? await tx.run(Q.COUNT_MAPPINGS_AT_REQUIREMENT, params) : await tx.run(Q.COUNT_MAPPINGS, params);
+      return toNumber(result.records[0]?.get('total') ?? 0);
     });
   }
 
@@ -383,6 +391,10 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
 
   async listEvidence(filter: EvidenceFilter = {}): Promise<Evidence[]> {
     return this.read((tx) => listEvidence({ tx, filter }));
+  }
+
+  async countEvidence(filter: Omit<EvidenceFilter, 'limit' | 'offset'> = {}): Promise<number> {
+    return this.read((tx) => countEvidence({ tx, filter }));
   }
 
   async deleteEvidence(id: string): Promise<boolean> {

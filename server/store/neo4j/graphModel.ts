@@ -39,6 +39,6 @@ export const GRAPH_MODEL = {
     'anyParent', 'batchSize', 'evidenceId', 'expiredAsOf', 'fetch', 'fileOrigins', 'fingerprint', 'frameworkId', 'from', 'id', 'ids', 'keys',
     'kinds', 'limit', 'mappingId', 'methods', 'model', 'modelId', 'offset', 'orgControlId', 'origins', 'otherFrameworkId', 'pair', 'parentId',
     'props', 'provenanceSource', 'query', 'queryValid', 'relationships', 'requirementId', 'review', 'rows', 'source', 'statuses', 'target',
-    'targetId', 'text', 'timeoutSeconds', 'to', 'vector',
+    'targetId', 'text', 'timeoutSeconds', 'to', 'vector', 'words',
   ],
 } as const;

@@ -300,7 +300,7 @@ WHERE ${edgeFilter('m')}
 WITH id, m, startNode(m) AS a, endNode(m) AS b
 RETURN id, ${MAPPING} AS mapping`;
 
-const FIND_MAPPINGS_WHERE = `
+const MAPPING_FILTER = `
 WHERE ($pair IS NULL
     OR (a.frameworkId = $pair[0] AND b.frameworkId = $pair[1])
     OR (a.frameworkId = $pair[1] AND b.frameworkId = $pair[0]))
@@ -309,21 +309,33 @@ WHERE ($pair IS NULL
   AND (size($statuses) = 0 OR m.status IN $statuses)
   AND (size($methods) = 0 OR m.method IN $methods)
   AND (size($origins) = 0 OR m.origin IN $origins)
-  AND ($provenanceSource IS NULL OR m.provenanceSource = $provenanceSource)
+  AND ($provenanceSource IS NULL OR m.provenanceSource = $provenanceSource)`;
+
+const FIND_MAPPINGS_PAGE = `
 RETURN ${MAPPING} AS mapping
 ORDER BY m.id
 SKIP $offset LIMIT $limit`;
 
-export const FIND_MAPPINGS = `
-MATCH (a:Requirement)-[m:MAPS_TO]->(b:Requirement)
-${FIND_MAPPINGS_WHERE}`;
+const ALL_MAPPINGS = `
+MATCH (a:Requirement)-[m:MAPS_TO]->(b:Requirement)`;
 
-/** FIND_MAPPINGS started from one requirement, so the requirement id index does the work. */
-export const FIND_MAPPINGS_AT_REQUIREMENT = `
+/** Started from one requirement, so the requirement id index does the work. */
+const MAPPINGS_AT_REQUIREMENT = `
 MATCH (:Requirement {id: $requirementId})-[m:MAPS_TO]-(:Requirement)
 WITH DISTINCT m
-WITH m, startNode(m) AS a, endNode(m) AS b
-${FIND_MAPPINGS_WHERE}`;
+WITH m, startNode(m) AS a, endNode(m) AS b`;
+
+export const FIND_MAPPINGS = `${ALL_MAPPINGS}${MAPPING_FILTER}${FIND_MAPPINGS_PAGE}`;
+
+/** FIND_MAPPINGS started from one requirement. */
+export const FIND_MAPPINGS_AT_REQUIREMENT = `${MAPPINGS_AT_REQUIREMENT}${MAPPING_FILTER}${FIND_MAPPINGS_PAGE}`;
+
+/** How many FIND_MAPPINGS would give without SKIP and LIMIT. */
+export const COUNT_MAPPINGS = `${ALL_MAPPINGS}${MAPPING_FILTER}
+RETURN count(m) AS total`;
+
+export const COUNT_MAPPINGS_AT_REQUIREMENT = `${MAPPINGS_AT_REQUIREMENT}${MAPPING_FILTER}
+RETURN count(m) AS total`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reviews
@@ -532,16 +544,28 @@ export const GET_EVIDENCE = `
 MATCH (e:Evidence {id: $id})
 RETURN e {.*} AS evidence`;
 
-/** EvidenceFilter; an empty or absent scope means every framework. */
-export const LIST_EVIDENCE = `
+/**
+ * EvidenceFilter; an empty or absent scope means every framework. `$words` (EvidenceFilter.text split into words):
+ * an item matches when each occurs, ignoring case, in its id, title, owner or description (joined by spaces, which
+ * no word has, so no word spans two); CONTAINS takes them as plain text, so `%`, `_` and quotes match themselves.
+ */
+const EVIDENCE_FILTER = `
 MATCH (e:Evidence)
 WHERE ($requirementId IS NULL OR EXISTS { (e)-[:SUPPORTS]->(:Requirement {id: $requirementId}) })
   AND ($orgControlId IS NULL OR EXISTS { (e)-[:SUPPORTS]->(:OrgControl {id: $orgControlId}) })
   AND ($frameworkId IS NULL OR e.scope IS NULL OR $frameworkId IN e.scope)
   AND ($expiredAsOf IS NULL OR e.expires < $expiredAsOf)
+  AND (size($words) = 0 OR all(word IN $words
+    WHERE toLower(e.id + ' ' + e.title + ' ' + e.owner + ' ' + coalesce(e.description, '')) CONTAINS toLower(word)))`;
+
+export const LIST_EVIDENCE = `${EVIDENCE_FILTER}
 RETURN e {.*} AS evidence
 ORDER BY e.id
 SKIP $offset LIMIT $limit`;
+
+/** How many LIST_EVIDENCE would give without SKIP and LIMIT. */
+export const COUNT_EVIDENCE = `${EVIDENCE_FILTER}
+RETURN count(e) AS total`;
 
 export const DELETE_EVIDENCE = `
 MATCH (e:Evidence {id: $id})

@@ -18,7 +18,7 @@ import type { OrgControl } from '../../domain/schemas/orgControl.js';
 import type { SoaEntry } from '../../domain/schemas/soa.js';
 import { deleteEvidenceLink, listEvidenceLinks, writeEvidenceLinks } from './operations/evidence/evidenceLinks.js';
 import { importEvidence } from './operations/evidence/importEvidence.js';
-import { getEvidence, listEvidence } from './operations/evidence/listEvidence.js';
+import { countEvidence, getEvidence, listEvidence } from './operations/evidence/listEvidence.js';
 import { deleteOrgControl, listOrgControls, saveOrgControls } from './operations/evidence/orgControls.js';
 import { saveEvidence } from './operations/evidence/saveEvidence.js';
 import { deleteSoaEntry, listSoaEntries, saveSoaEntries } from './operations/evidence/soaEntries.js';
@@ -144,7 +144,17 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
     return (this.db.prepare(`SELECT * FROM mappings WHERE source = @id UNION ALL SELECT * FROM mappings WHERE target = @id AND source <> @id`).all({ id }) as DbMappingRow[]).map(toMapping);
   }
 
-  async findMappings({ frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource, limit = DEFAULT_LIMIT, offset = 0 }: MappingFilter): Promise<Mapping[]> {
+  async findMappings({ limit = DEFAULT_LIMIT, offset = 0, ...filter }: MappingFilter): Promise<Mapping[]> {
+    const { sql, params } = this.mappingWhere(filter);
+    return (this.db.prepare(`SELECT * FROM mappings ${sql} ORDER BY id LIMIT ? OFFSET ?`).all(...params, limit, offset) as DbMappingRow[]).map(toMapping);
+  }
+
+  async countMappings(filter: Omit<MappingFilter, 'limit' | 'offset'>): Promise<number> {
+    const { sql, params } = this.mappingWhere(filter);
+    return (this.db.prepare(`SELECT count(*) AS n FROM mappings ${sql}`).get(...params) as { n: number }).n;
+  }
+
+  private mappingWhere({ frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource }: Omit<MappingFilter, 'limit' | 'offset'>) {
     const where: string[] = [];
     const params: unknown[] = [];
     const within = (column: string, values?: string[]) => {
@@ -158,8 +168,7 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
     within('method', methods);
     within('origin', origins);
     if (provenanceSource) where.push('prov_source = ?') && params.push(provenanceSource);
-    const sql = `SELECT * FROM mappings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ? OFFSET ?`;
-    return (this.db.prepare(sql).all(...params, limit, offset) as DbMappingRow[]).map(toMapping);
+    return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }
 
   async getMapping(id: string): Promise<Mapping | undefined> {
@@ -380,6 +389,10 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
 
   async listEvidence(filter: EvidenceFilter = {}): Promise<Evidence[]> {
     return listEvidence({ db: this.db, filter });
+  }
+
+  async countEvidence(filter: Omit<EvidenceFilter, 'limit' | 'offset'> = {}): Promise<number> {
+    return countEvidence({ db: this.db, filter });
   }
 
   async deleteEvidence(id: string): Promise<boolean> {

@@ -135,8 +135,18 @@ describe('evidenceReach', () => {
   it('respects scope: an item scoped to some frameworks does not count for the others', () => {
     const scoped = reach({ evidence: evidence('EV-1', { scope: ['src', 'x'] }), maxPathLength: 2 });
     expect(new Set(scoped.reached.map((r) => r.frameworkId))).toEqual(new Set(['src', 'x']));
-    expect(scoped.outOfScope).toContainEqual({ requirementId: 'z:2', coverage: 'full' });
-    expect(scoped.outOfScope).toContainEqual({ requirementId: 'y:1', coverage: 'full' });
+    expect(scoped.outOfScope).toContainEqual({ requirementId: 'z:2', frameworkId: 'z', ref: '2', title: 'Title 2', coverage: 'full' });
+    expect(scoped.outOfScope).toContainEqual({ requirementId: 'y:1', frameworkId: 'y', ref: '1', title: 'Title 1', coverage: 'full' });
+    // Named from the content as the reached ones are (what the item would reach unscoped), sorted by id.
+    const unscoped = new Map(reach({ maxPathLength: 2 }).reached.map((r) => [r.requirementId, r]));
+    expect(scoped.outOfScope.length).toBeGreaterThan(2);
+    for (const o of scoped.outOfScope) {
+      const r = unscoped.get(o.requirementId)!;
+      expect(o).toEqual({ requirementId: r.requirementId, frameworkId: r.frameworkId, ref: r.ref, title: r.title, coverage: r.coverage });
+      expect(['src', 'x']).not.toContain(o.frameworkId);
+    }
+    expect(scoped.outOfScope.map((o) => o.requirementId)).toEqual(scoped.outOfScope.map((o) => o.requirementId).sort());
+    expect(reach({ maxPathLength: 2 }).outOfScope).toEqual([]);
     expect(scoped.byFramework.map((f) => f.frameworkId)).toEqual(['src', 'x']);
   });
 

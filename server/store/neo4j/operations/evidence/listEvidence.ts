@@ -1,7 +1,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Evidence } from '../../../../domain/schemas/evidence.js';
 import type { EvidenceFilter } from '../../../types.js';
-import { toEvidence, type Props } from '../../conversion.js';
+import { toEvidence, toNumber, type Props } from '../../conversion.js';
+import { evidenceSearchWords } from '../../../evidenceSearch.js';
 import { deletedAny } from './checks.js';
 import { pageOf } from '../../paging.js';
 import * as Q from '../../queries.js';
@@ -9,17 +10,25 @@ import * as Q from '../../queries.js';
 /** The SQLite store's page size for evidence when none is asked for. */
 const DEFAULT_LIMIT = 100_000;
 
-/** Sorted by id. Empty strings filter nothing, as in the SQLite store. */
+/** The parameters of EVIDENCE_FILTER. Empty strings filter nothing, as in the SQLite store. */
+const filterParams = ({ requirementId, orgControlId, frameworkId, expiredAsOf, text }: Omit<EvidenceFilter, 'limit' | 'offset'>) => ({
+  requirementId: requirementId || null,
+  orgControlId: orgControlId || null,
+  frameworkId: frameworkId || null,
+  expiredAsOf: expiredAsOf || null,
+  words: evidenceSearchWords(text),
+});
+
+/** Sorted by id. */
 export async function listEvidence({ tx, filter = {} }: { tx: ManagedTransaction; filter?: EvidenceFilter }): Promise<Evidence[]> {
-  const { requirementId, orgControlId, frameworkId, expiredAsOf, limit, offset } = filter;
-  const params = {
-    requirementId: requirementId || null,
-    orgControlId: orgControlId || null,
-    frameworkId: frameworkId || null,
-    expiredAsOf: expiredAsOf || null,
-    ...pageOf({ limit, offset }, DEFAULT_LIMIT),
-  };
+  const { limit, offset, ...rest } = filter;
+  const params = { ...filterParams(rest), ...pageOf({ limit, offset }, DEFAULT_LIMIT) };
   return (await tx.run(Q.LIST_EVIDENCE, params)).records.map((r) => toEvidence(r.get('evidence') as Props));
+}
+
+export async function countEvidence({ tx, filter = {} }: { tx: ManagedTransaction; filter?: Omit<EvidenceFilter, 'limit' | 'offset'> }): Promise<number> {
+  const record = (await tx.run(Q.COUNT_EVIDENCE, filterParams(filter))).records[0];
+  return record ? toNumber(record.get('total')) : 0;
 }
 
 export async function getEvidence({ tx, id }: { tx: ManagedTransaction; id: string }): Promise<Evidence | undefined> {

@@ -1,9 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import type { Evidence } from '../../../../domain/schemas/evidence.js';
+import { escapeLike, evidenceSearchWords } from '../../../evidenceSearch.js';
 import type { EvidenceFilter } from '../../../types.js';
 import { toEvidence, type DbEvidenceRow } from './rows.js';
 
-export function listEvidence({ db, filter = {} }: { db: Database; filter?: EvidenceFilter }): Evidence[] {
+/** What a text filter searches: the item's descriptive fields, one per line so no word spans two of them. */
+const HAYSTACK = `(id || char(10) || title || char(10) || owner || char(10) || description)`;
+/** SQLite's LIKE and lower() fold ASCII only; words with other letters go through this (JavaScript's lower case). */
+const LOWER = 'crosswalk_lower';
+const withLower = new WeakSet<Database>();
+const isAscii = (word: string) => /^[\x00-\x7f]*$/.test(word);
+
+function whereOf(db: Database, filter: Omit<EvidenceFilter, 'limit' | 'offset'>): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.requirementId)
@@ -12,8 +20,27 @@ export function listEvidence({ db, filter = {} }: { db: Database; filter?: Evide
     where.push(`id IN (SELECT evidence_id FROM evidence_links WHERE target_kind = 'org-control' AND target_id = ?)`) && params.push(filter.orgControlId);
   if (filter.frameworkId) where.push(`(scope = '[]' OR EXISTS (SELECT 1 FROM json_each(evidence.scope) WHERE value = ?))`) && params.push(filter.frameworkId);
   if (filter.expiredAsOf) where.push('expires IS NOT NULL AND expires < ?') && params.push(filter.expiredAsOf);
-  const sql = `SELECT * FROM evidence ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ? OFFSET ?`;
-  return (db.prepare(sql).all(...params, filter.limit ?? 100_000, filter.offset ?? 0) as DbEvidenceRow[]).map(toEvidence);
+  for (const word of evidenceSearchWords(filter.text)) {
+    if (isAscii(word)) where.push(`${HAYSTACK} LIKE ? ESCAPE '\\'`) && params.push(`%${escapeLike(word)}%`);
+    else {
+      if (!withLower.has(db)) {
+        db.function(LOWER, { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
+        withLower.add(db);
+      }
+      where.push(`instr(${LOWER}(${HAYSTACK}), ?) > 0`) && params.push(word.toLowerCase());
+    }
+  }
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+export function listEvidence({ db, filter = {} }: { db: Database; filter?: EvidenceFilter }): Evidence[] {
+  const { sql, params } = whereOf(db, filter);
+  return (db.prepare(`SELECT * FROM evidence ${sql} ORDER BY id LIMIT ? OFFSET ?`).all(...params, filter.limit ?? 100_000, filter.offset ?? 0) as DbEvidenceRow[]).map(toEvidence);
+}
+
+export function countEvidence({ db, filter = {} }: { db: Database; filter?: Omit<EvidenceFilter, 'limit' | 'offset'> }): number {
+  const { sql, params } = whereOf(db, filter);
+  return (db.prepare(`SELECT count(*) AS n FROM evidence ${sql}`).get(...params) as { n: number }).n;
 }
 
 export function getEvidence({ db, id }: { db: Database; id: string }): Evidence | undefined {

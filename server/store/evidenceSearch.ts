@@ -1,0 +1,11 @@
+/**
+ * The words of an evidence text filter (EvidenceFilter.text), as both stores read it: split on whitespace, each
+ * word once, in the order typed. No word is special: the stores match each one as plain text.
+ */
+export function evidenceSearchWords(text: string | undefined): string[] {
+  if (!text) return [];
+  return [...new Set(text.split(/\s+/u).filter((w) => w !== ''))];
+}
+
+/** Escapes a word for `LIKE … ESCAPE '\'`: `%`, `_` and the escape character itself match only themselves. */
+export const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
