@@ -39,6 +39,8 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
     // Counts per framework beside the graph.
     const rows = page.locator('table.counts tbody tr');
     expect(await rows.count()).toBeGreaterThan(2);
+    // The same reach as a list, one section per framework, each requirement linked.
+    expect(await page.locator('#reach-iso27701-2019 li a[href$="iso27701-2019%3AA.7.2.5"]').count()).toBe(1);
     // Full and partial support are drawn differently: every partial mapping line is dashed.
     expect(await page.locator('.graph-canvas line[data-kind="dashed"]').count()).toBeGreaterThan(0);
     // Hover a requirement reached over a mapping: the tooltip gives the path and the mapping's reason.

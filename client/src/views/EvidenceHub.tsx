@@ -7,6 +7,7 @@ import { useEvidenceSearch, type EvidenceSearch } from '../api/useEvidenceSearch
 import { useQuery } from '../api/useQuery.js';
 import { ActionStatus, TokenNote } from '../components/ActionStatus.js';
 import { EvidenceForm } from '../components/EvidenceForm.js';
+import { FrameworkGroups } from '../components/FrameworkGroups.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
 import { GraphView, type GraphLink, type GraphNode, type GraphTarget } from '../components/GraphView.js';
 import { PathSteps } from '../components/PathSteps.js';
@@ -494,22 +495,16 @@ function SelectedReach({ r, id, report, label }: { r: ReachedRequirement | undef
   );
 }
 
+const reachedFramework = (r: ReachedRequirement) => r.frameworkId;
+
 /** The same reach as lists: what a screen reader or keyboard user reads instead of the picture. */
 function ReachedList({ report, label, focus }: { report: EvidenceReachReport; label: (id: string) => string; focus?: string }) {
   const fw = useFrameworks();
-  const groups = useMemo(() => {
-    const m = new Map<string, ReachedRequirement[]>();
-    for (const r of report.reached) (m.get(r.frameworkId) ?? m.set(r.frameworkId, []).get(r.frameworkId)!).push(r);
-    return [...m.entries()];
-  }, [report]);
   return (
     <div className="reach-list">
       <h3>Every requirement reached</h3>
-      {groups.map(([f, list]) => (
-        <details key={f} id={`ereach-${f}`} open={focus === f}>
-          <summary>
-            <FrameworkSwatch id={f} /> {fw.name(f)} ({list.length})
-          </summary>
+      <FrameworkGroups items={report.reached} frameworkOf={reachedFramework} idPrefix="ereach-" focus={focus}>
+        {(list) => (
           <ul>
             {list.map((r) => (
               <li key={r.requirementId} className={`support-${r.coverage}`} data-requirement={r.requirementId}>
@@ -526,8 +521,8 @@ function ReachedList({ report, label, focus }: { report: EvidenceReachReport; la
               </li>
             ))}
           </ul>
-        </details>
-      ))}
+        )}
+      </FrameworkGroups>
       {report.outOfScope.length > 0 && (
         <details id="ereach-out-of-scope" open={focus === 'out-of-scope'}>
           <summary>Outside the item’s scope ({report.outOfScope.length})</summary>

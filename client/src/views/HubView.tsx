@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { EVIDENCE_COUNT, type EvidenceCountData } from '../api/analysis.js';
 import { NEIGHBOURHOOD, PATHS, type NeighbourhoodData, type PathsData, type RequirementRef } from '../api/queries.js';
 import { useQuery } from '../api/useQuery.js';
+import { FrameworkGroups } from '../components/FrameworkGroups.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
 import { GraphView, type GraphLink, type GraphNode, type GraphTarget } from '../components/GraphView.js';
 import { ReachCountsTable, SupportLegend } from '../components/Legend.js';
@@ -293,22 +294,15 @@ function Selected({ reach, startId, depth, withProposed, label }: { reach: Reach
   );
 }
 
+const reachFramework = (r: Reach) => r.requirement.frameworkId;
+
 /** The same reach as a list: what a screen reader or keyboard user reads instead of the picture. */
 function ReachList({ reach, label, focus }: { reach: Reach[]; label: (id: string) => string; focus?: string }) {
-  const fw = useFrameworks();
-  const groups = useMemo(() => {
-    const m = new Map<string, Reach[]>();
-    for (const r of reach) (m.get(r.requirement.frameworkId) ?? m.set(r.requirement.frameworkId, []).get(r.requirement.frameworkId)!).push(r);
-    return [...m.entries()];
-  }, [reach]);
   return (
     <div className="reach-list">
       <h3>Every requirement reached</h3>
-      {groups.map(([f, list]) => (
-        <details key={f} id={`reach-${f}`} open={focus === f}>
-          <summary>
-            <FrameworkSwatch id={f} /> {fw.name(f)} ({list.length})
-          </summary>
+      <FrameworkGroups items={reach} frameworkOf={reachFramework} idPrefix="reach-" focus={focus}>
+        {(list) => (
           <ul>
             {list.map((r) => (
               <li key={r.requirement.id} className={`support-${r.support}`}>
@@ -323,8 +317,8 @@ function ReachList({ reach, label, focus }: { reach: Reach[]; label: (id: string
               </li>
             ))}
           </ul>
-        </details>
-      ))}
+        )}
+      </FrameworkGroups>
     </div>
   );
 }
