@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { maybeKind } from '../content/csvCatalog.js';
 import type { CatalogFile } from '../content/fileSchemas.js';
 import { formatPath, type PathSegment } from '../content/yamlDocument.js';
-import type { Problem } from '../domain/errors.js';
 import { FrameworkIdSchema, RefSchema } from '../domain/schemas/common.js';
-import { isRecord, parseJsonInput } from './jsonInput.js';
+import { isRecord, parseJsonInput, problemReporter } from './jsonInput.js';
 import { slugify } from './maybeRelationship.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
 
@@ -42,10 +41,8 @@ interface Element {
 export function importCprt(text: string, options: CprtImportOptions): ImportResult {
   const { file } = options;
   const parsed = parseJsonInput(text, file);
-  const problems: Problem[] = [...parsed.problems];
+  const { problems, report } = problemReporter(file, [...parsed.problems]);
   if (parsed.data === undefined) return emptyImport(problems);
-  const report = (at: PathSegment[], message: string, severity: Problem['severity'] = 'error') =>
-    problems.push({ file, ...(at.length ? { path: formatPath(at) } : {}), message, severity });
 
   const root = parsed.data;
   const wrapped = isRecord(root) && isRecord(root.response) && isRecord(root.response.elements) ? root.response.elements : undefined;

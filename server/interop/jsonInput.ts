@@ -15,6 +15,16 @@ export function parseJsonInput(text: string, file: string): { data?: unknown; pr
 }
 
 /**
+ * A problem list for one input file and the function that adds to it, naming the JSON path of each problem: what
+ * every JSON importer starts with, after parsing.
+ */
+export function problemReporter(file: string, problems: Problem[] = []) {
+  const report = (at: PathSegment[], message: string, severity: Problem['severity'] = 'error') =>
+    problems.push({ file, ...(at.length ? { path: formatPath(at) } : {}), message, severity });
+  return { problems, report };
+}
+
+/**
  * Offset of the first character where `text` stops being JSON (Node's JSON.parse messages do not always say).
  * A small recursive-descent scan; it only locates the error, JSON.parse does the parsing.
  */

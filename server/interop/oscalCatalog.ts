@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { CatalogFile } from '../content/fileSchemas.js';
 import { formatPath, type PathSegment } from '../content/yamlDocument.js';
-import type { Problem } from '../domain/errors.js';
 import { FrameworkIdSchema, RefSchema, TagSchema } from '../domain/schemas/common.js';
 import type { Framework } from '../domain/schemas/framework.js';
 import type { Requirement } from '../domain/schemas/requirement.js';
-import { isRecord, parseJsonInput } from './jsonInput.js';
+import { isRecord, parseJsonInput, problemReporter } from './jsonInput.js';
 import { slugify } from './maybeRelationship.js';
 import { OSCAL_VERSION, crosswalkProp, oneLine, oscalPropValue, propValue, propValues, type OscalProp } from './oscalCommon.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
@@ -190,10 +189,8 @@ const summaryOf = (node: Record<string, unknown>, params: Map<string, string>): 
 export function importOscalCatalog(text: string, options: OscalCatalogImportOptions): ImportResult {
   const { file } = options;
   const parsed = parseJsonInput(text, file);
-  const problems: Problem[] = [...parsed.problems];
+  const { problems, report } = problemReporter(file, [...parsed.problems]);
   if (parsed.data === undefined) return emptyImport(problems);
-  const report = (at: PathSegment[], message: string, severity: Problem['severity'] = 'error') =>
-    problems.push({ file, ...(at.length ? { path: formatPath(at) } : {}), message, severity });
 
   const root = parsed.data;
   if (!isRecord(root) || !isRecord(root.catalog)) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { formatPath, type PathSegment } from '../content/yamlDocument.js';
-import { InputError, type Problem } from '../domain/errors.js';
+import { InputError } from '../domain/errors.js';
 import { frameworkOf, splitRequirementId } from '../domain/ids.js';
 import { inverseRelationship } from '../domain/relationships.js';
 import { FrameworkIdSchema, IsoDateSchema, RefSchema } from '../domain/schemas/common.js';
@@ -9,7 +9,7 @@ import type { Framework } from '../domain/schemas/framework.js';
 import type { Mapping, Method, Provenance, Rationale, Relationship, Status } from '../domain/schemas/mapping.js';
 import type { Requirement } from '../domain/schemas/requirement.js';
 import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js';
-import { currentDate, isRecord, isoDateOf, parseJsonInput } from './jsonInput.js';
+import { currentDate, isRecord, isoDateOf, parseJsonInput, problemReporter } from './jsonInput.js';
 import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength } from './maybeRelationship.js';
 import { oscalIds } from './oscalCatalog.js';
 import { OSCAL_NS, OSCAL_VERSION, crosswalkProp, oneLine, propValue } from './oscalCommon.js';
@@ -175,10 +175,8 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : valu
 export function importOscalMapping(text: string, options: OscalMappingImportOptions): ImportResult {
   const { file } = options;
   const parsed = parseJsonInput(text, file);
-  const problems: Problem[] = [...parsed.problems];
+  const { problems, report } = problemReporter(file, [...parsed.problems]);
   if (parsed.data === undefined) return emptyImport(problems);
-  const report = (at: PathSegment[], message: string, severity: Problem['severity'] = 'error') =>
-    problems.push({ file, ...(at.length ? { path: formatPath(at) } : {}), message, severity });
 
   const root = parsed.data;
   if (!isRecord(root) || !isRecord(root['mapping-collection'])) {
