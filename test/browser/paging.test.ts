@@ -87,15 +87,20 @@ describe.skipIf(!hasChromium)('explorer with more than one page (headless chromi
     const range = page.locator('.queue-range');
     const shown = () => page.locator('.queue-list li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')));
     const rangeIs = (text: string) => page.waitForFunction((t) => document.querySelector('.queue-range')?.textContent === t, text);
+    // The range is known before the page's items arrive: look at the list until it shows them (for at most 5 s).
+    const shownIs = async (expected: string[]) => {
+      for (let waited = 0; waited < 5000 && JSON.stringify(await shown()) !== JSON.stringify(expected); waited += 100) await page.waitForTimeout(100);
+      expect(await shown()).toEqual(expected);
+    };
     await rangeIs('1–2 of 5 proposed mappings');
-    expect(await shown()).toEqual(ids.slice(0, 2));
+    await shownIs(ids.slice(0, 2));
     expect(await page.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
     expect(await page.locator('.queue-item h2').textContent()).toBe('1 of 5');
 
     // n for the next page; j/k still move within it.
     await page.keyboard.press('n');
     await rangeIs('3–4 of 5 proposed mappings');
-    expect(await shown()).toEqual(ids.slice(2, 4));
+    await shownIs(ids.slice(2, 4));
     expect(page.url()).toContain('from=2');
     await page.keyboard.press('j');
     await page.waitForFunction((id) => document.querySelector('.queue-item')?.getAttribute('data-mapping') === id, ids[3]);
@@ -114,10 +119,10 @@ describe.skipIf(!hasChromium)('explorer with more than one page (headless chromi
     await page.waitForSelector('.flash');
     expect(await page.locator('.flash').textContent()).toMatch(/^Accepted: 4\.3 → 4\.3\. 4 mappings left\./);
     await rangeIs('3–3 of 4 proposed mappings');
-    expect(await shown()).toEqual([ids[3]]);
+    await shownIs([ids[3]]);
     await page.keyboard.press('n');
     await rangeIs('4–4 of 4 proposed mappings');
-    expect(await shown()).toEqual([ids[4]]);
+    await shownIs([ids[4]]);
     await screenshot(page, 'flow-review-paging');
     const check = await server.gql(`{ m: mapping(id: ${JSON.stringify(ids[2])}) { status } mappingCount(filter: { statuses: [proposed] }) }`);
     expect(check.body.data).toEqual({ m: { status: 'approved' }, mappingCount: 4 });
