@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('explorer with more than one page (headless chromi
     const shown = () => page.locator('.queue-list li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')));
     const rangeIs = (text: string) => page.waitForFunction((t) => document.querySelector('.queue-range')?.textContent === t, text);
     // The range is known before the page's items arrive: look at the list until it shows them (for at most 5 s).
-    const shownIs = async (expected: string[]) => {
+    const shownIs = async (expected: Array<string | undefined>) => {
       for (let waited = 0; waited < 5000 && JSON.stringify(await shown()) !== JSON.stringify(expected); waited += 100) await page.waitForTimeout(100);
       expect(await shown()).toEqual(expected);
     };
