@@ -6,6 +6,3 @@ export function evidenceSearchWords(text: string | undefined): string[] {
   if (!text) return [];
   return [...new Set(text.split(/\s+/u).filter((w) => w !== ''))];
 }
-
-/** Escapes a word for `LIKE … ESCAPE '\'`: `%`, `_` and the escape character itself match only themselves. */
-export const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);

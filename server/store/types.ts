@@ -49,6 +49,9 @@ export interface MappingFilter {
   offset?: number;
 }
 
+/** Which mappings, without paging: what a count takes. */
+export type MappingCriteria = Omit<MappingFilter, 'limit' | 'offset'>;
+
 export interface RequirementFilter {
   frameworkId?: string;
   /** Direct children of this requirement; `null` for the framework's roots. */
@@ -102,7 +105,7 @@ export interface GraphStore {
   requirementDetail(id: string, filter?: EdgeFilter): Promise<RequirementDetail | undefined>;
   findMappings(filter: MappingFilter): Promise<Mapping[]>;
   /** How many mappings `findMappings` would give for this filter without a limit (for paging). */
-  countMappings(filter: Omit<MappingFilter, 'limit' | 'offset'>): Promise<number>;
+  countMappings(filter: MappingCriteria): Promise<number>;
   getMapping(id: string): Promise<Mapping | undefined>;
   listNoCounterparts(filter: { requirementId?: string; frameworkId?: string; otherFrameworkId?: string }): Promise<NoCounterpart[]>;
   listHarmonizedClauses(): Promise<HarmonizedClause[]>;
@@ -173,6 +176,9 @@ export interface EvidenceFilter {
   offset?: number;
 }
 
+/** Which evidence items, without paging: what a count takes. */
+export type EvidenceCriteria = Omit<EvidenceFilter, 'limit' | 'offset'>;
+
 export interface EvidenceLinkFilter {
   evidenceId?: string;
   requirementId?: string;
@@ -212,7 +218,7 @@ export interface EvidenceStore {
   /** Sorted by id. */
   listEvidence(filter?: EvidenceFilter): Promise<Evidence[]>;
   /** How many items `listEvidence` would give for this filter without a limit (for "showing 200 of 12,345"). */
-  countEvidence(filter?: Omit<EvidenceFilter, 'limit' | 'offset'>): Promise<number>;
+  countEvidence(filter?: EvidenceCriteria): Promise<number>;
   /** Deletes the item and its links; false when there was no such item. */
   deleteEvidence(id: string): Promise<boolean>;
   /** Creates a link, or replaces its note. The item and the requirement or control must exist. */

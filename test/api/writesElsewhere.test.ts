@@ -11,8 +11,10 @@ import { startTestServer } from './testServer.js';
 // while the server runs (another connection, as another process would be) must show in the next answer.
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let cli: SqliteStore;
+let folder: string;
 beforeAll(async () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-elsewhere-')), 'crosswalk.db');
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-elsewhere-'));
+  const file = path.join(folder, 'crosswalk.db');
   const store = openSqliteStore({ file });
   await store.loadContent(loadContent(contentDirs({ dataDir: '/nonexistent-crosswalk-data' })).bundle);
   server = await startTestServer({ store });
@@ -21,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   await cli.close();
+  fs.rmSync(folder, { recursive: true, force: true });
 });
 
 const rowOf = (report: { rows: Array<{ ref: string; status: string }> }, ref: string) => report.rows.find((r) => r.ref === ref);

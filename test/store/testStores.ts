@@ -12,6 +12,7 @@ export type StoreId = 'sqlite' | 'neo4j';
 
 export function createTestStores() {
   const opened: GraphStore[] = [];
+  const folders: string[] = [];
   const ids: StoreId[] = ['sqlite', ...(process.env.NEO4J_URI ? (['neo4j'] as const) : [])];
   return {
     eachSupportedId: () => ids,
@@ -38,13 +39,16 @@ export function createTestStores() {
         opened.push(second);
         return [first, second];
       }
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-shared-')), 'crosswalk.db');
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-shared-'));
+      folders.push(folder);
+      const file = path.join(folder, 'crosswalk.db');
       const pair: [GraphStore, GraphStore] = [openSqliteStore({ file }), openSqliteStore({ file })];
       opened.push(...pair);
       return pair;
     },
     async closeAll() {
       await Promise.all(opened.splice(0).map((s) => s.close()));
+      for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
     },
   };
 }

@@ -7,7 +7,7 @@ import { EvidenceLinkSchema, EvidenceSchema, type Evidence, type EvidenceLink } 
 import type { OrgControl } from '../../domain/schemas/orgControl.js';
 import { SoaEntrySchema } from '../../domain/schemas/soa.js';
 import { evidenceStoreOf, gapFor, imsPlanFor, proposeControls, reachOfEvidence, soaFor, supportOfRequirement } from '../../services/analysis.js';
-import type { EvidenceFilter } from '../../store/types.js';
+import type { EvidenceCriteria } from '../../store/types.js';
 import { requireRole } from '../auth.js';
 import { EvidenceText, PageArgs } from './args.js';
 import type { ApiContext } from './context.js';
@@ -45,7 +45,7 @@ const linkFrom = (args: Args): EvidenceLink => {
 };
 
 /** The filter of evidenceItems and evidenceCount, checked. */
-const evidenceFilterOf = (args: Args): Omit<EvidenceFilter, 'limit' | 'offset'> =>
+const evidenceFilterOf = (args: Args): EvidenceCriteria =>
   defined({ text: EvidenceText.parse(args.text ?? undefined), requirementId: args.requirementId, frameworkId: args.frameworkId, expiredAsOf: args.expiredAsOf });
 
 export const analysisResolvers = {

@@ -4,7 +4,7 @@ import { RELATIONSHIPS } from '../../domain/schemas/mapping.js';
 import type { Mapping, Relationship, Status } from '../../domain/schemas/mapping.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
 import { findUnmapped } from '../../domain/unmapped.js';
-import type { FrameworkSummary, MappingFilter, ReviewDecision } from '../../store/types.js';
+import type { FrameworkSummary, MappingCriteria, ReviewDecision } from '../../store/types.js';
 import { requireRole } from '../auth.js';
 import { MappingInputSchema, NeighbourhoodArgs, PageArgs, PathArgs, ReviewInputSchema, SearchArgs } from './args.js';
 import type { ApiContext } from './context.js';
@@ -15,7 +15,7 @@ const clean = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).f
 
 const enumValues = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v.replace(/-/g, '_'), v]));
 
-function mappingFilterOf(filter: Args | null | undefined): Omit<MappingFilter, 'limit' | 'offset'> {
+function mappingFilterOf(filter: Args | null | undefined): MappingCriteria {
   if (filter?.frameworks && filter.frameworks.length !== 2) throw new InputError('filter.frameworks takes exactly two framework ids');
   return clean(filter ?? {});
 }

@@ -11,8 +11,8 @@ import type { Evidence, EvidenceLink } from '../../domain/schemas/evidence.js';
 import type { OrgControl } from '../../domain/schemas/orgControl.js';
 import type { SoaEntry } from '../../domain/schemas/soa.js';
 import type {
-  EmbeddingModelInfo, EmbeddingStore, EvidenceFilter, EvidenceImportSummary, EvidenceLinkFilter, EvidenceLinkKey, EvidenceStore, FrameworkSummary,
-  GraphStore, LoadProgress, LoadSummary, MappingFilter, NearestHit, OrgControlSaveOptions, RequirementFilter, ReviewDecision, StoredEmbedding,
+  EmbeddingModelInfo, EmbeddingStore, EvidenceCriteria, EvidenceFilter, EvidenceImportSummary, EvidenceLinkFilter, EvidenceLinkKey, EvidenceStore, FrameworkSummary,
+  GraphStore, LoadProgress, LoadSummary, MappingCriteria, MappingFilter, NearestHit, OrgControlSaveOptions, RequirementFilter, ReviewDecision, StoredEmbedding,
 } from '../types.js';
 import { parseNeo4jConfig, type Neo4jConfig } from './config.js';
 import {
@@ -43,7 +43,7 @@ const edgeParams = ({ relationships, statuses }: EdgeFilter) => ({ relationships
 const requirementOf = (record: { get(key: string): unknown }) => toRequirement(record.get('requirement') as Props);
 const mappingOf = (record: { get(key: string): unknown }) => toMapping(record.get('mapping') as Props);
 /** The filter parameters of FIND_MAPPINGS and COUNT_MAPPINGS. */
-const mappingFilterParams = ({ frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource }: Omit<MappingFilter, 'limit' | 'offset'>) => ({
+const mappingFilterParams = ({ frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource }: MappingCriteria) => ({
   // The SQLite store treats empty strings as "no filter" for these; so does this one.
   pair: frameworks ? [frameworks[0], frameworks[1]] : null,
   frameworkId: frameworkId || null,
@@ -210,7 +210,7 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
     });
   }
 
-  async countMappings(filter: Omit<MappingFilter, 'limit' | 'offset'>): Promise<number> {
+  async countMappings(filter: MappingCriteria): Promise<number> {
     const params = mappingFilterParams(filter);
     return this.read(async (tx) => {
       const result = params.requirementId ? await tx.run(Q.COUNT_MAPPINGS_AT_REQUIREMENT, params) : await tx.run(Q.COUNT_MAPPINGS, params);
@@ -393,7 +393,7 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
     return this.read((tx) => listEvidence({ tx, filter }));
   }
 
-  async countEvidence(filter: Omit<EvidenceFilter, 'limit' | 'offset'> = {}): Promise<number> {
+  async countEvidence(filter: EvidenceCriteria = {}): Promise<number> {
     return this.read((tx) => countEvidence({ tx, filter }));
   }
 

@@ -9,9 +9,9 @@ import type { ContentBundle } from '../../domain/schemas/content.js';
 import type { HarmonizedClause } from '../../domain/schemas/harmonizedClause.js';
 import type { Mapping, NoCounterpart, Relationship } from '../../domain/schemas/mapping.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
-import type { EmbeddingModelInfo, EmbeddingStore, FrameworkSummary, GraphStore, NearestHit, StoredEmbedding, LoadProgress, LoadSummary, MappingFilter, RequirementFilter, ReviewDecision } from '../types.js';
+import type { EmbeddingModelInfo, EmbeddingStore, FrameworkSummary, GraphStore, NearestHit, StoredEmbedding, LoadProgress, LoadSummary, MappingCriteria, MappingFilter, RequirementFilter, ReviewDecision } from '../types.js';
 import type {
-  EvidenceFilter, EvidenceImportSummary, EvidenceLinkFilter, EvidenceLinkKey, EvidenceStore, OrgControlSaveOptions,
+  EvidenceCriteria, EvidenceFilter, EvidenceImportSummary, EvidenceLinkFilter, EvidenceLinkKey, EvidenceStore, OrgControlSaveOptions,
 } from '../types.js';
 import type { Evidence, EvidenceLink } from '../../domain/schemas/evidence.js';
 import type { OrgControl } from '../../domain/schemas/orgControl.js';
@@ -149,12 +149,12 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
     return (this.db.prepare(`SELECT * FROM mappings ${sql} ORDER BY id LIMIT ? OFFSET ?`).all(...params, limit, offset) as DbMappingRow[]).map(toMapping);
   }
 
-  async countMappings(filter: Omit<MappingFilter, 'limit' | 'offset'>): Promise<number> {
+  async countMappings(filter: MappingCriteria): Promise<number> {
     const { sql, params } = this.mappingWhere(filter);
     return (this.db.prepare(`SELECT count(*) AS n FROM mappings ${sql}`).get(...params) as { n: number }).n;
   }
 
-  private mappingWhere({ frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource }: Omit<MappingFilter, 'limit' | 'offset'>) {
+  private mappingWhere({ frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource }: MappingCriteria) {
     const where: string[] = [];
     const params: unknown[] = [];
     const within = (column: string, values?: string[]) => {
@@ -391,7 +391,7 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
     return listEvidence({ db: this.db, filter });
   }
 
-  async countEvidence(filter: Omit<EvidenceFilter, 'limit' | 'offset'> = {}): Promise<number> {
+  async countEvidence(filter: EvidenceCriteria = {}): Promise<number> {
     return countEvidence({ db: this.db, filter });
   }
 

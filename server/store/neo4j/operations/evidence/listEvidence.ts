@@ -1,6 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Evidence } from '../../../../domain/schemas/evidence.js';
-import type { EvidenceFilter } from '../../../types.js';
+import type { EvidenceCriteria, EvidenceFilter } from '../../../types.js';
 import { toEvidence, toNumber, type Props } from '../../conversion.js';
 import { evidenceSearchWords } from '../../../evidenceSearch.js';
 import { deletedAny } from './checks.js';
@@ -11,7 +11,7 @@ import * as Q from '../../queries.js';
 const DEFAULT_LIMIT = 100_000;
 
 /** The parameters of EVIDENCE_FILTER. Empty strings filter nothing, as in the SQLite store. */
-const filterParams = ({ requirementId, orgControlId, frameworkId, expiredAsOf, text }: Omit<EvidenceFilter, 'limit' | 'offset'>) => ({
+const filterParams = ({ requirementId, orgControlId, frameworkId, expiredAsOf, text }: EvidenceCriteria) => ({
   requirementId: requirementId || null,
   orgControlId: orgControlId || null,
   frameworkId: frameworkId || null,
@@ -26,7 +26,7 @@ export async function listEvidence({ tx, filter = {} }: { tx: ManagedTransaction
   return (await tx.run(Q.LIST_EVIDENCE, params)).records.map((r) => toEvidence(r.get('evidence') as Props));
 }
 
-export async function countEvidence({ tx, filter = {} }: { tx: ManagedTransaction; filter?: Omit<EvidenceFilter, 'limit' | 'offset'> }): Promise<number> {
+export async function countEvidence({ tx, filter = {} }: { tx: ManagedTransaction; filter?: EvidenceCriteria }): Promise<number> {
   const record = (await tx.run(Q.COUNT_EVIDENCE, filterParams(filter))).records[0];
   return record ? toNumber(record.get('total')) : 0;
 }

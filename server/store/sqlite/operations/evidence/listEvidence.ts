@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Evidence } from '../../../../domain/schemas/evidence.js';
-import { escapeLike, evidenceSearchWords } from '../../../evidenceSearch.js';
-import type { EvidenceFilter } from '../../../types.js';
+import { evidenceSearchWords } from '../../../evidenceSearch.js';
+import type { EvidenceCriteria, EvidenceFilter } from '../../../types.js';
 import { toEvidence, type DbEvidenceRow } from './rows.js';
 
 /** What a text filter searches: the item's descriptive fields, one per line so no word spans two of them. */
@@ -10,8 +10,10 @@ const HAYSTACK = `(id || char(10) || title || char(10) || owner || char(10) || d
 const LOWER = 'crosswalk_lower';
 const withLower = new WeakSet<Database>();
 const isAscii = (word: string) => /^[\x00-\x7f]*$/.test(word);
+/** Escapes a word for `LIKE … ESCAPE '\'`: `%`, `_` and the escape character itself match only themselves. */
+const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function whereOf(db: Database, filter: Omit<EvidenceFilter, 'limit' | 'offset'>): { sql: string; params: unknown[] } {
+function whereOf(db: Database, filter: EvidenceCriteria): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.requirementId)
@@ -38,7 +40,7 @@ export function listEvidence({ db, filter = {} }: { db: Database; filter?: Evide
   return (db.prepare(`SELECT * FROM evidence ${sql} ORDER BY id LIMIT ? OFFSET ?`).all(...params, filter.limit ?? 100_000, filter.offset ?? 0) as DbEvidenceRow[]).map(toEvidence);
 }
 
-export function countEvidence({ db, filter = {} }: { db: Database; filter?: Omit<EvidenceFilter, 'limit' | 'offset'> }): number {
+export function countEvidence({ db, filter = {} }: { db: Database; filter?: EvidenceCriteria }): number {
   const { sql, params } = whereOf(db, filter);
   return (db.prepare(`SELECT count(*) AS n FROM evidence ${sql}`).get(...params) as { n: number }).n;
 }
