@@ -10,12 +10,12 @@ import { frameworkOf } from '../server/domain/ids.js';
 import { createEmbedder } from '../server/suggest/embedder.js';
 import { evaluate, type EvalReport } from '../server/suggest/evaluate.js';
 import { goldFromMappings } from '../server/suggest/goldCsv.js';
-import { createPlainBm25Index } from '../server/suggest/lexicalIndex.js';
+import { plainBm25Metrics } from '../server/suggest/baseline.js';
 import { MemoryEmbeddingStore } from '../server/suggest/memoryEmbeddingStore.js';
-import { rankingMetrics, type RankingMetrics } from '../server/suggest/metrics.js';
+import type { RankingMetrics } from '../server/suggest/metrics.js';
 import { chooseModel, modelDirFrom, type InstalledModel } from '../server/suggest/modelFolder.js';
 import { passageOf, requirementTexts } from '../server/suggest/requirementText.js';
-import { computeSuggestions, RANKING_DEPTH, type ModelContext } from '../server/suggest/suggest.js';
+import { computeSuggestions, type ModelContext } from '../server/suggest/suggest.js';
 import type { SuggestMethod } from '../server/suggest/types.js';
 import { TINY_MODEL_ID, writeTinyBertModel } from '../test/suggest/tinyBertModel.js';
 import { fmt, machine, timeOnce, writeSection } from './measure.js';
@@ -28,15 +28,6 @@ const texts = requirementTexts(bundle.requirements);
 const pairs = [...new Set(bundle.mappings.filter((m) => m.origin === 'reference' && m.status === 'approved').map((m) => `${frameworkOf(m.source)}\u0000${frameworkOf(m.target)}`))]
   .sort()
   .map((key) => key.split('\u0000') as [string, string]);
-
-/** The baseline: minisearch BM25 with its defaults, no vocabulary, no graph. */
-function plainBm25(from: string, to: string): RankingMetrics {
-  const gold = goldFromMappings(bundle.mappings, { from, to });
-  const index = createPlainBm25Index([...texts.values()].filter((t) => t.frameworkId === to));
-  const bySource = new Map<string, Set<string>>();
-  for (const g of gold) bySource.set(g.sourceId, (bySource.get(g.sourceId) ?? new Set()).add(g.targetId));
-  return rankingMetrics([...bySource].map(([source, relevant]) => ({ ranking: index.search(texts.get(source)!, RANKING_DEPTH).map((h) => h.id), relevant })));
-}
 
 // ------------------------------------------------------------------ the model, if there is a real one
 const modelDir = modelDirFrom();
@@ -61,7 +52,7 @@ for (const [from, to] of pairs) {
   const results: Row['results'] = {};
   for (const method of methods) results[method] = await evaluate({ corpus: bundle, gold, method, blind: true, model: method === 'lexical' ? undefined : context });
   const learned = await evaluate({ corpus: bundle, gold, method: 'lexical', blind: false, learn: true });
-  rows.push({ from, to, plain: plainBm25(from, to), results, learned });
+  rows.push({ from, to, plain: plainBm25Metrics(bundle, gold), results, learned });
   console.log(`${from} → ${to}: plain r@10 ${rows.at(-1)!.plain.recallAt['10'].toFixed(3)}, lexical r@10 ${results.lexical!.recallAt['10'].toFixed(3)} MRR ${results.lexical!.mrr.toFixed(3)}`);
 }
 

@@ -81,14 +81,18 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
     return Q.requirements(null, { frameworkId: req.params.id, parentId: q.parent, roots: q.roots === 'true', kinds: q.kind?.split(','), limit: q.limit, offset: q.offset }, ctx);
   }));
   router.get('/requirements/:id', route(async (req, ctx) => (await ctx.store.requirementDetail(String(req.params.id))) ?? null));
-  router.get('/mappings', route((req, ctx) => {
-    const q = MappingQuery.parse(req.query);
-    const frameworks = q.from && q.to ? [q.from, q.to] : undefined;
-    return Q.mappings(null, {
-      filter: { frameworks, frameworkId: frameworks ? undefined : (q.framework ?? q.from), requirementId: q.requirement, relationships: q.relationship, statuses: q.status, methods: q.method, origins: q.origin, provenanceSource: q.provenance },
-      limit: q.limit, offset: q.offset,
-    }, ctx);
-  }));
+  // The page is the body; how many match in all is the X-Total-Count header, so the body stays a plain list.
+  router.get('/mappings', (req, res, next) => {
+    const ctx = context(req);
+    const run = async () => {
+      const q = MappingQuery.parse(req.query);
+      const frameworks = q.from && q.to ? [q.from, q.to] : undefined;
+      const filter = { frameworks, frameworkId: frameworks ? undefined : (q.framework ?? q.from), requirementId: q.requirement, relationships: q.relationship, statuses: q.status, methods: q.method, origins: q.origin, provenanceSource: q.provenance };
+      const [page, total] = await Promise.all([Q.mappings(null, { filter, limit: q.limit, offset: q.offset }, ctx), Q.mappingCount(null, { filter }, ctx)]);
+      res.set('X-Total-Count', String(total)).json(page);
+    };
+    run().catch(next);
+  });
   router.get('/mappings/:id', route((req, ctx) => Q.mapping(null, { id: req.params.id }, ctx)));
   router.get('/mappings/:id/reviews', route((req, ctx) => ctx.store.reviewHistory(String(req.params.id))));
   router.get('/search', route((req, ctx) => {

@@ -27,6 +27,7 @@ export const cors = (allowed: string[]): RequestHandler => (req, res, next) => {
     res.setHeader('Vary', 'Origin');
     res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type');
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+    res.setHeader('Access-Control-Expose-Headers', 'X-Total-Count, Content-Disposition');
   }
   if (req.method === 'OPTIONS') {
     res.status(origin && allowed.includes(origin) ? 204 : 403).end();

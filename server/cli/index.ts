@@ -1,15 +1,17 @@
 import { ConflictError, DataFileError, formatProblem, InputError, NotFoundError } from '../domain/errors.js';
 import { ExitError } from './errors.js';
 
-type Command = { summary: string; run: () => Promise<(argv: string[]) => Promise<void>> };
+/** `writes`: the command may change the store or the data folder, so a refusal says that nothing was written. */
+type Command = { summary: string; writes?: true; run: () => Promise<(argv: string[]) => Promise<void>> };
 
 const COMMANDS: Record<string, Command> = {
-  serve: { summary: 'start the service (HOST, PORT, CROSSWALK_DATA_DIR, CROSSWALK_TOKENS, NEO4J_URI)', run: async () => (await import('./commands/serve.js')).serveCommand },
+  serve: { writes: true, summary: 'start the service (HOST, PORT, CROSSWALK_DATA_DIR, CROSSWALK_TOKENS, NEO4J_URI)', run: async () => (await import('./commands/serve.js')).serveCommand },
   validate: { summary: 'check every catalog and mapping file, or the given files/folders [PATH...] [--json]', run: async () => (await import('./commands/validate.js')).validateCommand },
   stats: { summary: 'requirements by kind and mappings by relationship and status [--json]', run: async () => (await import('./commands/stats.js')).statsCommand },
-  load: { summary: 'load seeds/, mappings/ and imported catalogs into the store (idempotent, atomic) [--json]', run: async () => (await import('./commands/load.js')).loadCommand },
+  load: { writes: true, summary: 'load seeds/, mappings/ and imported catalogs into the store (idempotent, atomic) [--json]', run: async () => (await import('./commands/load.js')).loadCommand },
   report: { summary: 'report unmapped --from FW --to FW [--kind K]... [--json]', run: async () => (await import('./commands/report.js')).reportCommand },
   import: {
+    writes: true,
     summary: 'import --format csv|csv-crosswalk|oscal|oscal-mapping|ciso-assistant|cprt|json FILE [--framework-id ID --name NAME --edition ED] [--from FW --to FW] [--replace] [--no-load]',
     run: async () => (await import('./commands/import.js')).importCommand,
   },
@@ -18,11 +20,12 @@ const COMMANDS: Record<string, Command> = {
     run: async () => (await import('./commands/export.js')).exportCommand,
   },
   suggest: {
+    writes: true,
     summary: 'suggest --from FW --to FW [--top K] [--method lexical|model|hybrid] [--model ID] [--dry-run] [--json]: propose mappings for review',
     run: async () => (await import('./commands/suggest.js')).suggestCommand,
   },
   eval: {
-    summary: 'eval --gold FILE [--blind] [--method lexical|model|hybrid] [--model ID] [--json]: score the suggester against a gold CSV',
+    summary: 'eval --gold FILE [--blind] [--method lexical|model|hybrid] [--model ID] [--baseline] [--json]: score the suggester against a gold CSV',
     run: async () => (await import('./commands/eval.js')).evalCommand,
   },
   models: {
@@ -34,15 +37,18 @@ const COMMANDS: Record<string, Command> = {
     run: async () => (await import('./commands/gap.js')).gapCommand,
   },
   evidence: {
+    writes: true,
     summary: 'evidence import --format csv FILE | export [--out FILE] | list [--json] | reach ID [--as-of D] [--max-path N] [--json]',
     run: async () => (await import('./commands/evidence.js')).evidenceCommand,
   },
   controls: {
+    writes: true,
     summary: 'controls propose --frameworks A,B [--save [--replace]] [--format csv|xlsx|json|oscal --out FILE] | list | import --format json|csv FILE | merge ID ID… | split ID --part "T=ID;ID"… | rename ID --title T',
     run: async () => (await import('./commands/controls.js')).controlsCommand,
   },
   ims: { summary: 'ims --standards A,B,C [--json] [--format md|xlsx --out FILE]', run: async () => (await import('./commands/ims.js')).imsCommand },
   soa: {
+    writes: true,
     summary: 'soa --framework FW [--as-of D] [--json] [--format csv|xlsx --out FILE] | soa import --format csv FILE [--framework FW]',
     run: async () => (await import('./commands/soa.js')).soaCommand,
   },
@@ -53,11 +59,14 @@ function help() {
   for (const [name, { summary }] of Object.entries(COMMANDS)) console.log(`  ${name.padEnd(10)} ${summary}`);
 }
 
+let running: Command | undefined;
+
 async function main(argv: string[]) {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') return help();
   const command = COMMANDS[name];
   if (!command) throw new InputError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  running = command;
   await (await command.run())(rest);
 }
 
@@ -67,7 +76,7 @@ try {
   if (e instanceof ExitError) process.exitCode = e.code;
   else if (e instanceof DataFileError) {
     e.problems.forEach((p) => console.error(formatProblem(p)));
-    console.error(`${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; nothing was written.`);
+    console.error(`${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}${running?.writes ? '; nothing was written' : ''}.`);
     process.exitCode = 1;
   } else if (e instanceof InputError || e instanceof NotFoundError || e instanceof ConflictError) {
     console.error(`crosswalk: ${e.message}`);

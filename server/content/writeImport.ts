@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { contentDirs } from '../config.js';
-import { DataFileError, InputError, type Problem } from '../domain/errors.js';
+import { DataFileError, formatProblem, InputError, type Problem } from '../domain/errors.js';
 import type { CatalogFile, MappingFile } from './fileSchemas.js';
 import { errorsIn, loadContent, type PendingFile } from './loadContent.js';
 
@@ -32,7 +32,10 @@ const slug = (name: string) => path.basename(name).replace(/\.[^.]+$/, '').toLow
 export function writeImport({ imported, dataDir, sourceName, format, replace = false }: WriteImportOptions): { written: string[] } {
   const errors = errorsIn(imported.problems);
   if (errors.length) throw new DataFileError(errors);
-  if (!imported.catalogs.length && !imported.mappingFiles.length) throw new InputError(`import: ${sourceName} holds no catalog and no mappings`);
+  if (!imported.catalogs.length && !imported.mappingFiles.length) {
+    const why = imported.problems.filter((p) => p.severity === 'warning').map((p) => `\n  ${formatProblem(p)}`).join('');
+    throw new InputError(`import: ${sourceName} holds no catalog and no mappings that could be imported${why ? `:${why}` : ''}`);
+  }
   const dirs = contentDirs({ dataDir });
   const header = `# Imported from ${path.basename(sourceName)} by "crosswalk import --format ${format}".\n`;
   const pending: PendingFile[] = [

@@ -146,6 +146,7 @@ export function importCisoAssistantLibrary(source: string, options: CisoAssistan
     return splitRequirementId(id);
   };
   const entries: ImportedMapping[] = [];
+  const unresolved = new UnresolvedUrns();
   const defaulted = { rationale: 0, strength: 0, firstRationale: undefined as PathSegment[] | undefined, firstStrength: undefined as PathSegment[] | undefined };
   for (const { node: set, at } of sets) {
     if (!isRecord(set)) {
@@ -154,6 +155,8 @@ export function importCisoAssistantLibrary(source: string, options: CisoAssistan
     }
     const mappings = Array.isArray(set.requirement_mappings) ? set.requirement_mappings : [];
     if (!mappings.length) report([...at, 'requirement_mappings'], 'the mapping set has no requirement_mappings', 'warning');
+    const percent = readsAsPercent(mappings.map((m) => (isRecord(m) ? m.strength_of_relationship ?? m.strength : undefined)));
+    if (percent) report([...at, 'requirement_mappings'], `strength_of_relationship goes up to ${percent.max} in this set, beyond CISO Assistant's 0–10 scale; its strengths were read as percentages and divided by 10 (${percent.max} → ${Math.round(percent.max / 10)}); review them`, 'warning');
     mappings.forEach((mapping, index) => {
       const mAt: PathSegment[] = [...at, 'requirement_mappings', index];
       if (!isRecord(mapping)) return report(mAt, 'expected a requirement mapping map');
@@ -162,15 +165,14 @@ export function importCisoAssistantLibrary(source: string, options: CisoAssistan
         const urn = text(mapping[key]);
         if (!urn) return report([...mAt, key], `missing ${key}`), undefined;
         const found = resolve(urn);
-        if (!found)
-          report([...mAt, key], `"${urn}" resolves to no requirement (not in this file${options.resolveUrn ? ' nor in the loaded content' : '; no resolver for other frameworks was given'}); this mapping is not imported`, 'warning');
+        unresolved.note(urn, [...mAt, key], formatPath(mAt), found !== undefined);
         return found;
       });
       const relationship = attempt(() => maybeRelationship(mapping.relationship));
       if (relationship.error !== undefined) report([...mAt, 'relationship'], relationship.error);
       const rationaleText = text(mapping.rationale);
       const rationale: Rationale = rationaleText && (RATIONALES as readonly string[]).includes(rationaleText.toLowerCase()) ? (rationaleText.toLowerCase() as Rationale) : 'semantic';
-      const stated = attempt(() => maybeStrength(mapping.strength_of_relationship ?? mapping.strength));
+      const stated = attempt(() => maybeStrength(percentToTen(mapping.strength_of_relationship ?? mapping.strength, percent !== undefined)));
       if (stated.error !== undefined) report([...mAt, 'strength_of_relationship'], stated.error);
       const [from, to] = ends;
       if (!from || !to || relationship.value === undefined || stated.error !== undefined) return;
@@ -199,9 +201,70 @@ export function importCisoAssistantLibrary(source: string, options: CisoAssistan
       });
     });
   }
+  const where = options.resolveUrn ? 'not in this file nor in the loaded content' : 'not in this file; no resolver for other frameworks was given';
+  for (const group of unresolved.groups()) report(group.firstAt, unresolvedMessage(group, where), 'warning');
   if (defaulted.rationale) report(defaulted.firstRationale!, `${defaulted.rationale} mapping(s) state no syntactic/semantic/functional rationale and were given "semantic" (any other text is kept in the note); review them`, 'warning');
   if (defaulted.strength) report(defaulted.firstStrength!, `${defaulted.strength} mapping(s) state no strength_of_relationship and were given the OLIR default for their relationship (10 equal, 5 partial, 0 none); review them`, 'warning');
 
   const built = buildMappingFiles(entries, { file, description: `Imported from ${provenance.source} (CISO Assistant library).` });
   return finishImport({ catalogs, mappingFiles: built.mappingFiles, problems: [...problems, ...built.problems] });
 }
+
+/** Requirement URNs that resolved to nothing, grouped by the framework part of the URN (all but its last segment). */
+class UnresolvedUrns {
+  private readonly byPrefix = new Map<string, UnresolvedGroup>();
+  private readonly resolvedPrefixes = new Set<string>();
+
+  note(urn: string, at: PathSegment[], mapping: string, resolved: boolean) {
+    const prefix = urn.toLowerCase().slice(0, urn.lastIndexOf(':') + 1);
+    if (resolved) return void this.resolvedPrefixes.add(prefix);
+    let group = this.byPrefix.get(prefix);
+    if (!group) this.byPrefix.set(prefix, (group = { prefix, urns: new Set(), mappings: new Set(), firstAt: at, noneResolved: true }));
+    group.urns.add(urn);
+    group.mappings.add(mapping);
+  }
+
+  groups(): UnresolvedGroup[] {
+    return [...this.byPrefix.values()].map((g) => ({ ...g, noneResolved: !this.resolvedPrefixes.has(g.prefix) }));
+  }
+}
+
+interface UnresolvedGroup {
+  prefix: string;
+  urns: Set<string>;
+  mappings: Set<string>;
+  firstAt: PathSegment[];
+  /** No URN with this prefix resolved: most likely the framework itself is not loaded. */
+  noneResolved: boolean;
+}
+
+const EXAMPLES = 3;
+
+/** One warning per framework instead of one per URN: a mapping library against an unloaded framework names thousands. */
+function unresolvedMessage({ prefix, urns, mappings, noneResolved }: UnresolvedGroup, where: string): string {
+  const [only] = urns;
+  if (urns.size === 1 && mappings.size === 1) return `"${only}" resolves to no requirement (${where}); this mapping is not imported`;
+  const examples = [...urns].slice(0, EXAMPLES).map((u) => `"${u}"`).join(', ');
+  const hint = noneResolved && prefix
+    ? `; if the framework "${prefix.replace(/:$/, '')}" is not loaded yet, import its CISO Assistant library first, then this file again`
+    : '';
+  return `${urns.size} requirement URN(s) under "${prefix}" resolve to no requirement (${where}), e.g. ${examples}; their ${mappings.size} mapping(s) are not imported${hint}`;
+}
+
+/**
+ * Some published mapping libraries state strengths on a 0–100 scale (50, 90) although CISO Assistant's is 0–10.
+ * A set is read as percentages when most (and at least two) of its stated strengths are above 10 and none is above 100; a lone value
+ * above 10 among 0–10 ones stays an error (more likely a typo than a scale).
+ */
+function readsAsPercent(values: unknown[]): { max: number } | undefined {
+  const numbers = values.flatMap((v) => (typeof v === 'number' ? [v] : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? [Number(v)] : []));
+  const above = numbers.filter((n) => n > 10);
+  if (above.length < 2 || above.length * 2 <= numbers.length || numbers.some((n) => !Number.isInteger(n) || n > 100)) return undefined;
+  return { max: Math.max(...above) };
+}
+
+const percentToTen = (value: unknown, percent: boolean): unknown => {
+  if (!percent) return value;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+  return Number.isFinite(n) ? Math.round(n / 10) : value;
+};

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../domain/errors.js';
 import { requirementId } from '../domain/ids.js';
+import { restoreFormula } from '../interop/csv.js';
 
 export const GOLD_COLUMNS = ['source_framework', 'source_ref', 'target_framework', 'target_ref'] as const;
 
@@ -18,6 +19,10 @@ export interface GoldFile {
 /**
  * Reads a gold CSV (`source_framework,source_ref,target_framework,target_ref`, header optional). Every row is
  * checked against the known frameworks and requirements; problems carry the file and line.
+ *
+ * A file whose header starts with those four columns may have more, so a crosswalk exported by Crosswalk (or
+ * written alike) is a gold file as it is: rows whose `relationship` is no-relationship or whose `status` is
+ * rejected are not pairs to find and are skipped, with one warning that counts them.
  */
 export function parseGoldCsv(text: string, { file, frameworks, requirements }: { file: string; frameworks: ReadonlySet<string>; requirements: ReadonlySet<string> }): GoldFile {
   const problems: Problem[] = [];
@@ -33,14 +38,26 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
   const known = [...frameworks].sort().join(', ');
   const pairs: GoldPair[] = [];
   const seen = new Set<string>();
+  const header = records[0]?.record.map((c) => c.toLowerCase());
+  const hasHeader = !!header && GOLD_COLUMNS.every((column, i) => header[i] === column);
+  const columns = hasHeader ? header.length : GOLD_COLUMNS.length;
+  const relationshipAt = hasHeader ? header.indexOf('relationship') : -1;
+  const statusAt = hasHeader ? header.indexOf('status') : -1;
+  const skipped = { rejected: 0, none: 0, first: 0 };
   records.forEach(({ record, info }, index) => {
     const line = info.lines;
-    if (index === 0 && record.map((c) => c.toLowerCase()).join(',') === GOLD_COLUMNS.join(',')) return;
-    if (record.length !== GOLD_COLUMNS.length) {
-      fail(line, `expected ${GOLD_COLUMNS.length} columns (${GOLD_COLUMNS.join(',')}), found ${record.length}: "${record.join(',')}"`);
+    if (index === 0 && hasHeader) return;
+    if (record.length !== columns) {
+      const expected = columns > GOLD_COLUMNS.length ? `${columns} columns, as in the header` : `${GOLD_COLUMNS.length} columns (${GOLD_COLUMNS.join(',')})`;
+      fail(line, `expected ${expected}, found ${record.length}: "${record.join(',')}"`);
       return;
     }
-    const [sourceFramework, sourceRef, targetFramework, targetRef] = record as [string, string, string, string];
+    if (record[statusAt]?.toLowerCase() === 'rejected' || record[relationshipAt]?.toLowerCase() === 'no-relationship') {
+      skipped[record[statusAt]?.toLowerCase() === 'rejected' ? 'rejected' : 'none']++;
+      skipped.first ||= line;
+      return;
+    }
+    const [sourceFramework, sourceRef, targetFramework, targetRef] = record.slice(0, GOLD_COLUMNS.length).map(restoreFormula) as [string, string, string, string];
     let ok = true;
     for (const [column, value] of [['source_framework', sourceFramework], ['source_ref', sourceRef], ['target_framework', targetFramework], ['target_ref', targetRef]] as const) {
       if (!value) {
@@ -71,6 +88,7 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
     seen.add(key);
     pairs.push({ sourceId, targetId, line });
   });
+  if (skipped.first) fail(skipped.first, `skipped ${skipped.rejected + skipped.none} row(s) that are not pairs to find: ${skipped.rejected} rejected, ${skipped.none} no-relationship`, 'warning');
   if (!pairs.length && !problems.some((p) => p.severity === 'error')) fail(1, `no gold pairs (expected rows of ${GOLD_COLUMNS.join(',')})`);
   return { pairs, problems };
 }

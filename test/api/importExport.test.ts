@@ -159,6 +159,28 @@ describe('more import formats over HTTP', () => {
     expect(mappings.map((m) => [m.source, m.target, m.relationship, m.strength, m.status])).toEqual([['demo-ai-1:P-1', 'iso27001-2022:A.5.1', 'intersects-with', 6, 'proposed']]);
   });
 
+  it('refuses a mapping library whose framework is not loaded, saying which one to import first', async () => {
+    const before = (await server.store.findMappings({})).length;
+    const mappingOnly = [
+      'urn: urn:demo:risk:library:unloaded-to-iso27001',
+      'name: Unloaded to 27001',
+      'objects:',
+      '  requirement_mapping_set:',
+      '    urn: urn:demo:risk:req_mapping_set:unloaded-to-iso27001-2022',
+      '    source_framework_urn: urn:demo:risk:framework:unloaded-9',
+      '    target_framework_urn: urn:intuitem:risk:framework:iso27001-2022',
+      '    requirement_mappings:',
+      '      - { source_requirement_urn: "urn:demo:risk:req_node:unloaded-9:a-1", target_requirement_urn: "urn:intuitem:risk:req_node:iso27001-2022:a.5.1", relationship: equal }',
+      '      - { source_requirement_urn: "urn:demo:risk:req_node:unloaded-9:a-2", target_requirement_urn: "urn:intuitem:risk:req_node:iso27001-2022:a.5.2", relationship: intersect }',
+    ].join('\n');
+    const res = await upload('format=ciso-assistant&filename=unloaded.yaml', mappingOnly);
+    expect(res.status).toBe(400);
+    const message = JSON.stringify(await res.json());
+    expect(message).toMatch(/unloaded\.yaml holds no catalog and no mappings that could be imported/);
+    expect(message).toMatch(/2 requirement URN\(s\) under \\"urn:demo:risk:req_node:unloaded-9:\\" resolve to no requirement .*import its CISO Assistant library first/);
+    expect((await server.store.findMappings({})).length).toBe(before);
+  });
+
   it('imports a NIST CPRT export as a catalog', async () => {
     const cprt = JSON.stringify({ response: { requestType: 4, elements: {
       documents: [{ doc_identifier: 'DEMO_1_0', name: 'Demo framework', version: '1.0' }],

@@ -32,6 +32,11 @@ describe('REST API', () => {
     const body = await res.json();
     expect(body.length).toBeGreaterThan(0);
     expect(body.every((m: { relationship: string }) => m.relationship === 'subset-of')).toBe(true);
+    const total = Number(res.headers.get('x-total-count'));
+    expect(total).toBe(body.length);
+    const page = await get('/api/mappings?from=iso27701-2019&to=iso27701-2025&relationship=subset-of&limit=2&offset=1');
+    expect((await page.json()).map((m: { id: string }) => m.id)).toEqual(body.slice(1, 3).map((m: { id: string }) => m.id));
+    expect(Number(page.headers.get('x-total-count'))).toBe(total);
     const bad = await get('/api/mappings?status=aproved');
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/invalid value\(s\) "aproved" \(expected: proposed, approved, rejected\)/);
@@ -87,6 +92,8 @@ describe('safe by default', () => {
     try {
       const res = await fetch(`${open.url}/api/frameworks`, { headers: { origin: 'https://grc.example' } });
       expect(res.headers.get('access-control-allow-origin')).toBe('https://grc.example');
+      // A page of mappings says how many match in all; a browser on another origin may only read that if exposed.
+      expect(res.headers.get('access-control-expose-headers')).toMatch(/X-Total-Count/);
     } finally {
       await open.close();
     }

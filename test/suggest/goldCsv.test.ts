@@ -26,6 +26,25 @@ describe('gold CSV', () => {
     ]);
   });
 
+  it('takes a crosswalk CSV as exported (extra columns), leaving out rejected and no-relationship rows', () => {
+    const exported = [
+      'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,note,status',
+      'alpha-1,1,beta-1,A,intersects-with,semantic,5,,approved',
+      'alpha-1,1,beta-1,B,equal-to,semantic,10,,rejected',
+      'alpha-1,2,beta-1,A,no-relationship,semantic,0,,approved',
+      'alpha-1,2,beta-1,B,subset-of,semantic,7,"a note, with a comma",proposed',
+      'alpha-1,2,beta-1',
+    ].join('\n');
+    const { pairs, problems } = parseGoldCsv(exported, known);
+    expect(pairs.map((p) => [p.sourceId, p.targetId, p.line])).toEqual([['alpha-1:1', 'beta-1:A', 2], ['alpha-1:2', 'beta-1:B', 5]]);
+    expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [6, 'error', 'expected 9 columns, as in the header, found 3: "alpha-1,2,beta-1"'],
+      [3, 'warning', 'skipped 2 row(s) that are not pairs to find: 1 rejected, 1 no-relationship'],
+    ]);
+    // Without a header the four columns are all there is: a fifth is an error, not a relationship.
+    expect(parseGoldCsv('alpha-1,1,beta-1,A,no-relationship\n', known).problems[0]!.message).toMatch(/^expected 4 columns/);
+  });
+
   it('builds a gold set from approved mappings in the stored direction', () => {
     const rejected = { ...approved('alpha-1:2', 'beta-1:B'), status: 'rejected' as const };
     const gold = goldFromMappings([approved('alpha-1:1', 'beta-1:A'), rejected, approved('beta-1:B', 'alpha-1:2'), { ...approved('alpha-1:2', 'beta-1:A'), relationship: 'no-relationship' as const }], { from: 'alpha-1', to: 'beta-1' });

@@ -143,7 +143,12 @@ describe('crosswalk eval', () => {
     expect(Object.keys(report).slice(0, 7)).toEqual(['method', 'pairs', 'sources', 'recallAt', 'precisionAt', 'mrr', 'ndcg10']);
     expect(report).toMatchObject({ method: 'lexical', pairs: 3, sources: 3, blind: true, recallAt: { '1': expect.any(Number), '5': expect.any(Number), '10': expect.any(Number) } });
     expect(report.recallAt['10']).toBeGreaterThan(0.6);
+    expect(report.baseline).toBeUndefined();
     expect(result.stderr).toMatch(/no embedding model/);
+
+    const withBaseline = JSON.parse(crosswalk(['eval', '--gold', gold, '--blind', '--baseline', '--json'], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } }).stdout);
+    expect(withBaseline.baseline).toMatchObject({ pairs: 3, sources: 3, recallAt: { '10': expect.any(Number) }, mrr: expect.any(Number) });
+    expect(withBaseline.recallAt).toEqual(report.recallAt);
   });
 
   it('names the line of a malformed gold row', () => {
@@ -153,6 +158,8 @@ describe('crosswalk eval', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('bad-gold.csv:2: expected 4 columns');
     expect(result.stderr).toContain('bad-gold.csv:3: unknown requirement "Z.9" in iso42001-2023');
+    // eval only reads, so it does not claim to have protected anything from being written.
+    expect(result.stderr).toMatch(/^2 problems\.$/m);
   });
 });
 

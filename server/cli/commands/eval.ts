@@ -5,6 +5,7 @@ import { errorsIn, loadContent } from '../../content/loadContent.js';
 import { DataFileError, formatProblem, InputError } from '../../domain/errors.js';
 import { createStore, storeConfigFrom, type StoreConfig } from '../../store/createStore.js';
 import type { GraphStore } from '../../store/types.js';
+import { plainBm25Metrics } from '../../suggest/baseline.js';
 import { evaluate, type EvalReport } from '../../suggest/evaluate.js';
 import { parseGoldCsv } from '../../suggest/goldCsv.js';
 import type { RankingMetrics } from '../../suggest/metrics.js';
@@ -23,13 +24,15 @@ export interface EvalOptions {
   modelDir?: string;
   /** Where vectors are cached when a model is used. */
   storeConfig?: StoreConfig;
+  /** Also score plain BM25 on the same gold, as the yardstick. */
+  baseline?: boolean;
 }
 
 /**
  * Scores the suggester against a gold CSV. Reads the content files (shipped and imported), never writes a
  * mapping; with a model, vectors are cached in the configured store.
  */
-export async function evaluateGold({ gold, blind = false, method: requested, model: modelId, dataDir = dataDirFrom(), modelDir = modelDirFrom(), storeConfig = storeConfigFrom() }: EvalOptions): Promise<EvalReport & { notices: string[]; warnings: string[] }> {
+export async function evaluateGold({ gold, blind = false, method: requested, model: modelId, dataDir = dataDirFrom(), modelDir = modelDirFrom(), storeConfig = storeConfigFrom(), baseline = false }: EvalOptions): Promise<EvalReport & { baseline?: RankingMetrics; notices: string[]; warnings: string[] }> {
   if (!fs.existsSync(gold)) throw new InputError(`eval: no such file: ${gold}`);
   const content = loadContent(contentDirs({ dataDir }));
   const contentErrors = errorsIn(content.problems);
@@ -58,7 +61,7 @@ export async function evaluateGold({ gold, blind = false, method: requested, mod
     const prepared = await prepareMethod({ requested, modelId: chosenModel, modelDir, store });
     try {
       const report = await evaluate({ corpus: bundle, gold: parsed.pairs, method: prepared.method, blind, model: prepared.model });
-      return { ...report, notices: prepared.notices, warnings };
+      return { ...report, ...(baseline ? { baseline: plainBm25Metrics(bundle, parsed.pairs) } : {}), notices: prepared.notices, warnings };
     } finally {
       await prepared.model?.embedder.dispose();
     }
@@ -83,8 +86,10 @@ export async function evalCommand(argv: string[]) {
     method: { type: 'string' },
     model: { type: 'string' },
     json: { type: 'boolean' },
+    baseline: { type: 'boolean' },
   });
   const report = await evaluateGold({
+    baseline: Boolean(values.baseline),
     gold: requireOption('eval', values, 'gold'),
     blind: Boolean(values.blind),
     method: maybeMethod(values.method, 'eval'),
@@ -100,6 +105,7 @@ export async function evalCommand(argv: string[]) {
   }
   console.log(`Evaluation (${data.method}${data.model ? `, model ${data.model}` : ''}${data.blind ? ', blind: mappings between the evaluated frameworks ignored' : ''}): ${data.pairs} gold pairs, ${data.sources} source requirements`);
   console.log(`  ${formatMetrics(data)}`);
+  if (data.baseline) console.log(`  plain BM25 on the same gold: ${formatMetrics(data.baseline)}`);
   if (data.byPair.length > 1) for (const p of data.byPair) console.log(`  ${p.from} → ${p.to} (${p.pairs} pairs): ${formatMetrics(p)}`);
   if (data.misses.length) {
     console.log(`\nMisses (gold target not in the first 10 candidates): ${data.misses.length}`);
