@@ -50,7 +50,7 @@ export function writeImport({ imported, dataDir, sourceName, format, replace = f
   }
   const shipped = new Set(loadContent({ reference: dirs.reference, user: [] }).bundle.frameworks.map((f) => f.id));
   for (const catalog of imported.catalogs)
-    if (shipped.has(catalog.framework.id)) throw new InputError(`import: framework id "${catalog.framework.id}" is already used by a shipped catalog; choose another framework id`);
+    if (shipped.has(catalog.framework.id)) throw new InputError(`import: framework id "${catalog.framework.id}" is already used by a shipped catalog; choose another one with --framework-id (frameworkId in the API)`);
 
   const newFiles = new Set(pending.map((p) => path.relative(process.cwd(), p.path) || p.path));
   const checked = loadContent(dirs, { pending });

@@ -246,15 +246,15 @@ function unresolvedMessage({ prefix, urns, mappings, noneResolved }: UnresolvedG
   if (urns.size === 1 && mappings.size === 1) return `"${only}" resolves to no requirement (${where}); this mapping is not imported`;
   const examples = [...urns].slice(0, EXAMPLES).map((u) => `"${u}"`).join(', ');
   const hint = noneResolved && prefix
-    ? `; if the framework "${prefix.replace(/:$/, '')}" is not loaded yet, import its CISO Assistant library first, then this file again`
+    ? `; if the framework "${lastSegment(prefix.replace(/:$/, ''))}" is not loaded yet, import its CISO Assistant library first, then this file again`
     : '';
   return `${urns.size} requirement URN(s) under "${prefix}" resolve to no requirement (${where}), e.g. ${examples}; their ${mappings.size} mapping(s) are not imported${hint}`;
 }
 
 /**
  * Some published mapping libraries state strengths on a 0–100 scale (50, 90) although CISO Assistant's is 0–10.
- * A set is read as percentages when most (and at least two) of its stated strengths are above 10 and none is above 100; a lone value
- * above 10 among 0–10 ones stays an error (more likely a typo than a scale).
+ * A set is read as percentages when most (and at least two) of its stated strengths are above 10 and none is above
+ * 100; a lone value above 10 among 0–10 ones stays an error (more likely a typo than a scale).
  */
 function readsAsPercent(values: unknown[]): { max: number } | undefined {
   const numbers = values.flatMap((v) => (typeof v === 'number' ? [v] : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? [Number(v)] : []));

@@ -139,7 +139,7 @@ describe('importCisoAssistantLibrary', () => {
       file: 'libraries/demo.yaml', line: 49, path: 'objects.requirement_mapping_sets[0].requirement_mappings[0].target_requirement_urn', severity: 'warning',
       message: '3 requirement URN(s) under "urn:test:risk:req_node:other-1:" resolve to no requirement (not in this file; no resolver for other frameworks was given), ' +
         'e.g. "urn:test:risk:req_node:other-1:p-1", "urn:test:risk:req_node:other-1:p-2", "urn:test:risk:req_node:other-1:missing"; their 5 mapping(s) are not imported; ' +
-        'if the framework "urn:test:risk:req_node:other-1" is not loaded yet, import its CISO Assistant library first, then this file again',
+        'if the framework "other-1" is not loaded yet, import its CISO Assistant library first, then this file again',
     }]);
   });
 
