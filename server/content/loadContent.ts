@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../domain/errors.js';
@@ -33,10 +34,18 @@ export interface PendingFile {
 }
 
 /**
+ * Parsed files by name, origin and a hash of their text. Parsing YAML is most of the cost of reading content, and
+ * an import reads everything more than once (to resolve references, to check the new files with the rest, to
+ * load): one cache for the whole operation parses each unchanged file once. Short-lived on purpose: the parsed
+ * items are shared by every read that hits the cache.
+ */
+export type ParsedFiles = Map<string, ReturnType<typeof readContentFile>>;
+
+/**
  * Reads every content file, then checks them together. Never throws on bad content: problems are returned.
  * `pending` files are checked as if already written in the user's data folder (replacing a file at the same path).
  */
-export function loadContent(dirs: ContentDirs, { relativeTo = process.cwd(), pending = [] as PendingFile[] } = {}): LoadedContent {
+export function loadContent(dirs: ContentDirs, { relativeTo = process.cwd(), pending = [] as PendingFile[], parsed }: { relativeTo?: string; pending?: PendingFile[]; parsed?: ParsedFiles } = {}): LoadedContent {
   const replaced = new Set(pending.map((p) => path.resolve(p.path)));
   const bundle = emptyBundle();
   const problems: Problem[] = [];
@@ -49,7 +58,9 @@ export function loadContent(dirs: ContentDirs, { relativeTo = process.cwd(), pen
   const add = (file: string, text: string, origin: Origin) => {
     const shown = path.relative(relativeTo, file) || file;
     files.push(shown);
-    const result = readContentFile(shown, text, { origin });
+    const key = parsed && `${origin}\u0000${shown}\u0000${createHash('sha1').update(text).digest('hex')}`;
+    const result = (key && parsed.get(key)) || readContentFile(shown, text, { origin });
+    if (key) parsed.set(key, result);
     problems.push(...result.problems);
     for (const key of Object.keys(bundle) as Array<keyof ContentBundle>) (bundle[key] as object[]).push(...result.bundle[key]);
     result.locations.forEach((where, item) => locations.set(item, where));

@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { contentDirs } from '../config.js';
 import { DataFileError, formatProblem, InputError, type Problem } from '../domain/errors.js';
 import type { CatalogFile, MappingFile } from './fileSchemas.js';
-import { errorsIn, loadContent, type PendingFile } from './loadContent.js';
+import { errorsIn, loadContent, type ParsedFiles, type PendingFile } from './loadContent.js';
 
 export interface ImportedContent {
   catalogs: CatalogFile[];
@@ -20,6 +20,8 @@ export interface WriteImportOptions {
   format: string;
   /** Overwrite files written by an earlier import of the same thing. */
   replace?: boolean;
+  /** Files already parsed in this operation (see loadContent). */
+  parsed?: ParsedFiles;
 }
 
 const slug = (name: string) => path.basename(name).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'import';
@@ -29,7 +31,7 @@ const slug = (name: string) => path.basename(name).replace(/\.[^.]+$/, '').toLow
  * the importer reported no error and every new file passes validation together with everything already there.
  * Files are written to a temporary name and renamed, so a failure leaves no half-written file.
  */
-export function writeImport({ imported, dataDir, sourceName, format, replace = false }: WriteImportOptions): { written: string[] } {
+export function writeImport({ imported, dataDir, sourceName, format, replace = false, parsed }: WriteImportOptions): { written: string[] } {
   const errors = errorsIn(imported.problems);
   if (errors.length) throw new DataFileError(errors);
   if (!imported.catalogs.length && !imported.mappingFiles.length) {
@@ -48,12 +50,12 @@ export function writeImport({ imported, dataDir, sourceName, format, replace = f
     seen.add(file.path);
     if (fs.existsSync(file.path) && !replace) throw new InputError(`import: ${path.relative(process.cwd(), file.path)} exists from an earlier import; pass --replace to overwrite it`);
   }
-  const shipped = new Set(loadContent({ reference: dirs.reference, user: [] }).bundle.frameworks.map((f) => f.id));
+  const shipped = new Set(loadContent({ reference: dirs.reference, user: [] }, { parsed }).bundle.frameworks.map((f) => f.id));
   for (const catalog of imported.catalogs)
     if (shipped.has(catalog.framework.id)) throw new InputError(`import: framework id "${catalog.framework.id}" is already used by a shipped catalog; choose another one with --framework-id (frameworkId in the API)`);
 
   const newFiles = new Set(pending.map((p) => path.relative(process.cwd(), p.path) || p.path));
-  const checked = loadContent(dirs, { pending });
+  const checked = loadContent(dirs, { pending, parsed });
   const newErrors = errorsIn(checked.problems).filter((p) => newFiles.has(p.file));
   if (newErrors.length) throw new DataFileError(newErrors);
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadIntoStore } from './loadIntoStore.js';
 import { contentDirs } from '../config.js';
 import { csvToCatalog } from '../content/csvCatalog.js';
-import { errorsIn, loadContent } from '../content/loadContent.js';
+import { errorsIn, loadContent, type ParsedFiles } from '../content/loadContent.js';
 import { writeImport, type ImportedContent } from '../content/writeImport.js';
 import { InputError, type Problem } from '../domain/errors.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
@@ -117,17 +117,18 @@ function withoutLoadedContent(result: ReturnType<typeof importJsonBundle>, loade
  */
 export async function importContent(request: ImportRequest): Promise<ImportOutcome> {
   const dirs = contentDirs({ dataDir: request.dataDir });
-  const loaded = loadContent(dirs);
+  const parsed: ParsedFiles = new Map();
+  const loaded = loadContent(dirs, { parsed });
   if (errorsIn(loaded.problems).length) throw new InputError('the content already in place does not validate; run "crosswalk validate" and fix it before importing');
   const imported = runImporter(request, loaded.bundle);
   const warnings = imported.problems.filter((p) => p.severity === 'warning');
   const nothingNew = !imported.catalogs.length && !imported.mappingFiles.length;
-  const written = nothingNew && imported.reviews?.length ? [] : writeImport({ imported, dataDir: request.dataDir, sourceName: request.sourceName, format: request.format, replace: request.replace }).written;
+  const written = nothingNew && imported.reviews?.length ? [] : writeImport({ imported, dataDir: request.dataDir, sourceName: request.sourceName, format: request.format, replace: request.replace, parsed }).written;
   let load: LoadSummary | undefined;
   let reviewsApplied = 0;
   if (request.store) {
     try {
-      load = await loadIntoStore(request.store, { dataDir: request.dataDir });
+      load = await loadIntoStore(request.store, { dataDir: request.dataDir, parsed });
     } catch (e) {
       for (const file of written) fs.rmSync(file, { force: true });
       throw e;

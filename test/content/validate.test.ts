@@ -52,3 +52,28 @@ describe('provenance in mapping files', () => {
     expect(byTarget('GOVERN 1.1').provenance).toEqual({ source: 'A public crosswalk', url: 'https://example.org/crosswalk', author: 'Someone', created: '2025-01-01', reviewer: 'someone-else' });
   });
 });
+
+describe('loadContent with a cache of parsed files', () => {
+  it('parses an unchanged file once per operation and a changed one again', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-parsed-'));
+    try {
+      for (const file of fs.readdirSync(path.join(fixtures, 'base'))) fs.copyFileSync(path.join(fixtures, 'base', file), path.join(dir, file));
+      const parsed = new Map();
+      const dirs = { reference: [dir], user: [] };
+      const first = loadContent(dirs, { parsed });
+      expect(parsed.size).toBe(first.files.length);
+      const again = loadContent(dirs, { parsed });
+      expect(again.bundle.requirements).toEqual(first.bundle.requirements);
+      expect(again.bundle.requirements[0]).toBe(first.bundle.requirements[0]); // reused, not parsed again
+      const other = path.join(dir, 'other-1.0.yaml');
+      fs.writeFileSync(other, fs.readFileSync(other, 'utf8').replace('title: Legal requirements', 'title: Retitled'));
+      const changed = loadContent(dirs, { parsed });
+      expect(changed.bundle.requirements.some((r) => r.title === 'Retitled')).toBe(true);
+      expect(loadContent(dirs).bundle).toEqual(changed.bundle);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
