@@ -9,10 +9,14 @@ afterAll(() => server.close());
 
 describe('GraphQL queries', () => {
   it('lists frameworks with counts and their roots', async () => {
-    const { body } = await server.gql('{ frameworks { id edition requirementCount roots { ref } } }');
+    const { body } = await server.gql('{ frameworks { id edition requirementCount mappingCount roots { ref } } }');
     const iso = body.data.frameworks.find((f: { id: string }) => f.id === 'iso42001-2023');
     expect(iso.edition).toBe('2023');
     expect(iso.requirementCount).toBe(114);
+    expect(iso.mappingCount).toBe(await server.store.countMappings({ frameworkId: 'iso42001-2023' }));
+    const rmf = body.data.frameworks.find((f: { id: string }) => f.id === 'nist-ai-rmf-1.0');
+    expect(rmf.mappingCount).toBe((await server.store.findMappings({ frameworks: ['nist-ai-rmf-1.0', 'iso42001-2023'], limit: 10_000 })).length);
+    expect(rmf.mappingCount).toBeGreaterThan(300);
     expect(iso.roots.map((r: { ref: string }) => r.ref).slice(0, 3)).toEqual(['4', '5', '6']);
   });
 

@@ -62,11 +62,11 @@ export type ExplorerServer = Awaited<ReturnType<typeof startTestServer>>;
  * Starts the real app (shipped content, built explorer) and chromium before the suite and stops both after it;
  * `ready` receives them.
  */
-export function useExplorer(ready: (server: ExplorerServer, browser: Browser) => void) {
+export function useExplorer(ready: (server: ExplorerServer, browser: Browser) => void, options: Omit<Parameters<typeof startTestServer>[0], 'clientDir'> = {}) {
   let server: ExplorerServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startTestServer({ clientDir: CLIENT_DIST });
+    server = await startTestServer({ ...options, clientDir: CLIENT_DIST });
     browser = await launchChromium();
     ready(server, browser);
   });

@@ -8,6 +8,8 @@ export interface Framework {
   publisher: string;
   licence: string;
   requirementCount: number;
+  /** Mappings of any status with an end in this framework. */
+  mappingCount: number;
 }
 
 export interface RequirementRef {
@@ -51,7 +53,7 @@ export interface Mapping {
   provenance: Provenance;
 }
 
-export const FRAMEWORKS = /* GraphQL */ `{ frameworks { id name edition family publisher licence requirementCount } }`;
+export const FRAMEWORKS = /* GraphQL */ `{ frameworks { id name edition family publisher licence requirementCount mappingCount } }`;
 
 const REQ = 'id frameworkId ref title kind summary';
 const MAPPING = 'id sourceId targetId relationship rationale strength method status origin note reviewNote provenance { source url author reviewer created reviewed }';

@@ -3,12 +3,14 @@ import { COVERAGE, MAPPINGS, type CoverageData, type MappingsData, type MappingW
 import { useQuery } from '../api/useQuery.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
 import { Downloads } from '../components/Downloads.js';
+import { FrameworkPicker } from '../components/FrameworkPicker.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.js';
 import { buildMatrix, describeCell, gridMove, percent, type MatrixCell } from '../graph/matrix.js';
 import { heatColor, RELATIONSHIP_COLORS } from '../graph/palette.js';
 import { inverseRelationship, stepSupport } from '../graph/support.js';
 import { RELATIONSHIPS, type Relationship } from '../graph/types.js';
 import { crosswalkDownloads } from '../lib/downloads.js';
+import { MATRIX_ALL_UP_TO, matrixFrameworks } from '../lib/frameworkChoice.js';
 import { plural, relationshipLabel } from '../lib/format.js';
 import { intParam, listParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, setParams } from '../router.js';
@@ -23,7 +25,13 @@ export function MatrixView({ route }: { route: Route }) {
   const withProposed = route.params.status === 'all';
   const statuses = withProposed ? ['approved', 'proposed'] : ['approved'];
   const q = useQuery<CoverageData>(COVERAGE, { relationships: rels.length ? rels : null, statuses }, { cached: false });
-  const model = useMemo(() => (q.status === 'ok' ? buildMatrix(fw.list, q.data.coverageMatrix) : null), [q.status, q.data, fw.list]);
+  const chosen = listParam(route.params.fw);
+  const shownIds = useMemo(
+    () => (q.status === 'ok' ? matrixFrameworks(fw.list.map((f) => f.id), chosen, q.data.coverageMatrix) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [q.status, q.data, fw.list, route.params.fw],
+  );
+  const model = useMemo(() => (q.status === 'ok' ? buildMatrix(fw.list.filter((f) => shownIds.includes(f.id)), q.data.coverageMatrix) : null), [q.status, q.data, fw.list, shownIds]);
   const [cellSource, cellTarget] = (route.params.cell ?? '').split('~');
   const open = model?.rows.flat().find((c) => c && c.source === cellSource && c.target === cellTarget) ?? null;
   const [focus, setFocus] = useState<[number, number]>([0, 1]);
@@ -70,6 +78,20 @@ export function MatrixView({ route }: { route: Route }) {
           <input type="checkbox" checked={withProposed} onChange={(e) => setParams({ status: e.target.checked ? 'all' : null })} /> include proposed mappings
         </label>
       </fieldset>
+      {fw.list.length > MATRIX_ALL_UP_TO && model && (
+        <details className="matrix-frameworks">
+          <summary>
+            Frameworks shown: {shownIds.length} of {fw.list.length}
+            {chosen.length ? ' (your choice)' : ' (those with mappings)'}
+          </summary>
+          <FrameworkPicker name="matrix-frameworks" legend="Frameworks in the matrix" selected={shownIds} onChange={(ids) => setParams({ fw: ids.join(',') || null, cell: null })} />
+          {chosen.length > 0 && (
+            <button type="button" className="link-button" onClick={() => setParams({ fw: null, cell: null })}>
+              Show the frameworks with mappings again
+            </button>
+          )}
+        </details>
+      )}
       {q.status === 'loading' && <Loading what="the coverage matrix" />}
       {q.status === 'error' && <ErrorBox what="the coverage matrix" error={q.error} retry={q.reload} />}
       {model && (
@@ -93,8 +115,8 @@ export function MatrixView({ route }: { route: Route }) {
             <tbody>
               {model.rows.map((row, i) => (
                 <tr key={model.frameworks[i]!.id}>
-                  <th scope="row" className="rowhead">
-                    <FrameworkSwatch id={model.frameworks[i]!.id} /> {fw.name(model.frameworks[i]!.id)} <span className="muted">({model.frameworks[i]!.requirementCount})</span>
+                  <th scope="row" className="rowhead" title={fw.name(model.frameworks[i]!.id)}>
+                    <FrameworkSwatch id={model.frameworks[i]!.id} /> <span className="rowname">{fw.name(model.frameworks[i]!.id)}</span> <span className="muted">({model.frameworks[i]!.requirementCount})</span>
                   </th>
                   {row.map((cell, j) =>
                     cell ? (

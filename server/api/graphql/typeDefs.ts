@@ -17,6 +17,8 @@ export const typeDefs = /* GraphQL */ `
     description: String
     family: String
     requirementCount: Int!
+    "Mappings of any status with an end in this framework."
+    mappingCount: Int!
     "Top-level requirements, in document order."
     roots: [Requirement!]!
   }

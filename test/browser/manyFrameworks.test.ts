@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TOKENS } from '../api/testServer.js';
+import { hasChromium, openPage, screenshot, SKIP_MESSAGE, useExplorer, type ExplorerServer } from './browser.js';
+
+if (!hasChromium) console.warn(SKIP_MESSAGE);
+
+/**
+ * An analyst who imported a tool's whole library has dozens of frameworks without mappings besides the shipped
+ * ones: the matrix starts from the frameworks mappings connect, and framework pickers can be filtered.
+ */
+describe.skipIf(!hasChromium)('explorer with many imported frameworks (headless chromium)', () => {
+  let server: ExplorerServer;
+  let browser: Browser;
+  let shipped: number;
+  const IMPORTED = 20;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-many-'));
+  useExplorer(
+    (s, b) => {
+      server = s;
+      browser = b;
+    },
+    { dataDir },
+  );
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  const importCatalogs = async () => {
+    shipped = (await server.store.listFrameworks()).length;
+    for (let i = 0; i < IMPORTED; i++) {
+      const id = `vendor-lib-${String(i).padStart(2, '0')}`;
+      const csv = `ref_id,title,description,parent_ref_id,kind\nC-1,Controls of library ${i},,,domain\nC-2,Control two of library ${i},,C-1,control\n`;
+      const res = await fetch(`${server.url}/api/import?format=csv&frameworkId=${id}&name=${encodeURIComponent(`Vendor library ${i}`)}&edition=1`, {
+        method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${TOKENS.analyst}` }, body: csv,
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+    }
+  };
+
+  it('matrix: shows the frameworks with mappings, and others on request', async () => {
+    await importCatalogs();
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${server.url}/matrix`);
+    const summary = page.locator('.matrix-frameworks summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toBe(`Frameworks shown: ${shipped} of ${shipped + IMPORTED} (those with mappings)`);
+    expect(await page.locator('table.heatmap tbody tr').count()).toBe(shipped);
+    expect(await page.locator('table.heatmap .rowhead', { hasText: 'Vendor library' }).count()).toBe(0);
+
+    await summary.click();
+    const filter = page.getByRole('searchbox', { name: 'Filter: Frameworks in the matrix' });
+    await filter.fill('library 7');
+    await page.getByRole('checkbox', { name: 'Vendor library 7 1' }).check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('fw')?.includes('vendor-lib-07'));
+    await page.waitForFunction((n) => document.querySelectorAll('table.heatmap tbody tr').length === n, shipped + 1);
+    expect(await summary.textContent()).toBe(`Frameworks shown: ${shipped + 1} of ${shipped + IMPORTED} (your choice)`);
+    expect(await page.locator('table.heatmap .rowhead', { hasText: 'Vendor library 7' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Show the frameworks with mappings again' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('table.heatmap tbody tr').length === n, shipped);
+    await screenshot(page, 'matrix-many-frameworks');
+    expect(problems).toEqual([]);
+  });
+
+  it('gap analysis: the picker lists mapped frameworks first, hides the rest until filtered', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${server.url}/gaps?target=iso42001-2023`);
+    const picker = page.getByRole('group', { name: 'Frameworks you comply with' });
+    await picker.waitFor();
+    const labels = async () => (await picker.locator('label').allTextContents()).map((t) => t.trim());
+    const before = await labels();
+    // Every framework with mappings (all shipped ones but the target) comes before any imported library.
+    expect(before.slice(0, shipped - 1).some((l) => l.startsWith('Vendor library'))).toBe(false);
+    expect(await picker.locator('.picker-more').textContent()).toMatch(/^and \d+ more: type in the filter to find them$/);
+
+    await page.getByRole('searchbox', { name: 'Filter: Frameworks you comply with' }).fill('LIB-1');
+    await page.waitForFunction(() => !document.querySelector('.framework-picker .picker-more'));
+    // Matched on the id too: vendor-lib-10 … vendor-lib-19, and nothing else that is not ticked.
+    const vendors = (await labels()).filter((l) => l.startsWith('Vendor'));
+    expect(vendors.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `Vendor library ${10 + i} 1`).sort());
+    await page.getByRole('searchbox', { name: 'Filter: Frameworks you comply with' }).fill('no such framework');
+    await expect.poll(() => picker.locator('.picker-more').textContent()).toBe('no other framework matches “no such framework”');
+    expect(problems).toEqual([]);
+  });
+});
