@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { detectDelimiter } from '../interop/csv.js';
 import type { Problem } from '../domain/errors.js';
 import { FrameworkIdSchema, RefSchema } from '../domain/schemas/common.js';
 import type { CatalogFile } from './fileSchemas.js';
@@ -18,9 +19,43 @@ export interface CsvCatalogOptions {
 export const maybeKind = (kind: string | undefined) =>
   (kind ?? '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').replace(/^(\d)/, 'k$1') || 'requirement';
 
+type CatalogColumn = (typeof CATALOG_CSV_COLUMNS)[number];
+
 /**
- * Turns a catalog CSV (`ref_id,title,description,parent_ref_id,kind`) into a catalog file.
- * Every row is checked; with any error no catalog is returned, so nothing half-made is written.
+ * Header names other tools and hand-made spreadsheets use for the catalog columns, compared after lower-casing and
+ * turning every run of other characters into "_" ("Control ID" → control_id). The exact column name wins.
+ */
+const COLUMN_ALIASES: Record<CatalogColumn, string[]> = {
+  ref_id: ['ref_id', 'ref', 'id', 'identifier', 'reference', 'control_id', 'requirement_id', 'ref_no', 'number'],
+  title: ['title', 'name', 'control_name', 'requirement_name', 'control_title', 'short_title', 'heading'],
+  description: ['description', 'summary', 'text', 'control_text', 'requirement_text', 'statement', 'details'],
+  parent_ref_id: ['parent_ref_id', 'parent', 'parent_id', 'parent_ref'],
+  kind: ['kind', 'type', 'level'],
+};
+
+const headerKey = (name: string) => name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+
+/** Which header cell holds each catalog column, and the columns that were found under another name. */
+function catalogColumns(header: string[]): { at: Partial<Record<CatalogColumn, number>>; renamed: string[] } {
+  const keys = header.map(headerKey);
+  const at: Partial<Record<CatalogColumn, number>> = {};
+  const renamed: string[] = [];
+  const taken = new Set<number>();
+  for (const column of CATALOG_CSV_COLUMNS) {
+    const index = COLUMN_ALIASES[column].map((alias) => keys.findIndex((key, i) => key === alias && !taken.has(i))).find((i) => i >= 0);
+    if (index === undefined) continue;
+    at[column] = index;
+    taken.add(index);
+    if (keys[index] !== column) renamed.push(`"${header[index]!.trim()}" as ${column}`);
+  }
+  return { at, renamed };
+}
+
+/**
+ * Turns a catalog CSV (`ref_id,title,description,parent_ref_id,kind`) into a catalog file. Common other names for
+ * the columns ("Control ID", "Name", "Text", "Parent", "Type") and semicolon or tab separators are accepted, with a
+ * warning saying how the header was read. Every row is checked; with any error no catalog is returned, so nothing
+ * half-made is written.
  */
 export function csvToCatalog(text: string, options: CsvCatalogOptions): { catalog?: CatalogFile; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -31,26 +66,26 @@ export function csvToCatalog(text: string, options: CsvCatalogOptions): { catalo
   if (!options.name.trim()) fail('--name cannot be empty');
   if (!options.edition.trim()) fail('--edition cannot be empty');
 
-  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  let parsed: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: false,
-      info: true,
-      relax_column_count: false,
-    });
+    parsed = parse(text.replace(/^\uFEFF/, ''), { delimiter: detectDelimiter(text), skip_empty_lines: true, trim: false, info: true, relax_column_count: false }) as unknown as typeof parsed;
   } catch (e) {
     const err = e as Error & { lines?: number };
     fail(`not a readable CSV: ${err.message}`, err.lines);
     return { problems };
   }
-  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(',').map((h) => h.trim().toLowerCase().replace(/^"|"$/g, ''));
-  const missing = CATALOG_CSV_COLUMNS.filter((c) => !header.includes(c) && c !== 'description' && c !== 'parent_ref_id' && c !== 'kind');
+  const [headerRecord, ...rows] = parsed;
+  const { at, renamed } = catalogColumns(headerRecord?.record ?? []);
+  const missing = (['ref_id', 'title'] as const).filter((c) => at[c] === undefined);
   if (missing.length) {
     fail(`missing column(s) ${missing.join(', ')} (expected header: ${CATALOG_CSV_COLUMNS.join(',')})`, 1);
     return { problems };
   }
+  if (renamed.length) problems.push({ file: options.file, line: 1, message: `header read with other names: ${renamed.join(', ')}`, severity: 'warning' });
+  const records = rows.map(({ record, info }) => ({
+    record: Object.fromEntries(CATALOG_CSV_COLUMNS.flatMap((c) => (at[c] === undefined ? [] : [[c, record[at[c]!] ?? '']]))) as Partial<Record<CatalogColumn, string>>,
+    info,
+  }));
   if (!records.length) fail('the CSV has no rows', 1);
 
   const lineOfRef = new Map<string, number>();
@@ -86,7 +121,7 @@ export function csvToCatalog(text: string, options: CsvCatalogOptions): { catalo
     if (requirement.parent === requirement.ref) fail(`row ${lineOfRef.get(requirement.ref)}: "${requirement.ref}" is its own parent`, lineOfRef.get(requirement.ref));
     void index;
   }
-  if (problems.length) return { problems };
+  if (problems.some((p) => p.severity === 'error')) return { problems };
   return {
     problems,
     catalog: {

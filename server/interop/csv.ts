@@ -8,16 +8,34 @@ export interface CsvRow {
   line: number;
 }
 
+const DELIMITERS = [',', ';', '\t'] as const;
+
 /**
- * Reads a CSV with a header row. A BOM and CRLF line ends are accepted; a row with the wrong number of cells is a
- * problem naming its line, and reading goes on with the other rows. Every cell (header included) goes through
- * `restoreFormula`, undoing what `toCsv` adds against formula injection.
+ * The cell separator of a CSV, read from its first line: a comma unless semicolons or tabs (outside quotes) are
+ * more frequent there. Spreadsheets in many European locales save "CSV" with semicolons, and some tools export
+ * tab-separated text; an analyst should not have to convert either.
+ */
+export function detectDelimiter(text: string): (typeof DELIMITERS)[number] {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((line) => line.trim()) ?? '';
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const char of firstLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  return DELIMITERS.reduce((best, d) => (counts.get(d)! > counts.get(best)! ? d : best), DELIMITERS[0]);
+}
+
+/**
+ * Reads a CSV with a header row. A BOM, CRLF line ends and semicolon or tab separators are accepted; a row with the
+ * wrong number of cells is a problem naming its line, and reading goes on with the other rows. Every cell (header
+ * included) goes through `restoreFormula`, undoing what `toCsv` adds against formula injection.
  */
 export function readCsv(text: string, file: string): { header: string[]; rows: CsvRow[]; problems: Problem[] } {
   const problems: Problem[] = [];
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
+    records = parse(text.replace(/^\uFEFF/, ''), { delimiter: detectDelimiter(text), skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
   } catch (e) {
     const err = e as Error & { lines?: number };
     return { header: [], rows: [], problems: [{ file, ...(err.lines ? { line: err.lines } : {}), message: `not a readable CSV: ${err.message}`, severity: 'error' }] };

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../domain/errors.js';
 import { requirementId } from '../domain/ids.js';
-import { restoreFormula } from '../interop/csv.js';
+import { detectDelimiter, restoreFormula } from '../interop/csv.js';
 
 export const GOLD_COLUMNS = ['source_framework', 'source_ref', 'target_framework', 'target_ref'] as const;
 
@@ -29,7 +29,7 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
   const fail = (line: number | undefined, message: string, severity: Problem['severity'] = 'error') => problems.push({ file, line, message, severity });
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, info: true, trim: true, comment: '#' }) as unknown as typeof records;
+    records = parse(text.replace(/^\uFEFF/, ''), { delimiter: detectDelimiter(text), skip_empty_lines: true, relax_column_count: true, info: true, trim: true, comment: '#' }) as unknown as typeof records;
   } catch (e) {
     const err = e as Error & { lines?: number };
     fail(err.lines, `not a readable CSV: ${err.message}`);

@@ -32,9 +32,24 @@ describe('csvToCatalog', () => {
   });
 
   it('rejects a missing column, an unreadable CSV and a bad framework id', () => {
-    expect(csvToCatalog('id,title\nA,B\n', options).problems[0]!.message).toMatch(/missing column\(s\) ref_id/);
+    expect(csvToCatalog('code_word,title\nA,B\n', options).problems[0]!.message).toMatch(/missing column\(s\) ref_id/);
     expect(csvToCatalog('ref_id,title\n"A,B\n', options).problems[0]!.message).toMatch(/not a readable CSV/);
     expect(csvToCatalog('ref_id,title\nA,B\n', { ...options, frameworkId: 'Bad Id' }).problems[0]!.message).toMatch(/--framework-id "Bad Id"/);
+  });
+
+  it('reads other tools\' column names and semicolon or tab separators, saying how it read the header', () => {
+    const semicolons = '\uFEFFControl ID;Name;Control Text;Parent;Type\r\nAC;Access control;"Two\r\nlines; one cell";;Domain\r\nAC-1;Policy;Keep a policy;AC;Control\r\n';
+    const { catalog, problems } = csvToCatalog(semicolons, options);
+    expect(catalog!.requirements).toEqual([
+      { ref: 'AC', kind: 'domain', title: 'Access control', summary: 'Two\r\nlines; one cell' },
+      { ref: 'AC-1', kind: 'control', title: 'Policy', summary: 'Keep a policy', parent: 'AC' },
+    ]);
+    expect(problems).toEqual([{ file: 'fw.csv', line: 1, severity: 'warning', message: 'header read with other names: "Control ID" as ref_id, "Name" as title, "Control Text" as description, "Parent" as parent_ref_id, "Type" as kind' }]);
+    const tabs = csvToCatalog('ref_id\ttitle\tdescription\nA\tRoot\tHas, a comma\n', options);
+    expect(tabs.problems).toEqual([]);
+    expect(tabs.catalog!.requirements).toEqual([{ ref: 'A', kind: 'requirement', title: 'Root', summary: 'Has, a comma' }]);
+    // The exact column name wins over an alias, which then stays unused.
+    expect(csvToCatalog('id,ref_id,title\n7,A,Root\n', options).catalog!.requirements[0]!.ref).toBe('A');
   });
 
   it('normalises free-form kinds to slugs', () => {

@@ -29,6 +29,13 @@ describe('importCsvCrosswalk', () => {
     expect(mappings[1]!.note).toBe('Risk, in part');
   });
 
+  it('reads a crosswalk saved with semicolons (a spreadsheet in a European locale) like the comma original', () => {
+    const commas = importCsvCrosswalk([HEADER, 'fw-a,1.1,fw-b,B-1,equal,semantic,10,', 'fw-a,2,fw-b,B-2,Subset Of,functional,6,"Risk; in part, too"'].join('\n'), options);
+    const semicolons = importCsvCrosswalk([HEADER.replaceAll(',', ';'), 'fw-a;1.1;fw-b;B-1;equal;semantic;10;', 'fw-a;2;fw-b;B-2;Subset Of;functional;6;"Risk; in part, too"'].join('\r\n'), options);
+    expect(semicolons.problems).toEqual([]);
+    expect(semicolons.mappingFiles).toEqual(commas.mappingFiles);
+  });
+
   it('imports as proposed, human, with provenance from the file name, "imported" and today — never approved by itself', () => {
     const { mappingFiles } = importCsvCrosswalk(`${HEADER}\nfw-a,1.1,fw-b,B-1,equal,semantic,10,\n`, options);
     const [mapping] = loadImported({ catalogs: [], mappingFiles }).mappings;

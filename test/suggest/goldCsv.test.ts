@@ -9,6 +9,7 @@ describe('gold CSV', () => {
     const withHeader = parseGoldCsv('source_framework,source_ref,target_framework,target_ref\nalpha-1,1,beta-1,A\n\nalpha-1,2,beta-1,B\n', known);
     expect(withHeader).toEqual({ pairs: [{ sourceId: 'alpha-1:1', targetId: 'beta-1:A', line: 2 }, { sourceId: 'alpha-1:2', targetId: 'beta-1:B', line: 4 }], problems: [] });
     expect(parseGoldCsv('alpha-1,1,beta-1,A\n', known).pairs).toHaveLength(1);
+    expect(parseGoldCsv('source_framework;source_ref;target_framework;target_ref\r\nalpha-1;1;beta-1;A\r\n', known).pairs).toEqual([{ sourceId: 'alpha-1:1', targetId: 'beta-1:A', line: 2 }]);
   });
 
   it('names the line of every malformed row', () => {
