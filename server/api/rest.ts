@@ -151,16 +151,17 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
   }));
 
   // Uploads arrive as the raw file; every import format is text.
-  router.post('/import', express.text({ type: () => true, limit: uploadLimit }), route(async (req, ctx) => {
+  // Raw bytes, not text: a CSV format may also be uploaded as an XLSX workbook.
+  router.post('/import', express.raw({ type: () => true, limit: uploadLimit }), route(async (req, ctx) => {
     requireRole(ctx.principal, 'analyst');
     if (!dataDir) throw new InputError('this server does not accept uploads (no data folder configured)');
     const q = z.object({
       format: z.string(), filename: z.string().max(200).optional(), frameworkId: z.string().optional(), name: z.string().optional(),
       edition: z.string().optional(), publisher: z.string().optional(), from: z.string().optional(), to: z.string().optional(), replace: z.enum(['true', 'false']).optional(),
     }).parse(req.query);
-    if (typeof req.body !== 'string' || !req.body.length) throw new InputError('the upload is empty: send the file as the request body');
+    if (!Buffer.isBuffer(req.body) || !req.body.length) throw new InputError('the upload is empty: send the file as the request body');
     const outcome = await oneAtATime(() => importContent({
-      ...q, replace: q.replace === 'true', text: req.body as string, sourceName: q.filename ?? `upload.${q.format}`, dataDir, store,
+      ...q, replace: q.replace === 'true', bytes: req.body as Buffer, sourceName: q.filename ?? `upload.${q.format}`, dataDir, store,
       today: now?.().toISOString().slice(0, 10),
     }));
     return { written: outcome.written.length, warnings: outcome.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}: ${w.path ? `${w.path}: ` : ''}${w.message}`), load: outcome.load, reviewsApplied: outcome.reviewsApplied };

@@ -51,6 +51,12 @@ function catalogColumns(header: string[]): { at: Partial<Record<CatalogColumn, n
   return { at, renamed };
 }
 
+/** Whether a header row has the columns a catalog needs (under any of their names). */
+export const hasCatalogHeader = (header: string[]) => {
+  const { at } = catalogColumns(header);
+  return at.ref_id !== undefined && at.title !== undefined;
+};
+
 /**
  * Turns a catalog CSV (`ref_id,title,description,parent_ref_id,kind`) into a catalog file. Common other names for
  * the columns ("Control ID", "Name", "Text", "Parent", "Type") and semicolon or tab separators are accepted, with a

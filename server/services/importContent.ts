@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadIntoStore } from './loadIntoStore.js';
 import { contentDirs } from '../config.js';
-import { csvToCatalog } from '../content/csvCatalog.js';
+import { csvToCatalog, hasCatalogHeader } from '../content/csvCatalog.js';
 import { errorsIn, loadContent, type ParsedFiles } from '../content/loadContent.js';
 import { writeImport, type ImportedContent } from '../content/writeImport.js';
 import { InputError, type Problem } from '../domain/errors.js';
@@ -12,13 +12,17 @@ import {
   type BundleReview,
 } from '../interop/index.js';
 import type { GraphStore, LoadSummary } from '../store/types.js';
+import { XLSX_CROSSWALK_SHEET } from '../interop/xlsx.js';
+import { isXlsx, sheetAsCsv } from '../interop/xlsxSheet.js';
 
 export const IMPORT_FORMATS = ['csv', 'csv-crosswalk', 'oscal', 'oscal-mapping', 'ciso-assistant', 'cprt', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ImportRequest {
   format: string;
-  text: string;
+  /** The file's text; or give `bytes`, which may also be an XLSX workbook for the CSV formats. */
+  text?: string;
+  bytes?: Uint8Array;
   /** The uploaded or named file; shown in every problem. */
   sourceName: string;
   dataDir: string;
@@ -67,8 +71,42 @@ function urnResolver(bundle: ContentBundle) {
   };
 }
 
+/** The formats whose files may also come as an XLSX workbook (one sheet read as CSV). */
+const WORKBOOK_FORMATS: readonly ImportFormat[] = ['csv', 'csv-crosswalk'];
+
+interface ImportText {
+  text: string;
+  /** For a workbook: the sheet read, which problems name with the file. */
+  sheet?: string;
+  /** For a workbook: the sheet row of a line of the CSV made from it. */
+  rowOf?: (line: number) => number;
+  notes: Problem[];
+}
+
+/** The text to import: given, or decoded from the bytes, or (a workbook) the chosen sheet as CSV. */
+async function importText(request: ImportRequest): Promise<ImportText> {
+  if (request.text !== undefined) return { text: request.text, notes: [] };
+  if (!request.bytes) throw new InputError('import: no file content given');
+  if (!isXlsx(request.bytes)) return { text: new TextDecoder('utf-8').decode(request.bytes), notes: [] };
+  const format = maybeImportFormat(request.format);
+  if (!WORKBOOK_FORMATS.includes(format))
+    throw new InputError(`import: ${request.sourceName} is an XLSX workbook; workbooks are read by --format ${WORKBOOK_FORMATS.join(' and ')} (for ${format}, save the sheet in its own format)`);
+  const sheet = await sheetAsCsv(request.bytes, {
+    file: request.sourceName,
+    preferred: format === 'csv-crosswalk' ? XLSX_CROSSWALK_SHEET : undefined,
+    accepts: format === 'csv' ? hasCatalogHeader : (header) => header.map((h) => h.toLowerCase()).includes('source_framework'),
+  });
+  return { text: sheet.text, sheet: sheet.sheet, rowOf: sheet.rowOf, notes: [{ file: request.sourceName, message: `read sheet "${sheet.sheet}" of the workbook`, severity: 'warning' }] };
+}
+
+/** Problems found in CSV made from a workbook name the sheet's rows, in `line` and in "row N" / "line N" of the text. */
+const onSheetRows = (problems: Problem[], file: string, rowOf: (line: number) => number): Problem[] =>
+  problems.map((p) =>
+    p.file !== file ? p : { ...p, ...(p.line ? { line: rowOf(p.line) } : {}), message: p.message.replace(/\b(row|line) (\d+)\b/g, (_, word: string, n: string) => `${word} ${rowOf(Number(n))}`) },
+  );
+
 /** Runs the importer of a format; everything it returns is still unvalidated against the loaded content. */
-function runImporter(request: ImportRequest, loaded: ContentBundle): ImportedContent & { reviews?: BundleReview[] } {
+function runImporter(request: ImportRequest & { text: string }, loaded: ContentBundle): ImportedContent & { reviews?: BundleReview[] } {
   const file = request.sourceName;
   const today = request.today;
   switch (maybeImportFormat(request.format)) {
@@ -120,7 +158,11 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
   const parsed: ParsedFiles = new Map();
   const loaded = loadContent(dirs, { parsed });
   if (errorsIn(loaded.problems).length) throw new InputError('the content already in place does not validate; run "crosswalk validate" and fix it before importing');
-  const imported = runImporter(request, loaded.bundle);
+  const source = await importText(request);
+  const shownAs = source.sheet ? `${request.sourceName} (sheet "${source.sheet}")` : request.sourceName;
+  const converted = runImporter({ ...request, text: source.text, sourceName: shownAs }, loaded.bundle);
+  const problems = [...source.notes, ...(source.rowOf ? onSheetRows(converted.problems, shownAs, source.rowOf) : converted.problems)];
+  const imported = { ...converted, problems };
   const warnings = imported.problems.filter((p) => p.severity === 'warning');
   const nothingNew = !imported.catalogs.length && !imported.mappingFiles.length;
   const written = nothingNew && imported.reviews?.length ? [] : writeImport({ imported, dataDir: request.dataDir, sourceName: request.sourceName, format: request.format, replace: request.replace, parsed }).written;

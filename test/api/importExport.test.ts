@@ -94,6 +94,27 @@ describe('imports over HTTP', () => {
     }
   });
 
+  it('round-trips a crosswalk through its XLSX export: the workbook uploads as csv-crosswalk', async () => {
+    const csv = await (await download('format=csv&from=acme-1&to=iso42001-2023')).text();
+    const workbook = Buffer.from(await (await download('format=xlsx&from=acme-1&to=iso42001-2023')).arrayBuffer());
+    const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-api-xlsx-'));
+    const other = await startTestServer({ dataDir: otherDir });
+    try {
+      const auth = { authorization: `Bearer ${TOKENS.analyst}` };
+      expect((await fetch(`${other.url}/api/import?format=csv&frameworkId=acme-1&name=ACME&edition=1`, { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: catalogCsv })).status).toBe(200);
+      const res = await fetch(`${other.url}/api/import?format=csv-crosswalk&filename=roundtrip.xlsx`, { method: 'POST', headers: { ...auth, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, body: workbook });
+      expect(res.status).toBe(200);
+      expect((await res.json()).warnings).toContain('roundtrip.xlsx: read sheet "Crosswalk" of the workbook');
+      expect(await (await fetch(`${other.url}/api/export?format=csv&from=acme-1&to=iso42001-2023`)).text()).toBe(csv);
+      const refused = await fetch(`${other.url}/api/import?format=oscal&filename=catalog.xlsx`, { method: 'POST', headers: auth, body: workbook });
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error.message).toMatch(/catalog\.xlsx is an XLSX workbook; workbooks are read by --format csv and csv-crosswalk/);
+    } finally {
+      await other.close();
+      fs.rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects a malformed file with located problems and leaves the store unchanged', async () => {
     const before = await server.store.findMappings({ limit: 100_000 });
     const frameworks = await server.store.listFrameworks();

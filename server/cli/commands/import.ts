@@ -33,7 +33,7 @@ export async function importCommand(argv: string[]) {
   try {
     const outcome = await importContent({
       format,
-      text: fs.readFileSync(file, 'utf8'),
+      bytes: fs.readFileSync(file),
       sourceName: file,
       dataDir: dataDirFrom(),
       store,

@@ -1,0 +1,56 @@
+import ExcelJS from 'exceljs';
+import { InputError } from '../domain/errors.js';
+
+/** An XLSX file is a ZIP archive: it starts with the local file header "PK\x03\x04". */
+export const isXlsx = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/** The text a spreadsheet shows for a cell: rich text joined, a formula's last result, dates as ISO dates. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return String(value);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return 'result' in value && value.result !== undefined ? cellText(value.result as ExcelJS.CellValue) : '';
+  if ('text' in value) return String(value.text);
+  if ('error' in value) return '';
+  return '';
+}
+
+const quote = (cell: string) => (/[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+
+/**
+ * One sheet of a workbook as CSV text, so every CSV import reads workbooks too: the sheet named `preferred` if there is
+ * one, else the first whose header row the import `accepts`, else the first sheet with cells. Rows are as wide as the widest row; empty rows stay as empty lines.
+ * `rowOf` turns a line of the CSV back into the sheet's row number (a cell with line breaks spans several CSV
+ * lines), so problems can name the row the analyst sees in the spreadsheet.
+ */
+export async function sheetAsCsv(
+  bytes: Uint8Array,
+  { file, preferred, accepts = () => false }: { file: string; preferred?: string; accepts?: (header: string[]) => boolean },
+): Promise<{ text: string; sheet: string; rowOf: (line: number) => number }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new InputError(`${file}: not a readable XLSX workbook (${(e as Error).message})`);
+  }
+  const sheets = workbook.worksheets.filter((s) => s.actualRowCount > 0);
+  const headerOf = (s: ExcelJS.Worksheet) => (s.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());
+  const sheet =
+    sheets.find((s) => preferred && s.name.toLowerCase() === preferred.toLowerCase()) ??
+    sheets.find((s) => accepts(headerOf(s))) ??
+    sheets[0];
+  if (!sheet) throw new InputError(`${file}: the workbook has no sheet with cells`);
+  let width = 0;
+  sheet.eachRow({ includeEmpty: false }, (row) => (width = Math.max(width, row.cellCount)));
+  const lines: string[] = [];
+  const rowOfLine: number[] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value).trim());
+    const line = cells.some((c) => c) ? cells.map(quote).join(',') : '';
+    for (const _ of line.split('\n')) rowOfLine.push(r);
+    lines.push(line);
+  }
+  return { text: `${lines.join('\n')}\n`, sheet: sheet.name, rowOf: (line) => rowOfLine[line - 1] ?? line };
+}
