@@ -54,3 +54,37 @@ export async function sheetAsCsv(
   }
   return { text: `${lines.join('\n')}\n`, sheet: sheet.name, rowOf: (line) => rowOfLine[line - 1] ?? line };
 }
+
+/** A table to read as CSV: the text, the name problems should carry, and for a workbook how to find sheet rows. */
+export interface TableText {
+  text: string;
+  /** The file, with the sheet read when it was a workbook: `register.xlsx (sheet "Evidence")`. */
+  file: string;
+  sheet?: string;
+  rowOf?: (line: number) => number;
+}
+
+/**
+ * A CSV file's text, or, when the bytes are an XLSX workbook, the CSV of its fitting sheet (see `sheetAsCsv`). Every
+ * CSV import goes through here, so each of them reads workbooks and semicolon files alike.
+ */
+export async function readTable(bytes: Uint8Array, file: string, choose: { preferred?: string; accepts?: (header: string[]) => boolean } = {}): Promise<TableText> {
+  if (!isXlsx(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), file };
+  const sheet = await sheetAsCsv(bytes, { file, ...choose });
+  return { text: sheet.text, file: `${file} (sheet "${sheet.sheet}")`, sheet: sheet.sheet, rowOf: sheet.rowOf };
+}
+
+/** A header predicate: the header row has every one of these columns (case-insensitive). */
+export const hasColumns = (columns: readonly string[]) => (header: string[]) => {
+  const names = new Set(header.map((h) => h.trim().toLowerCase()));
+  return columns.every((c) => names.has(c));
+};
+
+/** Problems about CSV made from a workbook, told in the sheet's rows: in `line` and in "row N" / "line N" of the text. */
+export function onSheetRows<P extends { file: string; line?: number; message: string }>(problems: P[], table: TableText): P[] {
+  const { rowOf } = table;
+  if (!rowOf) return problems;
+  return problems.map((p) =>
+    p.file !== table.file ? p : { ...p, ...(p.line ? { line: rowOf(p.line) } : {}), message: p.message.replace(/\b(row|line) (\d+)\b/g, (_, word: string, n: string) => `${word} ${rowOf(Number(n))}`) },
+  );
+}

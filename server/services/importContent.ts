@@ -13,7 +13,7 @@ import {
 } from '../interop/index.js';
 import type { GraphStore, LoadSummary } from '../store/types.js';
 import { XLSX_CROSSWALK_SHEET } from '../interop/xlsx.js';
-import { isXlsx, sheetAsCsv } from '../interop/xlsxSheet.js';
+import { hasColumns, isXlsx, onSheetRows, readTable, type TableText } from '../interop/xlsxSheet.js';
 
 export const IMPORT_FORMATS = ['csv', 'csv-crosswalk', 'oscal', 'oscal-mapping', 'ciso-assistant', 'cprt', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -74,36 +74,19 @@ function urnResolver(bundle: ContentBundle) {
 /** The formats whose files may also come as an XLSX workbook (one sheet read as CSV). */
 const WORKBOOK_FORMATS: readonly ImportFormat[] = ['csv', 'csv-crosswalk'];
 
-interface ImportText {
-  text: string;
-  /** For a workbook: the sheet read, which problems name with the file. */
-  sheet?: string;
-  /** For a workbook: the sheet row of a line of the CSV made from it. */
-  rowOf?: (line: number) => number;
-  notes: Problem[];
-}
-
-/** The text to import: given, or decoded from the bytes, or (a workbook) the chosen sheet as CSV. */
-async function importText(request: ImportRequest): Promise<ImportText> {
-  if (request.text !== undefined) return { text: request.text, notes: [] };
+/** The text to import: given, or decoded from the bytes, or (a workbook) the fitting sheet as CSV. */
+async function importText(request: ImportRequest): Promise<TableText & { notes: Problem[] }> {
+  if (request.text !== undefined) return { text: request.text, file: request.sourceName, notes: [] };
   if (!request.bytes) throw new InputError('import: no file content given');
-  if (!isXlsx(request.bytes)) return { text: new TextDecoder('utf-8').decode(request.bytes), notes: [] };
   const format = maybeImportFormat(request.format);
-  if (!WORKBOOK_FORMATS.includes(format))
+  if (isXlsx(request.bytes) && !WORKBOOK_FORMATS.includes(format))
     throw new InputError(`import: ${request.sourceName} is an XLSX workbook; workbooks are read by --format ${WORKBOOK_FORMATS.join(' and ')} (for ${format}, save the sheet in its own format)`);
-  const sheet = await sheetAsCsv(request.bytes, {
-    file: request.sourceName,
+  const table = await readTable(request.bytes, request.sourceName, {
     preferred: format === 'csv-crosswalk' ? XLSX_CROSSWALK_SHEET : undefined,
-    accepts: format === 'csv' ? hasCatalogHeader : (header) => header.map((h) => h.toLowerCase()).includes('source_framework'),
+    accepts: format === 'csv' ? hasCatalogHeader : hasColumns(['source_framework']),
   });
-  return { text: sheet.text, sheet: sheet.sheet, rowOf: sheet.rowOf, notes: [{ file: request.sourceName, message: `read sheet "${sheet.sheet}" of the workbook`, severity: 'warning' }] };
+  return { ...table, notes: table.sheet ? [{ file: request.sourceName, message: `read sheet "${table.sheet}" of the workbook`, severity: 'warning' }] : [] };
 }
-
-/** Problems found in CSV made from a workbook name the sheet's rows, in `line` and in "row N" / "line N" of the text. */
-const onSheetRows = (problems: Problem[], file: string, rowOf: (line: number) => number): Problem[] =>
-  problems.map((p) =>
-    p.file !== file ? p : { ...p, ...(p.line ? { line: rowOf(p.line) } : {}), message: p.message.replace(/\b(row|line) (\d+)\b/g, (_, word: string, n: string) => `${word} ${rowOf(Number(n))}`) },
-  );
 
 /** Runs the importer of a format; everything it returns is still unvalidated against the loaded content. */
 function runImporter(request: ImportRequest & { text: string }, loaded: ContentBundle): ImportedContent & { reviews?: BundleReview[] } {
@@ -159,9 +142,8 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
   const loaded = loadContent(dirs, { parsed });
   if (errorsIn(loaded.problems).length) throw new InputError('the content already in place does not validate; run "crosswalk validate" and fix it before importing');
   const source = await importText(request);
-  const shownAs = source.sheet ? `${request.sourceName} (sheet "${source.sheet}")` : request.sourceName;
-  const converted = runImporter({ ...request, text: source.text, sourceName: shownAs }, loaded.bundle);
-  const problems = [...source.notes, ...(source.rowOf ? onSheetRows(converted.problems, shownAs, source.rowOf) : converted.problems)];
+  const converted = runImporter({ ...request, text: source.text, sourceName: source.file }, loaded.bundle);
+  const problems = [...source.notes, ...onSheetRows(converted.problems, source)];
   const imported = { ...converted, problems };
   const warnings = imported.problems.filter((p) => p.severity === 'warning');
   const nothingNew = !imported.catalogs.length && !imported.mappingFiles.length;

@@ -101,6 +101,38 @@ describe('store-backed analyses: evidence, SoA, controls', () => {
     expect(JSON.parse(crosswalk(['controls', 'list', '--json'], { dataDir }).stdout)).toEqual(exported.controls);
   });
 
+  it('takes the SoA and the control set back from their XLSX exports, and an evidence register kept in a workbook', async () => {
+    // The SoA decisions made above survive export to XLSX and import from it.
+    expect(crosswalk(['soa', '--framework', 'iso42001-2023', '--format', 'xlsx', '--out', file('soa.xlsx')], { dataDir }).code).toBe(0);
+    const soa = crosswalk(['soa', 'import', '--format', 'csv', file('soa.xlsx')], { dataDir });
+    expect(soa.stdout).toContain('Saved 1 applicability decisions.');
+
+    // The control set workbook's "Citations" sheet (not its first sheet) holds the importable columns.
+    const before = JSON.parse(crosswalk(['controls', 'list', '--json'], { dataDir }).stdout);
+    expect(crosswalk(['controls', 'list', '--format', 'xlsx', '--out', file('controls.xlsx')], { dataDir }).code).toBe(0);
+    const controls = crosswalk(['controls', 'import', '--format', 'csv', file('controls.xlsx')], { dataDir });
+    expect(controls.stderr).toBe('');
+    expect(JSON.parse(crosswalk(['controls', 'list', '--json'], { dataDir }).stdout)).toEqual(before);
+
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Register').addRows([
+      ['id', 'title', 'type', 'owner', 'location_uri', 'collected', 'requirements'],
+      ['EV-XL-1', 'Model card, reviewed\nby the AI office', 'record', 'AI office', 'https://wiki.example.org/cards', new Date('2026-02-01T00:00:00Z'), 'iso42001-2023:A.6.2.7'],
+      ['EV-XL-2', 'Broken link', 'record', 'AI office', 'https://wiki.example.org/x', '2026-02-01', 'iso42001-2023:A.99'],
+    ]);
+    fs.writeFileSync(file('register.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+    const refused = crosswalk(['evidence', 'import', '--format', 'csv', file('register.xlsx')], { dataDir });
+    expect(refused.code).toBe(1);
+    // Row 3 of the sheet, although the two-line title above makes it line 4 of the CSV.
+    expect(refused.stderr).toMatch(/register\.xlsx \(sheet "Register"\):3: .*A\.99/);
+    workbook.getWorksheet('Register')!.spliceRows(3, 1);
+    fs.writeFileSync(file('register.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(crosswalk(['evidence', 'import', '--format', 'csv', file('register.xlsx')], { dataDir }).stdout).toContain('Imported 1 evidence items (1 new, 0 replaced) with 1 links.');
+    const listed = JSON.parse(crosswalk(['evidence', 'list', '--json'], { dataDir }).stdout).evidence;
+    expect(listed.find((e: { id: string }) => e.id === 'EV-XL-1')).toMatchObject({ title: 'Model card, reviewed\nby the AI office', collected: '2026-02-01' });
+  });
+
   it('names the requirements an item reaches outside its scope', () => {
     fs.writeFileSync(
       file('scoped.csv'),

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { hasColumns, onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { mergeOrgControls, proposeUnifiedControls, renameOrgControl, splitOrgControl, type ControlSetChange, type ProposedControlSet } from '../../domain/analysis/unifiedControlSet.js';
 import { ConflictError, DataFileError, InputError } from '../../domain/errors.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
@@ -109,8 +110,10 @@ export async function controlsCommand(argv: string[]) {
     const count = await withEvidenceStore(command, async (store) => {
       const bundle = await contentFromStore(store);
       const knownRequirementIds = new Set(bundle.requirements.map((r) => r.id));
-      const text = fs.readFileSync(file, 'utf8');
-      const { controls, problems } = format === 'json' ? importControlSetJson(text, { file, knownRequirementIds }) : importControlSetCsv(text, { file, knownRequirementIds });
+      const table = format === 'json' ? undefined : await readTable(fs.readFileSync(file), file, { accepts: hasColumns(['control_id', 'requirement_id']) });
+      const read = table ? importControlSetCsv(table.text, { file: table.file, knownRequirementIds }) : importControlSetJson(fs.readFileSync(file, 'utf8'), { file, knownRequirementIds });
+      const { controls } = read;
+      const problems = table ? onSheetRows(read.problems, table) : read.problems;
       if (problems.some((p) => p.severity === 'error')) throw new DataFileError(problems);
       // The file is the whole set: controls not in it go (with their evidence links).
       const existing = await store.listOrgControls();

@@ -7,6 +7,7 @@ import { createStore, storeConfigFrom, type StoreConfig } from '../../store/crea
 import type { GraphStore } from '../../store/types.js';
 import { plainBm25Metrics } from '../../suggest/baseline.js';
 import { evaluate, type EvalReport } from '../../suggest/evaluate.js';
+import { hasColumns, onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { parseGoldCsv } from '../../suggest/goldCsv.js';
 import type { RankingMetrics } from '../../suggest/metrics.js';
 import { chooseModel, modelDirFrom } from '../../suggest/modelFolder.js';
@@ -39,11 +40,13 @@ export async function evaluateGold({ gold, blind = false, method: requested, mod
   if (contentErrors.length) throw new DataFileError(contentErrors);
   const { bundle } = content;
   const shown = path.relative(process.cwd(), gold) || gold;
-  const parsed = parseGoldCsv(fs.readFileSync(gold, 'utf8'), {
-    file: shown,
+  const table = await readTable(fs.readFileSync(gold), shown, { accepts: hasColumns(['source_framework']) });
+  const read = parseGoldCsv(table.text, {
+    file: table.file,
     frameworks: new Set(bundle.frameworks.map((f) => f.id)),
     requirements: new Set(bundle.requirements.map((r) => r.id)),
   });
+  const parsed = { ...read, problems: onSheetRows(read.problems, table) };
   const errors = errorsIn(parsed.problems);
   if (errors.length) throw new DataFileError(errors);
   const warnings = parsed.problems.filter((p) => p.severity === 'warning').map(formatProblem);

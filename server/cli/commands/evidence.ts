@@ -3,6 +3,7 @@ import { describePath } from '../../domain/analysis/coverage.js';
 import { evidenceReach, type EvidenceReach } from '../../domain/analysis/evidenceReach.js';
 import { DataFileError, InputError, NotFoundError } from '../../domain/errors.js';
 import { exportEvidenceCsv, parseEvidenceCsv } from '../../exports/evidenceCsv.js';
+import { hasColumns, onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { contentFromStore, maybeFormat, maybeMaxPath, maybeStatuses, today, withEvidenceStore, writeOutput } from '../analysisSupport.js';
 
@@ -13,12 +14,14 @@ export async function importEvidenceCsv(file: string) {
   if (!fs.existsSync(file)) throw new InputError(`evidence import: no such file: ${file}`);
   return withEvidenceStore('evidence import', async (store) => {
     const bundle = await contentFromStore(store);
-    const parsed = parseEvidenceCsv(fs.readFileSync(file, 'utf8'), {
-      file,
+    const table = await readTable(fs.readFileSync(file), file, { accepts: hasColumns(['id', 'title']) });
+    const read = parseEvidenceCsv(table.text, {
+      file: table.file,
       knownRequirementIds: new Set(bundle.requirements.map((r) => r.id)),
       knownOrgControlIds: new Set((await store.listOrgControls()).map((c) => c.id)),
       knownFrameworkIds: new Set(bundle.frameworks.map((f) => f.id)),
     });
+    const parsed = { ...read, problems: onSheetRows(read.problems, table) };
     if (parsed.problems.some((p) => p.severity === 'error')) throw new DataFileError(parsed.problems);
     return store.importEvidence({ evidence: parsed.evidence, links: parsed.links });
   });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { hasColumns, onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { statementOfApplicability, type StatementOfApplicability } from '../../domain/analysis/statementOfApplicability.js';
 import { DataFileError, InputError } from '../../domain/errors.js';
 import { exportSoaCsv, exportSoaXlsx, importSoaCsv } from '../../exports/soaExport.js';
@@ -25,7 +26,10 @@ export async function importSoa(file: string, { frameworkId }: { frameworkId?: s
   if (!fs.existsSync(file)) throw new InputError(`soa import: no such file: ${file}`);
   return withEvidenceStore('soa import', async (store) => {
     const bundle = await contentFromStore(store);
-    const { entries, problems } = importSoaCsv(fs.readFileSync(file, 'utf8'), { file, frameworkId, knownRequirementIds: new Set(bundle.requirements.map((r) => r.id)) });
+    const table = await readTable(fs.readFileSync(file), file, { accepts: hasColumns(['requirement_id']) });
+    const read = importSoaCsv(table.text, { file: table.file, frameworkId, knownRequirementIds: new Set(bundle.requirements.map((r) => r.id)) });
+    const { entries } = read;
+    const problems = onSheetRows(read.problems, table);
     if (problems.some((p) => p.severity === 'error')) throw new DataFileError(problems);
     await store.saveSoaEntries(entries);
     return entries.length;
