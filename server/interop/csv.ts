@@ -77,7 +77,8 @@ export const neutralizeFormula = (text: string): string => (FORMULA_TRIGGER.test
 /** The inverse of `neutralizeFormula` on what it writes: one leading apostrophe removed before a formula trigger. */
 export const restoreFormula = (cell: string): string => (NEUTRALIZED_FORMULA.test(cell) ? cell.slice(1) : cell);
 
-const quote = (cell: string) => (/[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+/** A cell as CSV text: quoted when it holds a separator, a quote or a line break, or starts or ends with space. */
+export const quoteCsvCell = (cell: string) => (/[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 
 /**
  * A cell's text. Finite numbers passed as `number` are the program's own values, not user text, so they are written
@@ -93,4 +94,4 @@ const cellText = (cell: string | number | undefined): string =>
  * a spreadsheet could take for a formula gets a leading apostrophe (`neutralizeFormula`); `readCsv` removes it.
  */
 export const toCsv = (rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>): string =>
-  rows.map((row) => row.map((cell) => quote(cellText(cell))).join(',')).join('\n') + '\n';
+  rows.map((row) => row.map((cell) => quoteCsvCell(cellText(cell))).join(',')).join('\n') + '\n';

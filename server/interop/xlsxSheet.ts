@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { InputError } from '../domain/errors.js';
+import { quoteCsvCell } from './csv.js';
 
 /** An XLSX file is a ZIP archive: it starts with the local file header "PK\x03\x04". */
 export const isXlsx = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -12,15 +13,13 @@ export function cellText(value: ExcelJS.CellValue): string {
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('formula' in value || 'sharedFormula' in value) return 'result' in value && value.result !== undefined ? cellText(value.result as ExcelJS.CellValue) : '';
   if ('text' in value) return String(value.text);
-  if ('error' in value) return '';
-  return '';
+  return ''; // an error value (#N/A, …) shows as an empty cell
 }
-
-const quote = (cell: string) => (/[",\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 
 /**
  * One sheet of a workbook as CSV text, so every CSV import reads workbooks too: the sheet named `preferred` if there is
- * one, else the first whose header row the import `accepts`, else the first sheet with cells. Rows are as wide as the widest row; empty rows stay as empty lines.
+ * one, else the first whose header row the import `accepts`, else the first sheet with cells. Rows are as wide as the
+ * widest row; empty rows stay as empty lines.
  * `rowOf` turns a line of the CSV back into the sheet's row number (a cell with line breaks spans several CSV
  * lines), so problems can name the row the analyst sees in the spreadsheet.
  */
@@ -48,7 +47,7 @@ export async function sheetAsCsv(
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value).trim());
-    const line = cells.some((c) => c) ? cells.map(quote).join(',') : '';
+    const line = cells.some((c) => c) ? cells.map(quoteCsvCell).join(',') : '';
     for (const _ of line.split('\n')) rowOfLine.push(r);
     lines.push(line);
   }
