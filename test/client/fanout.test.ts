@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFanout, computeReach, countByFramework, frameworkNodeId } from '../../client/src/graph/fanout.js';
+import { buildFanout, computeReach, countByFramework, frameworkNodeId, frameworkOfNode } from '../../client/src/graph/fanout.js';
 import type { GraphMapping, GraphRequirement, Relationship } from '../../client/src/graph/types.js';
 
 const req = (id: string): GraphRequirement => ({ id, frameworkId: id.split(':')[0]!, ref: id.split(':')[1]!, title: `Title of ${id}` });
@@ -86,5 +86,13 @@ describe('countByFramework and buildFanout', () => {
     expect(mappingLinks).toHaveLength(reach.length);
     expect(mappingLinks.find((l) => l.target === 'c:1')).toMatchObject({ source: 'b:1', support: 'partial' });
     expect(links.filter((l) => l.kind === 'membership')).toHaveLength(reach.length);
+  });
+});
+
+describe('framework nodes', () => {
+  it('names the framework a framework node stands for, and nothing for other nodes', () => {
+    expect(frameworkOfNode(frameworkNodeId('iso42001-2023'))).toBe('iso42001-2023');
+    expect(frameworkOfNode('iso42001-2023:A.5.2')).toBeUndefined();
+    expect(frameworkOfNode('evidence::EV-1')).toBeUndefined();
   });
 });

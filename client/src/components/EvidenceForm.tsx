@@ -8,6 +8,7 @@ import { ActionStatus, TokenNote } from './ActionStatus.js';
 import { FrameworkPicker } from './FrameworkPicker.js';
 import { FrameworkSwatch, useFrameworks } from './Frameworks.js';
 import { SearchBox } from './SearchBox.js';
+import { FieldError } from './FieldError.js';
 
 /** Whether an item has this id; when the server cannot say, the save goes ahead (and reports its own errors). */
 const idTaken = (evidenceId: string) =>
@@ -54,11 +55,7 @@ export function EvidenceForm({ id, onCreated, onCancel }: { id: string; onCreate
           {hint}
         </span>
       )}
-      {problems[key] && (
-        <span className="field-error" id={`${id}-${key}-error`} role="alert">
-          {problems[key]}
-        </span>
-      )}
+      <FieldError message={problems[key]} id={`${id}-${key}-error`} inline />
     </div>
   );
   const described = (key: keyof EvidenceDraft) => ({
@@ -132,11 +129,7 @@ export function EvidenceForm({ id, onCreated, onCancel }: { id: string; onCreate
               Will link to <code>{draft.requirementId}</code>
             </span>
           )}
-          {problems.requirementId && (
-            <span className="field-error" role="alert">
-              {problems.requirementId}
-            </span>
-          )}
+          <FieldError message={problems.requirementId} inline />
         </div>
         {field('note', 'Link note (optional)', <input {...described('note')} value={draft.note} onChange={(e) => set('note', e.target.value)} placeholder="which section answers it" />)}
       </div>

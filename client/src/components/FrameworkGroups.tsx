@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
+import { setParams } from '../router.js';
 import { FrameworkSwatch, useFrameworks } from './Frameworks.js';
 
 /**
@@ -34,4 +35,10 @@ export function FrameworkGroups<T>({ items, frameworkOf, idPrefix, focus, childr
       ))}
     </>
   );
+}
+
+/** Opens a framework's section (its node was chosen in the picture) and scrolls it into view. */
+export function focusFrameworkGroup(idPrefix: string, frameworkId: string) {
+  setParams({ sel: null, focus: frameworkId });
+  document.getElementById(`${idPrefix}${frameworkId}`)?.scrollIntoView({ block: 'nearest' });
 }

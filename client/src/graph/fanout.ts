@@ -146,7 +146,10 @@ export interface FanoutLink {
   step?: ReachStep;
 }
 
-export const frameworkNodeId = (frameworkId: string) => `framework::${frameworkId}`;
+const FRAMEWORK_NODE = 'framework::';
+export const frameworkNodeId = (frameworkId: string) => `${FRAMEWORK_NODE}${frameworkId}`;
+/** The framework a framework node stands for, or undefined for any other node. */
+export const frameworkOfNode = (nodeId: string) => (nodeId.startsWith(FRAMEWORK_NODE) ? nodeId.slice(FRAMEWORK_NODE.length) : undefined);
 
 /** The fan-out drawn by the hub: start → requirements (the last step of each best path) → their frameworks. */
 export function buildFanout({ starts, reach }: { starts: Array<{ id: string; label: string; frameworkId: string }>; reach: Reach[] }): { nodes: FanoutNode[]; links: FanoutLink[] } {

@@ -14,6 +14,7 @@ import { controlDownloads } from '../lib/downloads.js';
 import { humanizeIds, plural } from '../lib/format.js';
 import { listParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, setParams } from '../router.js';
+import { FieldError } from '../components/FieldError.js';
 
 const BASIS_LABELS: Record<Citation['basis'], string> = { anchor: 'named after', equivalent: 'equivalent', covered: 'covered (narrower)' };
 
@@ -308,11 +309,7 @@ function RenameForm({ control, onSave, onCancel, busy }: { control: OrgControl; 
       <label>
         Title <input autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={!!problem} />
       </label>
-      {problem && (
-        <span className="field-error" role="alert">
-          {problem}
-        </span>
-      )}
+      <FieldError message={problem} inline />
       <label>
         Description <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
       </label>
@@ -387,11 +384,7 @@ function SplitForm({ control, onSave, onCancel, busy }: { control: OrgControl; o
           })}
         </tbody>
       </table>
-      {problem && (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FieldError message={problem} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           Split

@@ -7,7 +7,8 @@ import { useEvidenceSearch, type EvidenceSearch } from '../api/useEvidenceSearch
 import { useQuery } from '../api/useQuery.js';
 import { ActionStatus, TokenNote } from '../components/ActionStatus.js';
 import { EvidenceForm } from '../components/EvidenceForm.js';
-import { FrameworkGroups } from '../components/FrameworkGroups.js';
+import { FrameworkGroups, focusFrameworkGroup } from '../components/FrameworkGroups.js';
+import { frameworkOfNode } from '../graph/fanout.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
 import { GraphView, type GraphLink, type GraphNode, type GraphTarget } from '../components/GraphView.js';
 import { PathSteps } from '../components/PathSteps.js';
@@ -24,6 +25,8 @@ import { Link, setParams } from '../router.js';
 import { ReachCountsTable, SupportLegend } from '../components/Legend.js';
 
 const EVIDENCE_COLOR = OKABE_ITO.black;
+/** Ids of the reach list's framework sections (the requirement hub uses "reach-"). */
+const REACH_SECTIONS = 'ereach-';
 let evidenceHubMarked = false;
 const markRendered = () => {
   if (evidenceHubMarked) return;
@@ -149,8 +152,8 @@ export function EvidenceHub({ route, registerSize, recount }: { route: Route; re
       );
     }
     if (t.id === evidenceNodeId(item.id)) return <ItemTip item={item} report={report} />;
-    if (t.id.startsWith('framework::')) {
-      const f = t.id.slice('framework::'.length);
+    const f = frameworkOfNode(t.id);
+    if (f) {
       const c = report.byFramework.find((x) => x.frameworkId === f);
       const out = outOfScopeCounts(report).find((x) => x.frameworkId === f);
       return (
@@ -172,12 +175,8 @@ export function EvidenceHub({ route, registerSize, recount }: { route: Route; re
   };
 
   const select = (id: string) => {
-    if (id.startsWith('framework::')) {
-      const f = id.slice('framework::'.length);
-      setParams({ sel: null, focus: f });
-      document.getElementById(`ereach-${f}`)?.scrollIntoView({ block: 'nearest' });
-      return;
-    }
+    const framework = frameworkOfNode(id);
+    if (framework) return focusFrameworkGroup(REACH_SECTIONS, framework);
     if (id.startsWith('evidence::')) return setParams({ sel: null });
     setParams({ sel: id === selected ? null : id });
   };
@@ -430,7 +429,6 @@ function EvidenceLegend() {
 }
 
 function ReachCounts({ report, hidden }: { report: EvidenceReachReport; hidden: Set<string> }) {
-  const fw = useFrameworks();
   const outside = outOfScopeCounts(report);
   const rows = [...report.byFramework.map((c) => ({ ...c, outside: false })), ...outside.map((c) => ({ ...c, outside: true }))];
   const toggle = (f: string, show: boolean) => {
@@ -503,7 +501,7 @@ function ReachedList({ report, label, focus }: { report: EvidenceReachReport; la
   return (
     <div className="reach-list">
       <h3>Every requirement reached</h3>
-      <FrameworkGroups items={report.reached} frameworkOf={reachedFramework} idPrefix="ereach-" focus={focus}>
+      <FrameworkGroups items={report.reached} frameworkOf={reachedFramework} idPrefix={REACH_SECTIONS} focus={focus}>
         {(list) => (
           <ul>
             {list.map((r) => (

@@ -2,14 +2,14 @@ import { lazy, Suspense, useMemo } from 'react';
 import { EVIDENCE_COUNT, type EvidenceCountData } from '../api/analysis.js';
 import { NEIGHBOURHOOD, PATHS, type NeighbourhoodData, type PathsData, type RequirementRef } from '../api/queries.js';
 import { useQuery } from '../api/useQuery.js';
-import { FrameworkGroups } from '../components/FrameworkGroups.js';
+import { FrameworkGroups, focusFrameworkGroup } from '../components/FrameworkGroups.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
 import { GraphView, type GraphLink, type GraphNode, type GraphTarget } from '../components/GraphView.js';
 import { ReachCountsTable, SupportLegend } from '../components/Legend.js';
 import { PathSteps } from '../components/PathSteps.js';
 import { SearchBox } from '../components/SearchBox.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.js';
-import { buildFanout, computeReach, countByFramework, type Reach, type ReachStep } from '../graph/fanout.js';
+import { buildFanout, computeReach, countByFramework, frameworkOfNode, type Reach, type ReachStep } from '../graph/fanout.js';
 import { SUPPORT_COLORS, supportDash } from '../graph/palette.js';
 import { radialFanoutLayout } from '../graph/radialLayout.js';
 import { stepSupport } from '../graph/support.js';
@@ -19,6 +19,8 @@ import { intParam, listParam, requirementHref, type Route } from '../lib/route.j
 import { Link, setParams } from '../router.js';
 
 // The evidence mode (graph of one item, its form) loads on demand: the requirement mode needs none of it.
+/** Ids of the reach list's framework sections. */
+const REACH_SECTIONS = 'reach-';
 const loadEvidenceHub = () => import('./EvidenceHub.js');
 const EvidenceHub = lazy(() => loadEvidenceHub().then((m) => ({ default: m.EvidenceHub })));
 
@@ -140,8 +142,8 @@ function RequirementHub({ route }: { route: Route }) {
       return <StepTip step={link.step} label={label} />;
     }
     if (t.id === model.start.id) return <RequirementTip r={model.start} fwName={fw.name(model.start.frameworkId)} extra="The start: evidence for this requirement." />;
-    if (t.id.startsWith('framework::')) {
-      const id = t.id.slice('framework::'.length);
+    const id = frameworkOfNode(t.id);
+    if (id) {
       const c = model.counts.find((x) => x.frameworkId === id);
       return (
         <div>
@@ -163,12 +165,8 @@ function RequirementHub({ route }: { route: Route }) {
   };
 
   const select = (id: string) => {
-    if (id.startsWith('framework::')) {
-      const f = id.slice('framework::'.length);
-      setParams({ sel: null, focus: f });
-      document.getElementById(`reach-${f}`)?.scrollIntoView({ block: 'nearest' });
-      return;
-    }
+    const framework = frameworkOfNode(id);
+    if (framework) return focusFrameworkGroup(REACH_SECTIONS, framework);
     setParams({ sel: id === selected ? null : id });
   };
 
@@ -301,7 +299,7 @@ function ReachList({ reach, label, focus }: { reach: Reach[]; label: (id: string
   return (
     <div className="reach-list">
       <h3>Every requirement reached</h3>
-      <FrameworkGroups items={reach} frameworkOf={reachFramework} idPrefix="reach-" focus={focus}>
+      <FrameworkGroups items={reach} frameworkOf={reachFramework} idPrefix={REACH_SECTIONS} focus={focus}>
         {(list) => (
           <ul>
             {list.map((r) => (

@@ -11,6 +11,7 @@ import { plural, relationshipLabel } from '../lib/format.js';
 import { indexAfterRemoval, moveIndex, QUEUE_PAGE_SIZE, QUEUE_PAGE_SIZE_MAX, queueCommand, queuePage, validateEdit, type QueueMode } from '../lib/queue.js';
 import { intParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, navigate, setParams } from '../router.js';
+import { FieldError } from '../components/FieldError.js';
 
 const RATIONALES = ['syntactic', 'semantic', 'functional'] as const;
 
@@ -321,11 +322,7 @@ function RejectForm({ onSubmit, onCancel }: { onSubmit: (reason: string) => void
     >
       <label htmlFor="reject-reason">Why reject it? (required; Enter to reject, Esc to cancel)</label>
       <input id="reject-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={!!problem} aria-describedby={problem ? 'reject-problem' : undefined} />
-      {problem && (
-        <p id="reject-problem" className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FieldError message={problem} id="reject-problem" />
       <button type="submit" className="danger">
         Reject
       </button>
@@ -377,11 +374,7 @@ function EditForm({ item, onSubmit, onCancel }: { item: QueueItem; onSubmit: (ed
         Strength (0–10)
         <input type="number" min={0} max={10} step={1} value={strength} onChange={(e) => setStrength(e.target.value)} aria-invalid={!!problems.strength} />
       </label>
-      {problems.strength && (
-        <p className="field-error" role="alert">
-          {problems.strength}
-        </p>
-      )}
+      <FieldError message={problems.strength} />
       <label className="wide">
         Mapping note (why the two relate)
         <textarea value={mappingNote} onChange={(e) => setMappingNote(e.target.value)} rows={3} />

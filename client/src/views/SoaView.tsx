@@ -12,6 +12,7 @@ import {
   APPLICABILITY_LABELS, applicabilityOf, draftOf, filterSoaRows, groupByObjective, IMPLEMENTATION_LABELS, SOA_FILTERS, SOA_FRAMEWORKS, toSoaEntry, validateSoaDraft, type SoaDraft, type SoaFilter,
 } from '../lib/soa.js';
 import { Link, setParams } from '../router.js';
+import { FieldError } from '../components/FieldError.js';
 
 const FILTER_LABELS: Record<SoaFilter, string> = { all: 'every control', undecided: 'undecided only', issues: 'with issues only', excluded: 'not applicable only' };
 
@@ -275,11 +276,7 @@ function EditRow({ row, busy, onSave, onCancel }: { row: SoaRow; busy: boolean; 
               aria-describedby={problems.justification ? `${id}-justification-error` : undefined}
             />
           </label>
-          {problems.justification && (
-            <p className="field-error" id={`${id}-justification-error`} role="alert">
-              {problems.justification}
-            </p>
-          )}
+          <FieldError message={problems.justification} id={`${id}-justification-error`} />
           <label>
             Implementation
             <select id={`${id}-implementationStatus`} value={draft.implementationStatus} onChange={(e) => setDraft({ ...draft, implementationStatus: e.target.value as ImplementationStatus })} aria-invalid={!!problems.implementationStatus}>
@@ -290,11 +287,7 @@ function EditRow({ row, busy, onSave, onCancel }: { row: SoaRow; busy: boolean; 
               ))}
             </select>
           </label>
-          {problems.implementationStatus && (
-            <p className="field-error" role="alert">
-              {problems.implementationStatus}
-            </p>
-          )}
+          <FieldError message={problems.implementationStatus} />
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
               Save decision
