@@ -20,9 +20,8 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ImportRequest {
   format: string;
-  /** The file's text; or give `bytes`, which may also be an XLSX workbook for the CSV formats. */
-  text?: string;
-  bytes?: Uint8Array;
+  /** The file as uploaded or read: text (UTF-8), or an XLSX workbook for the CSV formats. */
+  bytes: Uint8Array;
   /** The uploaded or named file; shown in every problem. */
   sourceName: string;
   dataDir: string;
@@ -74,10 +73,8 @@ function urnResolver(bundle: ContentBundle) {
 /** The formats whose files may also come as an XLSX workbook (one sheet read as CSV). */
 const WORKBOOK_FORMATS: readonly ImportFormat[] = ['csv', 'csv-crosswalk'];
 
-/** The text to import: given, or decoded from the bytes, or (a workbook) the fitting sheet as CSV. */
+/** The text to import: the file decoded, or (a workbook) its fitting sheet as CSV. */
 async function importText(request: ImportRequest): Promise<TableText & { notes: Problem[] }> {
-  if (request.text !== undefined) return { text: request.text, file: request.sourceName, notes: [] };
-  if (!request.bytes) throw new InputError('import: no file content given');
   const format = maybeImportFormat(request.format);
   if (isXlsx(request.bytes) && !WORKBOOK_FORMATS.includes(format))
     throw new InputError(`import: ${request.sourceName} is an XLSX workbook; workbooks are read by --format ${WORKBOOK_FORMATS.join(' and ')} (for ${format}, save the sheet in its own format)`);
