@@ -53,8 +53,18 @@ export interface OlirCsvExportOptions {
 }
 
 /**
- * Exports one framework pair as the OLIR STRM template CSV. Each row reads "focal element <relationship> reference
- * element": a mapping stored from the reference to the focal framework is written with its inverse relationship.
+ * The OLIR "Relationship" is stated for the reference document element compared to the focal one (IR 8278A Rev. 1
+ * §3.2, Table 2: "the type of logical comparison … for the Reference Document Element compared to the Focal Document
+ * Element"): "subset of" says the reference element is a subset of the focal element. A Crosswalk mapping states
+ * "source <relationship> target", so one stored reference → focal keeps its relationship and one stored focal →
+ * reference is turned round (subset-of ↔ superset-of).
+ */
+export const olirRelationshipOf = (mapping: Pick<Mapping, 'relationship'>, storedFrom: 'focal' | 'reference'): Relationship =>
+  storedFrom === 'reference' ? mapping.relationship : inverseRelationship(mapping.relationship);
+
+/**
+ * Exports one framework pair as the OLIR STRM template CSV, focal element first in each row and the relationship read
+ * from the reference element to the focal one (see `olirRelationshipOf`).
  * Rows follow the focal document's order, then the reference document's. "equivalent-to" has no OLIR value: it is
  * written as "equal" and said so in Comments, as is a mapping that is still only proposed.
  */
@@ -72,8 +82,8 @@ export function exportOlirCsv({ focal, reference, mappings, requirements, status
     .filter((m) => statuses.includes(m.status))
     .flatMap((m) => {
       const [from, to] = [frameworkOf(m.source), frameworkOf(m.target)];
-      if (from === focal && to === reference) return [{ mapping: m, focalId: m.source, referenceId: m.target, relationship: m.relationship }];
-      if (from === reference && to === focal) return [{ mapping: m, focalId: m.target, referenceId: m.source, relationship: inverseRelationship(m.relationship) }];
+      if (from === focal && to === reference) return [{ mapping: m, focalId: m.source, referenceId: m.target, relationship: olirRelationshipOf(m, 'focal') }];
+      if (from === reference && to === focal) return [{ mapping: m, focalId: m.target, referenceId: m.source, relationship: olirRelationshipOf(m, 'reference') }];
       return [];
     })
     .sort((a, b) => order(a.focalId) - order(b.focalId) || order(a.referenceId) - order(b.referenceId) || a.focalId.localeCompare(b.focalId) || a.referenceId.localeCompare(b.referenceId));

@@ -17,13 +17,17 @@ describe('exportOlirCsv', () => {
     ]);
   });
 
-  it('reads each row focal → reference, inverting mappings stored the other way, in focal document order', () => {
+  it('states each relationship from the reference element to the focal one (IR 8278A Rev. 1), in focal document order', () => {
     const { mappings, requirements } = smallBundle();
+    // Stored fw-a:2 subset-of fw-b:B-2. With fw-a as the reference document, the reference element 2 is a subset of B-2.
     const rows = rowsOf(exportOlirCsv({ focal: 'fw-b', reference: 'fw-a', mappings, requirements, includeUnmapped: false }));
     expect(rows.map((r) => [r['Focal Document Element'], r.Relationship, r['Reference Document Element'], r.Rationale, r['Strength of Relationship']])).toEqual([
       ['B-1', 'equal', '1.1', 'Semantic', '10'],
-      ['B-2', 'superset of', '2', 'Semantic', '5'],
+      ['B-2', 'subset of', '2', 'Semantic', '5'],
     ]);
+    // With fw-a as the focal document, the reference element B-2 is a superset of the focal element 2.
+    const turned = rowsOf(exportOlirCsv({ focal: 'fw-a', reference: 'fw-b', mappings, requirements, includeUnmapped: false }));
+    expect(turned.find((r) => r['Focal Document Element'] === '2')).toMatchObject({ Relationship: 'superset of', 'Reference Document Element': 'B-2' });
     expect(rows[0]).toMatchObject({ 'Focal Document Element Description': 'Information security policy', 'Reference Document Element Description': 'Policy' });
   });
 
@@ -48,7 +52,7 @@ describe('exportOlirCsv', () => {
     const rows = rowsOf(exportOlirCsv({ focal: 'fw-a', reference: 'fw-b', mappings, requirements }));
     // 1.1.1 → B-3 is rejected, so 1.1.1 counts as unmapped.
     expect(rows.map((r) => [r['Focal Document Element'], r['Reference Document Element'], r.Relationship])).toEqual([
-      ['1', '', ''], ['1.1', 'B-1', 'equal'], ['1.1.1', '', ''], ['2', 'B-2', 'subset of'], ['3', '', ''],
+      ['1', '', ''], ['1.1', 'B-1', 'equal'], ['1.1.1', '', ''], ['2', 'B-2', 'superset of'], ['3', '', ''],
     ]);
     expect(rows[0]!['Focal Document Element Description']).toBe('Governance');
   });
