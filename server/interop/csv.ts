@@ -10,19 +10,28 @@ export interface CsvRow {
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
+/** How far down a file `readCsv` looks for a header row that `isHeader` accepts (and the separator is looked for). */
+export const HEADER_SEARCH_ROWS = 30;
+
 /**
- * The cell separator of a CSV, read from its first line: a comma unless semicolons or tabs (outside quotes) are
- * more frequent there. Spreadsheets in many European locales save "CSV" with semicolons, and some tools export
+ * The cell separator of a CSV, read from its first line that has any: a comma unless semicolons or tabs (outside
+ * quotes) are more frequent there. Spreadsheets in many European locales save "CSV" with semicolons, and some tools export
  * tab-separated text; an analyst should not have to convert either.
  */
 export function detectDelimiter(text: string): (typeof DELIMITERS)[number] {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((line) => line.trim()) ?? '';
-  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
-  let quoted = false;
-  for (const char of firstLine) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
-  }
+  const countsIn = (line: string) => {
+    const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+    let quoted = false;
+    for (const char of line) {
+      if (char === '"') quoted = !quoted;
+      else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+    }
+    return counts;
+  };
+  // A title line above the table may hold no separator at all: the first line that has one decides.
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim()).slice(0, HEADER_SEARCH_ROWS);
+  const counts = lines.map(countsIn).find((c) => [...c.values()].some((n) => n > 0));
+  if (!counts) return DELIMITERS[0];
   return DELIMITERS.reduce((best, d) => (counts.get(d)! > counts.get(best)! ? d : best), DELIMITERS[0]);
 }
 
@@ -30,8 +39,14 @@ export function detectDelimiter(text: string): (typeof DELIMITERS)[number] {
  * Reads a CSV with a header row. A BOM, CRLF line ends and semicolon or tab separators are accepted; a row with the
  * wrong number of cells is a problem naming its line, and reading goes on with the other rows. Every cell (header
  * included) goes through `restoreFormula`, undoing what `toCsv` adds against formula injection.
+ * The header is the first row, or with `isHeader` the first of the first rows that it accepts: published templates
+ * often put a title block above the table (the rows above are then ignored).
  */
-export function readCsv(text: string, file: string): { header: string[]; rows: CsvRow[]; problems: Problem[] } {
+export function readCsv(
+  text: string,
+  file: string,
+  { isHeader, expected = 'the expected columns' }: { isHeader?: (cells: string[]) => boolean; expected?: string } = {},
+): { header: string[]; rows: CsvRow[]; problems: Problem[] } {
   const problems: Problem[] = [];
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
@@ -40,7 +55,9 @@ export function readCsv(text: string, file: string): { header: string[]; rows: C
     const err = e as Error & { lines?: number };
     return { header: [], rows: [], problems: [{ file, ...(err.lines ? { line: err.lines } : {}), message: `not a readable CSV: ${err.message}`, severity: 'error' }] };
   }
-  const [first, ...rest] = records;
+  const headerAt = isHeader ? records.slice(0, HEADER_SEARCH_ROWS).findIndex(({ record }) => isHeader(record.map((h) => restoreFormula(h).trim()))) : 0;
+  if (headerAt < 0) return { header: [], rows: [], problems: [{ file, line: 1, message: `found no header row with ${expected} in the first ${HEADER_SEARCH_ROWS} rows`, severity: 'error' }] };
+  const [first, ...rest] = records.slice(headerAt);
   if (!first) return { header: [], rows: [], problems: [{ file, message: 'the CSV is empty (expected a header row)', severity: 'error' }] };
   const header = first.record.map((h) => restoreFormula(h).trim().toLowerCase());
   const rows: CsvRow[] = [];

@@ -5,6 +5,8 @@ export * from './oscalCommon.js';
 export * from './uuid.js';
 export * from './csvCrosswalk.js';
 export * from './olirCsv.js';
+export * from './olirImport.js';
+export * from './refResolver.js';
 export * from './xlsx.js';
 export * from './oscalCatalog.js';
 export * from './oscalMapping.js';

@@ -22,6 +22,9 @@ const OSCAL_TOKEN = /^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$/u;
  * id is derived from it (lower case, other characters as "_", a leading "_" when it would start with a digit) and
  * made unique with "-2", "-3" in document order; the exact ref travels in the control's `label` prop.
  */
+/** The tag that keeps an imported control's OSCAL id when it differs from its ref: `oscal-id:cp-2.8`. */
+export const OSCAL_ID_TAG = 'oscal-id:';
+
 export function oscalIds(requirements: readonly Pick<Requirement, 'ref' | 'order'>[]): Map<string, string> {
   const ids = new Map<string, string>();
   const used = new Set<string>();
@@ -239,14 +242,19 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
       report(at, `no usable ref (label prop, id or title): ${refCheck.error.issues[0]?.message}`);
       return;
     }
-    if (seen.has(ref)) {
+    const repeated = seen.has(ref);
+    if (repeated) {
       const base = ref;
       for (let n = 2; seen.has(ref); n++) ref = `${base} (${n})`;
       report(at, `ref "${base}" is used again (first at ${seen.get(base)}); this one is imported as "${ref}"`, 'warning');
     }
     seen.set(ref, formatPath(at));
-    const tags = [...propValues(node, 'tag'), ...(oscalPropValue(node, 'status') === 'withdrawn' ? ['withdrawn'] : [])].filter((tag) => TagSchema.safeParse(tag).success);
     const kind = propValue(node, 'kind') ?? defaultKind;
+    // Mapping collections point at controls by OSCAL id ("cp-2.8" for CP-2(8)): the id is kept so they can be resolved.
+    // Crosswalk's own export derives its ids from the refs (a `kind` prop marks it), so they say nothing new; a repeated
+    // id names no single control.
+    const oscalId = id && !repeated && id.toLowerCase() !== ref.toLowerCase() && propValue(node, 'kind') === undefined ? [`${OSCAL_ID_TAG}${id}`] : [];
+    const tags = [...propValues(node, 'tag'), ...(oscalPropValue(node, 'status') === 'withdrawn' ? ['withdrawn'] : []), ...oscalId].filter((tag) => TagSchema.safeParse(tag).success);
     const summary = summaryOf(node, params);
     const order = Number(propValue(node, 'order'));
     if (Number.isInteger(order)) recordedOrder.set(requirements.length, order);

@@ -197,6 +197,9 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
 
   const entries: ImportedMapping[] = [];
   const defaulted = { strength: [] as string[], rationale: [] as string[] };
+  // Reported once per kind, not once per map: a published collection has hundreds of one-to-many maps.
+  const manyToMany: Array<{ at: PathSegment[]; shape: string; pairwise: Relationship }> = [];
+  const unresolved = new Map<string, { idRefs: Set<string>; items: number; first: PathSegment[] }>();
   const mappings = list(collection.mappings);
   if (!mappings.length) report([...base, 'mappings'], 'no mappings');
   mappings.forEach((mapping, i) => {
@@ -275,7 +278,10 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
           const recorded = propValue(item, 'ref');
           const ref = recorded ?? (options.resolveIdRef ? options.resolveIdRef(frameworkId, idRef) : idRef);
           if (ref === undefined) {
-            report([...mapAt, ...itemAt, 'id-ref'], `"${idRef}" is not a requirement of ${frameworkId}; this pair is not imported`, 'warning');
+            const missing = unresolved.get(frameworkId) ?? { idRefs: new Set<string>(), items: 0, first: [...mapAt, ...itemAt, 'id-ref'] };
+            missing.idRefs.add(idRef);
+            missing.items++;
+            unresolved.set(frameworkId, missing);
             return [];
           }
           const checked = RefSchema.safeParse(ref);
@@ -294,7 +300,7 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
         counts.sources * counts.targets > 1
           ? `Imported from an OSCAL map that states ${counts.sources} source(s) ${relationship.value} ${counts.targets} target(s) together; this pair was given ${pairwise}.`
           : undefined;
-      if (groupNote) report(mapAt, `the map relates ${counts.sources} source(s) to ${counts.targets} target(s); each pair is imported as ${pairwise}: review them`, 'warning');
+      if (groupNote) manyToMany.push({ at: mapAt, shape: `${counts.sources} source(s) to ${counts.targets} target(s)`, pairwise });
       const remarks = typeof map.remarks === 'string' ? map.remarks : undefined;
       const note = [remarks, groupNote].filter((n) => n !== undefined).join('\n') || undefined;
       const reviewNote = prop('review-note');
@@ -321,6 +327,14 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
         }
     });
   });
+  const [firstGroup] = manyToMany;
+  if (manyToMany.length === 1) report(firstGroup!.at, `the map relates ${firstGroup!.shape}; each pair is imported as ${firstGroup!.pairwise}: review them`, 'warning');
+  else if (firstGroup)
+    report(firstGroup.at, `${manyToMany.length} maps relate several sources or targets together (this one ${firstGroup.shape}); each of their pairs is imported with the relationship a single pair can carry (here ${firstGroup.pairwise}) and a note: review them`, 'warning');
+  for (const [frameworkId, { idRefs, items, first }] of unresolved) {
+    const examples = [...idRefs].slice(0, 3).map((id) => `"${id}"`).join(', ');
+    report(first, items === 1 ? `${examples} is not a requirement of ${frameworkId}; this pair is not imported` : `${idRefs.size} id-ref(s) name no requirement of ${frameworkId}, e.g. ${examples}; their ${items} place(s) in maps are left out (this is the first)`, 'warning');
+  }
   if (defaulted.rationale.length)
     problems.push({ file, path: defaulted.rationale[0], message: `${defaulted.rationale.length} map(s) state no matching-rationale and were given "semantic"; review them`, severity: 'warning' });
   if (defaulted.strength.length)

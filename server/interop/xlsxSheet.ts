@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { InputError } from '../domain/errors.js';
-import { quoteCsvCell } from './csv.js';
+import { HEADER_SEARCH_ROWS, quoteCsvCell } from './csv.js';
 
 /** An XLSX file is a ZIP archive: it starts with the local file header "PK\x03\x04". */
 export const isXlsx = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -17,9 +18,43 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 /**
+ * A sheet's relationships may name their parts by absolute path (`Target="/xl/tables/table1.xml"`), as the Open
+ * Packaging Conventions allow and some spreadsheet writers do (NIST's published OLIR workbooks, for one). ExcelJS
+ * resolves only relative paths and fails on such a workbook, so they are rewritten relative to the sheet first.
+ */
+async function withRelativeSheetTargets(bytes: Uint8Array): Promise<Uint8Array | undefined> {
+  const zip = await JSZip.loadAsync(bytes);
+  let changed = false;
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    const relative = xml.replace(/Target="\/xl\//g, 'Target="../');
+    if (relative !== xml) {
+      zip.file(name, relative);
+      changed = true;
+    }
+  }
+  return changed ? zip.generateAsync({ type: 'uint8array' }) : undefined;
+}
+
+async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
+  const load = async (data: Uint8Array) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    return workbook;
+  };
+  try {
+    return await load(bytes);
+  } catch (e) {
+    const repaired = await withRelativeSheetTargets(bytes).catch(() => undefined);
+    if (repaired) return load(repaired).catch(() => Promise.reject(new InputError(`${file}: not a readable XLSX workbook (${(e as Error).message})`)));
+    throw new InputError(`${file}: not a readable XLSX workbook (${(e as Error).message})`);
+  }
+}
+
+/**
  * One sheet of a workbook as CSV text, so every CSV import reads workbooks too: the sheet named `preferred` if there is
- * one, else the first whose header row the import `accepts`, else the first sheet with cells. Rows are as wide as the
- * widest row; empty rows stay as empty lines.
+ * one, else the first with a row (among its first rows) that the import `accepts` as its header, else the first sheet
+ * with cells. Rows are as wide as the widest row; empty rows stay as empty lines.
  * `rowOf` turns a line of the CSV back into the sheet's row number (a cell with line breaks spans several CSV
  * lines), so problems can name the row the analyst sees in the spreadsheet.
  */
@@ -27,17 +62,15 @@ export async function sheetAsCsv(
   bytes: Uint8Array,
   { file, preferred, accepts = () => false }: { file: string; preferred?: string; accepts?: (header: string[]) => boolean },
 ): Promise<{ text: string; sheet: string; rowOf: (line: number) => number }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new InputError(`${file}: not a readable XLSX workbook (${(e as Error).message})`);
-  }
+  const workbook = await loadWorkbook(bytes, file);
   const sheets = workbook.worksheets.filter((s) => s.actualRowCount > 0);
-  const headerOf = (s: ExcelJS.Worksheet) => (s.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());
+  // Array.from: a row's values are a sparse array, and map would keep its holes.
+  const rowCells = (s: ExcelJS.Worksheet, r: number) => Array.from((s.getRow(r).values as ExcelJS.CellValue[]).slice(1), (v) => cellText(v).trim());
+  // A published template may put a title block above its table, so the header is looked for in the first rows.
+  const hasHeader = (s: ExcelJS.Worksheet) => Array.from({ length: Math.min(s.rowCount, HEADER_SEARCH_ROWS) }, (_, i) => rowCells(s, i + 1)).some(accepts);
   const sheet =
     sheets.find((s) => preferred && s.name.toLowerCase() === preferred.toLowerCase()) ??
-    sheets.find((s) => accepts(headerOf(s))) ??
+    sheets.find(hasHeader) ??
     sheets[0];
   if (!sheet) throw new InputError(`${file}: the workbook has no sheet with cells`);
   let width = 0;
@@ -79,11 +112,14 @@ export const hasColumns = (columns: readonly string[]) => (header: string[]) => 
   return columns.every((c) => names.has(c));
 };
 
-/** Problems about CSV made from a workbook, told in the sheet's rows: in `line` and in "row N" / "line N" of the text. */
+/**
+ * Problems about CSV made from a workbook, told in the sheet's rows: in `line`, and in "row N", "line N" and lists such
+ * as "rows 4, 9, 12" of the text.
+ */
 export function onSheetRows<P extends { file: string; line?: number; message: string }>(problems: P[], table: TableText): P[] {
   const { rowOf } = table;
   if (!rowOf) return problems;
-  return problems.map((p) =>
-    p.file !== table.file ? p : { ...p, ...(p.line ? { line: rowOf(p.line) } : {}), message: p.message.replace(/\b(row|line) (\d+)\b/g, (_, word: string, n: string) => `${word} ${rowOf(Number(n))}`) },
-  );
+  const onRows = (message: string) =>
+    message.replace(/\b(rows?|lines?) (\d+(?:, \d+)*)\b/g, (_, word: string, numbers: string) => `${word} ${numbers.split(', ').map((n) => rowOf(Number(n))).join(', ')}`);
+  return problems.map((p) => (p.file !== table.file ? p : { ...p, ...(p.line ? { line: rowOf(p.line) } : {}), message: onRows(p.message) }));
 }

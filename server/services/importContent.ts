@@ -8,14 +8,15 @@ import { writeImport, type ImportedContent } from '../content/writeImport.js';
 import { InputError, type Problem } from '../domain/errors.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import {
-  importCisoAssistantLibrary, importCprt, importCsvCrosswalk, importJsonBundle, importOscalCatalog, importOscalMapping,
-  type BundleReview,
+  importCisoAssistantLibrary, importCprt, importCsvCrosswalk, importJsonBundle, importOlirStrm, importOscalCatalog, importOscalMapping,
+  isStrmHeader, type BundleReview,
 } from '../interop/index.js';
 import type { GraphStore, LoadSummary } from '../store/types.js';
 import { XLSX_CROSSWALK_SHEET } from '../interop/xlsx.js';
+import { OSCAL_ID_TAG } from '../interop/oscalCatalog.js';
 import { hasColumns, isXlsx, onSheetRows, readTable, type TableText } from '../interop/xlsxSheet.js';
 
-export const IMPORT_FORMATS = ['csv', 'csv-crosswalk', 'oscal', 'oscal-mapping', 'ciso-assistant', 'cprt', 'json'] as const;
+export const IMPORT_FORMATS = ['csv', 'csv-crosswalk', 'olir', 'oscal', 'oscal-mapping', 'ciso-assistant', 'cprt', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ImportRequest {
@@ -33,7 +34,7 @@ export interface ImportRequest {
   name?: string;
   edition?: string;
   publisher?: string;
-  /** Which frameworks an OSCAL mapping-collection's source and target are. */
+  /** Which frameworks an OSCAL mapping-collection's (or an OLIR table's focal and reference) documents are. */
   from?: string;
   to?: string;
   today?: string;
@@ -48,6 +49,7 @@ export interface ImportOutcome {
 
 export const maybeImportFormat = (format: string): ImportFormat => {
   if ((IMPORT_FORMATS as readonly string[]).includes(format)) return format as ImportFormat;
+  if (format === 'olir-csv') return 'olir'; // the export's name for the same table
   throw new InputError(`invalid format: "${format}" (expected: ${IMPORT_FORMATS.join(', ')})`);
 };
 
@@ -71,7 +73,7 @@ function urnResolver(bundle: ContentBundle) {
 }
 
 /** The formats whose files may also come as an XLSX workbook (one sheet read as CSV). */
-const WORKBOOK_FORMATS: readonly ImportFormat[] = ['csv', 'csv-crosswalk'];
+const WORKBOOK_FORMATS: readonly ImportFormat[] = ['csv', 'csv-crosswalk', 'olir'];
 
 /** The text to import: the file decoded, or (a workbook) its fitting sheet as CSV. */
 async function importText(request: ImportRequest): Promise<TableText & { notes: Problem[] }> {
@@ -80,7 +82,7 @@ async function importText(request: ImportRequest): Promise<TableText & { notes: 
     throw new InputError(`import: ${request.sourceName} is an XLSX workbook; workbooks are read by --format ${WORKBOOK_FORMATS.join(' and ')} (for ${format}, save the sheet in its own format)`);
   const table = await readTable(request.bytes, request.sourceName, {
     preferred: format === 'csv-crosswalk' ? XLSX_CROSSWALK_SHEET : undefined,
-    accepts: format === 'csv' ? hasCatalogHeader : hasColumns(['source_framework']),
+    accepts: format === 'csv' ? hasCatalogHeader : format === 'olir' ? isStrmHeader : hasColumns(['source_framework']),
   });
   return { ...table, notes: table.sheet ? [{ file: request.sourceName, message: `read sheet "${table.sheet}" of the workbook`, severity: 'warning' }] : [] };
 }
@@ -98,10 +100,20 @@ function runImporter(request: ImportRequest & { text: string }, loaded: ContentB
     }
     case 'csv-crosswalk':
       return importCsvCrosswalk(request.text, { file, today });
+    case 'olir': {
+      for (const option of ['from', 'to'] as const)
+        if (!request[option]) throw new InputError(`import --format olir needs --from (the focal document's framework) and --to (the reference document's framework)`);
+      const refs = new Map<string, string[]>();
+      for (const r of loaded.requirements) refs.set(r.frameworkId, [...(refs.get(r.frameworkId) ?? []), r.ref]);
+      return importOlirStrm(request.text, { file, today, focal: request.from!, reference: request.to!, refsOf: (id) => refs.get(id) });
+    }
     case 'oscal':
       return importOscalCatalog(request.text, { file, today, frameworkId: request.frameworkId, name: request.name, edition: request.edition, publisher: request.publisher });
     case 'oscal-mapping': {
       const refs = new Map(loaded.requirements.map((r) => [`${r.frameworkId}\u0000${r.ref.toLowerCase()}`, r.ref]));
+      // An OSCAL id kept from the catalog's import wins over a ref that happens to read the same.
+      for (const r of loaded.requirements)
+        for (const tag of r.tags) if (tag.startsWith(OSCAL_ID_TAG)) refs.set(`${r.frameworkId}\u0000${tag.slice(OSCAL_ID_TAG.length).toLowerCase()}`, r.ref);
       return importOscalMapping(request.text, {
         file, today, sourceFramework: request.from, targetFramework: request.to,
         resolveIdRef: (frameworkId, idRef) => refs.get(`${frameworkId}\u0000${idRef.toLowerCase()}`),

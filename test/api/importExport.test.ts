@@ -216,6 +216,31 @@ describe('more import formats over HTTP', () => {
     expect((await server.store.listRequirements({ frameworkId: 'demo-cprt-1.0' })).map((r) => [r.ref, r.parentId])).toEqual([['GV', undefined], ['GV.1', 'demo-cprt-1.0:GV']]);
   });
 
+  it('resolves a third-party mapping collection by OSCAL control id, and imports an OLIR table', async () => {
+    const catalog = { catalog: { uuid: '0f0e0d0c-0b0a-4909-8807-060504030201', metadata: { title: 'NIST-style test catalog', 'last-modified': '2026-01-01T00:00:00Z', version: '1', 'oscal-version': '1.1.2' },
+      groups: [{ id: 'nt', class: 'family', title: 'Test family', controls: [
+        { id: 'nt-1', class: 'SP800-53', title: 'Test policy', props: [{ name: 'label', value: 'NT-1' }],
+          controls: [{ id: 'nt-1.1', class: 'SP800-53-enhancement', title: 'Test review', props: [{ name: 'label', value: 'NT-1(1)' }] }] },
+      ] }] } };
+    expect((await upload('format=oscal&frameworkId=nist-style-1&filename=catalog.json', JSON.stringify(catalog))).status).toBe(200);
+    const collection = { 'mapping-collection': { uuid: '1f1e1d1c-1b1a-4919-8817-161514131211', metadata: { title: 'Test collection', 'last-modified': '2026-01-01T00:00:00Z', version: '1', 'oscal-version': '1.2.1' },
+      provenance: { method: 'human', 'matching-rationale': 'semantic', status: 'complete', 'mapping-description': 'Test.' },
+      mappings: [{ uuid: '2f2e2d2c-2b2a-4929-8827-262524232221', 'source-resource': { type: 'catalog', href: 'catalog.json' }, 'target-resource': { type: 'catalog', href: 'x.json' },
+        maps: [{ uuid: '3f3e3d3c-3b3a-4939-8837-363534333231', relationship: 'intersects-with', sources: [{ type: 'control', 'id-ref': 'nt-1.1' }], targets: [{ type: 'control', 'id-ref': 'A.2.4' }] }] }] } };
+    const mapped = await upload('format=oscal-mapping&from=nist-style-1&to=iso42001-2023&filename=collection.json', JSON.stringify(collection));
+    expect(mapped.status).toBe(200);
+    expect(await server.store.getMapping('nist-style-1:NT-1(1) -> iso42001-2023:A.2.4')).toMatchObject({ relationship: 'intersects-with', status: 'proposed' });
+
+    // OLIR: "the reference element A.2.2 is a subset of the focal element NT-1", stored from the focal element.
+    const olir = 'Focal Document Element,Rationale,Relationship,Reference Document Element,Strength of Relationship\nNT-1,Semantic,subset of,A.2.2,6\n';
+    const imported = await upload('format=olir&from=nist-style-1&to=iso42001-2023&filename=strm.csv', olir);
+    expect(imported.status).toBe(200);
+    expect(await server.store.getMapping('nist-style-1:NT-1 -> iso42001-2023:A.2.2')).toMatchObject({ relationship: 'superset-of', strength: 6 });
+    const refused = await upload('format=olir&from=nist-style-1&filename=strm.csv', olir);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain('import --format olir needs --from');
+  });
+
   it('round-trips an OSCAL mapping collection and the JSON bundle of everything into a fresh instance', async () => {
     await server.gql(`mutation { reviewMapping(id: "acme-1:ACME-1 -> iso42001-2023:A.4.2", review: { status: approved, note: "checked" }) { status } }`, {}, TOKENS.admin);
     const oscal = await (await download('format=oscal-mapping&from=acme-1&to=iso42001-2023')).text();

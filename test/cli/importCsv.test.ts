@@ -53,3 +53,38 @@ describe('crosswalk import --format csv', () => {
     expect(format.stderr).toMatch(/invalid format: "docx"/);
   });
 });
+
+describe('crosswalk import --format olir', () => {
+  it('imports an STRM workbook whose table sits under a title block on its second sheet, naming sheet rows in warnings', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('About').addRows([['Informative reference', 'ISO 9001 to ISO 27001 (example)']]);
+    workbook.addWorksheet('Relationships').addRows([
+      ['NIST IR 8477-Based Set Theory Relationship Mapping'],
+      ['Focal Document:', 'ISO/IEC 27001:2022'],
+      [],
+      ['Focal Document Element', 'Focal Document Element Description', 'Rationale', 'Relationship', 'Reference Document Element', 'Reference Document Element Description', 'Comments', 'Strength of Relationship'],
+      ['6.2', 'Objectives', 'Semantic', 'equal', '6.2', 'Quality objectives', 'Same clause of the harmonized structure.', 9],
+      ['A.5.37', 'Documented procedures', 'Functional', 'subset of', 'ISO 9001:2015 7.5.1', '', '', 4],
+      ['A.5.1', 'Policies', 'Semantic', 'intersects with', '5.2.9', '', '', 3],
+    ]);
+    const file = path.join(dir, 'strm.xlsx');
+    fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const dataDir = path.join(dir, 'data');
+    const result = crosswalk(['import', '--format', 'olir', file, '--from', 'iso27001-2022', '--to', 'iso9001-2015'], { dataDir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`${file} (sheet "Relationships"):7: 1 reference document element(s) name no requirement of "iso9001-2015", e.g. "5.2.9"`);
+    expect(result.stderr).toContain(`${file} (sheet "Relationships"):6: 1 cell(s) were read as a document name followed by a ref, e.g. "ISO 9001:2015 7.5.1" → 7.5.1`);
+    expect(crosswalk(['validate'], { dataDir }).code).toBe(0);
+    const csv = crosswalk(['export', '--format', 'csv', '--from', 'iso27001-2022', '--to', 'iso9001-2015'], { dataDir }).stdout;
+    expect(csv.split('\n').slice(1, 3).map((line) => line.split(',').slice(0, 7).join(','))).toEqual([
+      'iso27001-2022,6.2,iso9001-2015,6.2,equal-to,semantic,9',
+      // "7.5.1 is a subset of A.5.37", stored from the focal element.
+      'iso27001-2022,A.5.37,iso9001-2015,7.5.1,superset-of,functional,4',
+    ]);
+
+    const missing = crosswalk(['import', '--format', 'olir', file, '--from', 'iso27001-2022'], { dataDir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('import --format olir needs --from (the focal document\'s framework) and --to (the reference document\'s framework)');
+  });
+});

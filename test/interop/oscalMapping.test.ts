@@ -137,6 +137,19 @@ describe('importOscalMapping', () => {
     expect(mappings[0]!.provenance).toEqual({ source: 'Example catalog to example framework', author: 'imported', created: '2025-09-01' });
   });
 
+  it('reports one-to-many maps and unknown id-refs once per kind when there are several, as in published collections', () => {
+    const doc = structuredClone(foreign) as typeof foreign;
+    const maps = doc['mapping-collection'].mappings.maps;
+    maps.push(
+      { uuid: '9e5b7baa-2d5a-4c6c-8f5d-8a3b5c6d7e8f', relationship: 'superset-of', sources: [{ type: 'control', 'id-ref': 'ac-1' }], targets: [{ type: 'control', 'id-ref': 'b-3_smt' }, { type: 'control', 'id-ref': 'zz-8' }, { type: 'control', 'id-ref': 'zz-9' }] } as (typeof maps)[number],
+    );
+    const { problems } = importOscalMapping(JSON.stringify(doc), { file: 'third-party.json', sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveIdRef });
+    expect(warningsOf(problems).map((p) => [p.path, p.message]).slice(0, 2)).toEqual([
+      ['mapping-collection.mappings[0].maps[1]', '2 maps relate several sources or targets together (this one 1 source(s) to 2 target(s)); each of their pairs is imported with the relationship a single pair can carry (here superset-of) and a note: review them'],
+      ['mapping-collection.mappings[0].maps[2].targets[0].id-ref', '2 id-ref(s) name no requirement of fw-b, e.g. "zz-9", "zz-8"; their 3 place(s) in maps are left out (this is the first)'],
+    ]);
+  });
+
   it('round-trips an imported collection: import → export → import gives the same mapping files', () => {
     const options = { file: 'third-party.json', sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveIdRef };
     const first = importOscalMapping(JSON.stringify(foreign), options);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { isXlsx, sheetAsCsv } from '../../server/interop/xlsxSheet.js';
+import { isXlsx, onSheetRows, sheetAsCsv } from '../../server/interop/xlsxSheet.js';
 import { importContent } from '../../server/services/importContent.js';
 
 /** A catalog as an analyst keeps it in a spreadsheet: a notes sheet first, rich text, a formula, a date, a multi-line cell, a blank row. */
@@ -50,5 +50,17 @@ describe('reading a workbook sheet as CSV', () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('tells problems in sheet rows: the line, "row N" and lists of rows', () => {
+    const table = { text: '', file: 'm.xlsx (sheet "S")', sheet: 'S', rowOf: (line: number) => line - 4 };
+    const problems = [
+      { file: table.file, line: 9, message: 'row 9: bad; 3 row(s) were skipped (rows 10, 12, 15, …); first at line 11', severity: 'warning' as const },
+      { file: 'other.csv', line: 9, message: 'row 9: untouched', severity: 'warning' as const },
+    ];
+    expect(onSheetRows(problems, table).map((p) => [p.line, p.message])).toEqual([
+      [5, 'row 5: bad; 3 row(s) were skipped (rows 6, 8, 11, …); first at line 7'],
+      [9, 'row 9: untouched'],
+    ]);
   });
 });

@@ -1,0 +1,67 @@
+/** How a cell was matched to a ref: exactly, or by one of the looser readings that published spreadsheets need. */
+export type RefMatch = 'exact' | 'zero-padding' | 'ref-then-title' | 'title-then-ref';
+
+export interface ResolvedRef {
+  ref: string;
+  match: RefMatch;
+}
+
+const normal = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** "PM-09" and "AC-02(01)" as NIST's spreadsheets write them are the catalog's "PM-9" and "AC-2(1)". */
+const unpadded = (text: string) => text.replace(/(^|\D)0+(?=\d)/g, '$1');
+
+/**
+ * What may follow a ref: its title, after a space or punctuation ("A.5.1 Policies", "GOVERN 1.1: Legal", "4.1 – Context",
+ * "A.5.1(a)"). What follows must start with a letter: a number after it ("GOVERN 1.1" against the ref GOVERN, or
+ * "4.1, 9.9") is another id, not a title.
+ */
+const AFTER_REF = /^(?:\s*[:;,(\u2013\u2014-]\s*|\s+)\p{L}/u;
+
+/**
+ * A letter or "annex"/"appendix" right before a trailing number makes that number part of a longer id ("Annex A 5.1"
+ * is A.5.1, not clause 5.1): such a cell is not resolved by its ending.
+ */
+const QUALIFIED_NUMBER = /(?:^|\s)(?:[a-z]|annex|appendix|table|figure)\s*$/;
+
+/**
+ * Resolves a cell of a published mapping spreadsheet to one of a framework's refs. Exact (case and spacing aside)
+ * first; else the same but for zero padding ("PM-09" is PM-9), when that names one ref only; else the longest ref the cell starts with, followed by a title ("A.5.1 Policies for information security");
+ * else the longest ref the cell ends with after a space, preceded by a document name ("ISO/IEC 27001:2022 A.5.1").
+ * Anything else is left unresolved rather than guessed: a wrong mapping in a crosswalk is worse than a missing one.
+ */
+export function refResolver(refs: Iterable<string>): (cell: string) => ResolvedRef | undefined {
+  const byNormal = new Map<string, string>();
+  for (const ref of refs) byNormal.set(normal(ref), ref);
+  const byUnpadded = new Map<string, string | null>();
+  for (const [key, ref] of byNormal) byUnpadded.set(unpadded(key), byUnpadded.has(unpadded(key)) ? null : ref); // null: ambiguous
+  const longestFirst = [...byNormal.keys()].sort((a, b) => b.length - a.length);
+  return (cell) => {
+    const text = normal(cell);
+    if (!text) return undefined;
+    const exact = byNormal.get(text);
+    if (exact) return { ref: exact, match: 'exact' };
+    const padded = byUnpadded.get(unpadded(text));
+    if (padded) return { ref: padded, match: 'zero-padding' };
+    const leading = longestFirst.find((ref) => text.startsWith(ref) && AFTER_REF.test(text.slice(ref.length)));
+    if (leading) return { ref: byNormal.get(leading)!, match: 'ref-then-title' };
+    const trailing = longestFirst.find((ref) => text.endsWith(` ${ref}`) && !QUALIFIED_NUMBER.test(text.slice(0, -ref.length - 1)));
+    if (trailing) return { ref: byNormal.get(trailing)!, match: 'title-then-ref' };
+    return undefined;
+  };
+}
+
+/**
+ * Resolves a cell that may name several refs, exact readings before loose ones: the whole cell, else its lines or
+ * `;`-separated parts, else its `,`-separated parts, else (exactly only) its space-separated parts; every part must
+ * resolve. So "5.2; 5.2.1" and "A.5.1 A.5.2" are two refs each, not one ref with a title. Undefined when no reading
+ * resolves.
+ */
+export function resolveRefList(cell: string, resolve: (cell: string) => ResolvedRef | undefined): ResolvedRef[] | undefined {
+  const partsOf = (separator: RegExp) => cell.split(separator).map((p) => p.trim()).filter(Boolean);
+  const [whole, ...lists] = [[cell], partsOf(/[\n;]/), partsOf(/,/), partsOf(/\s+/)].map((parts) => parts.map(resolve));
+  const readings = [whole!, ...lists.filter((parts) => parts.length > 1)];
+  const complete = (refs: Array<ResolvedRef | undefined>): refs is ResolvedRef[] => refs.every((r) => r !== undefined);
+  const exact = readings.find((refs): refs is ResolvedRef[] => complete(refs) && refs.every((r) => r.match === 'exact'));
+  return exact ?? readings.slice(0, 3).find(complete);
+}

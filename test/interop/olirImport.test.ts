@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { exportOlirCsv, OLIR_STRM_COLUMNS } from '../../server/interop/olirCsv.js';
+import { importOlirStrm, isStrmHeader } from '../../server/interop/olirImport.js';
+import { smallBundle } from '../fixtures/smallBundle.js';
+import { loadImported } from './helpers.js';
+
+const bundle = smallBundle();
+const refsOf = (frameworkId: string) => {
+  const refs = bundle.requirements.filter((r) => r.frameworkId === frameworkId).map((r) => r.ref);
+  return refs.length ? refs : undefined;
+};
+const options = { file: 'strm.csv', today: '2026-11-24', focal: 'fw-a', reference: 'fw-b', refsOf };
+const template = (rows: string[]) => [OLIR_STRM_COLUMNS.join(','), ...rows].join('\n');
+const messages = (result: ReturnType<typeof importOlirStrm>, severity: 'error' | 'warning') =>
+  result.problems.filter((p) => p.severity === severity).map((p) => `${p.line ?? '-'}: ${p.message}`);
+
+describe('importOlirStrm', () => {
+  it('reads the relationship from the reference element to the focal one and stores it from the focal element', () => {
+    const result = importOlirStrm(template([
+      '2,Risk assessment,Functional,subset of,B-2,Risk treatment,Both cover risk.,7',
+      '1.1,Policy,Semantic,equal,B-1,Policy,,10',
+    ]), options);
+    expect(messages(result, 'error')).toEqual([]);
+    const { mappings } = loadImported(result);
+    // "B-2 is a subset of 2" is stored as 2 superset-of B-2.
+    expect(mappings.map((m) => [m.source, m.relationship, m.target, m.rationale, m.strength, m.status, m.note])).toEqual([
+      ['fw-a:2', 'superset-of', 'fw-b:B-2', 'functional', 7, 'proposed', 'Both cover risk.'],
+      ['fw-a:1.1', 'equal-to', 'fw-b:B-1', 'semantic', 10, 'proposed', undefined],
+    ]);
+    expect(mappings[0]!.provenance).toEqual({ source: 'strm.csv', author: 'imported', created: '2026-11-24' });
+  });
+
+  it('gives back what the OLIR export wrote (export → import keeps every relationship)', () => {
+    const approved = bundle.mappings.filter((m) => m.status !== 'rejected' && m.source.startsWith('fw-a:') && m.target.startsWith('fw-b:'));
+    for (const [focal, reference] of [['fw-a', 'fw-b'], ['fw-b', 'fw-a']] as const) {
+      const csv = exportOlirCsv({ focal, reference, mappings: bundle.mappings, requirements: bundle.requirements });
+      const { mappings } = loadImported(importOlirStrm(csv, { ...options, focal, reference }));
+      const asStored = mappings.map((m) => (m.source.startsWith('fw-a:') ? [m.source, m.relationship, m.target] : [m.target, { 'subset-of': 'superset-of', 'superset-of': 'subset-of' }[m.relationship as string] ?? m.relationship, m.source]));
+      expect(asStored.sort()).toEqual(approved.map((m) => [m.source, m.relationship, m.target]).sort());
+    }
+  });
+
+  it('finds the header under a title block, reads STRM column names of other publishers, and carries merged focal cells down', () => {
+    const csv = [
+      'NIST IR 8477-Based Set Theory Relationship Mapping (STRM),,,,,,',
+      'Focal Document:,Framework A,,,,,',
+      ',,,,,,',
+      'FDE #,Focal Document Element,STRM Rationale,STRM Relationship,Reference Document Element,Strength of Relationship (optional),Notes (optional)',
+      '2,Identify and analyse risks,Semantic,Intersects With,B-2,6,',
+      ',,Semantic,Intersects With,B-3 Logging,3,weak',
+    ].join('\n');
+    const result = importOlirStrm(csv, options);
+    expect(messages(result, 'error')).toEqual([]);
+    expect(loadImported(result).mappings.map((m) => [m.source, m.target, m.strength, m.note])).toEqual([
+      ['fw-a:2', 'fw-b:B-2', 6, undefined],
+      ['fw-a:2', 'fw-b:B-3', 3, 'weak'],
+    ]);
+    expect(messages(result, 'warning')).toEqual([
+      '6: 1 cell(s) were read as a ref followed by a title, e.g. "B-3 Logging" → B-3; check them',
+      '6: 1 row(s) had no focal document element and were given the one above (merged cells; rows 6)',
+    ]);
+  });
+
+  it('reads an OLIR concept crosswalk (no Relationship column) as intersects-with, and refs written with zero padding', () => {
+    const padded = { ...options, refsOf: (id: string) => (id === 'fw-b' ? ['AC-2', 'AC-2(1)', 'PM-9'] : refsOf(id)) };
+    // Header cells and a reference cell with line breaks, as in NIST's workbooks.
+    const csv = ['"Focal Document\nElement",Focal Document Element Description,"Reference Document\nElement",Comments', '2,Risk,PM-09,', '2,Risk,"AC-02(01)\n",'].join('\n');
+    const result = importOlirStrm(csv, padded);
+    expect(messages(result, 'error')).toEqual([]);
+    expect(loadImported(result).mappings.map((m) => [m.source, m.relationship, m.target])).toEqual([
+      ['fw-a:2', 'intersects-with', 'fw-b:PM-9'],
+      ['fw-a:2', 'intersects-with', 'fw-b:AC-2(1)'],
+    ]);
+    expect(messages(result, 'warning')).toContain('-: the table has no Relationship column (an OLIR concept crosswalk): its 2 pair(s) say only that the elements are related and were imported as intersects-with; review them');
+    expect(messages(result, 'warning').join('\n')).toContain('2 cell(s) were read as a ref written with zero padding, e.g. "PM-09" → PM-9');
+  });
+
+  it('turns "not related to" without a reference element into a no-counterpart statement, and skips unmapped focal elements', () => {
+    const result = importOlirStrm(template([
+      '1,Governance,,,,,,',
+      '3,Isolated,Semantic,not related to,,,,',
+      '1.1,Policy,Semantic,equal,B-1,,,10',
+    ]), options);
+    const { noCounterparts, mappings } = loadImported(result);
+    expect(mappings).toHaveLength(1);
+    expect(noCounterparts.map((n) => [n.requirementId, n.otherFrameworkId, n.status])).toEqual([['fw-a:3', 'fw-b', 'proposed']]);
+    expect(messages(result, 'warning')).toContain('2: 1 focal document element(s) have no reference element and no relationship: not mapped by the author, nothing imported for them (rows 2)');
+  });
+
+  it('reports unknown refs once per side with examples, and imports the rest', () => {
+    const result = importOlirStrm(template([
+      '1.1,Policy,Semantic,equal,B-1,,,10',
+      '9,Unknown,Semantic,equal,B-1,,,10',
+      '2,Risk,Semantic,intersects with,Z-1,,,5',
+      '2,Risk,Semantic,intersects with,Z-2,,,5',
+    ]), options);
+    expect(messages(result, 'error')).toEqual([]);
+    expect(messages(result, 'warning')).toEqual([
+      '3: 1 focal document element(s) name no requirement of "fw-a", e.g. "9"; their 1 row(s) are not imported (first at row 3). Check that --from is the right framework and edition',
+      '4: 2 reference document element(s) name no requirement of "fw-b", e.g. "Z-1", "Z-2"; their 2 row(s) are not imported (first at row 4). Check that --to is the right framework and edition',
+    ]);
+    expect(loadImported(result).mappings).toHaveLength(1);
+  });
+
+  it('refuses bad cells with their row, frameworks that are not loaded, and a file with nothing to import', () => {
+    const bad = importOlirStrm(template(['1.1,Policy,Semantic,overlaps,B-1,,,10', '2,Risk,Semantic,equal,B-2,,,11']), options);
+    expect(bad.mappingFiles).toEqual([]);
+    expect(messages(bad, 'error')).toEqual([
+      '2: row 2: relationship: invalid relationship: "overlaps" (expected: equal-to, equivalent-to, subset-of, superset-of, intersects-with, no-relationship)',
+      '3: row 3: strength of relationship: invalid strength: "11" (expected an integer from 0 to 10)',
+    ]);
+    const unloaded = importOlirStrm(template(['1.1,Policy,Semantic,equal,B-1,,,10']), { ...options, reference: 'fw-z' });
+    expect(messages(unloaded, 'error')).toEqual([
+      '-: the reference framework "fw-z" is not loaded: import its catalog first (crosswalk import --format csv|oscal|cprt|ciso-assistant), or name another with --to',
+    ]);
+    expect(messages(importOlirStrm(template(['1,Governance,,,,,,']), options), 'error')).toEqual(['-: no row could be imported (see the warnings)']);
+    expect(messages(importOlirStrm('a,b\n1,2\n', options), 'error')[0]).toMatch(/^1: found no header row with "Focal Document Element" and "Reference Document Element" columns/);
+  });
+});
+
+describe('isStrmHeader', () => {
+  it('accepts the OLIR template and STRM headers of other publishers, and nothing else', () => {
+    expect(isStrmHeader([...OLIR_STRM_COLUMNS])).toBe(true);
+    expect(isStrmHeader(['FDE #', 'FDE Name', 'STRM Rationale', 'STRM Relationship', 'SCF #', 'Strength of Relationship (optional)'])).toBe(true);
+    expect(isStrmHeader(['source_framework', 'source_ref', 'target_framework', 'target_ref', 'relationship'])).toBe(false);
+    expect(isStrmHeader(['Focal Document Element', 'Focal Document Element Description'])).toBe(false);
+  });
+});

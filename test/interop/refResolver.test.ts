@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { refResolver, resolveRefList } from '../../server/interop/refResolver.js';
+
+const refs = ['4', '4.1', '4.10', '5.1', 'A.5', 'A.5.1', 'A.5.10', 'GOVERN', 'GOVERN 1', 'GOVERN 1.1', 'B.8.2.1'];
+const resolve = refResolver(refs);
+const refOf = (cell: string) => resolve(cell)?.ref;
+
+describe('refResolver', () => {
+  it('matches exactly, ignoring case and spacing', () => {
+    expect(resolve('a.5.1')).toEqual({ ref: 'A.5.1', match: 'exact' });
+    expect(resolve('  govern   1.1 ')).toEqual({ ref: 'GOVERN 1.1', match: 'exact' });
+    expect(resolve('')).toBeUndefined();
+  });
+
+  it('reads the longest ref followed by a title', () => {
+    expect(resolve('A.5.1 Policies for information security')).toEqual({ ref: 'A.5.1', match: 'ref-then-title' });
+    expect(refOf('A.5.10 Acceptable use')).toBe('A.5.10');
+    expect(refOf('GOVERN 1.1: Legal requirements')).toBe('GOVERN 1.1');
+    expect(refOf('4.1 \u2013 Context')).toBe('4.1');
+    expect(refOf('A.5.1(a)')).toBe('A.5.1');
+  });
+
+  it('reads a document name followed by the ref', () => {
+    expect(resolve('ISO/IEC 27001:2022 A.5.1')).toEqual({ ref: 'A.5.1', match: 'title-then-ref' });
+    expect(refOf('NIST AI RMF GOVERN 1.1')).toBe('GOVERN 1.1');
+    expect(refOf('Clause 4.1')).toBe('4.1');
+  });
+
+  it('does not guess: a longer id, an annex letter before a number, or an unknown ref stay unresolved', () => {
+    expect(refOf('4.1.2')).toBeUndefined();
+    expect(refOf('A.5.1.3 Something')).toBeUndefined();
+    expect(refOf('Annex A 5.1')).toBeUndefined();
+    expect(refOf('A 5.1')).toBeUndefined();
+    expect(refOf('GOVERN 1.2')).toBeUndefined();
+    expect(refOf('MAP 1.1')).toBeUndefined();
+  });
+});
+
+describe('resolveRefList', () => {
+  it('reads one ref, or several separated by lines, semicolons or commas', () => {
+    expect(resolveRefList('A.5.1', resolve)?.map((r) => r.ref)).toEqual(['A.5.1']);
+    expect(resolveRefList('A.5.1\nA.5.10', resolve)?.map((r) => r.ref)).toEqual(['A.5.1', 'A.5.10']);
+    expect(resolveRefList('4.1, 5.1', resolve)?.map((r) => r.ref)).toEqual(['4.1', '5.1']);
+  });
+
+  it('prefers exact parts over a ref with the rest read as its title', () => {
+    expect(resolveRefList('4.1; 5.1', resolve)?.map((r) => [r.ref, r.match])).toEqual([['4.1', 'exact'], ['5.1', 'exact']]);
+    expect(resolveRefList('A.5.1 A.5.10', resolve)?.map((r) => r.ref)).toEqual(['A.5.1', 'A.5.10']);
+    expect(resolveRefList('A.5.1 Policies, procedures and rules', resolve)?.map((r) => r.ref)).toEqual(['A.5.1']);
+  });
+
+  it('resolves nothing when any part does not resolve', () => {
+    expect(resolveRefList('4.1, 9.9', resolve)).toBeUndefined();
+  });
+});
