@@ -1,3 +1,4 @@
+import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, type PathSegment } from '../content/yamlDocument.js';
 import type { Problem } from '../domain/errors.js';
@@ -12,6 +13,22 @@ export function parseJsonInput(text: string, file: string): { data?: unknown; pr
     const line = offset === undefined ? undefined : source.slice(0, offset).split('\n').length;
     return { problems: [{ file, ...(line ? { line } : {}), message: `not valid JSON: ${(e as Error).message.split('\n')[0]}`, severity: 'error' }] };
   }
+}
+
+/**
+ * Parses an OSCAL document, which NIST publishes as JSON, YAML and XML of one model: JSON and YAML are read (YAML is
+ * told apart by not starting with "{" or "["); XML gets a problem that says how to get the JSON.
+ */
+export function parseOscalInput(text: string, file: string): { data?: unknown; problems: Problem[] } {
+  const source = text.replace(/^\uFEFF/, '');
+  const first = source.trimStart()[0];
+  if (first === '{' || first === '[') return parseJsonInput(source, file);
+  if (first === '<')
+    return { problems: [{ file, line: 1, message: 'OSCAL XML is not read: import the JSON or YAML edition of the document (NIST publishes all three), or convert it with NIST\'s oscal-cli ("oscal-cli catalog convert --to json")', severity: 'error' }] };
+  const document = parseDocument(source);
+  const [error] = document.errors;
+  if (error) return { problems: [{ file, ...(error.linePos ? { line: error.linePos[0].line } : {}), message: `not valid JSON or YAML: ${error.message.split('\n')[0]}`, severity: 'error' }] };
+  return { data: document.toJS(), problems: [] };
 }
 
 /**

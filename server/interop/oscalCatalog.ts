@@ -4,7 +4,7 @@ import { formatPath, type PathSegment } from '../content/yamlDocument.js';
 import { FrameworkIdSchema, RefSchema, TagSchema } from '../domain/schemas/common.js';
 import type { Framework } from '../domain/schemas/framework.js';
 import type { Requirement } from '../domain/schemas/requirement.js';
-import { isRecord, parseJsonInput, problemReporter } from './jsonInput.js';
+import { isRecord, parseOscalInput, problemReporter } from './jsonInput.js';
 import { slugify } from './maybeRelationship.js';
 import { OSCAL_VERSION, crosswalkProp, oneLine, oscalPropValue, propValue, propValues, type OscalProp } from './oscalCommon.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
@@ -191,7 +191,7 @@ const summaryOf = (node: Record<string, unknown>, params: Map<string, string>): 
  */
 export function importOscalCatalog(text: string, options: OscalCatalogImportOptions): ImportResult {
   const { file } = options;
-  const parsed = parseJsonInput(text, file);
+  const parsed = parseOscalInput(text, file);
   const { problems, report } = problemReporter(file, [...parsed.problems]);
   if (parsed.data === undefined) return emptyImport(problems);
 

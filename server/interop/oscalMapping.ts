@@ -9,7 +9,7 @@ import type { Framework } from '../domain/schemas/framework.js';
 import type { Mapping, Method, Provenance, Rationale, Relationship, Status } from '../domain/schemas/mapping.js';
 import type { Requirement } from '../domain/schemas/requirement.js';
 import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js';
-import { currentDate, isRecord, isoDateOf, parseJsonInput, problemReporter } from './jsonInput.js';
+import { currentDate, isRecord, isoDateOf, parseOscalInput, problemReporter } from './jsonInput.js';
 import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength } from './maybeRelationship.js';
 import { oscalIds } from './oscalCatalog.js';
 import { OSCAL_NS, OSCAL_VERSION, crosswalkProp, oneLine, propValue } from './oscalCommon.js';
@@ -174,7 +174,7 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : valu
  */
 export function importOscalMapping(text: string, options: OscalMappingImportOptions): ImportResult {
   const { file } = options;
-  const parsed = parseJsonInput(text, file);
+  const parsed = parseOscalInput(text, file);
   const { problems, report } = problemReporter(file, [...parsed.problems]);
   if (parsed.data === undefined) return emptyImport(problems);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import type { CatalogFile } from '../../server/content/fileSchemas.js';
 import type { Framework } from '../../server/domain/schemas/framework.js';
 import type { Requirement } from '../../server/domain/schemas/requirement.js';
@@ -186,6 +187,19 @@ describe('importOscalCatalog', () => {
       { file: 'm.json', message: 'not an OSCAL catalog: expected a top-level "catalog" object (this file holds a "mapping-collection")', severity: 'error' },
     ]);
     expect(importOscalCatalog('[]', { file: 'a.json' }).catalogs).toEqual([]);
+  });
+
+  it('reads the YAML edition of a catalog like the JSON one, and says how to get JSON for the XML edition', () => {
+    const json = importOscalCatalog(JSON.stringify(foreign), { file: 'c.json' });
+    const yaml = importOscalCatalog(stringify(foreign), { file: 'c.yaml' });
+    expect(yaml.problems).toEqual([]);
+    expect(yaml.catalogs).toEqual(json.catalogs);
+    expect(importOscalCatalog('<?xml version="1.0"?>\n<catalog/>', { file: 'c.xml' }).problems).toEqual([
+      { file: 'c.xml', line: 1, message: expect.stringMatching(/^OSCAL XML is not read: import the JSON or YAML edition/), severity: 'error' },
+    ]);
+    expect(importOscalCatalog('catalog:\n  uuid: [oops\n', { file: 'bad.yaml' }).problems).toEqual([
+      { file: 'bad.yaml', line: 3, message: expect.stringMatching(/^not valid JSON or YAML: /), severity: 'error' },
+    ]);
   });
 
   it('names the JSON path of a control without an id and of a repeated label, and checks the framework id', () => {
