@@ -198,7 +198,8 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
   const root = parsed.data;
   if (!isRecord(root) || !isRecord(root.catalog)) {
     const other = isRecord(root) ? Object.keys(root).find((k) => ['mapping-collection', 'profile', 'component-definition', 'system-security-plan'].includes(k)) : undefined;
-    report([], `not an OSCAL catalog: expected a top-level "catalog" object${other ? ` (this file holds a "${other}")` : ''}`);
+    const hint = other === 'profile' ? '; a profile only selects controls from a catalog: import its resolved catalog (NIST publishes one beside each baseline, "…-resolved-profile_catalog.json", or resolve it with oscal-cli "profile resolve")' : other === 'mapping-collection' ? '; import it with --format oscal-mapping' : '';
+    report([], `not an OSCAL catalog: expected a top-level "catalog" object${other ? ` (this file holds a "${other}")` : ''}${hint}`);
     return emptyImport(problems);
   }
   const catalog = root.catalog;

@@ -184,8 +184,9 @@ describe('importOscalCatalog', () => {
       { file: 'bad.json', line: 3, message: expect.stringMatching(/^not valid JSON: /), severity: 'error' },
     ]);
     expect(importOscalCatalog('{"mapping-collection": {}}', { file: 'm.json' }).problems).toEqual([
-      { file: 'm.json', message: 'not an OSCAL catalog: expected a top-level "catalog" object (this file holds a "mapping-collection")', severity: 'error' },
+      { file: 'm.json', message: 'not an OSCAL catalog: expected a top-level "catalog" object (this file holds a "mapping-collection"); import it with --format oscal-mapping', severity: 'error' },
     ]);
+    expect(importOscalCatalog('{"profile": {}}', { file: 'p.json' }).problems[0]!.message).toMatch(/this file holds a "profile"\); a profile only selects controls from a catalog: import its resolved catalog/);
     expect(importOscalCatalog('[]', { file: 'a.json' }).catalogs).toEqual([]);
   });
 
