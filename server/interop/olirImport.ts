@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { inverseRelationship } from '../domain/relationships.js';
+import type { Problem } from '../domain/errors.js';
 import type { Provenance, Rationale } from '../domain/schemas/mapping.js';
 import { buildMappingFiles, type ImportedMapping, type ImportedNoCounterpart } from './buildMappingFiles.js';
 import { readCsv } from './csv.js';
@@ -75,7 +76,7 @@ class Unresolved {
   }
 }
 
-const LOOSE_EXAMPLES = 3;
+const EXAMPLES = 3;
 
 /**
  * Reads a NIST IR 8477 set theory relationship mapping (STRM) table — the OLIR template or a spreadsheet in its shape,
@@ -187,28 +188,7 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
         });
   }
 
-  const warn = (line: number | undefined, message: string) => problems.push({ file, ...(line ? { line } : {}), message, severity: 'warning' });
-  if (!columns.relationship && entries.length)
-    warn(undefined, `the table has no Relationship column (an OLIR concept crosswalk): its ${entries.length} pair(s) say only that the elements are related and were imported as intersects-with; review them`);
-  const rowList = (lines: number[]) => `${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ', …' : ''}`;
-  for (const side of ['focal', 'reference'] as const) {
-    const { cells, rows: count, firstLine } = unresolved[side];
-    if (!count) continue;
-    const frameworkId = side === 'focal' ? focal : reference;
-    const examples = [...cells.keys()].slice(0, LOOSE_EXAMPLES).map((c) => JSON.stringify(c)).join(', ');
-    warn(firstLine, `${cells.size} ${side} document element(s) name no requirement of "${frameworkId}", e.g. ${examples}; their ${count} row(s) are not imported (first at row ${firstLine}). Check that --${side === 'focal' ? 'from' : 'to'} is the right framework and edition`);
-  }
-  for (const [match, found] of loose) {
-    const how = { 'zero-padding': 'a ref written with zero padding', 'ref-then-title': 'a ref followed by a title', 'title-then-ref': 'a document name followed by a ref' }[match as Exclude<RefMatch, 'exact'>];
-    const examples = found.slice(0, LOOSE_EXAMPLES).map((f) => `${JSON.stringify(f.cell)} → ${f.ref}`).join(', ');
-    warn(found[0]!.line, `${found.length} cell(s) were read as ${how}, e.g. ${examples}; check them`);
-  }
-  if (carried.length) warn(carried[0], `${carried.length} row(s) had no focal document element and were given the one above (merged cells; rows ${rowList(carried)})`);
-  if (unmapped.length) warn(unmapped[0], `${unmapped.length} focal document element(s) have no reference element and no relationship: not mapped by the author, nothing imported for them (rows ${rowList(unmapped)})`);
-  if (defaulted.rationale.length)
-    warn(defaulted.rationale[0], `${defaulted.rationale.length} row(s) state no rationale and were given "semantic"; review them (rows ${rowList(defaulted.rationale)})`);
-  if (defaulted.strength.length)
-    warn(defaulted.strength[0], `${defaulted.strength.length} row(s) state no strength and were given the OLIR default for their relationship (10 equal, 5 partial, 0 none); review them (rows ${rowList(defaulted.strength)})`);
+  problems.push(...skipWarnings({ file, focal, reference, conceptCrosswalk: !columns.relationship, pairs: entries.length, unresolved, loose, carried, unmapped, defaulted }));
 
   const mappedFocal = new Set(entries.filter((e) => e.relationship !== 'no-relationship').map((e) => e.source));
   const noCounterparts: ImportedNoCounterpart[] = [];
@@ -219,10 +199,51 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
       noCounterparts.push({ frameworkId: focal, otherFrameworkId: reference, ref, note: `Stated as not related to any element of ${reference} in ${path.basename(file)}.`, status: 'proposed', provenance, at: { line } });
   }
   if (contradicted.length)
-    warn(contradicted[0], `${contradicted.length} "not related" row(s) name a focal element that other rows map; the mappings were kept and the "not related" statement left out (rows ${rowList(contradicted)})`);
+    problems.push({ file, line: contradicted[0], severity: 'warning', message: `${contradicted.length} "not related" row(s) name a focal element that other rows map; the mappings were kept and the "not related" statement left out (rows ${rowList(contradicted)})` });
   if (!entries.length && !noCounterparts.length && !problems.some((p) => p.severity === 'error'))
     problems.push({ file, message: 'no row could be imported (see the warnings)', severity: 'error' });
 
   const built = buildMappingFiles(entries, { file, description: `Imported from ${path.basename(file)} (NIST IR 8477 STRM / OLIR template).`, noCounterparts });
   return finishImport({ catalogs: [], mappingFiles: built.mappingFiles, problems: [...problems, ...built.problems] });
+}
+
+const rowList = (lines: number[]) => `${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ', …' : ''}`;
+
+/** One warning per kind of row that was skipped, defaulted or read loosely, with counts and examples. */
+function skipWarnings({ file, focal, reference, conceptCrosswalk, pairs, unresolved, loose, carried, unmapped, defaulted }: {
+  file: string;
+  focal: string;
+  reference: string;
+  conceptCrosswalk: boolean;
+  pairs: number;
+  unresolved: Record<'focal' | 'reference', Unresolved>;
+  loose: Map<RefMatch, Array<{ cell: string; ref: string; line: number }>>;
+  carried: number[];
+  unmapped: number[];
+  defaulted: { rationale: number[]; strength: number[] };
+}): Problem[] {
+  const problems: Problem[] = [];
+  const warn = (line: number | undefined, message: string) => problems.push({ file, ...(line ? { line } : {}), message, severity: 'warning' });
+  if (conceptCrosswalk && pairs)
+    warn(undefined, `the table has no Relationship column (an OLIR concept crosswalk): its ${pairs} pair(s) say only that the elements are related and were imported as intersects-with; review them`);
+  for (const side of ['focal', 'reference'] as const) {
+    const { cells, rows: count, firstLine } = unresolved[side];
+    if (!count) continue;
+    const frameworkId = side === 'focal' ? focal : reference;
+    const examples = [...cells.keys()].slice(0, EXAMPLES).map((c) => JSON.stringify(c)).join(', ');
+    warn(firstLine, `${cells.size} ${side} document element(s) name no requirement of "${frameworkId}", e.g. ${examples}; their ${count} row(s) are not imported (first at row ${firstLine}). Check that --${side === 'focal' ? 'from' : 'to'} is the right framework and edition`);
+  }
+  for (const [match, found] of loose) {
+    const how = { 'zero-padding': 'a ref written with zero padding', 'ref-then-title': 'a ref followed by a title', 'title-then-ref': 'a document name followed by a ref' }[match as Exclude<RefMatch, 'exact'>];
+    const examples = found.slice(0, EXAMPLES).map((f) => `${JSON.stringify(f.cell)} → ${f.ref}`).join(', ');
+    warn(found[0]!.line, `${found.length} cell(s) were read as ${how}, e.g. ${examples}; check them`);
+  }
+  if (carried.length) warn(carried[0], `${carried.length} row(s) had no focal document element and were given the one above (merged cells; rows ${rowList(carried)})`);
+  if (unmapped.length) warn(unmapped[0], `${unmapped.length} focal document element(s) have no reference element and no relationship: not mapped by the author, nothing imported for them (rows ${rowList(unmapped)})`);
+  if (defaulted.rationale.length)
+    warn(defaulted.rationale[0], `${defaulted.rationale.length} row(s) state no rationale and were given "semantic"; review them (rows ${rowList(defaulted.rationale)})`);
+  if (defaulted.strength.length)
+    warn(defaulted.strength[0], `${defaulted.strength.length} row(s) state no strength and were given the OLIR default for their relationship (10 equal, 5 partial, 0 none); review them (rows ${rowList(defaulted.strength)})`);
+
+  return problems;
 }
