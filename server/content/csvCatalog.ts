@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { detectDelimiter } from '../interop/csv.js';
+import { detectDelimiter, findColumns } from '../interop/csv.js';
 import type { Problem } from '../domain/errors.js';
 import { FrameworkIdSchema, RefSchema } from '../domain/schemas/common.js';
 import type { CatalogFile } from './fileSchemas.js';
@@ -33,23 +33,8 @@ const COLUMN_ALIASES: Record<CatalogColumn, string[]> = {
   kind: ['kind', 'type', 'level'],
 };
 
-const headerKey = (name: string) => name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
-
 /** Which header cell holds each catalog column, and the columns that were found under another name. */
-function catalogColumns(header: string[]): { at: Partial<Record<CatalogColumn, number>>; renamed: string[] } {
-  const keys = header.map(headerKey);
-  const at: Partial<Record<CatalogColumn, number>> = {};
-  const renamed: string[] = [];
-  const taken = new Set<number>();
-  for (const column of CATALOG_CSV_COLUMNS) {
-    const index = COLUMN_ALIASES[column].map((alias) => keys.findIndex((key, i) => key === alias && !taken.has(i))).find((i) => i >= 0);
-    if (index === undefined) continue;
-    at[column] = index;
-    taken.add(index);
-    if (keys[index] !== column) renamed.push(`"${header[index]!.trim()}" as ${column}`);
-  }
-  return { at, renamed };
-}
+const catalogColumns = (header: string[]) => findColumns<CatalogColumn>(header, COLUMN_ALIASES);
 
 /** Whether a header row has the columns a catalog needs (under any of their names). */
 export const hasCatalogHeader = (header: string[]) => {

@@ -73,6 +73,29 @@ export function readCsv(
   return { header, rows, problems };
 }
 
+/** A header cell compared loosely: lower-cased, every run of other characters one "_" ("Control ID" → control_id). */
+export const headerKey = (name: string) => name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+
+/**
+ * Which header cell holds each column, looked for under the names listed for it, in order (list the column's own name
+ * first so that it wins); a cell is used for one column only. `renamed` lists the columns found under another name,
+ * for a warning that says how the header was read.
+ */
+export function findColumns<C extends string>(header: readonly string[], names: Record<C, readonly string[]>): { at: Partial<Record<C, number>>; renamed: string[] } {
+  const keys = header.map(headerKey);
+  const at: Partial<Record<C, number>> = {};
+  const renamed: string[] = [];
+  const taken = new Set<number>();
+  for (const column of Object.keys(names) as C[]) {
+    const index = names[column].map((name) => keys.findIndex((key, i) => key === name && !taken.has(i))).find((i) => i >= 0);
+    if (index === undefined) continue;
+    at[column] = index;
+    taken.add(index);
+    if (keys[index] !== column) renamed.push(`"${header[index]!.trim()}" as ${column}`);
+  }
+  return { at, renamed };
+}
+
 /*
  * Spreadsheet formula injection ("CSV injection", OWASP): Excel, LibreOffice Calc and Google Sheets evaluate a CSV
  * cell that starts with = + - or @; OWASP adds tab and carriage return, since a spreadsheet that trims them may then

@@ -4,9 +4,10 @@ import { splitRequirementId } from '../domain/ids.js';
 import { FrameworkIdSchema, IsoDateSchema, RefSchema } from '../domain/schemas/common.js';
 import type { Mapping, Provenance } from '../domain/schemas/mapping.js';
 import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js';
-import { readCsv, toCsv } from './csv.js';
+import { findColumns, readCsv, toCsv } from './csv.js';
 import { currentDate } from './jsonInput.js';
 import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength } from './maybeRelationship.js';
+import type { RefMatch, ResolvedRef } from './refResolver.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
 
 /** The columns a crosswalk CSV must (first five) or may have. */
@@ -22,31 +23,84 @@ export const CROSSWALK_CSV_EXPORT_COLUMNS = [
   'provenance_url', 'provenance_created', 'review_note',
 ] as const;
 
-const REQUIRED = CROSSWALK_CSV_COLUMNS.slice(0, 5);
+type CrosswalkColumn = (typeof CROSSWALK_CSV_EXPORT_COLUMNS)[number];
+
+/**
+ * Header names other tools and hand-made spreadsheets use for the crosswalk columns (compared as `headerKey`s), each
+ * column's own name first. A bare "source" or "target" is read as the ref, never as the framework.
+ */
+const COLUMN_NAMES: Record<CrosswalkColumn, readonly string[]> = {
+  source_framework: ['source_framework', 'source_framework_id', 'from_framework'],
+  source_ref: ['source_ref', 'source_id', 'source_control_id', 'source_requirement_id', 'source_control', 'source_requirement', 'source'],
+  target_framework: ['target_framework', 'target_framework_id', 'to_framework'],
+  target_ref: ['target_ref', 'target_id', 'target_control_id', 'target_requirement_id', 'target_control', 'target_requirement', 'target'],
+  relationship: ['relationship', 'relationship_type', 'relation', 'mapping_type', 'strm_relationship'],
+  rationale: ['rationale', 'rationale_type', 'strm_rationale'],
+  strength: ['strength', 'strength_of_relationship'],
+  note: ['note', 'notes', 'comment', 'comments'],
+  status: ['status'],
+  method: ['method'],
+  provenance_source: ['provenance_source'],
+  provenance_author: ['provenance_author'],
+  reviewer: ['reviewer'],
+  reviewed: ['reviewed'],
+  provenance_url: ['provenance_url'],
+  provenance_created: ['provenance_created'],
+  review_note: ['review_note'],
+};
+
+/** A crosswalk table's header: source and target refs and a relationship, under any of their names. */
+export const isCrosswalkHeader = (header: readonly string[]) => {
+  const { at } = findColumns(header, COLUMN_NAMES);
+  return at.source_ref !== undefined && at.target_ref !== undefined && at.relationship !== undefined;
+};
 
 export interface CsvCrosswalkImportOptions extends ImportOptions {
   /** Provenance source for rows without a provenance_source cell; defaults to the file name. */
   source?: string;
+  /** The framework of rows without a source_framework cell (or of every row, when the table has no such column). */
+  sourceFramework?: string;
+  targetFramework?: string;
+  /** Finds the ref a cell names in a loaded framework (a title after it, zero padding, …); cells it does not resolve are kept as written. */
+  resolveRef?: (frameworkId: string, cell: string) => ResolvedRef | undefined;
 }
 
+const MATCH_WORDING: Record<Exclude<RefMatch, 'exact'>, string> = {
+  'zero-padding': 'a ref written with zero padding',
+  'ref-then-title': 'a ref followed by a title',
+  'title-then-ref': 'a document name followed by a ref',
+};
+
 /**
- * Reads a crosswalk CSV into one mapping file per (source_framework, target_framework) pair. Rows default to
+ * Reads a crosswalk CSV into one mapping file per (source_framework, target_framework) pair. Each row reads "source
+ * <relationship> target". Common other column names are read with a warning, and with `sourceFramework` /
+ * `targetFramework` (the CLI's --from / --to) a two-framework table needs no framework columns. Rows default to
  * status "proposed", method "human" and provenance {source: file name, author: "imported", created: today}; a row
  * without a rationale or strength gets "semantic" or the OLIR default for its relationship, with a warning.
  */
 export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOptions): ImportResult {
   const { file } = options;
-  const { header, rows, problems } = readCsv(text, file);
+  const read = readCsv(text, file);
+  const { header, problems } = read;
   if (!header.length) return emptyImport(problems);
-  const missing = REQUIRED.filter((column) => !header.includes(column));
+  const { at, renamed } = findColumns(header, COLUMN_NAMES);
+  const fallback = { source_framework: options.sourceFramework, target_framework: options.targetFramework };
+  const missing = (['source_framework', 'source_ref', 'target_framework', 'target_ref', 'relationship'] as const).filter((column) => at[column] === undefined && !(column in fallback && fallback[column as keyof typeof fallback]));
   if (missing.length) {
-    problems.push({ file, line: 1, message: `missing column(s) ${missing.join(', ')} (expected header: ${CROSSWALK_CSV_COLUMNS.join(',')})`, severity: 'error' });
+    const flags = missing.flatMap((c) => (c === 'source_framework' ? ['--from'] : c === 'target_framework' ? ['--to'] : []));
+    problems.push({ file, line: 1, message: `missing column(s) ${missing.join(', ')} (expected header: ${CROSSWALK_CSV_COLUMNS.join(',')}${flags.length ? `; or give the framework of every row with ${flags.join(' and ')}` : ''})`, severity: 'error' });
     return emptyImport(problems);
   }
-  const known = new Set<string>(CROSSWALK_CSV_EXPORT_COLUMNS);
-  const unknown = header.filter((column) => !known.has(column));
+  if (renamed.length) problems.push({ file, line: 1, message: `header read with other names: ${renamed.join(', ')}`, severity: 'warning' });
+  const used = new Set(Object.values(at));
+  const unknown = header.filter((_, i) => !used.has(i));
   if (unknown.length) problems.push({ file, line: 1, message: `column(s) not read: ${unknown.join(', ')} (known: ${CROSSWALK_CSV_EXPORT_COLUMNS.join(', ')})`, severity: 'warning' });
-  if (!rows.length && !problems.length) problems.push({ file, line: 1, message: 'the CSV has no rows', severity: 'error' });
+  const rows = read.rows.map(({ values, line }) => ({
+    line,
+    values: Object.fromEntries(CROSSWALK_CSV_EXPORT_COLUMNS.flatMap((c) => (at[c] === undefined ? [] : [[c, values[header[at[c]!]!] ?? '']]))) as Partial<Record<CrosswalkColumn, string>>,
+  }));
+  if (!rows.length && !problems.some((p) => p.severity === 'error')) problems.push({ file, line: 1, message: 'the CSV has no rows', severity: 'error' });
+  const loose = new Map<RefMatch, Array<{ cell: string; ref: string; line: number }>>();
 
   const today = options.today ?? currentDate();
   const defaultSource = options.source?.trim() || path.basename(file);
@@ -55,8 +109,8 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
 
   for (const { values, line } of rows) {
     const fail = (column: string, message: string) => problems.push({ file, line, message: `row ${line}: ${column}: ${message}`, severity: 'error' });
-    const cell = (column: string) => values[column]?.trim() ?? '';
-    const raw = (column: string) => (values[column] !== undefined && values[column]!.trim() !== '' ? values[column] : undefined);
+    const cell = (column: CrosswalkColumn) => values[column]?.trim() ?? '';
+    const raw = (column: CrosswalkColumn) => (values[column] !== undefined && values[column]!.trim() !== '' ? values[column] : undefined);
     const checked = <T>(column: string, schema: z.ZodType<T>, value: string): T | undefined => {
       const result = schema.safeParse(value);
       if (!result.success) fail(column, result.error.issues[0]?.message ?? 'invalid');
@@ -68,10 +122,15 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
       return result.value;
     };
 
-    const sourceFramework = checked('source_framework', FrameworkIdSchema, cell('source_framework'));
-    const source = checked('source_ref', RefSchema, cell('source_ref'));
-    const targetFramework = checked('target_framework', FrameworkIdSchema, cell('target_framework'));
-    const target = checked('target_ref', RefSchema, cell('target_ref'));
+    const sourceFramework = checked('source_framework', FrameworkIdSchema, cell('source_framework') || (options.sourceFramework ?? ''));
+    const targetFramework = checked('target_framework', FrameworkIdSchema, cell('target_framework') || (options.targetFramework ?? ''));
+    const refIn = (frameworkId: string | undefined, text: string) => {
+      const found = frameworkId && text ? options.resolveRef?.(frameworkId, text) : undefined;
+      if (found && found.match !== 'exact') loose.set(found.match, [...(loose.get(found.match) ?? []), { cell: text, ref: found.ref, line }]);
+      return found?.ref ?? text;
+    };
+    const source = checked('source_ref', RefSchema, refIn(sourceFramework, cell('source_ref')));
+    const target = checked('target_ref', RefSchema, refIn(targetFramework, cell('target_ref')));
     const relationship = normalised('relationship', () => maybeRelationship(cell('relationship')));
     const rationale = cell('rationale') ? normalised('rationale', () => maybeRationale(cell('rationale'))) : (defaulted.rationale.push(line), 'semantic' as const);
     const stated = normalised('strength', () => maybeStrength(cell('strength')));
@@ -104,6 +163,10 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
       ...(reviewNote !== undefined ? { reviewNote } : {}),
       at: { line },
     });
+  }
+  for (const [match, found] of loose) {
+    const examples = found.slice(0, 3).map((f) => `${JSON.stringify(f.cell)} → ${f.ref}`).join(', ');
+    problems.push({ file, line: found[0]!.line, message: `${found.length} cell(s) were read as ${MATCH_WORDING[match as Exclude<RefMatch, 'exact'>]}, e.g. ${examples}; check them`, severity: 'warning' });
   }
   const rowList = (lines: number[]) => `${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ', …' : ''}`;
   if (defaulted.rationale.length)

@@ -9,12 +9,12 @@ import { InputError, type Problem } from '../domain/errors.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import {
   importCisoAssistantLibrary, importCprt, importCsvCrosswalk, importJsonBundle, importOlirStrm, importOscalCatalog, importOscalMapping,
-  isStrmHeader, type BundleReview,
+  isCrosswalkHeader, isStrmHeader, refResolver, type BundleReview,
 } from '../interop/index.js';
 import type { GraphStore, LoadSummary } from '../store/types.js';
 import { XLSX_CROSSWALK_SHEET } from '../interop/xlsx.js';
 import { OSCAL_ID_TAG } from '../interop/oscalCatalog.js';
-import { hasColumns, isXlsx, onSheetRows, readTable, type TableText } from '../interop/xlsxSheet.js';
+import { isXlsx, onSheetRows, readTable, type TableText } from '../interop/xlsxSheet.js';
 
 export const IMPORT_FORMATS = ['csv', 'csv-crosswalk', 'olir', 'oscal', 'oscal-mapping', 'ciso-assistant', 'cprt', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -72,6 +72,23 @@ function urnResolver(bundle: ContentBundle) {
   };
 }
 
+function refsByFramework(loaded: ContentBundle): Map<string, string[]> {
+  const refs = new Map<string, string[]>();
+  for (const r of loaded.requirements) refs.set(r.frameworkId, [...(refs.get(r.frameworkId) ?? []), r.ref]);
+  return refs;
+}
+
+/** Resolves cells to refs of the loaded frameworks (see refResolver), building each framework's resolver once. */
+function loadedRefResolver(loaded: ContentBundle) {
+  const refs = refsByFramework(loaded);
+  const resolvers = new Map<string, ReturnType<typeof refResolver>>();
+  return (frameworkId: string, cell: string) => {
+    if (!refs.has(frameworkId)) return undefined;
+    if (!resolvers.has(frameworkId)) resolvers.set(frameworkId, refResolver(refs.get(frameworkId)!));
+    return resolvers.get(frameworkId)!(cell);
+  };
+}
+
 /** The formats whose files may also come as an XLSX workbook (one sheet read as CSV). */
 const WORKBOOK_FORMATS: readonly ImportFormat[] = ['csv', 'csv-crosswalk', 'olir'];
 
@@ -82,7 +99,7 @@ async function importText(request: ImportRequest): Promise<TableText & { notes: 
     throw new InputError(`import: ${request.sourceName} is an XLSX workbook; workbooks are read by --format ${WORKBOOK_FORMATS.join(' and ')} (for ${format}, save the sheet in its own format)`);
   const table = await readTable(request.bytes, request.sourceName, {
     preferred: format === 'csv-crosswalk' ? XLSX_CROSSWALK_SHEET : undefined,
-    accepts: format === 'csv' ? hasCatalogHeader : format === 'olir' ? isStrmHeader : hasColumns(['source_framework']),
+    accepts: format === 'csv' ? hasCatalogHeader : format === 'olir' ? isStrmHeader : isCrosswalkHeader,
   });
   return { ...table, notes: table.sheet ? [{ file: request.sourceName, message: `read sheet "${table.sheet}" of the workbook`, severity: 'warning' }] : [] };
 }
@@ -99,12 +116,11 @@ function runImporter(request: ImportRequest & { text: string }, loaded: ContentB
       return { catalogs: catalog ? [catalog] : [], mappingFiles: [], problems };
     }
     case 'csv-crosswalk':
-      return importCsvCrosswalk(request.text, { file, today });
+      return importCsvCrosswalk(request.text, { file, today, sourceFramework: request.from, targetFramework: request.to, resolveRef: loadedRefResolver(loaded) });
     case 'olir': {
       for (const option of ['from', 'to'] as const)
         if (!request[option]) throw new InputError(`import --format olir needs --from (the focal document's framework) and --to (the reference document's framework)`);
-      const refs = new Map<string, string[]>();
-      for (const r of loaded.requirements) refs.set(r.frameworkId, [...(refs.get(r.frameworkId) ?? []), r.ref]);
+      const refs = refsByFramework(loaded);
       return importOlirStrm(request.text, { file, today, focal: request.from!, reference: request.to!, refsOf: (id) => refs.get(id) });
     }
     case 'oscal':

@@ -216,7 +216,7 @@ describe('more import formats over HTTP', () => {
     expect((await server.store.listRequirements({ frameworkId: 'demo-cprt-1.0' })).map((r) => [r.ref, r.parentId])).toEqual([['GV', undefined], ['GV.1', 'demo-cprt-1.0:GV']]);
   });
 
-  it('resolves a third-party mapping collection by OSCAL control id, and imports an OLIR table', async () => {
+  it('resolves a third-party mapping collection by OSCAL control id, and imports an OLIR table and another tool\'s two-column table', async () => {
     const catalog = { catalog: { uuid: '0f0e0d0c-0b0a-4909-8807-060504030201', metadata: { title: 'NIST-style test catalog', 'last-modified': '2026-01-01T00:00:00Z', version: '1', 'oscal-version': '1.1.2' },
       groups: [{ id: 'nt', class: 'family', title: 'Test family', controls: [
         { id: 'nt-1', class: 'SP800-53', title: 'Test policy', props: [{ name: 'label', value: 'NT-1' }],
@@ -239,6 +239,11 @@ describe('more import formats over HTTP', () => {
     const refused = await upload('format=olir&from=nist-style-1&filename=strm.csv', olir);
     expect(refused.status).toBe(400);
     expect(JSON.stringify(await refused.json())).toContain('import --format olir needs --from');
+
+    // A two-column table from another tool: the frameworks come from the query, a ref with its title is resolved.
+    const table = 'Source ID;Target ID;Relationship\nNT-1(1) Test review;A.6.2.4;intersects with\n';
+    expect((await upload('format=csv-crosswalk&from=nist-style-1&to=iso42001-2023&filename=tool.csv', table)).status).toBe(200);
+    expect(await server.store.getMapping('nist-style-1:NT-1(1) -> iso42001-2023:A.6.2.4')).toMatchObject({ relationship: 'intersects-with', status: 'proposed' });
   });
 
   it('round-trips an OSCAL mapping collection and the JSON bundle of everything into a fresh instance', async () => {

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CROSSWALK_CSV_EXPORT_COLUMNS, exportCsvCrosswalk, importCsvCrosswalk } from '../../server/interop/csvCrosswalk.js';
+import { CROSSWALK_CSV_EXPORT_COLUMNS, exportCsvCrosswalk, importCsvCrosswalk, isCrosswalkHeader } from '../../server/interop/csvCrosswalk.js';
+import { refResolver } from '../../server/interop/refResolver.js';
 import { richBundle } from './fixtures.js';
 import { comparable, errorsOf, loadImported, warningsOf } from './helpers.js';
 
@@ -69,9 +70,30 @@ describe('importCsvCrosswalk', () => {
     expect(problems.every((p) => p.file === options.file && p.severity === 'error')).toBe(true);
   });
 
+  it('reads a two-framework table from another tool: other column names, frameworks from --from/--to, refs with titles', () => {
+    const refs: Record<string, string[]> = { 'fw-a': ['1.1', '2'], 'fw-b': ['B-1', 'B-2'] };
+    const resolveRef = (frameworkId: string, cell: string) => refResolver(refs[frameworkId] ?? [])(cell);
+    const csv = ['Source Control ID,Target Control ID,Relationship Type,Notes,Owner', '1.1 Policy,B-1,equal,Same policy.,alice', '2,B-2 Risk treatment,Subset Of,,bob'].join('\n');
+    const result = importCsvCrosswalk(csv, { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveRef });
+    expect(errorsOf(result.problems)).toEqual([]);
+    expect(warningsOf(result.problems).map((p) => p.message)).toEqual([
+      'header read with other names: "source control id" as source_ref, "target control id" as target_ref, "relationship type" as relationship, "notes" as note',
+      `column(s) not read: owner (known: ${CROSSWALK_CSV_EXPORT_COLUMNS.join(', ')})`,
+      '2 cell(s) were read as a ref followed by a title, e.g. "1.1 Policy" → 1.1, "B-2 Risk treatment" → B-2; check them',
+      '2 row(s) state no rationale and were given "semantic"; review them (rows 2, 3)',
+      '2 row(s) state no strength and were given the OLIR default for their relationship (10 equal, 5 partial, 0 none); review them (rows 2, 3)',
+    ]);
+    expect(loadImported(result).mappings.map((m) => [m.source, m.relationship, m.target, m.note])).toEqual([
+      ['fw-a:1.1', 'equal-to', 'fw-b:B-1', 'Same policy.'],
+      ['fw-a:2', 'subset-of', 'fw-b:B-2', undefined],
+    ]);
+    expect(isCrosswalkHeader(['Source Control ID', 'Target Control ID', 'Relationship Type'])).toBe(true);
+    expect(isCrosswalkHeader(['Control ID', 'Name'])).toBe(false);
+  });
+
   it('rejects a missing column, an unreadable CSV and a row with the wrong number of cells', () => {
     expect(importCsvCrosswalk('source_framework,source_ref,target_ref\nfw-a,1,B\n', options).problems).toEqual([
-      { file: options.file, line: 1, message: `missing column(s) target_framework, relationship (expected header: ${HEADER})`, severity: 'error' },
+      { file: options.file, line: 1, message: `missing column(s) target_framework, relationship (expected header: ${HEADER}; or give the framework of every row with --to)`, severity: 'error' },
     ]);
     expect(importCsvCrosswalk(`${HEADER}\n"fw-a,1.1\n`, options).problems[0]!.message).toMatch(/^not a readable CSV/);
     const short = importCsvCrosswalk(`${HEADER}\nfw-a,1.1,fw-b,B-1,equal\n`, options);
