@@ -17,6 +17,7 @@ const GapsView = lazy(() => import('./views/GapsView.js').then((m) => ({ default
 const ControlsView = lazy(() => import('./views/ControlsView.js').then((m) => ({ default: m.ControlsView })));
 const ImsView = lazy(() => import('./views/ImsView.js').then((m) => ({ default: m.ImsView })));
 const SoaView = lazy(() => import('./views/SoaView.js').then((m) => ({ default: m.SoaView })));
+const ImportView = lazy(() => import('./views/ImportView.js').then((m) => ({ default: m.ImportView })));
 
 const NAV: Array<{ view: ViewName; label: string }> = [
   { view: 'hub', label: 'Evidence hub' },
@@ -26,6 +27,7 @@ const NAV: Array<{ view: ViewName; label: string }> = [
   { view: 'controls', label: 'Unified controls' },
   { view: 'ims', label: 'IMS plan' },
   { view: 'soa', label: 'SoA' },
+  { view: 'import', label: 'Import' },
 ];
 
 const TITLES: Record<ViewName, string> = {
@@ -38,6 +40,7 @@ const TITLES: Record<ViewName, string> = {
   controls: 'Unified control set',
   ims: 'IMS plan',
   soa: 'Statement of Applicability',
+  import: 'Import',
   lab: 'Graph lab',
   'not-found': 'Not found',
 };
@@ -158,6 +161,8 @@ function View({ route }: { route: Route }) {
       return <ImsView route={route} />;
     case 'soa':
       return <SoaView route={route} />;
+    case 'import':
+      return <ImportView route={route} />;
     default:
       return (
         <section>

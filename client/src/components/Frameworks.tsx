@@ -15,9 +15,13 @@ export interface FrameworkIndex {
 interface FrameworkState {
   index: FrameworkIndex | null;
   gate: ReactNode;
+  reload: () => void;
 }
 
-const Context = createContext<FrameworkState>({ index: null, gate: null });
+const Context = createContext<FrameworkState>({ index: null, gate: null, reload: () => undefined });
+
+/** Asks for the framework list again, after a change that may add frameworks (an import). */
+export const useReloadFrameworks = (): (() => void) => useContext(Context).reload;
 
 export function useFrameworks(): FrameworkIndex {
   const { index } = useContext(Context);
@@ -64,7 +68,7 @@ export function FrameworksProvider({ children }: { children: ReactNode }) {
         <span className="spinner" aria-hidden="true" /> The service holds no frameworks yet. On a first start it loads the shipped catalogs and crosswalks, which takes a few seconds; this page checks again every 3 seconds.
       </p>
     ) : null;
-  const value = useMemo(() => ({ index, gate }), [index, gate]);
+  const value = useMemo(() => ({ index, gate, reload: q.reload }), [index, gate, q.reload]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

@@ -1,5 +1,5 @@
 /** The explorer's URLs: one path per view, state in the query string, so every view can be linked and reloaded. */
-export const VIEWS = ['hub', 'matrix', 'requirement', 'review', 'search', 'gaps', 'controls', 'ims', 'soa', 'lab'] as const;
+export const VIEWS = ['hub', 'matrix', 'requirement', 'review', 'search', 'gaps', 'controls', 'ims', 'soa', 'import', 'lab'] as const;
 export type ViewName = (typeof VIEWS)[number] | 'not-found';
 
 export interface Route {

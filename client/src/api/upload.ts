@@ -1,0 +1,44 @@
+import { ApiError } from './graphql.js';
+import { invalidateQueries } from './useQuery.js';
+
+interface LoadCounts {
+  added: number;
+  updated: number;
+  removed: number;
+}
+
+/** What POST /api/import answers when the file was imported. */
+export interface ImportAnswer {
+  written: number;
+  warnings: string[];
+  load?: { frameworks: LoadCounts; requirements: LoadCounts; mappings: LoadCounts; noCounterparts: LoadCounts };
+  reviewsApplied: number;
+}
+
+/** An import the service refused: its message, and each problem with the file's place ("file:line: message"). */
+export class ImportRefused extends ApiError {
+  constructor(message: string, readonly problems: string[]) {
+    super(message, 'http');
+  }
+}
+
+/** Sends a file as it is (a workbook stays binary) to POST /api/import?…; cached answers are dropped afterwards. */
+export async function uploadImport(query: string, file: Blob, token: string): Promise<ImportAnswer> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/import?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: file,
+    });
+  } catch (e) {
+    throw new ApiError(`Could not reach the Crosswalk service (${(e as Error).message}). Is it still running?`, 'network');
+  } finally {
+    invalidateQueries();
+  }
+  const body = (await res.json().catch(() => undefined)) as (ImportAnswer & { error?: { message: string; code?: string; problems?: string[] } }) | undefined;
+  if (res.ok && body && !body.error) return body;
+  const message = body?.error?.message ?? `The service answered ${res.status} ${res.statusText}.`;
+  if (res.status === 401 || res.status === 403) throw new ApiError(`${message}. Paste an analyst token into the token field at the top of the page.`, 'auth', body?.error?.code);
+  throw new ImportRefused(message, body?.error?.problems ?? []);
+}

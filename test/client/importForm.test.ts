@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { IMPORT_FORMATS } from '../../server/services/importContent.js';
+import { guessFormat, IMPORT_CHOICES, importQuery, validateImportDraft, type ImportDraft } from '../../client/src/lib/importForm.js';
+
+const draft = (over: Partial<ImportDraft> = {}): ImportDraft => ({ format: 'csv', fileName: 'acme.csv', replace: false, values: {}, ...over });
+
+describe('the import form', () => {
+  it('offers every format the service imports', () => {
+    expect(Object.keys(IMPORT_CHOICES).sort()).toEqual([...IMPORT_FORMATS].sort());
+  });
+
+  it('guesses the format from the file name and its first characters, and says nothing when it cannot tell', () => {
+    expect(guessFormat('c.json', '{"catalog": {"uuid": "x"')).toBe('oscal');
+    expect(guessFormat('m.json', '  {\n "mapping-collection": {')).toBe('oscal-mapping');
+    expect(guessFormat('b.json', '{"format": "crosswalk-bundle", "version": 1')).toBe('json');
+    expect(guessFormat('cprt.json', '{"response": {"elements": {')).toBe('cprt');
+    expect(guessFormat('lib.yaml', 'urn: urn:intuitem:risk:library:x\nobjects:\n')).toBe('ciso-assistant');
+    expect(guessFormat('basic.yaml', 'catalog:\n  uuid: x\n')).toBe('oscal');
+    expect(guessFormat('strm.csv', 'NIST IR 8477 STRM,,\nFDE #,FDE Name,STRM Relationship\n')).toBe('olir');
+    expect(guessFormat('olir.csv', 'Focal Document Element,Rationale,Relationship,Reference Document Element\n')).toBe('olir');
+    expect(guessFormat('x.csv', 'source_framework,source_ref,target_framework,target_ref,relationship\n')).toBe('csv-crosswalk');
+    expect(guessFormat('tool.csv', 'Source ID;Target ID;Relationship\n')).toBe('csv-crosswalk');
+    expect(guessFormat('catalog.csv', 'ref_id,title,description\n')).toBe('csv');
+    expect(guessFormat('book.xlsx', 'PK\u0003\u0004')).toBeUndefined();
+    expect(guessFormat('other.json', '{"something": 1}')).toBeUndefined();
+  });
+
+  it('asks for what the format needs, and checks a framework id and two different frameworks', () => {
+    expect(validateImportDraft(draft({ fileName: '' }))).toEqual({
+      file: 'Choose a file to import.',
+      frameworkId: 'Framework id is needed for this format.',
+      name: 'Name is needed for this format.',
+      edition: 'Edition is needed for this format.',
+    });
+    expect(validateImportDraft(draft({ values: { frameworkId: 'ACME 1', name: 'Acme', edition: '1' } }))).toEqual({ frameworkId: expect.stringMatching(/^Lower-case letters/) });
+    expect(validateImportDraft(draft({ format: 'olir', values: { from: 'iso27001-2022' } }))).toEqual({ to: 'To is needed for this format.' });
+    expect(validateImportDraft(draft({ format: 'olir', values: { from: 'a', to: 'a' } }))).toEqual({ to: 'Choose two different frameworks.' });
+    expect(validateImportDraft(draft({ format: 'json', fileName: 'b.json' }))).toEqual({});
+  });
+
+  it('sends only the fields of the chosen format that are filled in', () => {
+    const values = { frameworkId: 'acme-1', name: 'Acme', edition: '1', from: 'iso27001-2022', to: 'iso9001-2015' };
+    expect(importQuery(draft({ values }))).toBe('format=csv&filename=acme.csv&frameworkId=acme-1&name=Acme&edition=1');
+    expect(importQuery(draft({ format: 'olir', fileName: 'strm.xlsx', replace: true, values }))).toBe('format=olir&filename=strm.xlsx&from=iso27001-2022&to=iso9001-2015&replace=true');
+  });
+});
