@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../domain/errors.js';
-import { requirementId } from '../domain/ids.js';
+import { requirementId, splitRequirementId } from '../domain/ids.js';
 import { detectDelimiter, restoreFormula } from '../interop/csv.js';
+import { refResolver } from '../interop/refResolver.js';
 
 export const GOLD_COLUMNS = ['source_framework', 'source_ref', 'target_framework', 'target_ref'] as const;
 
@@ -44,6 +45,15 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
   const relationshipAt = hasHeader ? header.indexOf('relationship') : -1;
   const statusAt = hasHeader ? header.indexOf('status') : -1;
   const skipped = { rejected: 0, none: 0, first: 0 };
+  // Gold files from other tools write ids in their own case or zero padding ("GV.OC-01", "PM-09"): read as the same ids.
+  const respelled: Array<{ line: number; written: string; ref: string }> = [];
+  const refsOf = new Map<string, string[]>();
+  for (const id of requirements) {
+    const { frameworkId, ref } = splitRequirementId(id);
+    refsOf.set(frameworkId, [...(refsOf.get(frameworkId) ?? []), ref]);
+  }
+  const resolvers = new Map<string, ReturnType<typeof refResolver>>();
+  const resolverOf = (fw: string) => resolvers.get(fw) ?? resolvers.set(fw, refResolver(refsOf.get(fw) ?? [])).get(fw)!;
   records.forEach(({ record, info }, index) => {
     const line = info.lines;
     if (index === 0 && hasHeader) return;
@@ -74,20 +84,28 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
     }
     if (!ok) return;
     if (sourceFramework === targetFramework) return void fail(line, `source and target are the same framework ("${sourceFramework}")`);
-    const sourceId = requirementId(sourceFramework, sourceRef);
-    const targetId = requirementId(targetFramework, targetRef);
-    for (const [id, ref, fw] of [[sourceId, sourceRef, sourceFramework], [targetId, targetRef, targetFramework]] as const) {
-      if (!requirements.has(id)) {
-        fail(line, `unknown requirement "${ref}" in ${fw}`);
-        ok = false;
+    const [sourceId, targetId] = [[sourceFramework, sourceRef], [targetFramework, targetRef]].map(([fw, ref]) => {
+      const id = requirementId(fw!, ref!);
+      if (requirements.has(id)) return id;
+      const found = resolverOf(fw!)(ref!);
+      if (found && (found.match === 'exact' || found.match === 'zero-padding')) {
+        respelled.push({ line, written: ref!, ref: found.ref });
+        return requirementId(fw!, found.ref);
       }
-    }
+      fail(line, `unknown requirement "${ref}" in ${fw}`);
+      ok = false;
+      return id;
+    }) as [string, string];
     if (!ok) return;
     const key = `${sourceId}\u0000${targetId}`;
     if (seen.has(key)) return void fail(line, `duplicate pair ${sourceId} → ${targetId} (counted once)`, 'warning');
     seen.add(key);
     pairs.push({ sourceId, targetId, line });
   });
+  if (respelled.length) {
+    const examples = respelled.slice(0, 3).map((r) => `"${r.written}" as ${r.ref}`).join(', ');
+    fail(respelled[0]!.line, `${respelled.length} ref(s) differ from the catalog's only in case, spacing or zero padding and were read as its ids, e.g. ${examples}`, 'warning');
+  }
   if (skipped.first) fail(skipped.first, `skipped ${skipped.rejected + skipped.none} row(s) that are not pairs to find: ${skipped.rejected} rejected, ${skipped.none} no-relationship`, 'warning');
   if (!pairs.length && !problems.some((p) => p.severity === 'error')) fail(1, `no gold pairs (expected rows of ${GOLD_COLUMNS.join(',')})`);
   return { pairs, problems };

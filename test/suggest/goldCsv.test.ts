@@ -27,6 +27,16 @@ describe('gold CSV', () => {
     ]);
   });
 
+  it('reads ids written in another case or with zero padding as the catalog ids, with a warning', () => {
+    const ids = { ...known, requirements: new Set(['alpha-1:GV.OC-1', 'alpha-1:2', 'beta-1:A', 'beta-1:PM-9']) };
+    const { pairs, problems } = parseGoldCsv('alpha-1,gv.oc-01,beta-1,PM-09\nalpha-1,2,beta-1,a\nalpha-1,2,beta-1,PM-9 Policy\n', ids);
+    expect(pairs.map((p) => [p.sourceId, p.targetId])).toEqual([['alpha-1:GV.OC-1', 'beta-1:PM-9'], ['alpha-1:2', 'beta-1:A']]);
+    expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [3, 'error', 'unknown requirement "PM-9 Policy" in beta-1'],
+      [1, 'warning', '3 ref(s) differ from the catalog\'s only in case, spacing or zero padding and were read as its ids, e.g. "gv.oc-01" as GV.OC-1, "PM-09" as PM-9, "a" as A'],
+    ]);
+  });
+
   it('takes a crosswalk CSV as exported (extra columns), leaving out rejected and no-relationship rows', () => {
     const exported = [
       'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,note,status',
