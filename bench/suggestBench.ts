@@ -107,7 +107,7 @@ const table = rows.map((r) => {
 
 const modelLine = realModel
   ? `Embedding model: ${realModel.id} (${realModel.settings.dtype}, ${realModel.settings.pooling} pooling) from ${modelDir}.`
-  : `No embedding model is installed on this machine (it cannot reach the model hub), so only the offline method (lexical) is evaluated; the model and hybrid columns appear when a model is in ${path.relative(PACKAGE_ROOT, modelDir) || modelDir}/ (\`npx crosswalk models pull\`).`;
+  : `No embedding model is installed on this machine (it cannot reach the model hub), so only the offline method (lexical: BM25 with the domain vocabulary, the domain word vectors and the graph) is evaluated; the model and hybrid columns appear when a model is in ${path.relative(PACKAGE_ROOT, modelDir) || modelDir}/ (\`npx crosswalk models pull\`).`;
 const throughputLine = realModel
   ? `${realModel.id}: ${textsPerSecond.toFixed(0)} texts/s`
   : `the generated tiny test model (${TINY_MODEL_ID}, 16 dimensions, no attention layers) as a stand-in, because no real model is installed: ${textsPerSecond.toFixed(0)} texts/s. This measures the transformers.js pipeline (tokenizer, ONNX Runtime session, pooling) around a trivial network, not a real encoder: a real model is much slower`;

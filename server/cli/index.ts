@@ -29,7 +29,7 @@ const COMMANDS: Record<string, Command> = {
     run: async () => (await import('./commands/eval.js')).evalCommand,
   },
   models: {
-    summary: 'models list [--json] | models pull [MODEL] [--pooling cls|mean] [--prefix P] [--dtype q8]: local embedding models',
+    summary: 'models list [--json] | models pull [MODEL] [--pooling cls|mean] [--prefix P] [--dtype q8] | models build-word-vectors FOLDER... [--exclude REGEX] [--dims N] [--out FILE]: local models',
     run: async () => (await import('./commands/models.js')).modelsCommand,
   },
   gap: {

@@ -52,6 +52,7 @@ export function explainCandidate(candidate: Candidate, { method, model, total }:
   ];
   if (candidate.evidence.sharedTerms.length) parts.push(`Shared terms: ${candidate.evidence.sharedTerms.join(', ')}.`);
   if (candidate.evidence.similarPassage) parts.push(`Embedding similarity ${candidate.evidence.similarPassage.similarity}.`);
+  if (candidate.signals.wording !== undefined) parts.push(`Wording similarity (domain word vectors) ${candidate.signals.wording}.`);
   if (candidate.evidence.graph.length) parts.push(`Graph: ${candidate.evidence.graph.map(describeEvidence).join('; ')}.`);
   if (candidate.evidence.reviewed?.length)
     parts.push(`Reviewed look-alikes: ${candidate.evidence.reviewed.map((r) => `${r.sourceId} (similarity ${r.similarity}) was ${r.approved ? 'approved' : 'rejected'} for this target`).join('; ')}.`);

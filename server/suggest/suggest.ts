@@ -13,6 +13,7 @@ import { sharedTerms } from './sharedTerms.js';
 import type { Candidate, SourceSuggestions, SuggestCorpus, SuggestionRun, SuggestQuery } from './types.js';
 import { ensureEmbeddings, nearestTargets } from './vectorIndex.js';
 import { cosine } from './vectorMath.js';
+import { shippedWordVectors } from './wordVectors.js';
 
 /** Candidates each method ranks per source before fusion and filtering. */
 export const RANKING_DEPTH = 100;
@@ -67,7 +68,7 @@ export async function computeSuggestions(corpus: SuggestCorpus, query: SuggestQu
   // Blind: nothing decided between the two frameworks may be learned from.
   const examples = blind || query.learn === false ? [] : reviewExamples(corpus.mappings, { from, to });
   const learner = examples.length ? createReviewLearner({ examples, sources: [...texts.values()].filter((t) => t.frameworkId === from), texts }) : undefined;
-  const offline = method === 'model' ? undefined : createOfflineRanker({ from, to, targets, texts, graph, hasChildren, parentOf: (id) => parentById.get(id), learner });
+  const offline = method === 'model' ? undefined : createOfflineRanker({ from, to, targets, texts, graph, hasChildren, parentOf: (id) => parentById.get(id), learner, wordVectors: query.wordVectors === undefined ? shippedWordVectors() : query.wordVectors || undefined });
   let vectors: Map<string, Float32Array> | undefined;
   let embeddings: SuggestionReport['embeddings'];
   if (method !== 'lexical' && model) {
@@ -113,6 +114,7 @@ function candidateFor({ source, target, rank, score, offline, vectors, hasChildr
     ...(offline?.graph ? { graph: round(offline.graph.score) } : {}),
     ...(offline?.learned ? { learned: round(offline.learned.score) } : {}),
     ...(modelSimilarity !== undefined ? { model: round(modelSimilarity) } : {}),
+    ...(offline?.wording !== undefined ? { wording: round(offline.wording) } : {}),
   };
   const proposal = proposeRelationship(
     { title: source.title, summary: source.summary, hasChildren: hasChildren(source.id) },

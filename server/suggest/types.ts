@@ -2,6 +2,7 @@ import type { HarmonizedClause } from '../domain/schemas/harmonizedClause.js';
 import type { Mapping, Rationale, Relationship } from '../domain/schemas/mapping.js';
 import type { Requirement } from '../domain/schemas/requirement.js';
 import type { GraphEvidence } from './graphSignals.js';
+import type { WordVectors } from './wordVectors.js';
 
 /**
  * - `lexical`: the offline method (BM25 with the domain vocabulary, text of linked requirements and graph paths);
@@ -34,6 +35,8 @@ export interface SuggestQuery {
   learn?: boolean;
   /** Candidates never to return for a source (e.g. pairs already approved or rejected). */
   exclude?: (sourceId: string, targetId: string) => boolean;
+  /** Word vectors for the offline method: the shipped ones when absent, none when false. */
+  wordVectors?: WordVectors | false;
 }
 
 export interface SimilarPassage {
@@ -64,6 +67,8 @@ export interface SuggestionSignals {
   model?: number;
   /** Vote of similar, already reviewed requirements, −1..1. */
   learned?: number;
+  /** Cosine of the two texts' domain word vectors (related wording, not only shared words). */
+  wording?: number;
 }
 
 export interface Candidate {

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { InputError } from '../../domain/errors.js';
+import { buildWordVectors } from '../../suggest/wordVectorBuild.js';
+import { SHIPPED_WORD_VECTORS, writeWordVectors } from '../../suggest/wordVectors.js';
 import { DEFAULT_MODEL_ID, DTYPES, KNOWN_MODELS, listInstalledModels, modelDirFrom, type ModelDtype } from '../../suggest/modelFolder.js';
 import { pullModel } from '../../suggest/pullModel.js';
 import { parseCommandArgs } from '../args.js';
@@ -52,5 +56,59 @@ export async function modelsCommand(argv: string[]) {
     console.log(`Installed ${model.id} (${model.dtypes.join(', ')}; pooling ${model.settings.pooling}, dtype ${model.settings.dtype}, ${mb(model.bytes)}) in ${model.dir}`);
     return;
   }
-  throw new InputError(`models: invalid action: "${action ?? ''}" (expected: list, pull)`);
+  if (action === 'build-word-vectors') return buildWordVectorsCommand(rest);
+  throw new InputError(`models: invalid action: "${action ?? ''}" (expected: list, pull, build-word-vectors)`);
+}
+
+/** Text files under the folders given, in a stable order. */
+function corpusFiles(dirs: string[], exclude?: RegExp): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(md|txt)$/i.test(entry.name)) files.push(full);
+    }
+  };
+  for (const dir of dirs) {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new InputError(`models build-word-vectors: no such folder: ${dir}`);
+    walk(dir);
+  }
+  return exclude ? files.filter((f) => !exclude.test(fs.readFileSync(f, 'utf8'))) : files;
+}
+
+/**
+ * Builds the domain word vectors the offline suggestion method uses, from a folder of Markdown or text files
+ * (docs/suggestions.md says which corpus the shipped ones come from). --exclude leaves out every file whose text
+ * matches, so documents that state mappings cannot leak into an evaluation.
+ */
+async function buildWordVectorsCommand(argv: string[]) {
+  const { values, positionals } = parseCommandArgs(
+    'models build-word-vectors',
+    argv,
+    { out: { type: 'string' }, exclude: { type: 'string' }, dims: { type: 'string' }, description: { type: 'string' }, source: { type: 'string', multiple: true } },
+    { positionals: true },
+  );
+  if (!positionals.length) throw new InputError('models build-word-vectors: give one or more FOLDERs of .md or .txt files');
+  const dims = values.dims === undefined ? 100 : Number(values.dims);
+  if (!Number.isInteger(dims) || dims < 2 || dims > 1000) throw new InputError(`models build-word-vectors: --dims must be an integer from 2 to 1000 (got "${String(values.dims)}")`);
+  let exclude: RegExp | undefined;
+  try {
+    exclude = values.exclude ? new RegExp(values.exclude as string, 'i') : undefined;
+  } catch (e) {
+    throw new InputError(`models build-word-vectors: --exclude is not a regular expression: ${(e as Error).message}`);
+  }
+  const files = corpusFiles(positionals, exclude);
+  if (!files.length) throw new InputError('models build-word-vectors: no .md or .txt file to read (after --exclude)');
+  const out = path.resolve((values.out as string | undefined) ?? SHIPPED_WORD_VECTORS);
+  console.log(`Reading ${files.length} files …`);
+  const started = Date.now();
+  const { header, rows } = buildWordVectors({
+    documents: files.map((f) => fs.readFileSync(f, 'utf8')),
+    description: (values.description as string | undefined) ?? `${files.length} files under ${positionals.join(', ')}`,
+    sources: (values.source as string[] | undefined) ?? positionals,
+    dims,
+  });
+  writeWordVectors(out, header, rows);
+  console.log(`Wrote ${header.words.length} words × ${dims} dimensions from ${header.total} tokens to ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

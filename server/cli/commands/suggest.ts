@@ -162,6 +162,7 @@ export async function suggestCommand(argv: string[]) {
       console.log(`     score ${c.score}, ${c.relationship} (strength ${c.strength}): ${c.relationshipReason}`);
       if (c.evidence.sharedTerms.length) console.log(`     shared terms: ${c.evidence.sharedTerms.join(', ')}`);
       if (c.evidence.similarPassage) console.log(`     similar passage (cosine ${c.evidence.similarPassage.similarity}): ${c.evidence.similarPassage.text}`);
+      if (c.signals.wording !== undefined) console.log(`     wording similarity (domain word vectors, cosine): ${c.signals.wording}`);
       for (const r of c.evidence.reviewed ?? []) console.log(`     reviewed: ${label(r.sourceId).ref} (similarity ${r.similarity}) was ${r.approved ? 'approved' : 'rejected'} for this target`);
       for (const g of c.evidence.graph)
         console.log(`     graph: ${g.kind === 'harmonized' ? `same harmonized concept "${g.conceptTitle}"` : [g.steps[0]!.from, ...g.steps.map((st) => `—${st.relationship}→ ${st.to}`)].join(' ')}`);
