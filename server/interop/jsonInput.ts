@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { parseOscalXml } from './oscalXml.js';
 import type { z } from 'zod';
 import { formatPath, type PathSegment } from '../content/yamlDocument.js';
 import type { Problem } from '../domain/errors.js';
@@ -16,15 +17,14 @@ export function parseJsonInput(text: string, file: string): { data?: unknown; pr
 }
 
 /**
- * Parses an OSCAL document, which NIST publishes as JSON, YAML and XML of one model: JSON and YAML are read (YAML is
- * told apart by not starting with "{" or "["); XML gets a problem that says how to get the JSON.
+ * Parses an OSCAL document, which NIST publishes as JSON, YAML and XML of one model, into its JSON shape: XML starts
+ * with "<" (see oscalXml.ts), JSON with "{" or "[", and anything else is read as YAML.
  */
 export function parseOscalInput(text: string, file: string): { data?: unknown; problems: Problem[] } {
   const source = text.replace(/^\uFEFF/, '');
   const first = source.trimStart()[0];
   if (first === '{' || first === '[') return parseJsonInput(source, file);
-  if (first === '<')
-    return { problems: [{ file, line: 1, message: 'OSCAL XML is not read: import the JSON or YAML edition of the document (NIST publishes all three), or convert it with NIST\'s oscal-cli ("oscal-cli catalog convert --to json")', severity: 'error' }] };
+  if (first === '<') return parseOscalXml(source, file);
   const document = parseDocument(source);
   const [error] = document.errors;
   if (error) return { problems: [{ file, ...(error.linePos ? { line: error.linePos[0].line } : {}), message: `not valid JSON or YAML: ${error.message.split('\n')[0]}`, severity: 'error' }] };

@@ -149,7 +149,7 @@ function collectParams(node: unknown, into = new Map<string, string>()): Map<str
       for (const param of node.params.filter(isRecord)) {
         if (typeof param.id !== 'string') continue;
         const select = isRecord(param.select) ? param.select : undefined;
-        const choices = select && Array.isArray(select.choice) ? select.choice.filter((c): c is string => typeof c === 'string') : [];
+        const choices = select && Array.isArray(select.choice) ? select.choice.filter((c): c is string => typeof c === 'string').map((c) => c.trim()) : [];
         into.set(
           param.id,
           typeof param.label === 'string'
@@ -164,9 +164,15 @@ function collectParams(node: unknown, into = new Map<string, string>()): Map<str
   return into;
 }
 
+const INSERT = /\{\{\s*insert:\s*param,\s*([^\s}]+)\s*\}\}/;
+const INSERT_ALL = new RegExp(INSERT.source, 'g');
+
 /** The text of a part and its sub-parts (items with their labels), one per line, parameter insertions resolved. */
 function partText(part: Record<string, unknown>, params: Map<string, string>): string {
-  const prose = typeof part.prose === 'string' ? part.prose.replace(/\{\{\s*insert:\s*param,\s*([^\s}]+)\s*\}\}/g, (_, id: string) => params.get(id) ?? `[${id}]`).trim() : '';
+  // A selection's choices may insert other parameters: resolve a few levels deep.
+  let prose = typeof part.prose === 'string' ? part.prose : '';
+  for (let depth = 0; depth < 3 && INSERT.test(prose); depth++) prose = prose.replace(INSERT_ALL, (_, id: string) => params.get(id) ?? `[${id}]`);
+  prose = prose.trim();
   const label = oscalPropValue(part, 'label');
   const lines = [[label, prose].filter(Boolean).join(' ')];
   for (const sub of Array.isArray(part.parts) ? part.parts.filter(isRecord) : []) lines.push(partText(sub, params));

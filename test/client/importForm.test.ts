@@ -21,6 +21,9 @@ describe('the import form', () => {
     expect(guessFormat('x.csv', 'source_framework,source_ref,target_framework,target_ref,relationship\n')).toBe('csv-crosswalk');
     expect(guessFormat('tool.csv', 'Source ID;Target ID;Relationship\n')).toBe('csv-crosswalk');
     expect(guessFormat('catalog.csv', 'ref_id,title,description\n')).toBe('csv');
+    expect(guessFormat('r5.xml', '<?xml version="1.0"?>\n<catalog xmlns="http://csrc.nist.gov/ns/oscal/1.0" uuid="x">')).toBe('oscal');
+    expect(guessFormat('m.xml', '<mapping-collection xmlns="http://csrc.nist.gov/ns/oscal/1.0">')).toBe('oscal-mapping');
+    expect(guessFormat('ssp.xml', '<system-security-plan>')).toBeUndefined();
     expect(guessFormat('book.xlsx', 'PK\u0003\u0004')).toBeUndefined();
     expect(guessFormat('other.json', '{"something": 1}')).toBeUndefined();
   });

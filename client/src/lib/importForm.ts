@@ -36,12 +36,12 @@ export const IMPORT_CHOICES: Record<ImportFormat, ImportChoice> = {
     toLabel: 'Reference document framework',
   },
   oscal: {
-    label: 'OSCAL catalog (JSON or YAML)',
+    label: 'OSCAL catalog (JSON, YAML or XML)',
     hint: 'A catalog such as NIST SP 800-53 or a resolved baseline profile catalog.',
     fields: { frameworkId: false, name: false, edition: false, publisher: false },
   },
   'oscal-mapping': {
-    label: 'OSCAL mapping collection (JSON or YAML)',
+    label: 'OSCAL mapping collection (JSON, YAML or XML)',
     hint: 'OSCAL 1.2 control mappings; name the two frameworks unless the file was exported by Crosswalk.',
     fields: { from: false, to: false },
     fromLabel: 'Source framework',
@@ -92,6 +92,11 @@ export function guessFormat(fileName: string, head: string): ImportFormat | unde
     if (/"catalog"\s*:/.test(text)) return 'oscal';
     if (/"crosswalk-bundle"/.test(text)) return 'json';
     if (/"(response|elements|documents)"\s*:/.test(text)) return 'cprt';
+    return undefined;
+  }
+  if (text.startsWith('<') || lower.endsWith('.xml')) {
+    if (/<mapping-collection[\s>]/.test(text)) return 'oscal-mapping';
+    if (/<catalog[\s>]/.test(text)) return 'oscal';
     return undefined;
   }
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) {

@@ -83,7 +83,7 @@ export function ImportView({ route }: { route: Route }) {
       >
         <div className="field">
           <label htmlFor="import-file">File</label>
-          <input type="file" accept=".csv,.tsv,.txt,.xlsx,.json,.yaml,.yml" onChange={(e) => void pick(e.target.files?.[0] ?? null)} {...described('file')} />
+          <input type="file" accept=".csv,.tsv,.txt,.xlsx,.json,.yaml,.yml,.xml" onChange={(e) => void pick(e.target.files?.[0] ?? null)} {...described('file')} />
           <FieldError message={errors.file} id="import-file-error" inline />
         </div>
         <div className="field">
