@@ -31,7 +31,20 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     }
     return undefined;
   };
-  return { data: doc.errors.length ? undefined : doc.toJS(), lineOf, problems };
+  return { data: doc.errors.length ? undefined : toData(doc, file, problems), lineOf, problems };
+}
+
+/**
+ * The document's data. The YAML library refuses to expand aliases past a limit (a "billion laughs" file would
+ * otherwise exhaust memory); that refusal becomes a problem of the file instead of an exception.
+ */
+export function toData(doc: { toJS(): unknown }, file: string, problems: Problem[]): unknown {
+  try {
+    return doc.toJS();
+  } catch (e) {
+    problems.push({ file, line: 1, message: `YAML not read: ${(e as Error).message}`, severity: 'error' });
+    return undefined;
+  }
 }
 
 export const formatPath = (path: readonly PathSegment[]): string =>

@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import { parseOscalXml } from './oscalXml.js';
 import type { z } from 'zod';
-import { formatPath, type PathSegment } from '../content/yamlDocument.js';
+import { formatPath, toData, type PathSegment } from '../content/yamlDocument.js';
 import type { Problem } from '../domain/errors.js';
 
 /** Parses JSON input; a syntax error becomes one problem that names the line where the JSON stops being valid. */
@@ -28,7 +28,9 @@ export function parseOscalInput(text: string, file: string): { data?: unknown; p
   const document = parseDocument(source);
   const [error] = document.errors;
   if (error) return { problems: [{ file, ...(error.linePos ? { line: error.linePos[0].line } : {}), message: `not valid JSON or YAML: ${error.message.split('\n')[0]}`, severity: 'error' }] };
-  return { data: document.toJS(), problems: [] };
+  const problems: Problem[] = [];
+  const data = toData(document, file, problems);
+  return { data, problems };
 }
 
 /**

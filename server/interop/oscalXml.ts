@@ -113,9 +113,18 @@ const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, att
 
 /** An OSCAL XML document as the JSON document of the same content: `{ "<root>": {…} }`. */
 export function parseOscalXml(text: string, file: string): { data?: unknown; problems: Problem[] } {
+  // OSCAL needs no document type, and one is how entity-expansion and external-entity attacks arrive: refuse it.
+  const doctype = /<!DOCTYPE/i.exec(text);
+  if (doctype) return { problems: [{ file, line: text.slice(0, doctype.index).split('\n').length, message: 'a DOCTYPE declaration is not accepted in OSCAL XML (OSCAL documents have none); remove it', severity: 'error' }] };
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { problems: [{ file, line: valid.err.line, message: `not valid XML: ${valid.err.msg}`, severity: 'error' }] };
-  const root = (parser.parse(text) as XmlNode[]).find(isElement);
+  let parsed: XmlNode[];
+  try {
+    parsed = parser.parse(text) as XmlNode[];
+  } catch (e) {
+    return { problems: [{ file, message: `not readable XML: ${(e as Error).message}`, severity: 'error' }] };
+  }
+  const root = parsed.find(isElement);
   if (!root) return { problems: [{ file, line: 1, message: 'not valid XML: no root element', severity: 'error' }] };
   const converted = toJson(root);
   if (typeof converted !== 'object' || converted === null) return { data: { [nameOf(root)]: converted }, problems: [] };

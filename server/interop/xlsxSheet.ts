@@ -36,7 +36,39 @@ async function withRelativeSheetTargets(bytes: Uint8Array): Promise<Uint8Array |
   return changed ? zip.generateAsync({ type: 'uint8array' }) : undefined;
 }
 
+/** What a workbook may unpack to: far above any real catalog or crosswalk, far below what would exhaust memory. */
+export const MAX_UNPACKED_BYTES = 256 * 2 ** 20;
+
+/**
+ * The sum of the uncompressed sizes that a ZIP archive's central directory declares, read without unpacking anything,
+ * so a "zip bomb" is refused before it is opened; undefined when the archive is not a readable ZIP (ExcelJS then says
+ * why). A ZIP64 size (0xFFFFFFFF) counts as too large.
+ */
+export function declaredUnpackedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--)
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  if (end < 0) return undefined;
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const size = view.getUint32(at + 24, true);
+    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
+  const unpacked = declaredUnpackedSize(bytes);
+  if (unpacked !== undefined && unpacked > MAX_UNPACKED_BYTES)
+    throw new InputError(`${file}: the workbook would unpack to ${Number.isFinite(unpacked) ? `${Math.round(unpacked / 2 ** 20)} MB` : 'more than 4 GB'}, more than the ${MAX_UNPACKED_BYTES / 2 ** 20} MB accepted; save the sheet you need as CSV or split the workbook`);
   const load = async (data: Uint8Array) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(data as unknown as ArrayBuffer);

@@ -216,6 +216,19 @@ describe('more import formats over HTTP', () => {
     expect((await server.store.listRequirements({ frameworkId: 'demo-cprt-1.0' })).map((r) => [r.ref, r.parentId])).toEqual([['GV', undefined], ['GV.1', 'demo-cprt-1.0:GV']]);
   });
 
+  it('refuses hostile files with a located problem and keeps the service and the store as they were', async () => {
+    const before = { frameworks: (await server.store.listFrameworks()).length, mappings: (await server.store.findMappings({})).length };
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`), 'objects: [*g,*g,*g,*g,*g,*g,*g,*g,*g]'].join('\n');
+    const yaml = await upload('format=ciso-assistant&filename=bomb.yaml', bomb);
+    expect(yaml.status).toBe(422);
+    expect((await yaml.json()).error.problems).toEqual(['bomb.yaml:1: YAML not read: Excessive alias count indicates a resource exhaustion attack']);
+    const xxe = await upload('format=oscal&filename=xxe.xml', '<?xml version="1.0"?>\n<!DOCTYPE c [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<catalog uuid="x"><metadata><title>&e;</title></metadata></catalog>');
+    expect(xxe.status).toBe(422);
+    expect(JSON.stringify(await xxe.json())).toContain('xxe.xml:2: a DOCTYPE declaration is not accepted in OSCAL XML');
+    expect({ frameworks: (await server.store.listFrameworks()).length, mappings: (await server.store.findMappings({})).length }).toEqual(before);
+    expect((await download('format=csv&from=iso42001-2023&to=iso27001-2022')).status).toBe(200);
+  });
+
   it('resolves a third-party mapping collection by OSCAL control id, and imports an OLIR table and another tool\'s two-column table', async () => {
     const catalog = { catalog: { uuid: '0f0e0d0c-0b0a-4909-8807-060504030201', metadata: { title: 'NIST-style test catalog', 'last-modified': '2026-01-01T00:00:00Z', version: '1', 'oscal-version': '1.1.2' },
       groups: [{ id: 'nt', class: 'family', title: 'Test family', controls: [

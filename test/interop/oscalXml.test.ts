@@ -112,6 +112,13 @@ describe('OSCAL XML', () => {
     expect(mappingFiles[0]!.mappings).toEqual([expect.objectContaining({ source: '1.1', target: 'B-1', relationship: 'subset-of', note: 'Narrower.' })]);
   });
 
+  it('refuses a document type (entity expansion, external entities) before parsing anything', () => {
+    const xxe = '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<catalog uuid="x"><metadata><title>&e;</title></metadata></catalog>';
+    expect(importOscalCatalog(xxe, { file: 'x.xml' }).problems).toEqual([
+      { file: 'x.xml', line: 2, message: 'a DOCTYPE declaration is not accepted in OSCAL XML (OSCAL documents have none); remove it', severity: 'error' },
+    ]);
+  });
+
   it('names the line where the XML breaks', () => {
     expect(importOscalCatalog('<catalog uuid="x">\n  <metadata>\n    <title>Broken</metadata>\n</catalog>', { file: 'bad.xml' }).problems).toEqual([
       { file: 'bad.xml', line: 3, message: expect.stringMatching(/^not valid XML: /), severity: 'error' },

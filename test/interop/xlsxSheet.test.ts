@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { isXlsx, onSheetRows, sheetAsCsv } from '../../server/interop/xlsxSheet.js';
+import { declaredUnpackedSize, isXlsx, onSheetRows, sheetAsCsv } from '../../server/interop/xlsxSheet.js';
 import { importContent } from '../../server/services/importContent.js';
 
 /** A catalog as an analyst keeps it in a spreadsheet: a notes sheet first, rich text, a formula, a date, a multi-line cell, a blank row. */
@@ -62,5 +62,18 @@ describe('reading a workbook sheet as CSV', () => {
       [5, 'row 5: bad; 3 row(s) were skipped (rows 6, 8, 11, …); first at line 7'],
       [9, 'row 9: untouched'],
     ]);
+  });
+
+  it('refuses a workbook that would unpack to more than it may (a zip bomb), before opening it', async () => {
+    const bytes = await catalogWorkbook([['ref_id', 'title'], ['A', 'Root']]);
+    const declared = declaredUnpackedSize(bytes)!;
+    expect(declared).toBeGreaterThan(bytes.length);
+    // Declare one entry as a ZIP64-sized one (0xFFFFFFFF bytes uncompressed) in the central directory.
+    const bomb = Buffer.from(bytes);
+    const central = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bomb.writeUInt32LE(0xffffffff, central + 24);
+    expect(declaredUnpackedSize(bomb)).toBe(Number.POSITIVE_INFINITY);
+    await expect(sheetAsCsv(bomb, { file: 'bomb.xlsx' })).rejects.toThrow('bomb.xlsx: the workbook would unpack to more than 4 GB, more than the 256 MB accepted');
+    expect(declaredUnpackedSize(Buffer.from('not a zip at all'))).toBeUndefined();
   });
 });
