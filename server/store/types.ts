@@ -106,6 +106,8 @@ export interface GraphStore {
   findMappings(filter: MappingFilter): Promise<Mapping[]>;
   /** How many mappings `findMappings` would give for this filter without a limit (for paging). */
   countMappings(filter: MappingCriteria): Promise<number>;
+  /** For each framework asked about, how many mappings have an end in it (one round trip, for lists of frameworks). */
+  countMappingsByFramework(frameworkIds: string[]): Promise<Map<string, number>>;
   getMapping(id: string): Promise<Mapping | undefined>;
   listNoCounterparts(filter: { requirementId?: string; frameworkId?: string; otherFrameworkId?: string }): Promise<NoCounterpart[]>;
   listHarmonizedClauses(): Promise<HarmonizedClause[]>;

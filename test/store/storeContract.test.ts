@@ -137,6 +137,11 @@ describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
       expect(await store.countMappings({})).toBe(bundle.mappings.length);
       expect(await store.countMappings({ frameworkId: 'fw-c' })).toBe(3);
       expect(await store.countMappings({ provenanceSource: 'Somewhere else' })).toBe(0);
+      // Per framework in one call: the same as counting each, and 0 for a framework without mappings or unknown.
+      const byFramework = await store.countMappingsByFramework(['fw-a', 'fw-b', 'fw-c', 'fw-none']);
+      for (const id of ['fw-a', 'fw-b', 'fw-c']) expect(byFramework.get(id), id).toBe(await store.countMappings({ frameworkId: id }));
+      expect(byFramework.get('fw-none') ?? 0).toBe(0);
+      expect(await store.countMappingsByFramework([])).toEqual(new Map());
     });
 
     it('lists no-counterpart records and harmonized clauses', async () => {

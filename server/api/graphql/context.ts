@@ -14,6 +14,8 @@ export interface ApiContext {
   /** A requirement's detail, fetched once per request however many of its fields are asked for. */
   details: DataLoader<{ id: string; filter: EdgeFilter }, RequirementDetail | undefined, string>;
   frameworks: () => Promise<FrameworkSummary[]>;
+  /** Mappings with an end in a framework, for every framework a request lists, in one store round trip. */
+  mappingCounts: DataLoader<string, number>;
   /** The whole graph for analyses, shared by all requests and rebuilt after writes. */
   analysis: AnalysisContent;
   now: () => Date;
@@ -34,6 +36,10 @@ export function createApiContext(store: GraphStore, principal: Principal | undef
       cacheKeyFn: ({ id, filter }) => JSON.stringify([id, filter.statuses ?? [], filter.relationships ?? []]),
     }),
     frameworks: memo(() => store.listFrameworks()),
+    mappingCounts: new DataLoader(async (ids) => {
+      const counts = await store.countMappingsByFramework([...ids]);
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
   };
 }
 

@@ -118,7 +118,7 @@ export const resolvers = {
 
   Framework: {
     roots: (f: FrameworkSummary, _: Args, { store }: ApiContext) => store.listRequirements({ frameworkId: f.id, parentId: null, limit: 1000 }),
-    mappingCount: (f: FrameworkSummary, _: Args, { store }: ApiContext) => store.countMappings({ frameworkId: f.id }),
+    mappingCount: (f: FrameworkSummary, _: Args, { mappingCounts }: ApiContext) => mappingCounts.load(f.id),
   },
 
   Requirement: {

@@ -218,6 +218,12 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
     });
   }
 
+  async countMappingsByFramework(frameworkIds: string[]): Promise<Map<string, number>> {
+    if (!frameworkIds.length) return new Map();
+    return this.read(async (tx) =>
+      new Map((await tx.run(Q.COUNT_MAPPINGS_BY_FRAMEWORK, { frameworkIds })).records.map((r) => [r.get('frameworkId') as string, toNumber(r.get('total'))])));
+  }
+
   async getMapping(id: string): Promise<Mapping | undefined> {
     return this.read(async (tx) => {
       const record = (await tx.run(Q.GET_MAPPING, { id })).records[0];

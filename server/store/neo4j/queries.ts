@@ -337,6 +337,12 @@ RETURN count(m) AS total`;
 export const COUNT_MAPPINGS_AT_REQUIREMENT = `${MAPPINGS_AT_REQUIREMENT}${MAPPING_FILTER}
 RETURN count(m) AS total`;
 
+/** For each of $frameworkIds, the mappings with an end in that framework (a mapping inside one framework counted once). */
+export const COUNT_MAPPINGS_BY_FRAMEWORK = `
+UNWIND $frameworkIds AS frameworkId
+OPTIONAL MATCH (:Requirement {frameworkId: frameworkId})-[m:MAPS_TO]-(:Requirement)
+RETURN frameworkId, count(DISTINCT m) AS total`;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Reviews
 

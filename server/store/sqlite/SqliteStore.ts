@@ -154,6 +154,12 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
     return (this.db.prepare(`SELECT count(*) AS n FROM mappings ${sql}`).get(...params) as { n: number }).n;
   }
 
+  async countMappingsByFramework(frameworkIds: string[]): Promise<Map<string, number>> {
+    // In process, one indexed count per framework is as cheap as a grouped scan, and stays so at a million mappings.
+    const count = this.db.prepare('SELECT (SELECT count(*) FROM mappings WHERE source_fw = ?) + (SELECT count(*) FROM mappings WHERE target_fw = ? AND source_fw <> ?) AS n');
+    return new Map(frameworkIds.map((id) => [id, (count.get(id, id, id) as { n: number }).n]));
+  }
+
   private mappingWhere({ frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource }: MappingCriteria) {
     const where: string[] = [];
     const params: unknown[] = [];
