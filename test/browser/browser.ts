@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { PACKAGE_ROOT } from '../../server/config.js';
-import { startTestServer } from '../api/testServer.js';
+import { startTestServer, TOKENS } from '../api/testServer.js';
 
 /** Debian's chromium (apt-get install -y chromium); the tests never download a browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -58,20 +59,48 @@ export async function nodePosition(page: Page, graphLabel: string, nodeId: strin
 
 export type ExplorerServer = Awaited<ReturnType<typeof startTestServer>>;
 
+export interface Explorer {
+  /** The running app; read it inside tests (it is set before the first one runs). */
+  readonly server: ExplorerServer;
+  readonly browser: Browser;
+  /** A fresh watched page at `path` of the app; `token: true` puts the analyst's token in the tab first, as if pasted earlier. */
+  open(path: string, options?: { token?: boolean }): Promise<WatchedPage>;
+}
+
 /**
- * Starts the real app (shipped content, built explorer) and chromium before the suite and stops both after it;
- * `ready` receives them.
+ * Starts the real app (shipped content, built explorer) and chromium before the suite and stops both after it.
+ * `temporaryDataDir` gives the app a data folder of its own for the suite (imports write there), removed afterwards.
  */
-export function useExplorer(ready: (server: ExplorerServer, browser: Browser) => void, options: Omit<Parameters<typeof startTestServer>[0], 'clientDir'> = {}) {
+export function useExplorer({ temporaryDataDir = false, ...options }: Omit<Parameters<typeof startTestServer>[0], 'clientDir'> & { temporaryDataDir?: boolean } = {}): Explorer {
   let server: ExplorerServer | undefined;
   let browser: Browser | undefined;
+  let dataDir: string | undefined;
   beforeAll(async () => {
-    server = await startTestServer({ ...options, clientDir: CLIENT_DIST });
+    if (temporaryDataDir) dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-explorer-'));
+    server = await startTestServer({ ...options, ...(dataDir ? { dataDir } : {}), clientDir: CLIENT_DIST });
     browser = await launchChromium();
-    ready(server, browser);
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (!value) throw new Error(`the explorer's ${what} is not started yet: use it inside a test`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(server, 'server');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    async open(pagePath, { token = false } = {}) {
+      const watched = await openPage(started(browser, 'browser'));
+      if (token) await watched.page.context().addInitScript((t) => sessionStorage.setItem('crosswalk.token', t), TOKENS.analyst);
+      await watched.page.goto(`${started(server, 'server').url}${pagePath}`);
+      return watched;
+    },
+  };
 }

@@ -1,26 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TOKENS } from '../api/testServer.js';
-import { hasChromium, useExplorer, type ExplorerServer, nodePosition, openPage, screenshot, SKIP_MESSAGE } from './browser.js';
+import { hasChromium, useExplorer, nodePosition, screenshot, SKIP_MESSAGE } from './browser.js';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
 /** One real task per view, as a person would do it: with the mouse, the keyboard and the URL. */
 describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
-  let server: ExplorerServer;
-  let browser: Browser;
-  useExplorer((s, b) => {
-    server = s;
-    browser = b;
-  });
+  const explorer = useExplorer();
 
-  const open = async (path: string) => {
-    const watched = await openPage(browser);
-    await watched.page.goto(`${server.url}${path}`);
-    return watched;
-  };
+  const open = (path: string) => explorer.open(path);
   const propose = async (sourceId: string, targetId: string, note: string) => {
-    const res = await server.gql(
+    const res = await explorer.server.gql(
       'mutation($input: MappingInput!) { createMapping(input: $input) { id status } }',
       { input: { sourceId, targetId, relationship: 'equivalent_to', rationale: 'semantic', strength: 6, note, provenanceSource: 'Browser test' } },
       TOKENS.analyst,
@@ -173,7 +164,7 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
     await page.waitForSelector('text=Nothing to review');
     await screenshot(page, 'flow-review-done');
 
-    const check = await server.gql(`{ a: mapping(id: ${JSON.stringify(accepted)}) { status } e: mapping(id: ${JSON.stringify(edited)}) { status strength } r: mapping(id: ${JSON.stringify(rejected)}) { status reviewNote } }`);
+    const check = await explorer.server.gql(`{ a: mapping(id: ${JSON.stringify(accepted)}) { status } e: mapping(id: ${JSON.stringify(edited)}) { status strength } r: mapping(id: ${JSON.stringify(rejected)}) { status reviewNote } }`);
     expect(check.body.data).toEqual({ a: { status: 'approved' }, e: { status: 'approved', strength: 3 }, r: { status: 'rejected', reviewNote: 'Same word, different meaning.' } });
 
     // The matrix now counts the accepted mappings.

@@ -1,31 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { TOKENS } from '../api/testServer.js';
-import { hasChromium, openPage, screenshot, SKIP_MESSAGE, useExplorer, type ExplorerServer } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, screenshot, SKIP_MESSAGE, useExplorer } from './browser.js';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
 /** An analyst brings a vendor's catalog and its crosswalk in through the explorer, and sees why a bad file is refused. */
 describe.skipIf(!hasChromium)('explorer import page (headless chromium)', () => {
-  let server: ExplorerServer;
-  let browser: Browser;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-import-page-'));
-  useExplorer(
-    (s, b) => {
-      server = s;
-      browser = b;
-    },
-    { dataDir },
-  );
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const explorer = useExplorer({ temporaryDataDir: true });
 
   it('imports a catalog, then an OLIR table against it; a bad table is refused with its row, and nothing of it is kept', async () => {
-    const { page, problems } = await openPage(browser);
-    await page.context().addInitScript((t) => sessionStorage.setItem('crosswalk.token', t), TOKENS.analyst);
-    await page.goto(`${server.url}/import`);
+    const { page, problems } = await explorer.open('/import', { token: true });
     await page.getByRole('heading', { name: 'Import', level: 1 }).waitFor();
 
     // Nothing chosen yet: the form says what is missing and sends nothing.
@@ -42,7 +25,7 @@ describe.skipIf(!hasChromium)('explorer import page (headless chromium)', () => 
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported vendor.csv' }).count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('.import-result').textContent()).toContain('Requirements: 3 added, 0 updated, 0 removed');
     expect(await page.locator('.import-result').textContent()).toMatch(/header read with other names/);
-    expect((await server.store.listRequirements({ frameworkId: 'vendor-controls-1' })).map((r) => r.ref)).toEqual(['VC', 'VC-1', 'VC-2']);
+    expect((await explorer.server.store.listRequirements({ frameworkId: 'vendor-controls-1' })).map((r) => r.ref)).toEqual(['VC', 'VC-1', 'VC-2']);
 
     // The new framework is offered at once; the format follows the file.
     const strm = 'Focal Document Element,Rationale,Relationship,Reference Document Element,Strength of Relationship\nVC-2,Semantic,subset of,A.5.19,7\n';
@@ -54,9 +37,9 @@ describe.skipIf(!hasChromium)('explorer import page (headless chromium)', () => 
     await page.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported strm.csv' }).count(), { timeout: 15_000 }).toBe(1);
     // "A.5.19 is a subset of VC-2", stored from the focal element, and proposed for review.
-    expect(await server.store.getMapping('vendor-controls-1:VC-2 -> iso27001-2022:A.5.19')).toMatchObject({ relationship: 'superset-of', strength: 7, status: 'proposed' });
+    expect(await explorer.server.store.getMapping('vendor-controls-1:VC-2 -> iso27001-2022:A.5.19')).toMatchObject({ relationship: 'superset-of', strength: 7, status: 'proposed' });
 
-    const before = (await server.store.findMappings({})).length;
+    const before = (await explorer.server.store.findMappings({})).length;
     const bad = 'Focal Document Element,Rationale,Relationship,Reference Document Element\nVC-1,Semantic,overlaps,A.5.18\n';
     await page.locator('#import-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.getByLabel('Replace what an earlier import of this file wrote').check();
@@ -64,7 +47,7 @@ describe.skipIf(!hasChromium)('explorer import page (headless chromium)', () => 
     const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
     await alert.waitFor({ timeout: 15_000 });
     expect(await alert.textContent()).toContain('bad.csv:2: row 2: relationship: invalid relationship: "overlaps"');
-    expect((await server.store.findMappings({})).length).toBe(before);
+    expect((await explorer.server.store.findMappings({})).length).toBe(before);
     await screenshot(page, 'import-refused');
     // The refused upload's 422 is the only thing the browser complains about.
     expect(problems.filter((p) => !/status of 422/.test(p))).toEqual([]);

@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TOKENS } from '../api/testServer.js';
-import { hasChromium, openPage, screenshot, SKIP_MESSAGE, useExplorer, type ExplorerServer } from './browser.js';
+import { hasChromium, screenshot, SKIP_MESSAGE, useExplorer } from './browser.js';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -13,26 +9,16 @@ if (!hasChromium) console.warn(SKIP_MESSAGE);
  * ones: the matrix starts from the frameworks mappings connect, and framework pickers can be filtered.
  */
 describe.skipIf(!hasChromium)('explorer with many imported frameworks (headless chromium)', () => {
-  let server: ExplorerServer;
-  let browser: Browser;
   let shipped: number;
   const IMPORTED = 20;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-many-'));
-  useExplorer(
-    (s, b) => {
-      server = s;
-      browser = b;
-    },
-    { dataDir },
-  );
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const explorer = useExplorer({ temporaryDataDir: true });
 
   const importCatalogs = async () => {
-    shipped = (await server.store.listFrameworks()).length;
+    shipped = (await explorer.server.store.listFrameworks()).length;
     for (let i = 0; i < IMPORTED; i++) {
       const id = `vendor-lib-${String(i).padStart(2, '0')}`;
       const csv = `ref_id,title,description,parent_ref_id,kind\nC-1,Controls of library ${i},,,domain\nC-2,Control two of library ${i},,C-1,control\n`;
-      const res = await fetch(`${server.url}/api/import?format=csv&frameworkId=${id}&name=${encodeURIComponent(`Vendor library ${i}`)}&edition=1`, {
+      const res = await fetch(`${explorer.server.url}/api/import?format=csv&frameworkId=${id}&name=${encodeURIComponent(`Vendor library ${i}`)}&edition=1`, {
         method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${TOKENS.analyst}` }, body: csv,
       });
       expect(res.status, await res.clone().text()).toBe(200);
@@ -41,8 +27,7 @@ describe.skipIf(!hasChromium)('explorer with many imported frameworks (headless 
 
   it('matrix: shows the frameworks with mappings, and others on request', async () => {
     await importCatalogs();
-    const { page, problems } = await openPage(browser);
-    await page.goto(`${server.url}/matrix`);
+    const { page, problems } = await explorer.open('/matrix');
     const summary = page.locator('.matrix-frameworks summary');
     await summary.waitFor();
     expect(await summary.textContent()).toBe(`Frameworks shown: ${shipped} of ${shipped + IMPORTED} (those with mappings)`);
@@ -65,8 +50,7 @@ describe.skipIf(!hasChromium)('explorer with many imported frameworks (headless 
   });
 
   it('gap analysis: the picker lists mapped frameworks first, hides the rest until filtered', async () => {
-    const { page, problems } = await openPage(browser);
-    await page.goto(`${server.url}/gaps?target=iso42001-2023`);
+    const { page, problems } = await explorer.open('/gaps?target=iso42001-2023');
     const picker = page.getByRole('group', { name: 'Frameworks you comply with' });
     await picker.waitFor();
     const labels = async () => (await picker.locator('label').allTextContents()).map((t) => t.trim());

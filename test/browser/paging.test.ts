@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TOKENS } from '../api/testServer.js';
-import { hasChromium, useExplorer, type ExplorerServer, openPage, screenshot, SKIP_MESSAGE } from './browser.js';
+import { hasChromium, useExplorer, openPage, screenshot, SKIP_MESSAGE } from './browser.js';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -10,26 +9,21 @@ if (!hasChromium) console.warn(SKIP_MESSAGE);
  * user types, and the review queue is read a page at a time with its total shown.
  */
 describe.skipIf(!hasChromium)('explorer with more than one page (headless chromium)', () => {
-  let server: ExplorerServer;
-  let browser: Browser;
-  useExplorer((s, b) => {
-    server = s;
-    browser = b;
-  });
+  const explorer = useExplorer();
 
   /** A page whose tab already holds the analyst's token; every GraphQL request body it sends is kept. */
   const open = async (path: string) => {
-    const watched = await openPage(browser);
+    const watched = await openPage(explorer.browser);
     await watched.page.context().addInitScript((t) => sessionStorage.setItem('crosswalk.token', t), TOKENS.analyst);
     const requests: string[] = [];
     watched.page.on('request', (r) => {
       if (r.url().endsWith('/graphql') && r.method() === 'POST') requests.push(r.postData() ?? '');
     });
-    await watched.page.goto(`${server.url}${path}`);
+    await watched.page.goto(`${explorer.server.url}${path}`);
     return { ...watched, requests };
   };
   const gqlOk = async (query: string, variables: Record<string, unknown>) => {
-    const res = await server.gql(query, variables, TOKENS.analyst);
+    const res = await explorer.server.gql(query, variables, TOKENS.analyst);
     expect(res.body.errors).toBeUndefined();
     return res.body.data;
   };
@@ -124,7 +118,7 @@ describe.skipIf(!hasChromium)('explorer with more than one page (headless chromi
     await rangeIs('4–4 of 4 proposed mappings');
     await shownIs([ids[4]]);
     await screenshot(page, 'flow-review-paging');
-    const check = await server.gql(`{ m: mapping(id: ${JSON.stringify(ids[2])}) { status } mappingCount(filter: { statuses: [proposed] }) }`);
+    const check = await explorer.server.gql(`{ m: mapping(id: ${JSON.stringify(ids[2])}) { status } mappingCount(filter: { statuses: [proposed] }) }`);
     expect(check.body.data).toEqual({ m: { status: 'approved' }, mappingCount: 4 });
     expect(problems).toEqual([]);
   });

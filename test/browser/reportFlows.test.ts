@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TOKENS } from '../api/testServer.js';
-import { hasChromium, useExplorer, type ExplorerServer, nodePosition, openPage, screenshot as fullScreenshot, SKIP_MESSAGE } from './browser.js';
+import { hasChromium, useExplorer, nodePosition, screenshot as fullScreenshot, SKIP_MESSAGE } from './browser.js';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
@@ -10,12 +10,7 @@ if (!hasChromium) console.warn(SKIP_MESSAGE);
  * Statement of Applicability, each done through the page as an analyst would, then checked against the service.
  */
 describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () => {
-  let server: ExplorerServer;
-  let browser: Browser;
-  useExplorer((s, b) => {
-    server = s;
-    browser = b;
-  });
+  const explorer = useExplorer();
 
   /** From the top, so the sticky header is where a reader expects it. */
   const screenshot = async (page: Page, name: string) => {
@@ -24,16 +19,11 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
   };
 
   /** A page whose tab already holds the analyst's token (as if pasted into the token field earlier). */
-  const open = async (path: string, { token = true } = {}) => {
-    const watched = await openPage(browser);
-    if (token) await watched.page.context().addInitScript((t) => sessionStorage.setItem('crosswalk.token', t), TOKENS.analyst);
-    await watched.page.goto(`${server.url}${path}`);
-    return watched;
-  };
+  const open = (path: string, { token = true } = {}) => explorer.open(path, { token });
   const download = async (page: Page, selector: string) => {
     const href = await page.locator(selector).getAttribute('href');
     expect(href).toBeTruthy();
-    const res = await page.request.get(`${server.url}${href}`);
+    const res = await page.request.get(`${explorer.server.url}${href}`);
     return { href: href!, status: res.status(), type: res.headers()['content-type'] ?? '', body: await res.body() };
   };
 
@@ -73,17 +63,17 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     await screenshot(page, 'flow-hub-evidence');
     // The item's mapping line to it is dashed (partial); its own link is solid.
     expect(await page.locator('.graph-canvas line[data-kind="dashed"]').count()).toBeGreaterThan(0);
-    const stored = await server.gql('{ evidence(id: "EV-0001") { title links { requirementId } } }');
+    const stored = await explorer.server.gql('{ evidence(id: "EV-0001") { title links { requirementId } } }');
     expect(stored.body.data.evidence).toEqual({ title: 'AI policy, approved by the board', links: [{ requirementId: 'iso42001-2023:A.2.2' }] });
 
     // An expired item scoped to 27001 only: flagged, and what it would reach elsewhere is shown as out of scope.
-    const save = await server.gql(
+    const save = await explorer.server.gql(
       'mutation($i: EvidenceInput!) { saveEvidence(input: $i) { id } }',
       { i: { id: 'EV-0002', title: 'Old AI policy', type: 'policy', owner: 'CISO', locationUri: 'https://intranet.example/old', collected: '2024-01-01', expires: '2025-01-01', scope: ['iso27001-2022'] } },
       TOKENS.analyst,
     );
     expect(save.body.errors).toBeUndefined();
-    await server.gql('mutation { linkEvidence(evidenceId: "EV-0002", requirementId: "iso42001-2023:A.2.2") { kind } }', {}, TOKENS.analyst);
+    await explorer.server.gql('mutation { linkEvidence(evidenceId: "EV-0002", requirementId: "iso42001-2023:A.2.2") { kind } }', {}, TOKENS.analyst);
     await page.reload();
     await page.waitForSelector('.graph-canvas [data-node="iso27001-2022:A.5.1"]');
     await page.getByRole('combobox', { name: 'Evidence item', exact: true }).selectOption('EV-0002');
@@ -168,7 +158,7 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     await page.getByRole('form', { name: /Rename uc:iso42001-2023:4.1/ }).getByLabel('Title').fill('Organisational context');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForFunction(() => document.querySelector('tr[data-control="uc:iso42001-2023:4.1"] .control-title')?.textContent === 'Organisational context');
-    let saved = await server.gql('{ orgControls { id title requirementIds origin } }');
+    let saved = await explorer.server.gql('{ orgControls { id title requirementIds origin } }');
     const control = saved.body.data.orgControls.find((c: { id: string }) => c.id === 'uc:iso42001-2023:4.1');
     expect(control).toEqual({ id: 'uc:iso42001-2023:4.1', title: 'Organisational context', origin: 'user', requirementIds: ['iso42001-2023:4.1', 'iso27001-2022:4.1', 'iso42001-2023:4.2', 'iso27001-2022:4.2'] });
     // Split the interested parties back out; moving nothing is refused first.
@@ -184,7 +174,7 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     await page.waitForFunction((n) => document.querySelectorAll('tr[data-control]').length === n, before);
     expect(await merged.locator('.cites a').count()).toBe(2);
     await screenshot(page, 'flow-controls');
-    saved = await server.gql('{ orgControls { id title requirementIds origin } }');
+    saved = await explorer.server.gql('{ orgControls { id title requirementIds origin } }');
     expect(saved.body.data.orgControls.filter((c: { id: string }) => c.id.startsWith('uc:iso42001-2023:4.1'))).toEqual([
       { id: 'uc:iso42001-2023:4.1', title: 'Organisational context', origin: 'user', requirementIds: ['iso42001-2023:4.1', 'iso27001-2022:4.1'] },
       { id: 'uc:iso42001-2023:4.1-2', title: 'Interested parties', origin: 'user', requirementIds: ['iso42001-2023:4.2', 'iso27001-2022:4.2'] },

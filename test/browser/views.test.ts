@@ -1,17 +1,11 @@
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, useExplorer, type ExplorerServer, openPage, screenshot, SKIP_MESSAGE } from './browser.js';
+import { hasChromium, useExplorer, openPage, screenshot, SKIP_MESSAGE } from './browser.js';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
 
 /** Every view of the explorer loads from its URL, shows its content and logs no error. */
 describe.skipIf(!hasChromium)('explorer views (headless chromium)', () => {
-  let server: ExplorerServer;
-  let browser: Browser;
-  useExplorer((s, b) => {
-    server = s;
-    browser = b;
-  });
+  const explorer = useExplorer();
 
   const views: Array<[name: string, path: string, ready: string, heading: RegExp]> = [
     ['hub', '/', '.graph-canvas [data-node]', /Evidence hub/],
@@ -32,8 +26,8 @@ describe.skipIf(!hasChromium)('explorer views (headless chromium)', () => {
   ];
 
   it.each(views)('%s (%s) loads with no console errors', async (name, path, ready, heading) => {
-    const { page, problems } = await openPage(browser);
-    const response = await page.goto(`${server.url}${path}`);
+    const { page, problems } = await openPage(explorer.browser);
+    const response = await page.goto(`${explorer.server.url}${path}`);
     expect(response?.status()).toBe(200);
     await page.waitForSelector(ready, { timeout: 20_000 });
     expect(await page.locator('main h1').first().textContent()).toMatch(heading);
@@ -44,8 +38,7 @@ describe.skipIf(!hasChromium)('explorer views (headless chromium)', () => {
   });
 
   it('fits a whole fan-out (200 requirements, 3 steps) inside its frame', async () => {
-    const { page, problems } = await openPage(browser);
-    await page.goto(`${server.url}/hub?req=iso42001-2023%3A6.1.4&depth=3`);
+    const { page, problems } = await explorer.open('/hub?req=iso42001-2023%3A6.1.4&depth=3');
     await page.waitForSelector('.graph-canvas [data-node]');
     const outside = await page.evaluate(() => {
       type Graphs = Map<string, { nodeIds: () => string[]; screenPosition: (id: string) => { x: number; y: number } | null }>;
@@ -63,7 +56,7 @@ describe.skipIf(!hasChromium)('explorer views (headless chromium)', () => {
   });
 
   it('serves the explorer with the same strict content security policy as the API', async () => {
-    const res = await fetch(`${server.url}/matrix`);
+    const res = await fetch(`${explorer.server.url}/matrix`);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await res.text()).toContain('<div id="root">');
   });
