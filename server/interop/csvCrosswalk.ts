@@ -9,6 +9,7 @@ import { currentDate } from './jsonInput.js';
 import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength } from './maybeRelationship.js';
 import type { RefMatch, ResolvedRef } from './refResolver.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
+import { pushTo } from '../domain/multimap.js';
 
 /** The columns a crosswalk CSV must (first five) or may have. */
 export const CROSSWALK_CSV_COLUMNS = ['source_framework', 'source_ref', 'target_framework', 'target_ref', 'relationship', 'rationale', 'strength', 'note'] as const;
@@ -126,7 +127,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     const targetFramework = checked('target_framework', FrameworkIdSchema, cell('target_framework') || (options.targetFramework ?? ''));
     const refIn = (frameworkId: string | undefined, text: string) => {
       const found = frameworkId && text ? options.resolveRef?.(frameworkId, text) : undefined;
-      if (found && found.match !== 'exact') loose.set(found.match, [...(loose.get(found.match) ?? []), { cell: text, ref: found.ref, line }]);
+      if (found && found.match !== 'exact') pushTo(loose, found.match, { cell: text, ref: found.ref, line });
       return found?.ref ?? text;
     };
     const source = checked('source_ref', RefSchema, refIn(sourceFramework, cell('source_ref')));

@@ -8,6 +8,7 @@ import { currentDate } from './jsonInput.js';
 import { attempt, defaultStrength, maybeRationale, maybeRelationship, maybeStrength } from './maybeRelationship.js';
 import { refResolver, resolveRefList, type RefMatch } from './refResolver.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
+import { pushTo } from '../domain/multimap.js';
 
 /**
  * Header names of the STRM columns, lower-cased, as written by the OLIR template (IR 8278A Rev. 1), its first edition,
@@ -169,7 +170,7 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
     if (strength.value === undefined) defaulted.strength.push(line);
     const note = cell('comments') || undefined;
     for (const [cellText, found] of [[focalCell, sources], [referenceCell, targets]] as const)
-      for (const r of found) if (r.match !== 'exact') loose.set(r.match, [...(loose.get(r.match) ?? []), { cell: cellText, ref: r.ref, line }]);
+      for (const r of found) if (r.match !== 'exact') pushTo(loose, r.match, { cell: cellText, ref: r.ref, line });
     for (const source of sources)
       for (const target of targets)
         entries.push({

@@ -15,6 +15,7 @@ import type { GraphStore, LoadSummary } from '../store/types.js';
 import { XLSX_CROSSWALK_SHEET } from '../interop/xlsx.js';
 import { OSCAL_ID_TAG } from '../interop/oscalCatalog.js';
 import { isXlsx, onSheetRows, readTable, type TableText } from '../interop/xlsxSheet.js';
+import { pushTo } from '../domain/multimap.js';
 
 export const IMPORT_FORMATS = ['csv', 'csv-crosswalk', 'olir', 'oscal', 'oscal-mapping', 'ciso-assistant', 'cprt', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -74,7 +75,7 @@ function urnResolver(bundle: ContentBundle) {
 
 function refsByFramework(loaded: ContentBundle): Map<string, string[]> {
   const refs = new Map<string, string[]>();
-  for (const r of loaded.requirements) refs.set(r.frameworkId, [...(refs.get(r.frameworkId) ?? []), r.ref]);
+  for (const r of loaded.requirements) pushTo(refs, r.frameworkId, r.ref);
   return refs;
 }
 

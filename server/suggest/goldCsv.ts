@@ -3,6 +3,7 @@ import type { Problem } from '../domain/errors.js';
 import { requirementId, splitRequirementId } from '../domain/ids.js';
 import { detectDelimiter, restoreFormula } from '../interop/csv.js';
 import { refResolver } from '../interop/refResolver.js';
+import { pushTo } from '../domain/multimap.js';
 
 export const GOLD_COLUMNS = ['source_framework', 'source_ref', 'target_framework', 'target_ref'] as const;
 
@@ -50,7 +51,7 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
   const refsOf = new Map<string, string[]>();
   for (const id of requirements) {
     const { frameworkId, ref } = splitRequirementId(id);
-    refsOf.set(frameworkId, [...(refsOf.get(frameworkId) ?? []), ref]);
+    pushTo(refsOf, frameworkId, ref);
   }
   const resolvers = new Map<string, ReturnType<typeof refResolver>>();
   const resolverOf = (fw: string) => resolvers.get(fw) ?? resolvers.set(fw, refResolver(refsOf.get(fw) ?? [])).get(fw)!;
