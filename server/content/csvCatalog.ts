@@ -104,13 +104,22 @@ export function csvToCatalog(text: string, options: CsvCatalogOptions): { catalo
       ...(parent ? { parent } : {}),
     });
   }
-  for (const [index, requirement] of requirements.entries()) {
+  if (at.parent_ref_id === undefined) {
+    const inferred = inferParents(requirements);
+    if (inferred.length)
+      problems.push({
+        file: options.file,
+        line: 1,
+        message: `no parent column: ${inferred.length} requirement(s) were placed under the one whose ref begins theirs (e.g. ${inferred.slice(0, 3).map((r) => `"${r.ref}" under "${r.parent}"`).join(', ')}); add a parent_ref_id column to state the hierarchy yourself`,
+        severity: 'warning',
+      });
+  }
+  for (const requirement of requirements) {
     if (requirement.parent && !lineOfRef.has(requirement.parent)) {
       const line = lineOfRef.get(requirement.ref);
       fail(`row ${line}: parent_ref_id "${requirement.parent}" is not a ref_id in this file`, line);
     }
     if (requirement.parent === requirement.ref) fail(`row ${lineOfRef.get(requirement.ref)}: "${requirement.ref}" is its own parent`, lineOfRef.get(requirement.ref));
-    void index;
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
   return {
@@ -126,4 +135,34 @@ export function csvToCatalog(text: string, options: CsvCatalogOptions): { catalo
       requirements,
     },
   };
+}
+
+/** Where a ref may be cut to name its parent: "A.5.1" → "A.5", "AC-2(1)" → "AC-2", "GV.OC-01" → "GV.OC", "GOVERN 1.1" → "GOVERN 1". */
+const REF_SEPARATORS = new Set(['.', '-', '(', ' ', '_', '/', ':']);
+
+/**
+ * The longest proper prefix of `ref`, cut at a separator, that is itself a ref of the catalog; undefined when none is.
+ * "A.5.10" never goes under "A.5.1": cuts fall only at separators.
+ */
+export function parentRefOf(ref: string, refs: ReadonlySet<string>): string | undefined {
+  for (let i = ref.length - 1; i > 0; i--) {
+    if (!REF_SEPARATORS.has(ref[i]!)) continue;
+    const candidate = ref.slice(0, i).replace(/[\s.\-_/:(]+$/, '');
+    if (candidate && candidate !== ref && refs.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Gives every requirement without a parent the parent its ref implies (see parentRefOf); returns those it placed. */
+function inferParents(requirements: CatalogFile['requirements']): CatalogFile['requirements'] {
+  const refs = new Set(requirements.map((r) => r.ref));
+  const placed: CatalogFile['requirements'] = [];
+  for (const requirement of requirements) {
+    const parent = requirement.parent ?? parentRefOf(requirement.ref, refs);
+    if (!requirement.parent && parent) {
+      requirement.parent = parent;
+      placed.push(requirement);
+    }
+  }
+  return placed;
 }

@@ -20,6 +20,20 @@ describe('csvToCatalog', () => {
     expect(csvToCatalog(csv, options).catalog!.requirements.map((r) => [r.ref, r.parent, r.kind])).toEqual([['A.1', 'A', 'requirement'], ['A', undefined, 'requirement']]);
   });
 
+  it('without a parent column, places each requirement under the one whose ref begins its own, and says so', () => {
+    const csv = ['ref_id,title', 'A.5,Organizational controls', 'A.5.1,Policies', 'A.5.10,Acceptable use', 'AC-2,Accounts', 'AC-2(1),Automated accounts', 'GV,Govern', 'GV.OC,Context', 'GV.OC-01,Mission', 'GOVERN 1,Policies', 'GOVERN 1.1,Legal', '10,Improvement', '1,Scope'].join('\n');
+    const { catalog, problems } = csvToCatalog(csv, options);
+    expect(catalog!.requirements.map((r) => [r.ref, r.parent])).toEqual([
+      ['A.5', undefined], ['A.5.1', 'A.5'], ['A.5.10', 'A.5'], ['AC-2', undefined], ['AC-2(1)', 'AC-2'], ['GV', undefined], ['GV.OC', 'GV'], ['GV.OC-01', 'GV.OC'],
+      ['GOVERN 1', undefined], ['GOVERN 1.1', 'GOVERN 1'], ['10', undefined], ['1', undefined],
+    ]);
+    expect(problems).toEqual([{ file: 'fw.csv', line: 1, severity: 'warning', message: expect.stringMatching(/^no parent column: 6 requirement\(s\) were placed under the one whose ref begins theirs \(e\.g\. "A\.5\.1" under "A\.5", "A\.5\.10" under "A\.5", "AC-2\(1\)" under "AC-2"\)/) }]);
+    // A parent column, even with empty cells, states the hierarchy: nothing is inferred.
+    const stated = csvToCatalog('ref_id,title,parent_ref_id\nA.5,Org,\nA.5.1,Policies,\n', options);
+    expect(stated.catalog!.requirements.map((r) => r.parent)).toEqual([undefined, undefined]);
+    expect(stated.problems).toEqual([]);
+  });
+
   it('names the row of every bad line and returns no catalog', () => {
     const csv = 'ref_id,title,description,parent_ref_id,kind\nA,Root,,,\nA,Again,,,\n,Blank ref,,,\nB,Orphan,,Z,\n';
     const { catalog, problems } = csvToCatalog(csv, options);
