@@ -1,5 +1,8 @@
 import type { FrameworkId, RequirementId } from './schemas/common.js';
 
+/** A framework id: a lowercase slug with its edition ("iso27001-2022"). Plain, so the explorer checks forms with it too. */
+export const FRAMEWORK_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+
 export const requirementId = (frameworkId: FrameworkId, ref: string): RequirementId => `${frameworkId}:${ref}`;
 
 export function splitRequirementId(id: RequirementId): { frameworkId: FrameworkId; ref: string } {

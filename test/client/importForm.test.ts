@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FrameworkIdSchema } from '../../server/domain/schemas/common.js';
 import { IMPORT_FORMATS } from '../../server/services/importContent.js';
 import { guessFormat, IMPORT_CHOICES, importQuery, validateImportDraft, type ImportDraft } from '../../client/src/lib/importForm.js';
 
@@ -36,6 +37,9 @@ describe('the import form', () => {
       edition: 'Edition is needed for this format.',
     });
     expect(validateImportDraft(draft({ values: { frameworkId: 'ACME 1', name: 'Acme', edition: '1' } }))).toEqual({ frameworkId: expect.stringMatching(/^Lower-case letters/) });
+    // The form accepts exactly the ids the service accepts.
+    for (const id of ['acme_controls-2.0', '-acme', 'acme controls'])
+      expect(validateImportDraft(draft({ values: { frameworkId: id, name: 'Acme', edition: '1' } })).frameworkId === undefined, id).toBe(FrameworkIdSchema.safeParse(id).success);
     expect(validateImportDraft(draft({ format: 'olir', values: { from: 'iso27001-2022' } }))).toEqual({ to: 'To is needed for this format.' });
     expect(validateImportDraft(draft({ format: 'olir', values: { from: 'a', to: 'a' } }))).toEqual({ to: 'Choose two different frameworks.' });
     expect(validateImportDraft(draft({ format: 'json', fileName: 'b.json' }))).toEqual({});

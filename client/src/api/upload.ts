@@ -1,17 +1,12 @@
+import type { LoadSummary } from '../../../server/store/types.js';
 import { ApiError } from './graphql.js';
 import { invalidateQueries } from './useQuery.js';
 
-interface LoadCounts {
-  added: number;
-  updated: number;
-  removed: number;
-}
-
-/** What POST /api/import answers when the file was imported. */
+/** What POST /api/import answers when the file was imported (the load summary is the store's own type). */
 export interface ImportAnswer {
   written: number;
   warnings: string[];
-  load?: { frameworks: LoadCounts; requirements: LoadCounts; mappings: LoadCounts; noCounterparts: LoadCounts };
+  load?: LoadSummary;
   reviewsApplied: number;
 }
 

@@ -1,3 +1,4 @@
+import { FRAMEWORK_ID_PATTERN } from '../../../server/domain/ids.js';
 import type { ImportFormat } from '../../../server/services/importContent.js';
 
 /** The form's options beyond the file; which of them a format asks for is in IMPORT_CHOICES. */
@@ -113,8 +114,6 @@ export function guessFormat(fileName: string, head: string): ImportFormat | unde
   return undefined;
 }
 
-const FRAMEWORK_ID = /^[a-z0-9][a-z0-9.-]*$/;
-
 /** What is missing or wrong in the form, per field; empty when it can be sent. */
 export function validateImportDraft(draft: ImportDraft): Partial<Record<ImportField | 'file', string>> {
   const errors: Partial<Record<ImportField | 'file', string>> = {};
@@ -123,7 +122,7 @@ export function validateImportDraft(draft: ImportDraft): Partial<Record<ImportFi
   for (const [field, required] of Object.entries(fields) as Array<[ImportField, boolean]>) {
     const value = draft.values[field]?.trim() ?? '';
     if (required && !value) errors[field] = `${IMPORT_FIELD_LABELS[field]} is needed for this format.`;
-    else if (value && field === 'frameworkId' && !FRAMEWORK_ID.test(value)) errors[field] = 'Lower-case letters, digits, dots and hyphens, e.g. "acme-controls-2025".';
+    else if (value && field === 'frameworkId' && !FRAMEWORK_ID_PATTERN.test(value)) errors[field] = 'Lower-case letters, digits, dots, hyphens and underscores, starting with a letter or digit, e.g. "acme-controls-2025".';
   }
   if (fields.from !== undefined && draft.values.from && draft.values.from === draft.values.to) errors.to = 'Choose two different frameworks.';
   return errors;

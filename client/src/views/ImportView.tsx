@@ -150,15 +150,7 @@ function OutcomeReport({ outcome }: { outcome: NonNullable<Outcome> }) {
         <p>
           <strong>Nothing was imported.</strong> {outcome.message}
         </p>
-        {outcome.problems.length > 0 && (
-          <ul className="problems">
-            {outcome.problems.map((p) => (
-              <li key={p}>
-                <code>{p}</code>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ProblemList problems={outcome.problems} />
       </div>
     );
   const { answer } = outcome;
@@ -180,15 +172,23 @@ function OutcomeReport({ outcome }: { outcome: NonNullable<Outcome> }) {
         <>
           <h2>Warnings ({answer.warnings.length})</h2>
           <p>Imported anyway; check these before approving what came in.</p>
-          <ul className="problems">
-            {answer.warnings.map((w) => (
-              <li key={w}>
-                <code>{w}</code>
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={answer.warnings} />
         </>
       )}
     </div>
+  );
+}
+
+/** Problems or warnings as the service words them ("file:line: message"), one per line. */
+function ProblemList({ problems }: { problems: string[] }) {
+  if (!problems.length) return null;
+  return (
+    <ul className="problems">
+      {problems.map((p) => (
+        <li key={p}>
+          <code>{p}</code>
+        </li>
+      ))}
+    </ul>
   );
 }

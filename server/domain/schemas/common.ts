@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { FRAMEWORK_ID_PATTERN } from '../ids.js';
 
 /** Framework ids are lowercase slugs that carry the edition: `iso27001-2022`, `nist-ai-rmf-1.0`. */
 export const FrameworkIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'a framework id is a lowercase slug with its edition, e.g. "iso27001-2022"');
+  .regex(FRAMEWORK_ID_PATTERN, 'a framework id is a lowercase slug with its edition, e.g. "iso27001-2022"');
 
 /** A reference exactly as the publisher writes it (`A.6.2.4`, `GOVERN 1.1`, `Art. 9(2)`). */
 export const RefSchema = z
