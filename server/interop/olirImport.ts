@@ -3,7 +3,7 @@ import { inverseRelationship } from '../domain/relationships.js';
 import type { Problem } from '../domain/errors.js';
 import type { Provenance, Rationale } from '../domain/schemas/mapping.js';
 import { buildMappingFiles, type ImportedMapping, type ImportedNoCounterpart } from './buildMappingFiles.js';
-import { readCsv } from './csv.js';
+import { findColumns, readCsv } from './csv.js';
 import { currentDate } from './jsonInput.js';
 import { attempt, defaultStrength, maybeRationale, maybeRelationship, maybeStrength } from './maybeRelationship.js';
 import { refResolver, resolveRefList, type RefMatch } from './refResolver.js';
@@ -11,37 +11,25 @@ import { emptyImport, finishImport, type ImportOptions, type ImportResult } from
 import { pushTo } from '../domain/multimap.js';
 
 /**
- * Header names of the STRM columns, lower-cased, as written by the OLIR template (IR 8278A Rev. 1), its first edition,
- * and the STRM spreadsheets others publish (the Secure Controls Framework's, for one). Earlier names win: where a
- * sheet has "FDE #" as the id, its "Focal Document Element" column is the element's text.
+ * Names of the STRM columns (compared as `headerKey`s, a trailing "(optional)" aside), as written by the OLIR template
+ * (IR 8278A Rev. 1), its first edition, and the STRM spreadsheets others publish (the Secure Controls Framework's, for
+ * one). Earlier names win: where a sheet has "FDE #" as the id, its "Focal Document Element" column is the text.
  */
 const STRM_COLUMNS = {
-  focal: ['fde #', 'fde#', 'fde id', 'focal document element id', 'focal document element', 'focal element', 'focal document element (fde)'],
-  reference: ['reference document element', 'reference document element id', 'rde #', 'rde#', 'reference element', 'scf #', 'scf#', 'target id #', 'target id'],
-  relationship: ['relationship', 'strm relationship', 'set theory relationship'],
-  rationale: ['rationale', 'strm rationale'],
-  strength: ['strength of relationship', 'strength'],
+  focal: ['fde', 'fde_id', 'focal_document_element_id', 'focal_document_element', 'focal_element', 'focal_document_element_fde'],
+  reference: ['reference_document_element', 'reference_document_element_id', 'rde', 'reference_element', 'scf', 'target_id'],
+  relationship: ['relationship', 'strm_relationship', 'set_theory_relationship'],
+  rationale: ['rationale', 'strm_rationale'],
+  strength: ['strength_of_relationship', 'strength'],
   comments: ['comments', 'comment', 'notes', 'note'],
 } as const;
 
 type StrmColumn = keyof typeof STRM_COLUMNS;
 
-/** "Strength of Relationship (optional)" and "Strength of  Relationship" name the same column. */
-const columnName = (header: string) => header.toLowerCase().replace(/\(optional\)/g, '').replace(/\s+/g, ' ').trim();
-
-/** Which header cell holds each STRM column; undefined for a column the sheet does not have. */
+/** Which header cell (its name as `readCsv` keys a row's values) holds each STRM column; absent when the sheet has none. */
 function strmColumns(header: readonly string[]): Partial<Record<StrmColumn, string>> {
-  const names = header.map((h) => ({ raw: h.toLowerCase().trim(), name: columnName(h) }));
-  const found: Partial<Record<StrmColumn, string>> = {};
-  for (const column of Object.keys(STRM_COLUMNS) as StrmColumn[])
-    for (const candidate of STRM_COLUMNS[column]) {
-      const hit = names.find((n) => n.name === candidate);
-      if (hit) {
-        found[column] = hit.raw;
-        break;
-      }
-    }
-  return found;
+  const { at } = findColumns(header.map((h) => h.replace(/\(optional\)/gi, '')), STRM_COLUMNS);
+  return Object.fromEntries(Object.entries(at).map(([column, index]) => [column, header[index as number]!.toLowerCase().trim()]));
 }
 
 /** A header row of an OLIR table: a focal and a reference element column (a concept crosswalk has no relationship). */

@@ -48,7 +48,8 @@ const confidenceFrom = ({ lexical, graph, model, learned }: { lexical?: number; 
 
 /**
  * Ranked target candidates for every source requirement of `from`, each with a proposed relationship and the
- * evidence behind it. Pure over the corpus, apart from the embedder and the vector store it is given.
+ * evidence behind it. Pure over the corpus, apart from the embedder and the vector store it is given and, unless
+ * `query.wordVectors` says otherwise, the shipped word vectors (read from disk once per process).
  */
 export async function computeSuggestions(corpus: SuggestCorpus, query: SuggestQuery, { model }: { model?: ModelContext } = {}): Promise<SuggestionReport> {
   const { from, to, method, top, blind = false, exclude } = query;
