@@ -7,9 +7,9 @@ import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js'
 import { findColumns, readCsv, toCsv } from './csv.js';
 import { currentDate } from './jsonInput.js';
 import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength } from './maybeRelationship.js';
-import type { RefMatch, ResolvedRef } from './refResolver.js';
+import type { ResolvedRef } from './refResolver.js';
+import { defaultedRowWarnings, looseReadingWarnings, noteLooseReadings, type LooseReadings } from './rowWarnings.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
-import { pushTo } from '../domain/multimap.js';
 
 /** The columns a crosswalk CSV must (first five) or may have. */
 export const CROSSWALK_CSV_COLUMNS = ['source_framework', 'source_ref', 'target_framework', 'target_ref', 'relationship', 'rationale', 'strength', 'note'] as const;
@@ -66,11 +66,6 @@ export interface CsvCrosswalkImportOptions extends ImportOptions {
   resolveRef?: (frameworkId: string, cell: string) => ResolvedRef | undefined;
 }
 
-const MATCH_WORDING: Record<Exclude<RefMatch, 'exact'>, string> = {
-  'zero-padding': 'a ref written with zero padding',
-  'ref-then-title': 'a ref followed by a title',
-  'title-then-ref': 'a document name followed by a ref',
-};
 
 /**
  * Reads a crosswalk CSV into one mapping file per (source_framework, target_framework) pair. Each row reads "source
@@ -101,7 +96,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     values: Object.fromEntries(CROSSWALK_CSV_EXPORT_COLUMNS.flatMap((c) => (at[c] === undefined ? [] : [[c, values[header[at[c]!]!] ?? '']]))) as Partial<Record<CrosswalkColumn, string>>,
   }));
   if (!rows.length && !problems.some((p) => p.severity === 'error')) problems.push({ file, line: 1, message: 'the CSV has no rows', severity: 'error' });
-  const loose = new Map<RefMatch, Array<{ cell: string; ref: string; line: number }>>();
+  const loose: LooseReadings = new Map();
 
   const today = options.today ?? currentDate();
   const defaultSource = options.source?.trim() || path.basename(file);
@@ -127,7 +122,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     const targetFramework = checked('target_framework', FrameworkIdSchema, cell('target_framework') || (options.targetFramework ?? ''));
     const refIn = (frameworkId: string | undefined, text: string) => {
       const found = frameworkId && text ? options.resolveRef?.(frameworkId, text) : undefined;
-      if (found && found.match !== 'exact') pushTo(loose, found.match, { cell: text, ref: found.ref, line });
+      if (found) noteLooseReadings(loose, text, [found], line);
       return found?.ref ?? text;
     };
     const source = checked('source_ref', RefSchema, refIn(sourceFramework, cell('source_ref')));
@@ -165,15 +160,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
       at: { line },
     });
   }
-  for (const [match, found] of loose) {
-    const examples = found.slice(0, 3).map((f) => `${JSON.stringify(f.cell)} → ${f.ref}`).join(', ');
-    problems.push({ file, line: found[0]!.line, message: `${found.length} cell(s) were read as ${MATCH_WORDING[match as Exclude<RefMatch, 'exact'>]}, e.g. ${examples}; check them`, severity: 'warning' });
-  }
-  const rowList = (lines: number[]) => `${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ', …' : ''}`;
-  if (defaulted.rationale.length)
-    problems.push({ file, line: defaulted.rationale[0], message: `${defaulted.rationale.length} row(s) state no rationale and were given "semantic"; review them (rows ${rowList(defaulted.rationale)})`, severity: 'warning' });
-  if (defaulted.strength.length)
-    problems.push({ file, line: defaulted.strength[0], message: `${defaulted.strength.length} row(s) state no strength and were given the OLIR default for their relationship (10 equal, 5 partial, 0 none); review them (rows ${rowList(defaulted.strength)})`, severity: 'warning' });
+  problems.push(...looseReadingWarnings(file, loose), ...defaultedRowWarnings(file, defaulted));
 
   const built = buildMappingFiles(entries, { file, description: `Imported from ${path.basename(file)} (crosswalk CSV).` });
   return finishImport({ catalogs: [], mappingFiles: built.mappingFiles, problems: [...problems, ...built.problems] });

@@ -6,9 +6,9 @@ import { buildMappingFiles, type ImportedMapping, type ImportedNoCounterpart } f
 import { findColumns, readCsv } from './csv.js';
 import { currentDate } from './jsonInput.js';
 import { attempt, defaultStrength, maybeRationale, maybeRelationship, maybeStrength } from './maybeRelationship.js';
-import { refResolver, resolveRefList, type RefMatch } from './refResolver.js';
+import { refResolver, resolveRefList } from './refResolver.js';
+import { defaultedRowWarnings, looseReadingWarnings, noteLooseReadings, rowList, type LooseReadings } from './rowWarnings.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
-import { pushTo } from '../domain/multimap.js';
 
 /**
  * Names of the STRM columns (compared as `headerKey`s, a trailing "(optional)" aside), as written by the OLIR template
@@ -96,7 +96,7 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
   const entries: ImportedMapping[] = [];
   const notRelated: Array<{ ref: string; line: number }> = [];
   const unresolved = { focal: new Unresolved(), reference: new Unresolved() };
-  const loose = new Map<RefMatch, Array<{ cell: string; ref: string; line: number }>>();
+  const loose: LooseReadings = new Map();
   const defaulted = { rationale: [] as number[], strength: [] as number[] };
   const unmapped: number[] = [];
   const carried: number[] = [];
@@ -157,8 +157,8 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
     if (rationale.value === undefined) defaulted.rationale.push(line);
     if (strength.value === undefined) defaulted.strength.push(line);
     const note = cell('comments') || undefined;
-    for (const [cellText, found] of [[focalCell, sources], [referenceCell, targets]] as const)
-      for (const r of found) if (r.match !== 'exact') pushTo(loose, r.match, { cell: cellText, ref: r.ref, line });
+    noteLooseReadings(loose, focalCell, sources, line);
+    noteLooseReadings(loose, referenceCell, targets, line);
     for (const source of sources)
       for (const target of targets)
         entries.push({
@@ -196,8 +196,6 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
   return finishImport({ catalogs: [], mappingFiles: built.mappingFiles, problems: [...problems, ...built.problems] });
 }
 
-const rowList = (lines: number[]) => `${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ', …' : ''}`;
-
 /** One warning per kind of row that was skipped, defaulted or read loosely, with counts and examples. */
 function skipWarnings({ file, focal, reference, conceptCrosswalk, pairs, unresolved, loose, carried, unmapped, defaulted }: {
   file: string;
@@ -206,7 +204,7 @@ function skipWarnings({ file, focal, reference, conceptCrosswalk, pairs, unresol
   conceptCrosswalk: boolean;
   pairs: number;
   unresolved: Record<'focal' | 'reference', Unresolved>;
-  loose: Map<RefMatch, Array<{ cell: string; ref: string; line: number }>>;
+  loose: LooseReadings;
   carried: number[];
   unmapped: number[];
   defaulted: { rationale: number[]; strength: number[] };
@@ -222,17 +220,9 @@ function skipWarnings({ file, focal, reference, conceptCrosswalk, pairs, unresol
     const examples = [...cells.keys()].slice(0, EXAMPLES).map((c) => JSON.stringify(c)).join(', ');
     warn(firstLine, `${cells.size} ${side} document element(s) name no requirement of "${frameworkId}", e.g. ${examples}; their ${count} row(s) are not imported (first at row ${firstLine}). Check that --${side === 'focal' ? 'from' : 'to'} is the right framework and edition`);
   }
-  for (const [match, found] of loose) {
-    const how = { 'zero-padding': 'a ref written with zero padding', 'ref-then-title': 'a ref followed by a title', 'title-then-ref': 'a document name followed by a ref' }[match as Exclude<RefMatch, 'exact'>];
-    const examples = found.slice(0, EXAMPLES).map((f) => `${JSON.stringify(f.cell)} → ${f.ref}`).join(', ');
-    warn(found[0]!.line, `${found.length} cell(s) were read as ${how}, e.g. ${examples}; check them`);
-  }
+  problems.push(...looseReadingWarnings(file, loose));
   if (carried.length) warn(carried[0], `${carried.length} row(s) had no focal document element and were given the one above (merged cells; rows ${rowList(carried)})`);
   if (unmapped.length) warn(unmapped[0], `${unmapped.length} focal document element(s) have no reference element and no relationship: not mapped by the author, nothing imported for them (rows ${rowList(unmapped)})`);
-  if (defaulted.rationale.length)
-    warn(defaulted.rationale[0], `${defaulted.rationale.length} row(s) state no rationale and were given "semantic"; review them (rows ${rowList(defaulted.rationale)})`);
-  if (defaulted.strength.length)
-    warn(defaulted.strength[0], `${defaulted.strength.length} row(s) state no strength and were given the OLIR default for their relationship (10 equal, 5 partial, 0 none); review them (rows ${rowList(defaulted.strength)})`);
-
+  problems.push(...defaultedRowWarnings(file, defaulted));
   return problems;
 }
