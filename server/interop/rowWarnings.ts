@@ -1,3 +1,4 @@
+import { pushTo } from '../domain/multimap.js';
 import type { Problem } from '../domain/errors.js';
 import type { RefMatch, ResolvedRef } from './refResolver.js';
 
@@ -18,12 +19,7 @@ export function defaultedRowWarnings(file: string, defaulted: { rationale: numbe
 export type LooseReadings = Map<Exclude<RefMatch, 'exact'>, Array<{ cell: string; ref: string; line: number }>>;
 
 export function noteLooseReadings(loose: LooseReadings, cell: string, found: readonly ResolvedRef[], line: number) {
-  for (const { match, ref } of found) {
-    if (match === 'exact') continue;
-    const list = loose.get(match);
-    if (list) list.push({ cell, ref, line });
-    else loose.set(match, [{ cell, ref, line }]);
-  }
+  for (const { match, ref } of found) if (match !== 'exact') pushTo(loose, match, { cell, ref, line });
 }
 
 const READING: Record<Exclude<RefMatch, 'exact'>, string> = {
