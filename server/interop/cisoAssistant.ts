@@ -26,24 +26,39 @@ const DEFAULT_LICENCE = 'Imported by the user from a CISO Assistant library; not
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined);
 const lastSegment = (urn: string) => urn.slice(urn.lastIndexOf(':') + 1);
 
+/** A CISO Assistant library read from its YAML or its workbook: the library's data and where each part was written. */
+export interface CisoAssistantDocument {
+  data: unknown;
+  /** The file (with the sheet, for a workbook), line or row, and path or column a path into `data` came from. */
+  place(at: PathSegment[]): { file: string; line?: number; path?: string };
+  /** How a message names another part of the same file: a YAML path, or a workbook's row. */
+  describe(at: PathSegment[]): string;
+}
+
+/** Reads a CISO Assistant library in YAML; see `importCisoAssistantDocument`. */
+export function importCisoAssistantLibrary(source: string, options: CisoAssistantImportOptions): ImportResult {
+  const yaml = parseYaml(options.file, source);
+  if (yaml.data === undefined) return emptyImport(yaml.problems);
+  const place = (at: PathSegment[]) => ({ file: options.file, line: yaml.lineOf(at), path: at.length ? formatPath(at) : undefined });
+  return importCisoAssistantDocument({ data: yaml.data, place, describe: (at) => formatPath(at.slice(-2)) }, options, yaml.problems);
+}
+
 /**
- * Reads a CISO Assistant library (YAML): `objects.framework.requirement_nodes` become a catalog and
+ * Reads a CISO Assistant library: `objects.framework.requirement_nodes` become a catalog and
  * `objects.requirement_mapping_set(s)` mapping files. A node's ref is its ref_id, else the last segment of its URN
  * (tagged "synthetic"); repeated refs get " (2)", " (3)" with a warning. Assessable nodes are kind "requirement", the
  * others "section"; parents come from parent_urn. Requirement URNs of the file's framework resolve directly, others
  * through `resolveUrn`; every URN that resolves to nothing is reported and its mapping left out. Reverse ("-revert")
  * sets that only restate the forward set are skipped with a warning, since Crosswalk derives inverses.
  */
-export function importCisoAssistantLibrary(source: string, options: CisoAssistantImportOptions): ImportResult {
+export function importCisoAssistantDocument(document: CisoAssistantDocument, options: CisoAssistantImportOptions, earlier: Problem[] = []): ImportResult {
   const { file } = options;
-  const yaml = parseYaml(file, source);
-  const problems: Problem[] = [...yaml.problems];
-  if (yaml.data === undefined) return emptyImport(problems);
+  const problems: Problem[] = [...earlier];
   const report = (at: PathSegment[], message: string, severity: Problem['severity'] = 'error') => {
-    const line = yaml.lineOf(at);
-    problems.push({ file, ...(line ? { line } : {}), ...(at.length ? { path: formatPath(at) } : {}), message, severity });
+    const { file: where, line, path: inside } = document.place(at);
+    problems.push({ file: where, ...(line ? { line } : {}), ...(inside ? { path: inside } : {}), message, severity });
   };
-  const library = yaml.data;
+  const library = document.data;
   if (!isRecord(library) || !isRecord(library.objects)) {
     report([], 'not a CISO Assistant library: expected a top-level "objects" map (with "framework" and/or "requirement_mapping_sets")');
     return emptyImport(problems);
@@ -87,15 +102,15 @@ export function importCisoAssistantLibrary(source: string, options: CisoAssistan
       if (!isRecord(node)) return report(nodeAt, 'expected a requirement node map');
       const urn = text(node.urn);
       if (!urn) return report([...nodeAt, 'urn'], 'a requirement node needs a urn');
-      if (refOfUrn.has(urn.toLowerCase())) return report([...nodeAt, 'urn'], `urn "${urn}" is used again (first at requirement_nodes[${refOfUrn.get(urn.toLowerCase())!.index}])`);
+      if (refOfUrn.has(urn.toLowerCase())) return report([...nodeAt, 'urn'], `urn "${urn}" is used again (first at ${document.describe([...at, 'requirement_nodes', refOfUrn.get(urn.toLowerCase())!.index])})`);
       const synthetic = !text(node.ref_id);
-      let ref = text(node.ref_id) ?? lastSegment(urn);
+      let ref = text(node.ref_id) ?? syntheticRef(urn, text(node.parent_urn), refOfUrn);
       const refCheck = RefSchema.safeParse(ref);
       if (!refCheck.success) return report([...nodeAt, 'ref_id'], `"${ref}": ${refCheck.error.issues[0]?.message}`);
       if (firstAt.has(ref)) {
         const base = ref;
         for (let n = 2; firstAt.has(ref); n++) ref = `${base} (${n})`;
-        report([...nodeAt, synthetic ? 'urn' : 'ref_id'], `ref "${base}" is used again (first at requirement_nodes[${firstAt.get(base)}]); this node is imported as "${ref}"`, 'warning');
+        report([...nodeAt, synthetic ? 'urn' : 'ref_id'], `ref "${base}" is used again (first at ${document.describe([...at, 'requirement_nodes', firstAt.get(base)!])}); this node is imported as "${ref}"`, 'warning');
       }
       firstAt.set(ref, index);
       refOfUrn.set(urn.toLowerCase(), { ref, index });
@@ -184,6 +199,7 @@ export function importCisoAssistantLibrary(source: string, options: CisoAssistan
         defaulted.strength++;
         defaulted.firstStrength ??= mAt;
       }
+      const written = document.place(mAt);
       const notes = [text(mapping.annotation), rationaleText && rationale !== rationaleText.toLowerCase() ? `Rationale in the library: ${rationaleText}` : undefined].filter(Boolean);
       entries.push({
         sourceFramework: from.frameworkId,
@@ -197,7 +213,7 @@ export function importCisoAssistantLibrary(source: string, options: CisoAssistan
         status: 'proposed',
         provenance,
         ...(notes.length ? { note: notes.join('\n') } : {}),
-        at: { line: yaml.lineOf(mAt), path: formatPath(mAt) },
+        at: { line: written.line, path: written.path },
       });
     });
   }
@@ -206,8 +222,19 @@ export function importCisoAssistantLibrary(source: string, options: CisoAssistan
   if (defaulted.rationale) report(defaulted.firstRationale!, `${defaulted.rationale} mapping(s) state no syntactic/semantic/functional rationale and were given "semantic" (any other text is kept in the note); review them`, 'warning');
   if (defaulted.strength) report(defaulted.firstStrength!, `${defaulted.strength} mapping(s) state no strength_of_relationship and were given the OLIR default for their relationship (10 equal, 5 partial, 0 none); review them`, 'warning');
 
-  const built = buildMappingFiles(entries, { file, description: `Imported from ${provenance.source} (CISO Assistant library).` });
+  const mappingsFile = sets.length ? document.place([...sets[0]!.at, 'requirement_mappings']).file : file;
+  const built = buildMappingFiles(entries, { file: mappingsFile, description: `Imported from ${provenance.source} (CISO Assistant library).` });
   return finishImport({ catalogs, mappingFiles: built.mappingFiles, problems: [...problems, ...built.problems] });
+}
+
+/**
+ * The ref of a node without ref_id: its URN's last segment, or where the URN extends its parent's (CISO Assistant numbers
+ * such nodes under their parent, "…:govern:1"), the parent's ref and that numbering ("GOVERN:1"), which stays unique.
+ */
+function syntheticRef(urn: string, parentUrn: string | undefined, refOfUrn: Map<string, { ref: string }>): string {
+  const parent = parentUrn ? refOfUrn.get(parentUrn.toLowerCase()) : undefined;
+  const below = parentUrn && urn.toLowerCase().startsWith(`${parentUrn.toLowerCase()}:`) ? urn.slice(parentUrn.length + 1) : undefined;
+  return parent && below ? `${parent.ref}:${below}` : lastSegment(urn);
 }
 
 /** Requirement URNs that resolved to nothing, grouped by the framework part of the URN (all but its last segment). */

@@ -13,3 +13,4 @@ export * from './oscalMapping.js';
 export * from './cisoAssistant.js';
 export * from './cprt.js';
 export * from './jsonBundle.js';
+export * from './cisoAssistantWorkbook.js';

@@ -119,6 +119,24 @@ export async function sheetAsCsv(
   return { text: `${lines.join('\n')}\n`, sheet: sheet.name, rowOf: (line) => rowOfLine[line - 1] ?? line };
 }
 
+/** A workbook sheet as the spreadsheet shows it: `rows[i]` is sheet row i + 1, `rows[i][j]` its cell in column j + 1, trimmed. */
+export interface SheetCells {
+  name: string;
+  rows: string[][];
+}
+
+/** Every sheet of a workbook as cell text, for formats spread over several sheets (CISO Assistant's library workbooks). */
+export async function readWorkbookSheets(bytes: Uint8Array, file: string): Promise<SheetCells[]> {
+  const workbook = await loadWorkbook(bytes, file);
+  return workbook.worksheets.map((sheet) => ({
+    name: sheet.name,
+    rows: Array.from({ length: sheet.rowCount }, (_, r) => {
+      const row = sheet.getRow(r + 1);
+      return Array.from({ length: row.cellCount }, (_, c) => cellText(row.getCell(c + 1).value).trim());
+    }),
+  }));
+}
+
 /** A table to read as CSV: the text, the name problems should carry, and for a workbook how to find sheet rows. */
 export interface TableText {
   text: string;

@@ -8,13 +8,15 @@ import { writeImport, type ImportedContent } from '../content/writeImport.js';
 import { InputError, type Problem } from '../domain/errors.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import {
-  importCisoAssistantLibrary, importCprt, importCsvCrosswalk, importJsonBundle, importOlirStrm, importOscalCatalog, importOscalMapping,
+  importCisoAssistantDocument, importCisoAssistantLibrary, importCprt, importCsvCrosswalk, importJsonBundle, importOlirStrm, importOscalCatalog, importOscalMapping,
   isCrosswalkHeader, isStrmHeader, refResolver, type BundleReview,
 } from '../interop/index.js';
 import type { GraphStore, LoadSummary } from '../store/types.js';
 import { XLSX_CROSSWALK_SHEET } from '../interop/xlsx.js';
 import { OSCAL_ID_TAG } from '../interop/oscalCatalog.js';
 import { isXlsx, onSheetRows, readTable, type TableText } from '../interop/xlsxSheet.js';
+import { readCisoAssistantWorkbook } from '../interop/cisoAssistantWorkbook.js';
+import { emptyImport } from '../interop/types.js';
 import { pushTo } from '../domain/multimap.js';
 
 export const IMPORT_FORMATS = ['csv', 'csv-crosswalk', 'olir', 'oscal', 'oscal-mapping', 'ciso-assistant', 'cprt', 'json'] as const;
@@ -93,11 +95,15 @@ function loadedRefResolver(loaded: ContentBundle) {
 /** The formats whose files may also come as an XLSX workbook (one sheet read as CSV). */
 const WORKBOOK_FORMATS: readonly ImportFormat[] = ['csv', 'csv-crosswalk', 'olir'];
 
-/** The text to import: the file decoded, or (a workbook) its fitting sheet as CSV. */
-async function importText(request: ImportRequest): Promise<TableText & { notes: Problem[] }> {
+type ImportSource = TableText & { notes: Problem[]; cisoAssistantWorkbook?: Awaited<ReturnType<typeof readCisoAssistantWorkbook>> };
+
+/** The text to import: the file decoded, or (a workbook) its fitting sheet as CSV, or a CISO Assistant library workbook read whole. */
+async function importText(request: ImportRequest): Promise<ImportSource> {
   const format = maybeImportFormat(request.format);
+  if (isXlsx(request.bytes) && format === 'ciso-assistant')
+    return { text: '', file: request.sourceName, notes: [], cisoAssistantWorkbook: await readCisoAssistantWorkbook(request.bytes, request.sourceName) };
   if (isXlsx(request.bytes) && !WORKBOOK_FORMATS.includes(format))
-    throw new InputError(`import: ${request.sourceName} is an XLSX workbook; workbooks are read by --format ${WORKBOOK_FORMATS.join(' and ')} (for ${format}, save the sheet in its own format)`);
+    throw new InputError(`import: ${request.sourceName} is an XLSX workbook; workbooks are read by --format ${WORKBOOK_FORMATS.join(', ')} and ciso-assistant (for ${format}, save the sheet in its own format)`);
   const table = await readTable(request.bytes, request.sourceName, {
     preferred: format === 'csv-crosswalk' ? XLSX_CROSSWALK_SHEET : undefined,
     accepts: format === 'csv' ? hasCatalogHeader : format === 'olir' ? isStrmHeader : isCrosswalkHeader,
@@ -106,7 +112,7 @@ async function importText(request: ImportRequest): Promise<TableText & { notes: 
 }
 
 /** Runs the importer of a format; everything it returns is still unvalidated against the loaded content. */
-function runImporter(request: ImportRequest & { text: string }, loaded: ContentBundle): ImportedContent & { reviews?: BundleReview[] } {
+function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoAssistantWorkbook'>, loaded: ContentBundle): ImportedContent & { reviews?: BundleReview[] } {
   const file = request.sourceName;
   const today = request.today;
   switch (maybeImportFormat(request.format)) {
@@ -136,8 +142,12 @@ function runImporter(request: ImportRequest & { text: string }, loaded: ContentB
         resolveIdRef: (frameworkId, idRef) => refs.get(`${frameworkId}\u0000${idRef.toLowerCase()}`),
       });
     }
-    case 'ciso-assistant':
-      return importCisoAssistantLibrary(request.text, { file, today, frameworkId: request.frameworkId, edition: request.edition, resolveUrn: urnResolver(loaded) });
+    case 'ciso-assistant': {
+      const options = { file, today, frameworkId: request.frameworkId, edition: request.edition, resolveUrn: urnResolver(loaded) };
+      const workbook = request.cisoAssistantWorkbook;
+      if (!workbook) return importCisoAssistantLibrary(request.text, options);
+      return workbook.document ? importCisoAssistantDocument(workbook.document, options, workbook.problems) : emptyImport(workbook.problems);
+    }
     case 'cprt':
       return importCprt(request.text, { file, today, frameworkId: request.frameworkId, publisher: request.publisher });
     case 'json':
@@ -168,7 +178,7 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
   const loaded = loadContent(dirs, { parsed });
   if (errorsIn(loaded.problems).length) throw new InputError('the content already in place does not validate; run "crosswalk validate" and fix it before importing');
   const source = await importText(request);
-  const converted = runImporter({ ...request, text: source.text, sourceName: source.file }, loaded.bundle);
+  const converted = runImporter({ ...request, text: source.text, sourceName: source.file, cisoAssistantWorkbook: source.cisoAssistantWorkbook }, loaded.bundle);
   const problems = [...source.notes, ...onSheetRows(converted.problems, source)];
   const imported = { ...converted, problems };
   const warnings = imported.problems.filter((p) => p.severity === 'warning');

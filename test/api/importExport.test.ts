@@ -108,7 +108,7 @@ describe('imports over HTTP', () => {
       expect(await (await fetch(`${other.url}/api/export?format=csv&from=acme-1&to=iso42001-2023`)).text()).toBe(csv);
       const refused = await fetch(`${other.url}/api/import?format=oscal&filename=catalog.xlsx`, { method: 'POST', headers: auth, body: workbook });
       expect(refused.status).toBe(400);
-      expect((await refused.json()).error.message).toMatch(/catalog\.xlsx is an XLSX workbook; workbooks are read by --format csv and csv-crosswalk/);
+      expect((await refused.json()).error.message).toMatch(/catalog\.xlsx is an XLSX workbook; workbooks are read by --format csv, csv-crosswalk, olir and ciso-assistant/);
     } finally {
       await other.close();
       fs.rmSync(otherDir, { recursive: true, force: true });
@@ -178,6 +178,40 @@ describe('more import formats over HTTP', () => {
     expect(body.warnings.join('\n')).toMatch(/a\.99\.9" resolves to no requirement/);
     const mappings = await server.store.findMappings({ frameworks: ['demo-ai-1', 'iso27001-2022'] });
     expect(mappings.map((m) => [m.source, m.target, m.relationship, m.strength, m.status])).toEqual([['demo-ai-1:P-1', 'iso27001-2022:A.5.1', 'intersects-with', 6, 'proposed']]);
+  });
+
+  it('imports a CISO Assistant library workbook, and refuses a broken one naming its sheet and row', async () => {
+    const book = async (content: ExcelJS.CellValue[][]) => {
+      const workbook = new ExcelJS.Workbook();
+      const sheets: Record<string, ExcelJS.CellValue[][]> = {
+        library_meta: [['type', 'library'], ['urn', 'urn:demo:risk:library:demo-wb-1'], ['name', 'Demo workbook policy'], ['version', 1], ['provider', 'Demo']],
+        fw_meta: [['type', 'framework'], ['urn', 'urn:demo:risk:framework:demo-wb-1'], ['ref_id', 'demo-wb-1'], ['name', 'Demo workbook policy'], ['base_urn', 'urn:demo:risk:req_node:demo-wb-1']],
+        fw_content: content,
+        map_meta: [
+          ['type', 'requirement_mapping_set'],
+          ['source_node_base_urn', 'urn:demo:risk:req_node:demo-wb-1'],
+          ['target_node_base_urn', 'urn:intuitem:risk:req_node:iso27001-2022'],
+        ],
+        map_content: [['source_node_id', 'target_node_id', 'relationship', 'strength_of_relationship'], ['w-1', 'a.5.1', 'intersect', 7]],
+      };
+      for (const [name, rows] of Object.entries(sheets)) rows.forEach((row, i) => (workbook.getWorksheet(name) ?? workbook.addWorksheet(name)).getRow(i + 1).values = row);
+      return new Uint8Array(await workbook.xlsx.writeBuffer() as ArrayBuffer);
+    };
+    const post = (filename: string, body: Uint8Array<ArrayBuffer>) =>
+      fetch(`${server.url}/api/import?format=ciso-assistant&filename=${filename}&edition=1`, { method: 'POST', headers: { authorization: `Bearer ${TOKENS.analyst}` }, body });
+
+    const before = (await server.store.findMappings({})).length;
+    const broken = await post('broken.xlsx', await book([['assessable', 'depth', 'ref_id', 'name'], [null, 1, 'W', 'Workbook'], ['x', 3, 'W-1', 'Too deep']]));
+    expect(broken.status).toBe(422);
+    expect(JSON.stringify(await broken.json())).toContain('broken.xlsx (sheet \\"fw_content\\"):3: depth: depth 3 follows depth 1');
+    expect(await server.store.listRequirements({ frameworkId: 'demo-wb-1' })).toEqual([]);
+    expect((await server.store.findMappings({})).length).toBe(before);
+
+    const res = await post('demo-wb.xlsx', await book([['assessable', 'depth', 'ref_id', 'name'], [null, 1, 'W', 'Workbook'], ['x', 2, 'W-1', 'Keep a policy']]));
+    expect(res.status).toBe(200);
+    expect((await server.store.listRequirements({ frameworkId: 'demo-wb-1' })).map((r) => [r.ref, r.parentId])).toEqual([['W', undefined], ['W-1', 'demo-wb-1:W']]);
+    const mappings = await server.store.findMappings({ frameworks: ['demo-wb-1', 'iso27001-2022'] });
+    expect(mappings.map((m) => [m.source, m.target, m.relationship, m.strength, m.status])).toEqual([['demo-wb-1:W-1', 'iso27001-2022:A.5.1', 'intersects-with', 7, 'proposed']]);
   });
 
   it('refuses a mapping library whose framework is not loaded, saying which one to import first', async () => {

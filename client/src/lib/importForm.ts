@@ -49,8 +49,8 @@ export const IMPORT_CHOICES: Record<ImportFormat, ImportChoice> = {
     toLabel: 'Target framework',
   },
   'ciso-assistant': {
-    label: 'CISO Assistant library (YAML)',
-    hint: 'A framework library, or a mapping library between two frameworks already loaded.',
+    label: 'CISO Assistant library (YAML, or its XLSX workbook)',
+    hint: 'A framework library, or a mapping library between two frameworks already loaded; as YAML, or as the workbook CISO Assistant builds its libraries from (library_meta, *_meta and *_content sheets).',
     fields: { frameworkId: false, edition: false },
   },
   cprt: {

@@ -4,7 +4,7 @@ import type { LoadProgress, LoadSummary } from '../../store/types.js';
 import { parseCommandArgs } from '../args.js';
 
 export function formatLoadSummary(summary: LoadSummary): string {
-  if (!summary.changed) return 'Already up to date: the store holds exactly this content; nothing was written.';
+  if (!summary.changed) return 'Already up to date: the store already held exactly this content and was not changed.';
   const parts = (['frameworks', 'requirements', 'mappings', 'noCounterparts', 'harmonizedClauses'] as const).map((key) => {
     const { added, updated, removed } = summary[key];
     return `  ${key.padEnd(18)} +${added} added, ~${updated} updated, -${removed} removed`;
