@@ -12,6 +12,8 @@ export interface LoadedContent {
   bundle: ContentBundle;
   problems: Problem[];
   files: string[];
+  /** Where an item of the bundle was read: its file (relative to `relativeTo`), line and path. */
+  locate: (item: object) => Location | undefined;
 }
 
 const CONTENT_FILE = /\.ya?ml$/i;
@@ -70,7 +72,7 @@ export function loadContent(dirs: ContentDirs, { relativeTo = process.cwd(), pen
   dirs.user.forEach((dir) => read(dir, 'import'));
   pending.forEach((p) => add(p.path, p.text, 'import'));
   problems.push(...runRules({ bundle, mappingPairs, locate: (item) => locations.get(item) ?? { file: '(unknown)' } }));
-  return { bundle, problems, files };
+  return { bundle, problems, files, locate: (item) => locations.get(item) };
 }
 
 export const errorsIn = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');

@@ -26,6 +26,10 @@ export interface WriteImportOptions {
 
 const slug = (name: string) => path.basename(name).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'import';
 
+/** The file an imported crosswalk is written to: one per source file and framework pair, so a re-import replaces it. */
+export const importedMappingPath = (dataDir: string, sourceName: string, file: Pick<MappingFile, 'source' | 'target'>) =>
+  path.join(contentDirs({ dataDir }).user[1]!, `${slug(sourceName)}__${file.source}__${file.target}.yaml`);
+
 /**
  * Writes imported catalogs and crosswalks into the user's data folder as Crosswalk content files — only when
  * the importer reported no error and every new file passes validation together with everything already there.
@@ -42,7 +46,7 @@ export function writeImport({ imported, dataDir, sourceName, format, replace = f
   const header = `# Imported from ${path.basename(sourceName)} by "crosswalk import --format ${format}".\n`;
   const pending: PendingFile[] = [
     ...imported.catalogs.map((c) => ({ path: path.join(dirs.user[0]!, `${c.framework.id}.yaml`), text: header + stringify(c, { lineWidth: 0 }) })),
-    ...imported.mappingFiles.map((m) => ({ path: path.join(dirs.user[1]!, `${slug(sourceName)}__${m.source}__${m.target}.yaml`), text: header + stringify(m, { lineWidth: 0 }) })),
+    ...imported.mappingFiles.map((m) => ({ path: importedMappingPath(dataDir, sourceName, m), text: header + stringify(m, { lineWidth: 0 }) })),
   ];
   const seen = new Set<string>();
   for (const file of pending) {

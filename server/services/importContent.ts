@@ -3,8 +3,10 @@ import path from 'node:path';
 import { loadIntoStore } from './loadIntoStore.js';
 import { contentDirs } from '../config.js';
 import { csvToCatalog, hasCatalogHeader } from '../content/csvCatalog.js';
-import { errorsIn, loadContent, type ParsedFiles } from '../content/loadContent.js';
-import { writeImport, type ImportedContent } from '../content/writeImport.js';
+import type { MappingFile } from '../content/fileSchemas.js';
+import { errorsIn, loadContent, type LoadedContent, type ParsedFiles } from '../content/loadContent.js';
+import { withoutStatedPairs } from '../content/statedPairs.js';
+import { importedMappingPath, writeImport, type ImportedContent } from '../content/writeImport.js';
 import { InputError, type Problem } from '../domain/errors.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import {
@@ -168,6 +170,13 @@ function withoutLoadedContent(result: ReturnType<typeof importJsonBundle>, loade
   return { catalogs: result.catalogs.filter((c) => !frameworks.has(c.framework.id)), mappingFiles, problems: result.problems, reviews: result.reviews };
 }
 
+/** The imported crosswalks without the pairs already loaded, except those in the files this import replaces. */
+function withoutLoadedPairs(mappingFiles: MappingFile[], loaded: LoadedContent, request: ImportRequest) {
+  const replacing = new Set(mappingFiles.map((m) => importedMappingPath(request.dataDir, request.sourceName, m)).map((p) => path.relative(process.cwd(), p) || p));
+  const stated = loaded.bundle.mappings.filter((m) => !replacing.has(loaded.locate(m)?.file ?? ''));
+  return withoutStatedPairs(mappingFiles, stated, request.sourceName);
+}
+
 /**
  * Imports one file: converts it, writes it as content files in the data folder (only if everything validates),
  * and loads the result into the store in one transaction. If the load fails the written files are removed again.
@@ -179,8 +188,9 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
   if (errorsIn(loaded.problems).length) throw new InputError('the content already in place does not validate; run "crosswalk validate" and fix it before importing');
   const source = await importText(request);
   const converted = runImporter({ ...request, text: source.text, sourceName: source.file, cisoAssistantWorkbook: source.cisoAssistantWorkbook }, loaded.bundle);
-  const problems = [...source.notes, ...onSheetRows(converted.problems, source)];
-  const imported = { ...converted, problems };
+  const overlap = withoutLoadedPairs(converted.mappingFiles, loaded, request);
+  const problems = [...source.notes, ...onSheetRows(converted.problems, source), ...overlap.problems];
+  const imported = { ...converted, mappingFiles: overlap.mappingFiles, problems };
   const warnings = imported.problems.filter((p) => p.severity === 'warning');
   const nothingNew = !imported.catalogs.length && !imported.mappingFiles.length;
   const written = nothingNew && imported.reviews?.length ? [] : writeImport({ imported, dataDir: request.dataDir, sourceName: request.sourceName, format: request.format, replace: request.replace, parsed }).written;
