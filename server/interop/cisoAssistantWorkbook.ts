@@ -106,12 +106,12 @@ export async function readCisoAssistantWorkbook(bytes: Uint8Array, file: string)
     const at: PathSegment[] = type === 'framework' ? ['objects', 'frameworks', frameworks.length] : ['objects', 'requirement_mapping_sets', sets.length];
     remember(at, { sheet: meta.name, row: keys.get('type')!.row });
     for (const [key, { row }] of keys) remember([...at, key], { sheet: meta.name, row, column: key });
-    const fields = { meta, keys, content, at, fail, remember };
+    const objectSheets: ObjectSheets = { meta, keys, content, at, fail, remember };
     if (type === 'framework') {
-      object.requirement_nodes = frameworkNodes(fields);
+      object.requirement_nodes = frameworkNodes(objectSheets);
       frameworks.push(object);
     } else {
-      object.requirement_mappings = setMappings(fields);
+      object.requirement_mappings = setMappings(objectSheets);
       sets.push(object);
     }
   }
