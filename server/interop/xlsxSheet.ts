@@ -93,7 +93,7 @@ async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Wo
 export async function sheetAsCsv(
   bytes: Uint8Array,
   { file, preferred, accepts = () => false }: { file: string; preferred?: string; accepts?: (header: string[]) => boolean },
-): Promise<{ text: string; sheet: string; rowOf: (line: number) => number }> {
+): Promise<{ text: string; sheet: string; sheets: string[]; rowOf: (line: number) => number }> {
   const workbook = await loadWorkbook(bytes, file);
   const sheets = workbook.worksheets.filter((s) => s.actualRowCount > 0);
   // Array.from: a row's values are a sparse array, and map would keep its holes.
@@ -116,7 +116,7 @@ export async function sheetAsCsv(
     for (const _ of line.split('\n')) rowOfLine.push(r);
     lines.push(line);
   }
-  return { text: `${lines.join('\n')}\n`, sheet: sheet.name, rowOf: (line) => rowOfLine[line - 1] ?? line };
+  return { text: `${lines.join('\n')}\n`, sheet: sheet.name, sheets: workbook.worksheets.map((s) => s.name), rowOf: (line) => rowOfLine[line - 1] ?? line };
 }
 
 /** A workbook sheet as the spreadsheet shows it: `rows[i]` is sheet row i + 1, `rows[i][j]` its cell in column j + 1, trimmed. */
@@ -143,6 +143,8 @@ export interface TableText {
   /** The file, with the sheet read when it was a workbook: `register.xlsx (sheet "Evidence")`. */
   file: string;
   sheet?: string;
+  /** Every sheet of the workbook, by name. */
+  sheets?: string[];
   rowOf?: (line: number) => number;
 }
 
@@ -153,7 +155,7 @@ export interface TableText {
 export async function readTable(bytes: Uint8Array, file: string, choose: { preferred?: string; accepts?: (header: string[]) => boolean } = {}): Promise<TableText> {
   if (!isXlsx(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), file };
   const sheet = await sheetAsCsv(bytes, { file, ...choose });
-  return { text: sheet.text, file: `${file} (sheet "${sheet.sheet}")`, sheet: sheet.sheet, rowOf: sheet.rowOf };
+  return { text: sheet.text, file: `${file} (sheet "${sheet.sheet}")`, sheet: sheet.sheet, sheets: sheet.sheets, rowOf: sheet.rowOf };
 }
 
 /** A header predicate: the header row has every one of these columns (case-insensitive). */

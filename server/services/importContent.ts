@@ -17,7 +17,7 @@ import type { GraphStore, LoadSummary } from '../store/types.js';
 import { XLSX_CROSSWALK_SHEET } from '../interop/xlsx.js';
 import { OSCAL_ID_TAG } from '../interop/oscalCatalog.js';
 import { isXlsx, onSheetRows, readTable, type TableText } from '../interop/xlsxSheet.js';
-import { readCisoAssistantWorkbook } from '../interop/cisoAssistantWorkbook.js';
+import { isCisoAssistantWorkbook, readCisoAssistantWorkbook } from '../interop/cisoAssistantWorkbook.js';
 import { emptyImport } from '../interop/types.js';
 import { pushTo } from '../domain/multimap.js';
 
@@ -110,6 +110,9 @@ async function importText(request: ImportRequest): Promise<ImportSource> {
     preferred: format === 'csv-crosswalk' ? XLSX_CROSSWALK_SHEET : undefined,
     accepts: format === 'csv' ? hasCatalogHeader : format === 'olir' ? isStrmHeader : isCrosswalkHeader,
   });
+  // Read as one table, a library workbook would lose its hierarchy (depth) and URNs.
+  if (table.sheets && isCisoAssistantWorkbook(table.sheets))
+    throw new InputError(`import: ${request.sourceName} is a CISO Assistant library workbook (sheets ${table.sheets.map((s) => `"${s}"`).join(', ')}); import it with --format ciso-assistant`);
   return { ...table, notes: table.sheet ? [{ file: request.sourceName, message: `read sheet "${table.sheet}" of the workbook`, severity: 'warning' }] : [] };
 }
 

@@ -207,7 +207,12 @@ describe('more import formats over HTTP', () => {
     expect(await server.store.listRequirements({ frameworkId: 'demo-wb-1' })).toEqual([]);
     expect((await server.store.findMappings({})).length).toBe(before);
 
-    const res = await post('demo-wb.xlsx', await book([['assessable', 'depth', 'ref_id', 'name'], [null, 1, 'W', 'Workbook'], ['x', 2, 'W-1', 'Keep a policy']]));
+    const good = await book([['assessable', 'depth', 'ref_id', 'name'], [null, 1, 'W', 'Workbook'], ['x', 2, 'W-1', 'Keep a policy']]);
+    // As a catalog table its fw_content sheet would fit, but lose the hierarchy and URNs: the right format is named.
+    const asTable = await fetch(`${server.url}/api/import?format=csv&filename=demo-wb.xlsx&frameworkId=demo-wb-t&name=T&edition=1`, { method: 'POST', headers: { authorization: `Bearer ${TOKENS.analyst}` }, body: good });
+    expect(asTable.status).toBe(400);
+    expect((await asTable.json()).error.message).toMatch(/demo-wb\.xlsx is a CISO Assistant library workbook \(sheets "library_meta", "fw_meta", .*\); import it with --format ciso-assistant/);
+    const res = await post('demo-wb.xlsx', good);
     expect(res.status).toBe(200);
     expect((await server.store.listRequirements({ frameworkId: 'demo-wb-1' })).map((r) => [r.ref, r.parentId])).toEqual([['W', undefined], ['W-1', 'demo-wb-1:W']]);
     const mappings = await server.store.findMappings({ frameworks: ['demo-wb-1', 'iso27001-2022'] });
