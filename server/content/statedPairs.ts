@@ -9,8 +9,8 @@ const EXAMPLES = 5;
  * Takes out of imported mapping files the pairs Crosswalk already holds, in either direction, so a second crosswalk
  * that overlaps curated or earlier imported content still brings in what is new instead of being refused whole.
  * Crosswalk keeps one mapping per pair, so the one already there stays as it is: pairs that agree with it (the same
- * relationship, read in the same direction) are counted in one warning, and pairs that state another relationship or
- * strength are listed in a second one, with both readings, for a person to review.
+ * relationship, read in the same direction; a strength is an estimate, often defaulted) are counted in one warning, and
+ * pairs that state another relationship are listed in a second one, with both readings, for a person to review.
  */
 export function withoutStatedPairs(mappingFiles: MappingFile[], stated: readonly Mapping[], file: string): { mappingFiles: MappingFile[]; problems: Problem[] } {
   const byPair = new Map<string, Mapping>();
@@ -29,7 +29,7 @@ export function withoutStatedPairs(mappingFiles: MappingFile[], stated: readonly
       // The stored mapping read from this entry's source.
       const relationship = forward ? there.relationship : inverseRelationship(there.relationship);
       const pair = `${source} → ${target}`;
-      if (relationship === entry.relationship && there.strength === entry.strength) agreeing.push(pair);
+      if (relationship === entry.relationship) agreeing.push(pair);
       else differing.push(`${pair}: here ${entry.relationship} ${entry.strength}, already ${relationship} ${there.strength} (${there.provenance.source}, ${there.status})`);
       return false;
     }),
@@ -37,8 +37,8 @@ export function withoutStatedPairs(mappingFiles: MappingFile[], stated: readonly
   const problems: Problem[] = [];
   const examples = (pairs: string[]) => `${pairs.slice(0, EXAMPLES).join('; ')}${pairs.length > EXAMPLES ? `; and ${pairs.length - EXAMPLES} more` : ''}`;
   if (agreeing.length)
-    problems.push({ file, severity: 'warning', message: `${agreeing.length} mapping(s) are already in Crosswalk with the same relationship and strength and were not imported again (e.g. ${agreeing.slice(0, 2).join('; ')})` });
+    problems.push({ file, severity: 'warning', message: `${agreeing.length} mapping(s) are already in Crosswalk with the same relationship and were not imported again (e.g. ${agreeing.slice(0, 2).join('; ')})` });
   if (differing.length)
-    problems.push({ file, severity: 'warning', message: `${differing.length} mapping(s) state another relationship or strength than the mapping Crosswalk already holds for the pair, which is kept; they were not imported, review them: ${examples(differing)}` });
+    problems.push({ file, severity: 'warning', message: `${differing.length} mapping(s) state another relationship than the mapping Crosswalk already holds for the pair, which is kept; they were not imported, review them: ${examples(differing)}` });
   return { mappingFiles: kept.filter((m) => m.mappings.length || m.noCounterpart.length), problems };
 }

@@ -7,8 +7,8 @@ import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js'
 import { findColumns, readCsv, toCsv } from './csv.js';
 import { currentDate } from './jsonInput.js';
 import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength } from './maybeRelationship.js';
-import type { ResolvedRef } from './refResolver.js';
-import { defaultedRowWarnings, looseReadingWarnings, noteLooseReadings, type LooseReadings } from './rowWarnings.js';
+import { resolveRefList, type ResolvedRef } from './refResolver.js';
+import { defaultedRowWarnings, looseReadingWarnings, noteLooseReadings, rowList, type LooseReadings } from './rowWarnings.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
 
 /** The columns a crosswalk CSV must (first five) or may have. */
@@ -81,13 +81,18 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   if (!header.length) return emptyImport(problems);
   const { at, renamed } = findColumns(header, COLUMN_NAMES);
   const fallback = { source_framework: options.sourceFramework, target_framework: options.targetFramework };
-  const missing = (['source_framework', 'source_ref', 'target_framework', 'target_ref', 'relationship'] as const).filter((column) => at[column] === undefined && !(column in fallback && fallback[column as keyof typeof fallback]));
+  const positional = positionalRefColumns(header, at, options);
+  if (positional) Object.assign(at, positional.at);
+  const concept = at.relationship === undefined && at.source_ref !== undefined && at.target_ref !== undefined;
+  const missing = (['source_framework', 'source_ref', 'target_framework', 'target_ref'] as const).filter((column) => at[column] === undefined && !(column in fallback && fallback[column as keyof typeof fallback]));
   if (missing.length) {
     const flags = missing.flatMap((c) => (c === 'source_framework' ? ['--from'] : c === 'target_framework' ? ['--to'] : []));
-    problems.push({ file, line: 1, message: `missing column(s) ${missing.join(', ')} (expected header: ${CROSSWALK_CSV_COLUMNS.join(',')}${flags.length ? `; or give the framework of every row with ${flags.join(' and ')}` : ''})`, severity: 'error' });
+    const twoColumns = !options.sourceFramework || !options.targetFramework ? '; a table of two id columns is read with --from and --to' : '';
+    problems.push({ file, line: 1, message: `missing column(s) ${missing.join(', ')} (expected header: ${CROSSWALK_CSV_COLUMNS.join(',')}${flags.length ? `; or give the framework of every row with ${flags.join(' and ')}` : ''}${twoColumns})`, severity: 'error' });
     return emptyImport(problems);
   }
   if (renamed.length) problems.push({ file, line: 1, message: `header read with other names: ${renamed.join(', ')}`, severity: 'warning' });
+  if (positional) problems.push({ file, line: 1, message: positional.message, severity: 'warning' });
   const used = new Set(Object.values(at));
   const unknown = header.filter((_, i) => !used.has(i));
   if (unknown.length) problems.push({ file, line: 1, message: `column(s) not read: ${unknown.join(', ')} (known: ${CROSSWALK_CSV_EXPORT_COLUMNS.join(', ')})`, severity: 'warning' });
@@ -102,9 +107,20 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   const defaultSource = options.source?.trim() || path.basename(file);
   const defaulted = { rationale: [] as number[], strength: [] as number[] };
   const entries: ImportedMapping[] = [];
+  // A concept crosswalk table lists one source against several targets, often with the source cell merged or left blank.
+  const concepts = { sourceAbove: '', carried: [] as number[], unmapped: [] as number[] };
 
   for (const { values, line } of rows) {
     const fail = (column: string, message: string) => problems.push({ file, line, message: `row ${line}: ${column}: ${message}`, severity: 'error' });
+    if (concept && !values.target_ref?.trim()) {
+      if (values.source_ref?.trim()) concepts.unmapped.push(line);
+      continue;
+    }
+    if (concept && !values.source_ref?.trim() && concepts.sourceAbove) {
+      values.source_ref = concepts.sourceAbove;
+      concepts.carried.push(line);
+    }
+    if (concept) concepts.sourceAbove = values.source_ref ?? '';
     const cell = (column: CrosswalkColumn) => values[column]?.trim() ?? '';
     const raw = (column: CrosswalkColumn) => (values[column] !== undefined && values[column]!.trim() !== '' ? values[column] : undefined);
     const checked = <T>(column: string, schema: z.ZodType<T>, value: string): T | undefined => {
@@ -120,14 +136,16 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
 
     const sourceFramework = checked('source_framework', FrameworkIdSchema, cell('source_framework') || (options.sourceFramework ?? ''));
     const targetFramework = checked('target_framework', FrameworkIdSchema, cell('target_framework') || (options.targetFramework ?? ''));
-    const refIn = (frameworkId: string | undefined, text: string) => {
-      const found = frameworkId && text ? options.resolveRef?.(frameworkId, text) : undefined;
-      if (found) noteLooseReadings(loose, text, [found], line);
-      return found?.ref ?? text;
+    // A cell may name several refs ("4.1, 4.2"); each pair of the row becomes a mapping.
+    const refsIn = (column: 'source_ref' | 'target_ref', frameworkId: string | undefined) => {
+      const text = cell(column);
+      const found = frameworkId && text && options.resolveRef ? resolveRefList(text, (part) => options.resolveRef!(frameworkId, part)) : undefined;
+      if (found) noteLooseReadings(loose, text, found, line);
+      return (found?.map((r) => r.ref) ?? [text]).map((ref) => checked(column, RefSchema, ref));
     };
-    const source = checked('source_ref', RefSchema, refIn(sourceFramework, cell('source_ref')));
-    const target = checked('target_ref', RefSchema, refIn(targetFramework, cell('target_ref')));
-    const relationship = normalised('relationship', () => maybeRelationship(cell('relationship')));
+    const sources = refsIn('source_ref', sourceFramework);
+    const targets = refsIn('target_ref', targetFramework);
+    const relationship = concept ? 'intersects-with' : normalised('relationship', () => maybeRelationship(cell('relationship')));
     const rationale = cell('rationale') ? normalised('rationale', () => maybeRationale(cell('rationale'))) : (defaulted.rationale.push(line), 'semantic' as const);
     const stated = normalised('strength', () => maybeStrength(cell('strength')));
     const status = cell('status') ? normalised('status', () => maybeStatus(cell('status'))) : 'proposed';
@@ -135,7 +153,8 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     const url = cell('provenance_url') ? checked('provenance_url', z.url(), cell('provenance_url')) : undefined;
     const created = cell('provenance_created') ? checked('provenance_created', IsoDateSchema, cell('provenance_created')) : today;
     const reviewed = cell('reviewed') ? checked('reviewed', IsoDateSchema, cell('reviewed')) : undefined;
-    if (!sourceFramework || !source || !targetFramework || !target || !relationship || !rationale || !status || !method || !created) continue;
+    if (!sourceFramework || !targetFramework || !relationship || !rationale || !status || !method || !created) continue;
+    if (sources.some((r) => r === undefined) || targets.some((r) => r === undefined)) continue;
     if (cell('provenance_url') && !url) continue;
     if (cell('reviewed') && !reviewed) continue;
     if (stated === undefined && !cell('strength')) defaulted.strength.push(line);
@@ -151,19 +170,44 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     };
     const note = raw('note');
     const reviewNote = raw('review_note');
-    entries.push({
-      sourceFramework, targetFramework, source, target, relationship, rationale,
-      strength: stated ?? defaultStrength(relationship),
-      method, status, provenance,
-      ...(note !== undefined ? { note } : {}),
-      ...(reviewNote !== undefined ? { reviewNote } : {}),
-      at: { line },
-    });
+    for (const source of sources as string[])
+      for (const target of targets as string[])
+        entries.push({
+          sourceFramework, targetFramework, source, target, relationship, rationale,
+          strength: stated ?? defaultStrength(relationship),
+          method, status, provenance,
+          ...(note !== undefined ? { note } : {}),
+          ...(reviewNote !== undefined ? { reviewNote } : {}),
+          at: { line },
+        });
   }
+  if (concept && entries.length)
+    problems.push({ file, line: 1, message: `the table has no relationship column (a concept crosswalk): its ${entries.length} pair(s) say only that the requirements are related and were imported as intersects-with; review them`, severity: 'warning' });
+  if (concepts.carried.length)
+    problems.push({ file, line: concepts.carried[0], message: `${concepts.carried.length} row(s) had no source ref and were given the one above (merged cells; rows ${rowList(concepts.carried)})`, severity: 'warning' });
+  if (concepts.unmapped.length)
+    problems.push({ file, line: concepts.unmapped[0], message: `${concepts.unmapped.length} row(s) name no target: not mapped by the author, nothing imported for them (rows ${rowList(concepts.unmapped)})`, severity: 'warning' });
   problems.push(...looseReadingWarnings(file, loose), ...defaultedRowWarnings(file, defaulted));
 
   const built = buildMappingFiles(entries, { file, description: `Imported from ${path.basename(file)} (crosswalk CSV).` });
   return finishImport({ catalogs: [], mappingFiles: built.mappingFiles, problems: [...problems, ...built.problems] });
+}
+
+/**
+ * A table without source_ref and target_ref columns, when --from and --to name its frameworks and exactly two of its
+ * columns are not otherwise known ("AI RMF subcategory", "ISO/IEC 42001 clause"): the first holds the source refs,
+ * the second the target refs, with a warning that says so.
+ */
+function positionalRefColumns(header: readonly string[], at: Partial<Record<CrosswalkColumn, number>>, options: CsvCrosswalkImportOptions) {
+  if (at.source_ref !== undefined || at.target_ref !== undefined || !options.sourceFramework || !options.targetFramework) return undefined;
+  const known = new Set(Object.values(at));
+  const free = header.flatMap((name, i) => (name.trim() && !known.has(i) ? [i] : []));
+  if (free.length !== 2) return undefined;
+  const [source, target] = free as [number, number];
+  return {
+    at: { source_ref: source, target_ref: target },
+    message: `no source_ref and target_ref columns: read "${header[source]}" as the refs of ${options.sourceFramework} (--from) and "${header[target]}" as the refs of ${options.targetFramework} (--to)`,
+  };
 }
 
 /** The export columns' cells for each mapping, in the order given (shared with the XLSX export). */

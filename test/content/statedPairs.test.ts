@@ -16,10 +16,11 @@ const file = (mappings: MappingFile['mappings'], noCounterpart: MappingFile['noC
 describe('pairs Crosswalk already holds', () => {
   const stated = [stored('a-1:1', 'b-1:X', 'equal-to', 10), stored('b-1:Y', 'a-1:2', 'subset-of', 6), stored('a-1:3', 'b-1:Z', 'intersects-with', 5)];
 
-  it('leaves them out of an import: agreeing ones counted, differing ones listed with both readings, new ones kept', () => {
+  it('leaves them out of an import: agreeing ones counted, ones with another relationship listed with both readings, new ones kept', () => {
     const result = withoutStatedPairs(
       [file([
-        { source: '1', target: 'X', relationship: 'equal-to', strength: 10 },
+        // The same relationship with another strength (an estimate, often defaulted) agrees.
+        { source: '1', target: 'X', relationship: 'equal-to', strength: 9 },
         // Stated the other way round: b-1:Y subset-of a-1:2 is a-1:2 superset-of b-1:Y.
         { source: '2', target: 'Y', relationship: 'superset-of', strength: 6 },
         { source: '3', target: 'Z', relationship: 'subset-of', strength: 7 },
@@ -30,8 +31,8 @@ describe('pairs Crosswalk already holds', () => {
     );
     expect(result.mappingFiles.flatMap((f) => f.mappings.map((m) => `${m.source}>${m.target}`))).toEqual(['4>W']);
     expect(result.problems.map((p) => [p.file, p.severity, p.message])).toEqual([
-      ['second.csv', 'warning', '2 mapping(s) are already in Crosswalk with the same relationship and strength and were not imported again (e.g. a-1:1 → b-1:X; a-1:2 → b-1:Y)'],
-      ['second.csv', 'warning', '1 mapping(s) state another relationship or strength than the mapping Crosswalk already holds for the pair, which is kept; they were not imported, review them: a-1:3 → b-1:Z: here subset-of 7, already intersects-with 5 (Curated crosswalk, approved)'],
+      ['second.csv', 'warning', '2 mapping(s) are already in Crosswalk with the same relationship and were not imported again (e.g. a-1:1 → b-1:X; a-1:2 → b-1:Y)'],
+      ['second.csv', 'warning', '1 mapping(s) state another relationship than the mapping Crosswalk already holds for the pair, which is kept; they were not imported, review them: a-1:3 → b-1:Z: here subset-of 7, already intersects-with 5 (Curated crosswalk, approved)'],
     ]);
   });
 
@@ -56,8 +57,8 @@ describe('pairs Crosswalk already holds', () => {
 
       const second = await run('second.csv', `${header}ov-b,P1,ov-a,P1,equal-to,10,Second source,semantic\nov-a,P2,ov-b,P2,subset-of,8,Second source,semantic\nov-a,P3,ov-b,P3,equal-to,9,Second source,semantic\n`);
       expect(second.warnings.map((w) => w.message)).toEqual([
-        '1 mapping(s) are already in Crosswalk with the same relationship and strength and were not imported again (e.g. ov-b:P1 → ov-a:P1)',
-        '1 mapping(s) state another relationship or strength than the mapping Crosswalk already holds for the pair, which is kept; they were not imported, review them: ov-a:P2 → ov-b:P2: here subset-of 8, already intersects-with 5 (First source, proposed)',
+        '1 mapping(s) are already in Crosswalk with the same relationship and were not imported again (e.g. ov-b:P1 → ov-a:P1)',
+        '1 mapping(s) state another relationship than the mapping Crosswalk already holds for the pair, which is kept; they were not imported, review them: ov-a:P2 → ov-b:P2: here subset-of 8, already intersects-with 5 (First source, proposed)',
       ]);
       expect(fs.readFileSync(second.written[0]!, 'utf8')).toMatch(/source: P3\n\s+target: P3/);
       expect(fs.readFileSync(second.written[0]!, 'utf8')).not.toMatch(/source: P2/);

@@ -91,9 +91,33 @@ describe('importCsvCrosswalk', () => {
     expect(isCrosswalkHeader(['Control ID', 'Name'])).toBe(false);
   });
 
+  it('reads a concept crosswalk: two id columns named for their frameworks, lists of refs, merged source cells, unmapped rows', () => {
+    const refs: Record<string, string[]> = { 'fw-a': ['GV 1', 'GV 2', 'GV 3'], 'fw-b': ['4.1', '4.2', 'A.2.2'] };
+    const resolveRef = (frameworkId: string, cell: string) => refResolver(refs[frameworkId] ?? [])(cell);
+    const csv = ['Framework A subcategory,Standard B clauses,Comments', 'GV 1,"4.1, 4.2",Context', ',A.2.2,', 'GV 2,,', 'GV 3,A.2.2 AI policy,'].join('\n');
+    const result = importCsvCrosswalk(csv, { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveRef });
+    expect(errorsOf(result.problems)).toEqual([]);
+    expect(loadImported(result).mappings.map((m) => [m.source, m.relationship, m.target, m.strength, m.note])).toEqual([
+      ['fw-a:GV 1', 'intersects-with', 'fw-b:4.1', 5, 'Context'],
+      ['fw-a:GV 1', 'intersects-with', 'fw-b:4.2', 5, 'Context'],
+      ['fw-a:GV 1', 'intersects-with', 'fw-b:A.2.2', 5, undefined],
+      ['fw-a:GV 3', 'intersects-with', 'fw-b:A.2.2', 5, undefined],
+    ]);
+    const warnings = warningsOf(result.problems).map((p) => [p.line, p.message]);
+    expect(warnings).toContainEqual([1, 'no source_ref and target_ref columns: read "framework a subcategory" as the refs of fw-a (--from) and "standard b clauses" as the refs of fw-b (--to)']);
+    expect(warnings).toContainEqual([1, 'the table has no relationship column (a concept crosswalk): its 4 pair(s) say only that the requirements are related and were imported as intersects-with; review them']);
+    expect(warnings).toContainEqual([3, '1 row(s) had no source ref and were given the one above (merged cells; rows 3)']);
+    expect(warnings).toContainEqual([4, '1 row(s) name no target: not mapped by the author, nothing imported for them (rows 4)']);
+
+    // Without --from and --to the columns cannot be told apart; with three unknown columns neither.
+    expect(errorsOf(importCsvCrosswalk(csv, { ...options, resolveRef }).problems)[0]!.message).toMatch(/^missing column\(s\) source_framework, source_ref, target_framework, target_ref .*a table of two id columns is read with --from and --to/);
+    const three = importCsvCrosswalk('A,B,C\nGV 1,4.1,x\n', { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveRef });
+    expect(errorsOf(three.problems)[0]!.message).toMatch(/^missing column\(s\) source_ref, target_ref/);
+  });
+
   it('rejects a missing column, an unreadable CSV and a row with the wrong number of cells', () => {
     expect(importCsvCrosswalk('source_framework,source_ref,target_ref\nfw-a,1,B\n', options).problems).toEqual([
-      { file: options.file, line: 1, message: `missing column(s) target_framework, relationship (expected header: ${HEADER}; or give the framework of every row with --to)`, severity: 'error' },
+      { file: options.file, line: 1, message: `missing column(s) target_framework (expected header: ${HEADER}; or give the framework of every row with --to; a table of two id columns is read with --from and --to)`, severity: 'error' },
     ]);
     expect(importCsvCrosswalk(`${HEADER}\n"fw-a,1.1\n`, options).problems[0]!.message).toMatch(/^not a readable CSV/);
     const short = importCsvCrosswalk(`${HEADER}\nfw-a,1.1,fw-b,B-1,equal\n`, options);

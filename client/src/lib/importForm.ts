@@ -24,7 +24,7 @@ export const IMPORT_CHOICES: Record<ImportFormat, ImportChoice> = {
   },
   'csv-crosswalk': {
     label: 'Crosswalk table (CSV or XLSX)',
-    hint: 'One row per mapping, read "source <relationship> target": Crosswalk\'s own export, or another tool\'s table with source and target ids and a relationship.',
+    hint: 'One row per mapping, read "source <relationship> target": Crosswalk\'s own export, or another tool\'s table with source and target ids and a relationship, or a published two-column crosswalk (give both frameworks; its pairs arrive as intersects-with).',
     fields: { from: false, to: false },
     fromLabel: 'Source framework (when the table has no framework column)',
     toLabel: 'Target framework (when the table has no framework column)',
