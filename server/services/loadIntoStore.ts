@@ -11,3 +11,13 @@ export async function loadIntoStore(store: GraphStore, { dataDir = dataDirFrom()
   return store.loadContent(content.bundle, { onProgress });
 }
 
+
+/**
+ * Loads the content into a store that holds none yet (a first run, a fresh data folder), so commands that read the
+ * store work before anyone ran "crosswalk load"; true when it did. A store with content is left as it is.
+ */
+export async function loadIfEmpty(store: GraphStore, options: { dataDir?: string } = {}): Promise<boolean> {
+  if (await store.contentFingerprint()) return false;
+  await loadIntoStore(store, options);
+  return true;
+}

@@ -21,6 +21,20 @@ const storedCounts = async () => {
 };
 
 describe('crosswalk load', () => {
+  it('is not needed first: export on a fresh data folder loads the shipped content and says so', () => {
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-fresh-'));
+    try {
+      const result = crosswalk(['export', '--format', 'csv', '--from', 'iso42001-2023', '--to', 'iso27001-2022'], { dataDir: fresh });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(/was empty: loaded the shipped content/);
+      expect(result.stdout.split('\n')[1]).toMatch(/^iso42001-2023,[^,]+,iso27001-2022,/);
+      // The second run finds the content in place and says nothing about loading.
+      expect(crosswalk(['export', '--format', 'csv', '--from', 'iso42001-2023', '--to', 'iso27001-2022'], { dataDir: fresh }).stderr).toBe('');
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
   it('loads the shipped content, then a second run changes nothing and says so', async () => {
     const first = crosswalk(['load', '--json'], { dataDir });
     expect(first.code).toBe(0);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { exportContent, EXPORT_FORMATS } from '../../services/exportContent.js';
-import { createStore } from '../../store/createStore.js';
+import { loadIfEmpty } from '../../services/loadIntoStore.js';
+import { createStore, describeStore, storeConfigFrom } from '../../store/createStore.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 
 /** Exports from the store, so people's own mappings and reviews are included; writes to --out or standard output. */
@@ -13,8 +14,10 @@ export async function exportCommand(argv: string[]) {
     out: { type: 'string' },
   });
   const format = requireOption('export', values, 'format');
-  const store = await createStore();
+  const config = storeConfigFrom();
+  const store = await createStore(config);
   try {
+    if (await loadIfEmpty(store)) console.error(`crosswalk: the ${describeStore(config)} was empty: loaded the shipped content (and your imported catalogs) first`);
     const file = await exportContent(store, { format, from: values.from as string | undefined, to: values.to as string | undefined, framework: values.framework as string | undefined });
     const out = values.out as string | undefined;
     if (out) {

@@ -8,7 +8,7 @@ import { existingDecisions, saveSuggestions, type SkipReason } from '../../sugge
 import { computeSuggestions } from '../../suggest/suggest.js';
 import { SUGGEST_METHODS, type SuggestMethod } from '../../suggest/types.js';
 import { parseCommandArgs, requireOption } from '../args.js';
-import { loadIntoStore } from '../../services/loadIntoStore.js';
+import { loadIfEmpty } from '../../services/loadIntoStore.js';
 
 export const DEFAULT_TOP = 3;
 
@@ -54,10 +54,7 @@ export async function suggest({ from, to, top = DEFAULT_TOP, method: requested, 
   const notices: string[] = [];
   const store = await createStore(storeConfig);
   try {
-    if (!(await store.contentFingerprint())) {
-      await loadIntoStore(store, { dataDir });
-      notices.push(`the ${describeStore(storeConfig)} was empty: loaded the shipped content (and your imported catalogs) first`);
-    }
+    if (await loadIfEmpty(store, { dataDir })) notices.push(`the ${describeStore(storeConfig)} was empty: loaded the shipped content (and your imported catalogs) first`);
     await assertFrameworks(store, [from, to], 'suggest');
     if (from === to) throw new InputError(`suggest: --from and --to are the same framework ("${from}")`);
     const corpus = await corpusFromStore(store);
