@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { InputError } from '../domain/errors.js';
+import { InputError, type Problem } from '../domain/errors.js';
 import { HEADER_SEARCH_ROWS, quoteCsvCell } from './csv.js';
 
 /** An XLSX file is a ZIP archive: it starts with the local file header "PK\x03\x04". */
@@ -137,9 +137,35 @@ export async function readWorkbookSheets(bytes: Uint8Array, file: string): Promi
   }));
 }
 
+/** Windows-1252's characters for bytes 0x80–0x9F (the rest is Latin-1); Node's decoder reads those bytes as C1 controls. */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+const decodeWindows1252 = (bytes: Uint8Array) =>
+  Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80]! : String.fromCharCode(b))).join('');
+
+/**
+ * The text of a file as common tools save it: UTF-8 (with or without a byte order mark); UTF-16 with its byte order
+ * mark (Excel's "Unicode Text"); else, when the bytes are not valid UTF-8, Windows-1252 (Excel's plain "CSV" on Windows
+ * and many older exports), with a note that says so and where the first such byte is, rather than replacement marks.
+ */
+export function decodeText(bytes: Uint8Array, file: string): { text: string; notes: Problem[] } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), notes: [] };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), notes: [] };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), notes: [] };
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const line = loose.slice(0, loose.indexOf('\uFFFD')).split('\n').length;
+    const message = 'not valid UTF-8: read as Windows-1252, as Excel saves "CSV" on Windows; check accented letters and quotes, or save the file as "CSV UTF-8"';
+    return { text: decodeWindows1252(bytes), notes: [{ file, line, message, severity: 'warning' }] };
+  }
+}
+
 /** A table to read as CSV: the text, the name problems should carry, and for a workbook how to find sheet rows. */
 export interface TableText {
   text: string;
+  /** How the file was read, when that needs saying (an encoding other than UTF-8). */
+  notes?: Problem[];
   /** The file, with the sheet read when it was a workbook: `register.xlsx (sheet "Evidence")`. */
   file: string;
   sheet?: string;
@@ -153,7 +179,7 @@ export interface TableText {
  * CSV import goes through here, so each of them reads workbooks and semicolon files alike.
  */
 export async function readTable(bytes: Uint8Array, file: string, choose: { preferred?: string; accepts?: (header: string[]) => boolean } = {}): Promise<TableText> {
-  if (!isXlsx(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), file };
+  if (!isXlsx(bytes)) return { ...decodeText(bytes, file), file };
   const sheet = await sheetAsCsv(bytes, { file, ...choose });
   return { text: sheet.text, file: `${file} (sheet "${sheet.sheet}")`, sheet: sheet.sheet, sheets: sheet.sheets, rowOf: sheet.rowOf };
 }
@@ -165,13 +191,13 @@ export const hasColumns = (columns: readonly string[]) => (header: string[]) => 
 };
 
 /**
- * Problems about CSV made from a workbook, told in the sheet's rows: in `line`, and in "row N", "line N" and lists such
- * as "rows 4, 9, 12" of the text.
+ * Problems about a table, after the notes on how it was read (its encoding); for CSV made from a workbook, told in the
+ * sheet's rows: in `line`, and in "row N", "line N" and lists such as "rows 4, 9, 12" of the text.
  */
-export function onSheetRows<P extends { file: string; line?: number; message: string }>(problems: P[], table: TableText): P[] {
-  const { rowOf } = table;
-  if (!rowOf) return problems;
+export function onSheetRows<P extends { file: string; line?: number; message: string }>(problems: P[], table: TableText): Array<P | Problem> {
+  const { rowOf, notes = [] } = table;
+  if (!rowOf) return [...notes, ...problems];
   const onRows = (message: string) =>
     message.replace(/\b(rows?|lines?) (\d+(?:, \d+)*)\b/g, (_, word: string, numbers: string) => `${word} ${numbers.split(', ').map((n) => rowOf(Number(n))).join(', ')}`);
-  return problems.map((p) => (p.file !== table.file ? p : { ...p, ...(p.line ? { line: rowOf(p.line) } : {}), message: onRows(p.message) }));
+  return [...notes, ...problems.map((p) => (p.file !== table.file ? p : { ...p, ...(p.line ? { line: rowOf(p.line) } : {}), message: onRows(p.message) }))];
 }

@@ -97,13 +97,13 @@ function loadedRefResolver(loaded: ContentBundle) {
 /** The formats whose files may also come as an XLSX workbook (one sheet read as CSV). */
 const WORKBOOK_FORMATS: readonly ImportFormat[] = ['csv', 'csv-crosswalk', 'olir'];
 
-type ImportSource = TableText & { notes: Problem[]; cisoAssistantWorkbook?: Awaited<ReturnType<typeof readCisoAssistantWorkbook>> };
+type ImportSource = TableText & { cisoAssistantWorkbook?: Awaited<ReturnType<typeof readCisoAssistantWorkbook>> };
 
 /** The text to import: the file decoded, or (a workbook) its fitting sheet as CSV, or a CISO Assistant library workbook read whole. */
 async function importText(request: ImportRequest): Promise<ImportSource> {
   const format = maybeImportFormat(request.format);
   if (isXlsx(request.bytes) && format === 'ciso-assistant')
-    return { text: '', file: request.sourceName, notes: [], cisoAssistantWorkbook: await readCisoAssistantWorkbook(request.bytes, request.sourceName) };
+    return { text: '', file: request.sourceName, cisoAssistantWorkbook: await readCisoAssistantWorkbook(request.bytes, request.sourceName) };
   if (isXlsx(request.bytes) && !WORKBOOK_FORMATS.includes(format))
     throw new InputError(`import: ${request.sourceName} is an XLSX workbook; workbooks are read by --format ${WORKBOOK_FORMATS.join(', ')} and ciso-assistant (for ${format}, save the sheet in its own format)`);
   const table = await readTable(request.bytes, request.sourceName, {
@@ -113,7 +113,8 @@ async function importText(request: ImportRequest): Promise<ImportSource> {
   // Read as one table, a library workbook would lose its hierarchy (depth) and URNs.
   if (table.sheets && isCisoAssistantWorkbook(table.sheets))
     throw new InputError(`import: ${request.sourceName} is a CISO Assistant library workbook (sheets ${table.sheets.map((s) => `"${s}"`).join(', ')}); import it with --format ciso-assistant`);
-  return { ...table, notes: table.sheet ? [{ file: request.sourceName, message: `read sheet "${table.sheet}" of the workbook`, severity: 'warning' }] : [] };
+  const sheetNote: Problem[] = table.sheet ? [{ file: request.sourceName, message: `read sheet "${table.sheet}" of the workbook`, severity: 'warning' }] : [];
+  return { ...table, notes: [...sheetNote, ...(table.notes ?? [])] };
 }
 
 /** Runs the importer of a format; everything it returns is still unvalidated against the loaded content. */
@@ -192,7 +193,7 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
   const source = await importText(request);
   const converted = runImporter({ ...request, text: source.text, sourceName: source.file, cisoAssistantWorkbook: source.cisoAssistantWorkbook }, loaded.bundle);
   const overlap = withoutLoadedPairs(converted.mappingFiles, loaded, request);
-  const problems = [...source.notes, ...onSheetRows(converted.problems, source), ...overlap.problems];
+  const problems = [...onSheetRows(converted.problems, source), ...overlap.problems];
   const imported = { ...converted, mappingFiles: overlap.mappingFiles, problems };
   const warnings = imported.problems.filter((p) => p.severity === 'warning');
   const nothingNew = !imported.catalogs.length && !imported.mappingFiles.length;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { declaredUnpackedSize, isXlsx, onSheetRows, sheetAsCsv } from '../../server/interop/xlsxSheet.js';
+import { decodeText, declaredUnpackedSize, isXlsx, onSheetRows, sheetAsCsv } from '../../server/interop/xlsxSheet.js';
 import { importContent } from '../../server/services/importContent.js';
 
 /** A catalog as an analyst keeps it in a spreadsheet: a notes sheet first, rich text, a formula, a date, a multi-line cell, a blank row. */
@@ -75,5 +75,33 @@ describe('reading a workbook sheet as CSV', () => {
     expect(declaredUnpackedSize(bomb)).toBe(Number.POSITIVE_INFINITY);
     await expect(sheetAsCsv(bomb, { file: 'bomb.xlsx' })).rejects.toThrow('bomb.xlsx: the workbook would unpack to more than 4 GB, more than the 256 MB accepted');
     expect(declaredUnpackedSize(Buffer.from('not a zip at all'))).toBeUndefined();
+  });
+});
+
+describe('reading text files in the encodings tools save them in', () => {
+  const text = 'ref_id,title\nA,Sécurité – “policy”\n';
+  it('reads UTF-8, UTF-16 with a byte order mark, and Windows-1252 with a note naming the first line that is not UTF-8', () => {
+    expect(decodeText(Buffer.from(text, 'utf8'), 'a.csv')).toEqual({ text, notes: [] });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), 'a.csv').text).toBe(text);
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'a.csv')).toEqual({ text, notes: [] });
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'a.csv').text).toBe(text);
+    // "é" is 0xE9, "–" 0x96, the curly quotes 0x93 and 0x94 in Windows-1252.
+    const windows = Buffer.from([...Buffer.from('ref_id,title\nA,S', 'latin1'), 0xe9, ...Buffer.from('curit', 'latin1'), 0xe9, 0x20, 0x96, 0x20, 0x93, ...Buffer.from('policy', 'latin1'), 0x94, 0x0a]);
+    const read = decodeText(windows, 'a.csv');
+    expect(read.text).toBe(text);
+    expect(read.notes).toEqual([{ file: 'a.csv', line: 2, message: expect.stringMatching(/^not valid UTF-8: read as Windows-1252/), severity: 'warning' }]);
+  });
+
+  it('imports a catalog saved as Windows-1252 with its accents intact and says how it was read', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-encoding-'));
+    try {
+      const bytes = Buffer.from([...Buffer.from('ref_id,title\nA,Gestion des donn', 'latin1'), 0xe9, 0x65, 0x73, 0x0a]);
+      const outcome = await importContent({ format: 'csv', bytes, sourceName: 'cp1252.csv', dataDir, frameworkId: 'enc-1', name: 'Enc', edition: '1' });
+      expect(outcome.warnings.map((w) => [w.line, w.message.slice(0, 46)])).toEqual([[2, 'not valid UTF-8: read as Windows-1252, as Exce']]);
+      expect(fs.readFileSync(outcome.written[0]!, 'utf8')).toContain('title: Gestion des données');
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
