@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { InputError, NotFoundError } from '../domain/errors.js';
+import { formatProblem, InputError, NotFoundError } from '../domain/errors.js';
 import { RELATIONSHIPS, STATUSES, METHODS, ORIGINS } from '../domain/schemas/mapping.js';
 import { exportContent, type ExportedFile } from '../services/exportContent.js';
 import { controlSetFile, gapReportFile, imsPlanFile, soaFile } from '../services/reports.js';
@@ -157,14 +157,15 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
     if (!dataDir) throw new InputError('this server does not accept uploads (no data folder configured)');
     const q = z.object({
       format: z.string(), filename: z.string().max(200).optional(), frameworkId: z.string().optional(), name: z.string().optional(),
-      edition: z.string().optional(), publisher: z.string().optional(), from: z.string().optional(), to: z.string().optional(), replace: z.enum(['true', 'false']).optional(),
+      edition: z.string().optional(), publisher: z.string().optional(), from: z.string().optional(), to: z.string().optional(), sheet: z.string().max(200).optional(),
+      replace: z.enum(['true', 'false']).optional(),
     }).parse(req.query);
     if (!Buffer.isBuffer(req.body) || !req.body.length) throw new InputError('the upload is empty: send the file as the request body');
     const outcome = await oneAtATime(() => importContent({
       ...q, replace: q.replace === 'true', bytes: req.body as Buffer, sourceName: q.filename ?? `upload.${q.format}`, dataDir, store,
       today: now?.().toISOString().slice(0, 10),
     }));
-    return { written: outcome.written.length, warnings: outcome.warnings.map((w) => `${w.file}${w.line ? `:${w.line}` : ''}: ${w.path ? `${w.path}: ` : ''}${w.message}`), load: outcome.load, reviewsApplied: outcome.reviewsApplied };
+    return { written: outcome.written.length, warnings: outcome.warnings.map(formatProblem), load: outcome.load, reviewsApplied: outcome.reviewsApplied };
   }));
 
   router.post('/mappings', route((req, ctx) => M.createMapping(null, { input: req.body }, ctx)));

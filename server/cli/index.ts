@@ -12,7 +12,7 @@ const COMMANDS: Record<string, Command> = {
   report: { summary: 'report unmapped --from FW --to FW [--kind K]... [--json]', run: async () => (await import('./commands/report.js')).reportCommand },
   import: {
     writes: true,
-    summary: 'import --format csv|csv-crosswalk|olir|oscal|oscal-mapping|ciso-assistant|cprt|json FILE [--framework-id ID --name NAME --edition ED] [--from FW --to FW] [--replace] [--no-load]',
+    summary: 'import --format csv|csv-crosswalk|olir|oscal|oscal-mapping|ciso-assistant|cprt|json FILE [--framework-id ID --name NAME --edition ED] [--from FW --to FW] [--sheet NAME] [--replace] [--no-load]',
     run: async () => (await import('./commands/import.js')).importCommand,
   },
   export: {

@@ -86,21 +86,25 @@ async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Wo
 /**
  * One sheet of a workbook as CSV text, so every CSV import reads workbooks too: the sheet named `preferred` if there is
  * one, else the first with a row (among its first rows) that the import `accepts` as its header, else the first sheet
- * with cells. Rows are as wide as the widest row; empty rows stay as empty lines.
+ * with cells; `only` names the sheet to read, and no other will do. Rows are as wide as the widest row; empty rows stay
+ * as empty lines.
  * `rowOf` turns a line of the CSV back into the sheet's row number (a cell with line breaks spans several CSV
  * lines), so problems can name the row the analyst sees in the spreadsheet.
  */
 export async function sheetAsCsv(
   bytes: Uint8Array,
-  { file, preferred, accepts = () => false }: { file: string; preferred?: string; accepts?: (header: string[]) => boolean },
+  { file, preferred, accepts = () => false, only }: { file: string; preferred?: string; accepts?: (header: string[]) => boolean; only?: string },
 ): Promise<{ text: string; sheet: string; sheets: string[]; rowOf: (line: number) => number }> {
   const workbook = await loadWorkbook(bytes, file);
   const sheets = workbook.worksheets.filter((s) => s.actualRowCount > 0);
+  const named = only === undefined ? undefined : workbook.worksheets.find((s) => s.name.toLowerCase() === only.trim().toLowerCase());
+  if (only !== undefined && !named) throw new InputError(`${file}: the workbook has no sheet "${only}" (sheets: ${workbook.worksheets.map((s) => `"${s.name}"`).join(', ')})`);
   // Array.from: a row's values are a sparse array, and map would keep its holes.
   const rowCells = (s: ExcelJS.Worksheet, r: number) => Array.from((s.getRow(r).values as ExcelJS.CellValue[]).slice(1), (v) => cellText(v).trim());
   // A published template may put a title block above its table, so the header is looked for in the first rows.
   const hasHeader = (s: ExcelJS.Worksheet) => Array.from({ length: Math.min(s.rowCount, HEADER_SEARCH_ROWS) }, (_, i) => rowCells(s, i + 1)).some(accepts);
   const sheet =
+    named ??
     sheets.find((s) => preferred && s.name.toLowerCase() === preferred.toLowerCase()) ??
     sheets.find(hasHeader) ??
     sheets[0];
@@ -178,8 +182,11 @@ export interface TableText {
  * A CSV file's text, or, when the bytes are an XLSX workbook, the CSV of its fitting sheet (see `sheetAsCsv`). Every
  * CSV import goes through here, so each of them reads workbooks and semicolon files alike.
  */
-export async function readTable(bytes: Uint8Array, file: string, choose: { preferred?: string; accepts?: (header: string[]) => boolean } = {}): Promise<TableText> {
-  if (!isXlsx(bytes)) return { ...decodeText(bytes, file), file };
+export async function readTable(bytes: Uint8Array, file: string, choose: { preferred?: string; accepts?: (header: string[]) => boolean; only?: string } = {}): Promise<TableText> {
+  if (!isXlsx(bytes)) {
+    if (choose.only !== undefined) throw new InputError(`${file}: a sheet ("${choose.only}") was named, but the file is not an XLSX workbook`);
+    return { ...decodeText(bytes, file), file };
+  }
   const sheet = await sheetAsCsv(bytes, { file, ...choose });
   return { text: sheet.text, file: `${file} (sheet "${sheet.sheet}")`, sheet: sheet.sheet, sheets: sheet.sheets, rowOf: sheet.rowOf };
 }

@@ -42,6 +42,8 @@ export interface ImportRequest {
   /** Which frameworks an OSCAL mapping-collection's (or an OLIR table's focal and reference) documents are. */
   from?: string;
   to?: string;
+  /** The workbook sheet to read (a table format), when not the one Crosswalk would choose. */
+  sheet?: string;
   today?: string;
 }
 
@@ -102,6 +104,8 @@ type ImportSource = TableText & { cisoAssistantWorkbook?: Awaited<ReturnType<typ
 /** The text to import: the file decoded, or (a workbook) its fitting sheet as CSV, or a CISO Assistant library workbook read whole. */
 async function importText(request: ImportRequest): Promise<ImportSource> {
   const format = maybeImportFormat(request.format);
+  if (request.sheet !== undefined && !WORKBOOK_FORMATS.includes(format))
+    throw new InputError(`import: a sheet is named for --format ${WORKBOOK_FORMATS.join(', ')} only (a ${format} file is read whole)`);
   if (isXlsx(request.bytes) && format === 'ciso-assistant')
     return { text: '', file: request.sourceName, cisoAssistantWorkbook: await readCisoAssistantWorkbook(request.bytes, request.sourceName) };
   if (isXlsx(request.bytes) && !WORKBOOK_FORMATS.includes(format))
@@ -109,6 +113,7 @@ async function importText(request: ImportRequest): Promise<ImportSource> {
   const table = await readTable(request.bytes, request.sourceName, {
     preferred: format === 'csv-crosswalk' ? XLSX_CROSSWALK_SHEET : undefined,
     accepts: format === 'csv' ? hasCatalogHeader : format === 'olir' ? isStrmHeader : isCrosswalkHeader,
+    only: request.sheet,
   });
   // Read as one table, a library workbook would lose its hierarchy (depth) and URNs.
   if (table.sheets && isCisoAssistantWorkbook(table.sheets))
@@ -174,9 +179,19 @@ function withoutLoadedContent(result: ReturnType<typeof importJsonBundle>, loade
   return { catalogs: result.catalogs.filter((c) => !frameworks.has(c.framework.id)), mappingFiles, problems: result.problems, reviews: result.reviews };
 }
 
+/**
+ * The name the written files are named after: the file's, with the sheet when one was named, so each sheet of a
+ * workbook imports into files of its own ("crosswalks.xlsx", sheet "CSF" → crosswalks-csf__…).
+ */
+const writtenAs = ({ sourceName, sheet }: ImportRequest) => {
+  if (sheet === undefined) return sourceName;
+  const extension = path.extname(sourceName);
+  return `${sourceName.slice(0, sourceName.length - extension.length)} (${sheet})${extension}`;
+};
+
 /** The imported crosswalks without the pairs already loaded, except those in the files this import replaces. */
 function withoutLoadedPairs(mappingFiles: MappingFile[], loaded: LoadedContent, request: ImportRequest) {
-  const replacing = new Set(mappingFiles.map((m) => importedMappingPath(request.dataDir, request.sourceName, m)).map((p) => path.relative(process.cwd(), p) || p));
+  const replacing = new Set(mappingFiles.map((m) => importedMappingPath(request.dataDir, writtenAs(request), m)).map((p) => path.relative(process.cwd(), p) || p));
   const stated = loaded.bundle.mappings.filter((m) => !replacing.has(loaded.locate(m)?.file ?? ''));
   return withoutStatedPairs(mappingFiles, stated, request.sourceName);
 }
@@ -197,7 +212,7 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
   const imported = { ...converted, mappingFiles: overlap.mappingFiles, problems };
   const warnings = imported.problems.filter((p) => p.severity === 'warning');
   const nothingNew = !imported.catalogs.length && !imported.mappingFiles.length;
-  const written = nothingNew && imported.reviews?.length ? [] : writeImport({ imported, dataDir: request.dataDir, sourceName: request.sourceName, format: request.format, replace: request.replace, parsed }).written;
+  const written = nothingNew && imported.reviews?.length ? [] : writeImport({ imported, dataDir: request.dataDir, sourceName: writtenAs(request), format: request.format, replace: request.replace, parsed }).written;
   let load: LoadSummary | undefined;
   let reviewsApplied = 0;
   if (request.store) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FrameworkIdSchema } from '../../server/domain/schemas/common.js';
 import { IMPORT_FORMATS } from '../../server/services/importContent.js';
-import { guessFormat, IMPORT_CHOICES, importQuery, validateImportDraft, type ImportDraft } from '../../client/src/lib/importForm.js';
+import { fieldsOf, guessFormat, IMPORT_CHOICES, importQuery, validateImportDraft, type ImportDraft } from '../../client/src/lib/importForm.js';
 
 const draft = (over: Partial<ImportDraft> = {}): ImportDraft => ({ format: 'csv', fileName: 'acme.csv', replace: false, values: {}, ...over });
 
@@ -43,6 +43,16 @@ describe('the import form', () => {
     expect(validateImportDraft(draft({ format: 'olir', values: { from: 'iso27001-2022' } }))).toEqual({ to: 'To is needed for this format.' });
     expect(validateImportDraft(draft({ format: 'olir', values: { from: 'a', to: 'a' } }))).toEqual({ to: 'Choose two different frameworks.' });
     expect(validateImportDraft(draft({ format: 'json', fileName: 'b.json' }))).toEqual({});
+  });
+
+  it('offers a sheet only for a workbook of a table format, and sends it only then', () => {
+    const names = (d: ImportDraft) => fieldsOf(d).map(([field]) => field);
+    expect(names(draft({ format: 'csv-crosswalk', fileName: 'cw.xlsx' }))).toContain('sheet');
+    expect(names(draft({ format: 'csv-crosswalk', fileName: 'cw.csv' }))).not.toContain('sheet');
+    expect(names(draft({ format: 'ciso-assistant', fileName: 'lib.xlsx' }))).not.toContain('sheet');
+    const values = { sheet: 'CSF to 27001' };
+    expect(importQuery(draft({ format: 'csv-crosswalk', fileName: 'cw.xlsx', values }))).toBe('format=csv-crosswalk&filename=cw.xlsx&sheet=CSF+to+27001');
+    expect(importQuery(draft({ format: 'csv-crosswalk', fileName: 'cw.csv', values }))).toBe('format=csv-crosswalk&filename=cw.csv');
   });
 
   it('sends only the fields of the chosen format that are filled in', () => {

@@ -78,6 +78,31 @@ describe('reading a workbook sheet as CSV', () => {
   });
 });
 
+describe('choosing the sheet of a workbook', () => {
+  it('imports the named sheet into files of its own, and says which sheets there are when the name is wrong', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-sheet-'));
+    try {
+      const book = new ExcelJS.Workbook();
+      const header = ['source_framework', 'source_ref', 'target_framework', 'target_ref', 'relationship', 'rationale', 'strength'];
+      book.addWorksheet('First').addRows([header, ['iso27001-2022', 'A.5.1', 'iso9001-2015', '5.2', 'intersects-with', 'semantic', 4]]);
+      book.addWorksheet('Second').addRows([header, ['iso27001-2022', 'A.5.2', 'iso9001-2015', '5.3', 'intersects-with', 'semantic', 5]]);
+      const bytes = Buffer.from(await book.xlsx.writeBuffer());
+      const run = (sheet?: string) => importContent({ format: 'csv-crosswalk', bytes, sourceName: 'two.xlsx', dataDir, sheet });
+      const first = await run();
+      const second = await run('second');
+      expect([first.written, second.written].map((w) => path.basename(w[0]!))).toEqual(['two__iso27001-2022__iso9001-2015.yaml', 'two-second__iso27001-2022__iso9001-2015.yaml']);
+      expect(fs.readFileSync(second.written[0]!, 'utf8')).toMatch(/source: A\.5\.2/);
+      expect(second.warnings[0]!.message).toBe('read sheet "Second" of the workbook');
+
+      await expect(run('Third')).rejects.toThrow('two.xlsx: the workbook has no sheet "Third" (sheets: "First", "Second")');
+      await expect(importContent({ format: 'csv-crosswalk', bytes: Buffer.from('a,b\n'), sourceName: 'x.csv', dataDir, sheet: 'First' })).rejects.toThrow('x.csv: a sheet ("First") was named, but the file is not an XLSX workbook');
+      await expect(importContent({ format: 'oscal', bytes: Buffer.from('{}'), sourceName: 'c.json', dataDir, sheet: 'First' })).rejects.toThrow(/a sheet is named for --format csv, csv-crosswalk, olir only/);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('reading text files in the encodings tools save them in', () => {
   const text = 'ref_id,title\nA,Sécurité – “policy”\n';
   it('reads UTF-8, UTF-16 with a byte order mark, and Windows-1252 with a note naming the first line that is not UTF-8', () => {

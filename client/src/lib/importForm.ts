@@ -2,7 +2,7 @@ import { FRAMEWORK_ID_PATTERN } from '../../../server/domain/ids.js';
 import type { ImportFormat } from '../../../server/services/importContent.js';
 
 /** The form's options beyond the file; which of them a format asks for is in IMPORT_CHOICES. */
-export type ImportField = 'frameworkId' | 'name' | 'edition' | 'publisher' | 'from' | 'to';
+export type ImportField = 'frameworkId' | 'name' | 'edition' | 'publisher' | 'from' | 'to' | 'sheet';
 
 export interface ImportChoice {
   label: string;
@@ -20,19 +20,19 @@ export const IMPORT_CHOICES: Record<ImportFormat, ImportChoice> = {
   csv: {
     label: 'Catalog table (CSV or XLSX)',
     hint: 'One row per requirement: ref_id, title, description, parent_ref_id, kind (or common other names such as "Control ID", "Name").',
-    fields: { frameworkId: true, name: true, edition: true, publisher: false },
+    fields: { frameworkId: true, name: true, edition: true, publisher: false, sheet: false },
   },
   'csv-crosswalk': {
     label: 'Crosswalk table (CSV or XLSX)',
     hint: 'One row per mapping, read "source <relationship> target": Crosswalk\'s own export, or another tool\'s table with source and target ids and a relationship, or a published two-column crosswalk (give both frameworks; its pairs arrive as intersects-with).',
-    fields: { from: false, to: false },
+    fields: { from: false, to: false, sheet: false },
     fromLabel: 'Source framework (when the table has no framework column)',
     toLabel: 'Target framework (when the table has no framework column)',
   },
   olir: {
     label: 'NIST OLIR / IR 8477 STRM table (CSV or XLSX)',
     hint: 'Focal document element, relationship, reference document element; OLIR states each relationship for the reference element, so it is turned round to read from the focal one.',
-    fields: { from: true, to: true },
+    fields: { from: true, to: true, sheet: false },
     fromLabel: 'Focal document framework',
     toLabel: 'Reference document framework',
   },
@@ -72,6 +72,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   publisher: 'Publisher',
   from: 'From',
   to: 'To',
+  sheet: 'Sheet of the workbook (when not the one that fits)',
 };
 
 export interface ImportDraft {
@@ -114,12 +115,18 @@ export function guessFormat(fileName: string, head: string): ImportFormat | unde
   return undefined;
 }
 
+/** The fields the form shows for a draft: its format's, and the sheet only for a workbook. */
+export function fieldsOf(draft: Pick<ImportDraft, 'format' | 'fileName'>): Array<[ImportField, boolean]> {
+  const workbook = /\.xlsx$/i.test(draft.fileName);
+  return (Object.entries(IMPORT_CHOICES[draft.format].fields) as Array<[ImportField, boolean]>).filter(([field]) => field !== 'sheet' || workbook);
+}
+
 /** What is missing or wrong in the form, per field; empty when it can be sent. */
 export function validateImportDraft(draft: ImportDraft): Partial<Record<ImportField | 'file', string>> {
   const errors: Partial<Record<ImportField | 'file', string>> = {};
   if (!draft.fileName) errors.file = 'Choose a file to import.';
   const { fields } = IMPORT_CHOICES[draft.format];
-  for (const [field, required] of Object.entries(fields) as Array<[ImportField, boolean]>) {
+  for (const [field, required] of fieldsOf(draft)) {
     const value = draft.values[field]?.trim() ?? '';
     if (required && !value) errors[field] = `${IMPORT_FIELD_LABELS[field]} is needed for this format.`;
     else if (value && field === 'frameworkId' && !FRAMEWORK_ID_PATTERN.test(value)) errors[field] = 'Lower-case letters, digits, dots, hyphens and underscores, starting with a letter or digit, e.g. "acme-controls-2025".';
@@ -131,7 +138,7 @@ export function validateImportDraft(draft: ImportDraft): Partial<Record<ImportFi
 /** The query string of POST /api/import for the draft: only the fields the format uses, and only those filled in. */
 export function importQuery(draft: ImportDraft): string {
   const query = new URLSearchParams({ format: draft.format, filename: draft.fileName });
-  for (const field of Object.keys(IMPORT_CHOICES[draft.format].fields) as ImportField[]) {
+  for (const [field] of fieldsOf(draft)) {
     const value = draft.values[field]?.trim();
     if (value) query.set(field, value);
   }

@@ -6,14 +6,14 @@ import { TokenNote } from '../components/ActionStatus.js';
 import { FieldError } from '../components/FieldError.js';
 import { useFrameworks, useReloadFrameworks } from '../components/Frameworks.js';
 import type { ImportFormat } from '../../../server/services/importContent.js';
-import { guessFormat, IMPORT_CHOICES, IMPORT_FIELD_LABELS, importQuery, validateImportDraft, type ImportDraft, type ImportField } from '../lib/importForm.js';
+import { fieldsOf, guessFormat, IMPORT_CHOICES, IMPORT_FIELD_LABELS, importQuery, validateImportDraft, type ImportDraft, type ImportField } from '../lib/importForm.js';
 import { formatRoute, type Route } from '../lib/route.js';
 import { Link } from '../router.js';
 
 type Outcome = { kind: 'done'; answer: ImportAnswer; fileName: string } | { kind: 'refused'; message: string; problems: string[] } | null;
 
 const FORMATS = Object.keys(IMPORT_CHOICES) as ImportFormat[];
-const TEXT_FIELDS: ImportField[] = ['frameworkId', 'name', 'edition', 'publisher'];
+const TEXT_FIELDS: ImportField[] = ['frameworkId', 'name', 'edition', 'publisher', 'sheet'];
 
 /** Bring another tool's file in: a catalog, a crosswalk, an OLIR table, OSCAL, CISO Assistant, CPRT or a bundle. */
 export function ImportView({ route }: { route: Route }) {
@@ -99,7 +99,7 @@ export function ImportView({ route }: { route: Route }) {
             {choice.hint}
           </span>
         </div>
-        {TEXT_FIELDS.filter((f) => f in choice.fields).map((f) => (
+        {TEXT_FIELDS.filter((f) => fieldsOf(draft).some(([shown]) => shown === f)).map((f) => (
           <div className="field" key={f}>
             <label htmlFor={`import-${f}`}>
               {IMPORT_FIELD_LABELS[f]}

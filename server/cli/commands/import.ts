@@ -20,6 +20,7 @@ export async function importCommand(argv: string[]) {
       publisher: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      sheet: { type: 'string' },
       replace: { type: 'boolean' },
       'no-load': { type: 'boolean' },
     },
@@ -44,6 +45,7 @@ export async function importCommand(argv: string[]) {
       publisher: values.publisher as string | undefined,
       from: values.from as string | undefined,
       to: values.to as string | undefined,
+      sheet: values.sheet as string | undefined,
     });
     outcome.warnings.forEach((w) => console.warn(`${formatProblem(w)} (warning)`));
     for (const written of describeWritten(outcome.written)) console.log(`Wrote ${written}`);
