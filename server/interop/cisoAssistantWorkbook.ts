@@ -21,10 +21,6 @@ interface Origin extends Cell {
   columns?: Record<string, string>;
 }
 
-/** A workbook laid out as a CISO Assistant library: a library_meta sheet and at least one object's _meta sheet. */
-export const isCisoAssistantWorkbook = (sheetNames: readonly string[]) =>
-  sheetNames.some((n) => n.toLowerCase() === 'library_meta') && sheetNames.some((n) => /_meta$/i.test(n) && n.toLowerCase() !== 'library_meta');
-
 const IMPORTED_TYPES = new Set(['framework', 'requirement_mapping_set']);
 
 /** CISO Assistant's URN suffix of a ref_id or name: accents dropped, lower case, spaces as hyphens, other signs "_". */

@@ -5,8 +5,9 @@ import type { Framework } from '../domain/schemas/framework.js';
 import { STATUSES, type Mapping } from '../domain/schemas/mapping.js';
 import { CROSSWALK_CSV_EXPORT_COLUMNS, crosswalkRows } from './csvCrosswalk.js';
 
-export const XLSX_CROSSWALK_SHEET = 'Crosswalk';
-export const XLSX_ABOUT_SHEET = 'About';
+import { XLSX_ABOUT_SHEET, XLSX_CROSSWALK_SHEET } from './workbookKinds.js';
+
+export { XLSX_ABOUT_SHEET, XLSX_CROSSWALK_SHEET };
 
 export interface XlsxCrosswalkExportOptions {
   /** Frameworks to describe on the "About" sheet (those the mappings use are listed; unknown ids are flagged). */

@@ -14,10 +14,10 @@ import {
   isCrosswalkHeader, isStrmHeader, refResolver, type BundleReview,
 } from '../interop/index.js';
 import type { GraphStore, LoadSummary } from '../store/types.js';
-import { XLSX_CROSSWALK_SHEET } from '../interop/xlsx.js';
 import { OSCAL_ID_TAG } from '../interop/oscalCatalog.js';
 import { isXlsx, onSheetRows, readTable, type TableText } from '../interop/xlsxSheet.js';
-import { isCisoAssistantWorkbook, readCisoAssistantWorkbook } from '../interop/cisoAssistantWorkbook.js';
+import { readCisoAssistantWorkbook } from '../interop/cisoAssistantWorkbook.js';
+import { isCisoAssistantWorkbook, XLSX_CROSSWALK_SHEET } from '../interop/workbookKinds.js';
 import { emptyImport } from '../interop/types.js';
 import { pushTo } from '../domain/multimap.js';
 

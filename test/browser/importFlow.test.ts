@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, screenshot, SKIP_MESSAGE, useExplorer } from './browser.js';
 
@@ -51,5 +52,24 @@ describe.skipIf(!hasChromium)('explorer import page (headless chromium)', () => 
     await screenshot(page, 'import-refused');
     // The refused upload's 422 is the only thing the browser complains about.
     expect(problems.filter((p) => !/status of 422/.test(p))).toEqual([]);
+  });
+
+  it('recognises a CISO Assistant library workbook by its sheets and imports it', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheets: Record<string, ExcelJS.CellValue[][]> = {
+      library_meta: [['type', 'library'], ['urn', 'urn:demo:risk:library:wb-demo-1'], ['name', 'Workbook demo'], ['version', 1], ['provider', 'Demo']],
+      fw_meta: [['type', 'framework'], ['ref_id', 'wb-demo-1'], ['name', 'Workbook demo'], ['base_urn', 'urn:demo:risk:req_node:wb-demo-1']],
+      fw_content: [['assessable', 'depth', 'ref_id', 'name'], [null, 1, 'D', 'Demo'], ['x', 2, 'D-1', 'Keep a register'], [null, 2, null, 'A note']],
+    };
+    for (const [name, rows] of Object.entries(sheets)) book.addWorksheet(name).addRows(rows);
+    const { page, problems } = await explorer.open('/import', { token: true });
+    await page.locator('#import-file').setInputFiles({ name: 'wb-demo.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) });
+    // Read from the workbook's own sheet list, in the browser.
+    await expect.poll(() => page.locator('#import-format').inputValue()).toBe('ciso-assistant');
+    await page.getByLabel('Edition').fill('1');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported wb-demo.xlsx' }).count(), { timeout: 15_000 }).toBe(1);
+    expect((await explorer.server.store.listRequirements({ frameworkId: 'wb-demo-1' })).map((r) => [r.ref, r.parentId])).toEqual([['D', undefined], ['D-1', 'wb-demo-1:D'], ['D:1', 'wb-demo-1:D']]);
+    expect(problems).toEqual([]);
   });
 });

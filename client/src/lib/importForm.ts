@@ -1,4 +1,5 @@
 import { FRAMEWORK_ID_PATTERN } from '../../../server/domain/ids.js';
+import { isCisoAssistantWorkbook, XLSX_CROSSWALK_SHEET } from '../../../server/interop/workbookKinds.js';
 import type { ImportFormat } from '../../../server/services/importContent.js';
 
 /** The form's options beyond the file; which of them a format asks for is in IMPORT_CHOICES. */
@@ -119,6 +120,13 @@ export function guessFormat(fileName: string, head: string): ImportFormat | unde
 export function fieldsOf(draft: Pick<ImportDraft, 'format' | 'fileName'>): Array<[ImportField, boolean]> {
   const workbook = /\.xlsx$/i.test(draft.fileName);
   return (Object.entries(IMPORT_CHOICES[draft.format].fields) as Array<[ImportField, boolean]>).filter(([field]) => field !== 'sheet' || workbook);
+}
+
+/** A format for a workbook from its sheet names: a CISO Assistant library, or Crosswalk's own crosswalk export. */
+export function guessWorkbookFormat(sheetNames: readonly string[]): ImportFormat | undefined {
+  if (isCisoAssistantWorkbook(sheetNames)) return 'ciso-assistant';
+  if (sheetNames.includes(XLSX_CROSSWALK_SHEET)) return 'csv-crosswalk';
+  return undefined;
 }
 
 /** What is missing or wrong in the form, per field; empty when it can be sent. */

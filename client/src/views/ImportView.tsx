@@ -6,7 +6,8 @@ import { TokenNote } from '../components/ActionStatus.js';
 import { FieldError } from '../components/FieldError.js';
 import { useFrameworks, useReloadFrameworks } from '../components/Frameworks.js';
 import type { ImportFormat } from '../../../server/services/importContent.js';
-import { fieldsOf, guessFormat, IMPORT_CHOICES, IMPORT_FIELD_LABELS, importQuery, validateImportDraft, type ImportDraft, type ImportField } from '../lib/importForm.js';
+import { fieldsOf, guessFormat, guessWorkbookFormat, IMPORT_CHOICES, IMPORT_FIELD_LABELS, importQuery, validateImportDraft, type ImportDraft, type ImportField } from '../lib/importForm.js';
+import { workbookSheetNames } from '../lib/workbookSheets.js';
 import { formatRoute, type Route } from '../lib/route.js';
 import { Link } from '../router.js';
 
@@ -33,7 +34,8 @@ export function ImportView({ route }: { route: Route }) {
     setOutcome(null);
     if (!picked) return setDraft((d) => ({ ...d, fileName: '' }));
     const head = await picked.slice(0, 4096).text();
-    const guessed = guessFormat(picked.name, head);
+    const sheets = /\.xlsx$/i.test(picked.name) ? await workbookSheetNames(await picked.arrayBuffer()) : undefined;
+    const guessed = sheets ? guessWorkbookFormat(sheets) : guessFormat(picked.name, head);
     setDraft((d) => ({ ...d, fileName: picked.name, format: guessed ?? d.format }));
   };
 
