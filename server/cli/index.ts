@@ -46,7 +46,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'controls propose --frameworks A,B [--save [--replace]] [--format csv|xlsx|json|oscal --out FILE] | list | import --format json|csv FILE | merge ID ID… | split ID --part "T=ID;ID"… | rename ID --title T',
     run: async () => (await import('./commands/controls.js')).controlsCommand,
   },
-  ims: { summary: 'ims --standards A,B,C [--json] [--format md|xlsx --out FILE]', run: async () => (await import('./commands/ims.js')).imsCommand },
+  ims: { summary: 'ims --standards A,B,C [--json] [--format md|xlsx --out FILE] | ims align --framework FW [--out FILE]: draft the harmonized-structure file for a standard Crosswalk does not ship', run: async () => (await import('./commands/ims.js')).imsCommand },
   soa: {
     writes: true,
     summary: 'soa --framework FW [--as-of D] [--json] [--format csv|xlsx --out FILE] | soa import --format csv FILE [--framework FW]',

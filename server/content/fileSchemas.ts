@@ -69,13 +69,18 @@ export const MappingFileSchema = z.strictObject({
 export const HarmonizedFileSchema = z.strictObject({
   description: z.string().optional(),
   harmonizedClauses: z.array(
-    z.strictObject({
-      id: z.string(),
-      title: z.string().min(1),
-      summary: z.string().min(1),
-      /** framework id → refs of the clauses that realise the concept in that standard. */
-      clauses: z.record(FrameworkIdSchema, z.array(RefSchema).min(1)),
-    }),
+    z
+      .strictObject({
+        id: z.string(),
+        /** Given where the concept is defined; left out to add clauses of another standard to a concept defined elsewhere. */
+        title: z.string().min(1).optional(),
+        summary: z.string().min(1).optional(),
+        /** framework id → refs of the clauses that realise the concept in that standard. */
+        clauses: z.record(FrameworkIdSchema, z.array(RefSchema).min(1)),
+      })
+      .refine((c) => (c.title === undefined) === (c.summary === undefined), {
+        message: 'give a title and a summary to define a concept, or neither to add clauses to a concept defined in another file',
+      }),
   ),
 });
 

@@ -6,7 +6,7 @@ import { emptyBundle, type ContentBundle } from '../domain/schemas/content.js';
 import type { Origin } from '../domain/schemas/mapping.js';
 import { runRules, type DeclaredPair, type Location } from '../domain/validation/rules.js';
 import type { ContentDirs } from '../config.js';
-import { readContentFile } from './readContentFile.js';
+import { readContentFile, type HarmonizedExtension } from './readContentFile.js';
 
 export interface LoadedContent {
   bundle: ContentBundle;
@@ -53,6 +53,7 @@ export function loadContent(dirs: ContentDirs, { relativeTo = process.cwd(), pen
   const problems: Problem[] = [];
   const locations = new Map<object, Location>();
   const mappingPairs: DeclaredPair[] = [];
+  const extensions: HarmonizedExtension[] = [];
   const files: string[] = [];
   const read = (dir: string, origin: Origin) => {
     for (const file of listContentFiles(dir)) if (!replaced.has(path.resolve(file))) add(file, fs.readFileSync(file, 'utf8'), origin);
@@ -67,12 +68,44 @@ export function loadContent(dirs: ContentDirs, { relativeTo = process.cwd(), pen
     for (const key of Object.keys(bundle) as Array<keyof ContentBundle>) (bundle[key] as object[]).push(...result.bundle[key]);
     result.locations.forEach((where, item) => locations.set(item, where));
     mappingPairs.push(...result.mappingPairs);
+    extensions.push(...result.harmonizedExtensions);
   };
   dirs.reference.forEach((dir) => read(dir, 'reference'));
   dirs.user.forEach((dir) => read(dir, 'import'));
   pending.forEach((p) => add(p.path, p.text, 'import'));
+  problems.push(...extendHarmonizedClauses(bundle, extensions, locations));
   problems.push(...runRules({ bundle, mappingPairs, locate: (item) => locations.get(item) ?? { file: '(unknown)' } }));
   return { bundle, problems, files, locate: (item) => locations.get(item) };
+}
+
+/**
+ * Adds the clauses that files without a concept's title contribute (another standard's realisation, written by the
+ * user for a standard Crosswalk does not ship) to the concept defined elsewhere. The merged concept is a new object:
+ * parsed files are cached and shared, so none of them is changed.
+ */
+function extendHarmonizedClauses(bundle: ContentBundle, extensions: HarmonizedExtension[], locations: Map<object, Location>): Problem[] {
+  const problems: Problem[] = [];
+  const requirementIds = new Set(bundle.requirements.map((r) => r.id));
+  for (const extension of extensions) {
+    const index = bundle.harmonizedClauses.findIndex((c) => c.id === extension.id);
+    const where = { file: extension.at.file, ...(extension.at.line ? { line: extension.at.line } : {}), ...(extension.at.path ? { path: extension.at.path } : {}) };
+    if (index < 0) {
+      const known = bundle.harmonizedClauses.map((c) => c.id).join(', ');
+      problems.push({ ...where, message: `${extension.id} is defined in no harmonized-structure file, so no clauses can be added to it (known: ${known}); give a title and summary to define it`, severity: 'error' });
+      continue;
+    }
+    const unknown = extension.requirementIds.filter((id) => !requirementIds.has(id));
+    if (unknown.length) {
+      problems.push({ ...where, message: `${extension.id}: unknown requirement(s) ${unknown.join(', ')}`, severity: 'error' });
+      continue;
+    }
+    const base = bundle.harmonizedClauses[index]!;
+    const merged = { ...base, requirementIds: [...new Set([...base.requirementIds, ...extension.requirementIds])] };
+    bundle.harmonizedClauses[index] = merged;
+    const at = locations.get(base);
+    if (at) locations.set(merged, at);
+  }
+  return problems;
 }
 
 export const errorsIn = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');

@@ -19,6 +19,14 @@ export interface ReadContentFileResult {
   problems: Problem[];
   /** Where each item of the bundle was written, for messages of cross-file rules. */
   locations: Map<object, Location>;
+  /** Clauses this file adds to harmonized concepts defined in other files (entries without a title). */
+  harmonizedExtensions: HarmonizedExtension[];
+}
+
+export interface HarmonizedExtension {
+  id: string;
+  requirementIds: string[];
+  at: Location;
 }
 
 function detectKind(data: unknown): ContentFileKind | undefined {
@@ -31,7 +39,7 @@ function detectKind(data: unknown): ContentFileKind | undefined {
 
 /** Reads one catalog, mapping or harmonized-structure file into domain objects; never throws on bad content. */
 export function readContentFile(file: string, text: string, { origin = 'reference' as Mapping['origin'] } = {}): ReadContentFileResult {
-  const result: ReadContentFileResult = { bundle: emptyBundle(), mappingPairs: [], problems: [], locations: new Map() };
+  const result: ReadContentFileResult = { bundle: emptyBundle(), mappingPairs: [], problems: [], locations: new Map(), harmonizedExtensions: [] };
   const yaml = parseYaml(file, text);
   result.problems.push(...yaml.problems);
   if (yaml.data === undefined) return result;
@@ -80,13 +88,12 @@ export function readContentFile(file: string, text: string, { origin = 'referenc
       const hs = check(HarmonizedFileSchema);
       if (!hs) break;
       hs.harmonizedClauses.forEach((clause, index) => {
-        const concept = {
-          id: clause.id,
-          title: clause.title,
-          summary: clause.summary,
-          order: index,
-          requirementIds: Object.entries(clause.clauses).flatMap(([fw, refs]) => refs.map((ref) => requirementId(fw, ref))),
-        };
+        const requirementIds = Object.entries(clause.clauses).flatMap(([fw, refs]) => refs.map((ref) => requirementId(fw, ref)));
+        if (clause.title === undefined || clause.summary === undefined) {
+          result.harmonizedExtensions.push({ id: clause.id, requirementIds, at: at(['harmonizedClauses', index]) });
+          return;
+        }
+        const concept = { id: clause.id, title: clause.title, summary: clause.summary, order: index, requirementIds };
         result.bundle.harmonizedClauses.push(concept);
         result.locations.set(concept, at(['harmonizedClauses', index]));
       });

@@ -1,4 +1,7 @@
+import { proposeHarmonizedAlignment } from '../../domain/analysis/harmonizedAlignment.js';
 import { imsPlan, type ImsPlan } from '../../domain/analysis/imsPlan.js';
+import { splitRequirementId } from '../../domain/ids.js';
+import { exportHarmonizedDraft } from '../../exports/harmonizedDraft.js';
 import { InputError } from '../../domain/errors.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
 import { exportImsMarkdown, exportImsXlsx } from '../../exports/imsExport.js';
@@ -13,7 +16,29 @@ export async function ims({ standards, source = 'files', includeProposed = false
   return { plan: imsPlan(bundle, { standards, harmonizedClauses: bundle.harmonizedClauses, statuses: maybeStatuses(includeProposed) }), bundle };
 }
 
+/**
+ * `ims align --framework FW [--out FILE]`: drafts the harmonized-structure file that brings a standard Crosswalk does
+ * not ship into IMS plans (see proposeHarmonizedAlignment); a person reviews it and saves it in the data folder.
+ */
+function imsAlignCommand(argv: string[]) {
+  const { values } = parseCommandArgs('ims align', argv, { framework: { type: 'string' }, out: { type: 'string' } });
+  const frameworkId = values.framework as string | undefined;
+  if (!frameworkId) throw new InputError('ims align: --framework is required: the imported standard to align with the harmonized structure, e.g. --framework iso22301-2019');
+  const bundle = contentFromFiles();
+  const alignment = proposeHarmonizedAlignment(bundle, frameworkId);
+  const names = new Map(bundle.frameworks.map((f) => [f.id, f.name]));
+  const nameOf = (id: string) => {
+    const { frameworkId: fw, ref } = splitRequirementId(id);
+    return `${names.get(fw) ?? fw} ${ref}`;
+  };
+  const draft = exportHarmonizedDraft(alignment, { frameworkName: names.get(frameworkId)!, generatedAt: now(), nameOf });
+  writeOutput('ims align', { out: values.out as string | undefined, data: draft });
+  const placed = alignment.concepts.reduce((n, c) => n + c.clauses.length, 0);
+  console.error(`ims align: ${placed} clause(s) of ${frameworkId} proposed for ${alignment.concepts.length} concept(s), ${alignment.unmatched.length} left to place by hand. Review the draft before saving it in the data folder.`);
+}
+
 export async function imsCommand(argv: string[]) {
+  if (argv[0] === 'align') return imsAlignCommand(argv.slice(1));
   const { values } = parseCommandArgs('ims', argv, {
     standards: { type: 'string', multiple: true }, source: { type: 'string' }, 'include-proposed': { type: 'boolean' },
     json: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' },
