@@ -20,6 +20,8 @@ import { readCisoAssistantWorkbook } from '../interop/cisoAssistantWorkbook.js';
 import { isCisoAssistantWorkbook, XLSX_CROSSWALK_SHEET } from '../interop/workbookKinds.js';
 import { emptyImport } from '../interop/types.js';
 import { pushTo } from '../domain/multimap.js';
+import { proposeHarmonizedAlignment } from '../domain/analysis/harmonizedAlignment.js';
+import { frameworkOf } from '../domain/ids.js';
 
 export const IMPORT_FORMATS = ['csv', 'csv-crosswalk', 'olir', 'oscal', 'oscal-mapping', 'ciso-assistant', 'cprt', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -197,6 +199,21 @@ function withoutLoadedPairs(mappingFiles: MappingFile[], loaded: LoadedContent, 
 }
 
 /**
+ * A hint for each imported catalog that follows the harmonized structure of ISO management-system standards (half of
+ * its concepts or more found by clause number and title), which IMS plans take in once its clauses are placed.
+ */
+function harmonizedStructureHints(frameworkIds: string[], bundle: ContentBundle, file: string): Problem[] {
+  const total = bundle.harmonizedClauses.length;
+  return frameworkIds.flatMap((id) => {
+    if (!total || bundle.harmonizedClauses.some((c) => c.requirementIds.some((r) => frameworkOf(r) === id))) return [];
+    const found = proposeHarmonizedAlignment(bundle, id).concepts.length;
+    if (found * 2 < total) return [];
+    const message = `${id} follows the harmonized structure of ISO management-system standards (${found} of ${total} concepts found by clause number and title): "crosswalk ims align --framework ${id}" drafts the file that adds it to IMS plans`;
+    return [{ file, message, severity: 'warning' as const }];
+  });
+}
+
+/**
  * Imports one file: converts it, writes it as content files in the data folder (only if everything validates),
  * and loads the result into the store in one transaction. If the load fails the written files are removed again.
  */
@@ -213,6 +230,7 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
   const warnings = imported.problems.filter((p) => p.severity === 'warning');
   const nothingNew = !imported.catalogs.length && !imported.mappingFiles.length;
   const written = nothingNew && imported.reviews?.length ? [] : writeImport({ imported, dataDir: request.dataDir, sourceName: writtenAs(request), format: request.format, replace: request.replace, parsed }).written;
+  if (imported.catalogs.length) warnings.push(...harmonizedStructureHints(imported.catalogs.map((c) => c.framework.id), loadContent(dirs, { parsed }).bundle, request.sourceName));
   let load: LoadSummary | undefined;
   let reviewsApplied = 0;
   if (request.store) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentDirs } from '../../server/config.js';
 import { errorsIn, loadContent, type ParsedFiles } from '../../server/content/loadContent.js';
+import { importContent } from '../../server/services/importContent.js';
 import { crosswalk } from '../cli/run.js';
 
 let dataDir: string;
@@ -73,5 +74,26 @@ describe('adding a standard to the harmonized structure', () => {
     const scope = plan.processes.find((p: { conceptId: string }) => p.conceptId === 'hs:management-system-scope');
     expect(scope.clauses.map((c: { standardId: string; items: Array<{ ref: string }> }) => [c.standardId, c.items.map((i) => i.ref)])).toEqual([['iso27001-2022', ['4.3']], ['bcms-1', ['4.3']]]);
     expect(crosswalk(['ims', 'align'], { dataDir }).stderr).toMatch(/--framework is required/);
+  });
+
+  it('says on import when a catalog follows the harmonized structure, and not for one that does not', async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-hs-import-'));
+    try {
+      const titles = [
+        ['4.1', 'Understanding the organization and its context'], ['4.2', 'Understanding the needs and expectations of interested parties'],
+        ['4.3', 'Determining the scope of the energy management system'], ['4.4', 'Energy management system'], ['5.1', 'Leadership and commitment'],
+        ['5.2', 'Energy policy'], ['5.3', 'Roles, responsibilities and authorities'], ['6.1', 'Actions to address risks and opportunities'],
+        ['6.2', 'Objectives, energy targets and planning to achieve them'], ['6.3', 'Energy review'], ['7.1', 'Resources'], ['7.2', 'Competence'],
+        ['7.3', 'Awareness'], ['7.4', 'Communication'],
+      ];
+      const csv = `ref_id,title\n${titles.map(([ref, title]) => `${ref},"${title}"`).join('\n')}\n`;
+      const run = (id: string, text: string) => importContent({ format: 'csv', bytes: new TextEncoder().encode(text), sourceName: `${id}.csv`, dataDir: other, frameworkId: id, name: 'Energy management systems', edition: '1' });
+      const hinted = await run('enms-1', csv);
+      expect(hinted.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^enms-1 follows the harmonized structure of ISO management-system standards \(13 of 25 concepts found by clause number and title\): "crosswalk ims align --framework enms-1"/));
+      const plain = await run('controls-1', 'ref_id,title\nC-1,Access control\nC-2,Logging\n');
+      expect(plain.warnings.map((w) => w.message).join('\n')).not.toMatch(/harmonized structure/);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 });
