@@ -1,6 +1,7 @@
 import type { Problem } from '../domain/errors.js';
 import { EVIDENCE_TYPES, EvidenceLinkSchema, EvidenceSchema, type Evidence, type EvidenceLink } from '../domain/schemas/evidence.js';
-import { readCsv, toCsv } from '../interop/csv.js';
+import { findColumns, readCsv, toCsv } from '../interop/csv.js';
+import { pushTo } from '../domain/multimap.js';
 import { joinList, splitList } from './workbook.js';
 
 /**
@@ -9,12 +10,30 @@ import { joinList, splitList } from './workbook.js';
  * - `expires` (YYYY-MM-DD), `scope` (framework ids separated by ";", empty = every framework) and `description` are optional;
  * - `requirements` (requirement ids, ";"-separated) and `org_controls` (control ids) are the item's links, `link_note`
  *   a note put on each of them.
- * Header names are matched case-insensitively; unknown columns are ignored.
+ * Header names are matched case-insensitively, and common names of other tools' registers ("Evidence ID", "Name",
+ * "Link", "Date Collected", "Expiry Date", …) are read with a warning; unknown columns are ignored.
  */
 export const EVIDENCE_CSV_COLUMNS = [
   'id', 'title', 'type', 'owner', 'location_uri', 'collected', 'expires', 'scope', 'description', 'requirements', 'org_controls', 'link_note',
 ] as const;
 const REQUIRED = ['id', 'title', 'type', 'owner', 'location_uri', 'collected'] as const;
+type EvidenceColumn = (typeof EVIDENCE_CSV_COLUMNS)[number];
+
+/** Each column's own name first, then names other tools' evidence registers use for it. */
+const COLUMN_NAMES: Record<EvidenceColumn, readonly string[]> = {
+  id: ['id', 'evidence_id', 'evidence_ref', 'document_id', 'artifact_id', 'reference', 'ref'],
+  title: ['title', 'evidence_title', 'evidence_name', 'document_title', 'document_name', 'name'],
+  type: ['type', 'evidence_type', 'document_type', 'artifact_type', 'category'],
+  owner: ['owner', 'evidence_owner', 'document_owner', 'responsible', 'responsible_party'],
+  location_uri: ['location_uri', 'location', 'url', 'uri', 'link', 'document_url', 'document_link', 'evidence_link'],
+  collected: ['collected', 'collected_on', 'date_collected', 'collection_date', 'evidence_date', 'last_updated', 'date'],
+  expires: ['expires', 'expires_on', 'expiry', 'expiry_date', 'expiration_date', 'valid_until', 'next_review', 'review_date'],
+  scope: ['scope', 'frameworks'],
+  description: ['description', 'details', 'summary', 'notes'],
+  requirements: ['requirements', 'requirement_ids', 'requirement_id'],
+  org_controls: ['org_controls', 'controls', 'control_ids', 'control_id'],
+  link_note: ['link_note'],
+};
 
 export interface EvidenceCsvOptions {
   file: string;
@@ -31,6 +50,12 @@ export interface EvidenceCsvResult {
   problems: Problem[];
 }
 
+/** A header row of an evidence register: an id and a title column, under any of their names (for picking a workbook sheet). */
+export const isEvidenceHeader = (header: string[]) => {
+  const { at } = findColumns(header, COLUMN_NAMES);
+  return at.id !== undefined && at.title !== undefined;
+};
+
 /** "Policy" → "policy", "Screen shot" → "screenshot"… loose spellings of a type are accepted. */
 const maybeEvidenceType = (input: string): string => {
   const slug = input.trim().toLowerCase().replace(/[\s_-]+/g, '');
@@ -38,11 +63,17 @@ const maybeEvidenceType = (input: string): string => {
 };
 
 export function parseEvidenceCsv(text: string, { file, knownRequirementIds, knownOrgControlIds, knownFrameworkIds }: EvidenceCsvOptions): EvidenceCsvResult {
-  const { header, rows, problems } = readCsv(text, file);
+  const { header, rows: read, problems, written } = readCsv(text, file);
   const fail = (line: number | undefined, message: string) => problems.push({ file, ...(line ? { line } : {}), message, severity: 'error' });
-  const missing = REQUIRED.filter((c) => header.length && !header.includes(c));
+  const { at, renamed } = findColumns(header, COLUMN_NAMES, written);
+  const missing = REQUIRED.filter((c) => header.length && at[c] === undefined);
   if (missing.length) fail(1, `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} (expected: ${EVIDENCE_CSV_COLUMNS.join(',')})`);
   if (missing.length || !header.length) return { evidence: [], links: [], problems };
+  if (renamed.length) problems.push({ file, line: 1, message: `header read with other names: ${renamed.join(', ')}`, severity: 'warning' });
+  const rows = read.map(({ values, line }) => ({
+    line,
+    values: Object.fromEntries(EVIDENCE_CSV_COLUMNS.flatMap((c) => (at[c] === undefined ? [] : [[c, values[header[at[c]!]!]]]))) as Partial<Record<EvidenceColumn, string>>,
+  }));
 
   const evidence: Evidence[] = [];
   const links: EvidenceLink[] = [];
@@ -90,7 +121,7 @@ const columnOf = (key: PropertyKey | undefined): string =>
 /** The register as CSV in the import format, so an export re-imports to the same items and links. */
 export function exportEvidenceCsv(evidence: readonly Evidence[], links: readonly EvidenceLink[]): string {
   const byItem = new Map<string, EvidenceLink[]>();
-  for (const link of links) byItem.set(link.evidenceId, [...(byItem.get(link.evidenceId) ?? []), link]);
+  for (const link of links) pushTo(byItem, link.evidenceId, link);
   const rows = evidence.map((e) => {
     const own = byItem.get(e.id) ?? [];
     const notes = [...new Set(own.map((l) => l.note ?? ''))];

@@ -46,7 +46,7 @@ export function readCsv(
   text: string,
   file: string,
   { isHeader, expected = 'the expected columns' }: { isHeader?: (cells: string[]) => boolean; expected?: string } = {},
-): { header: string[]; rows: CsvRow[]; problems: Problem[] } {
+): { header: string[]; rows: CsvRow[]; problems: Problem[]; written?: string[] } {
   const problems: Problem[] = [];
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
@@ -59,7 +59,8 @@ export function readCsv(
   if (headerAt < 0) return { header: [], rows: [], problems: [{ file, line: 1, message: `found no header row with ${expected} in the first ${HEADER_SEARCH_ROWS} rows`, severity: 'error' }] };
   const [first, ...rest] = records.slice(headerAt);
   if (!first) return { header: [], rows: [], problems: [{ file, message: 'the CSV is empty (expected a header row)', severity: 'error' }] };
-  const header = first.record.map((h) => restoreFormula(h).trim().toLowerCase());
+  const written = first.record.map((h) => restoreFormula(h).trim());
+  const header = written.map((h) => h.toLowerCase());
   const rows: CsvRow[] = [];
   for (const { record: raw, info } of rest) {
     const record = raw.map(restoreFormula);
@@ -70,7 +71,7 @@ export function readCsv(
     }
     rows.push({ values: Object.fromEntries(header.map((name, i) => [name, record[i] ?? ''])), line: info.lines });
   }
-  return { header, rows, problems };
+  return { header, rows, problems, written };
 }
 
 /** A header cell compared loosely: lower-cased, every run of other characters one "_" ("Control ID" → control_id). */
@@ -79,9 +80,9 @@ export const headerKey = (name: string) => name.trim().toLowerCase().replace(/[^
 /**
  * Which header cell holds each column, looked for under the names listed for it, in order (list the column's own name
  * first so that it wins); a cell is used for one column only. `renamed` lists the columns found under another name,
- * for a warning that says how the header was read.
+ * for a warning that says how the header was read, in the header's own words (`written`, as `readCsv` returns them).
  */
-export function findColumns<C extends string>(header: readonly string[], names: Record<C, readonly string[]>): { at: Partial<Record<C, number>>; renamed: string[] } {
+export function findColumns<C extends string>(header: readonly string[], names: Record<C, readonly string[]>, written: readonly string[] = header): { at: Partial<Record<C, number>>; renamed: string[] } {
   const keys = header.map(headerKey);
   const at: Partial<Record<C, number>> = {};
   const renamed: string[] = [];
@@ -91,7 +92,7 @@ export function findColumns<C extends string>(header: readonly string[], names: 
     if (index === undefined) continue;
     at[column] = index;
     taken.add(index);
-    if (keys[index] !== column) renamed.push(`"${header[index]!.trim()}" as ${column}`);
+    if (keys[index] !== column) renamed.push(`"${(written[index] ?? header[index]!).trim()}" as ${column}`);
   }
   return { at, renamed };
 }

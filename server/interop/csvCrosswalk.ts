@@ -79,9 +79,10 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   const read = readCsv(text, file);
   const { header, problems } = read;
   if (!header.length) return emptyImport(problems);
-  const { at, renamed } = findColumns(header, COLUMN_NAMES);
+  const shown = read.written ?? header;
+  const { at, renamed } = findColumns(header, COLUMN_NAMES, shown);
   const fallback = { source_framework: options.sourceFramework, target_framework: options.targetFramework };
-  const positional = positionalRefColumns(header, at, options);
+  const positional = positionalRefColumns(shown, at, options);
   if (positional) Object.assign(at, positional.at);
   const concept = at.relationship === undefined && at.source_ref !== undefined && at.target_ref !== undefined;
   const missing = (['source_framework', 'source_ref', 'target_framework', 'target_ref'] as const).filter((column) => at[column] === undefined && !(column in fallback && fallback[column as keyof typeof fallback]));
@@ -94,7 +95,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   if (renamed.length) problems.push({ file, line: 1, message: `header read with other names: ${renamed.join(', ')}`, severity: 'warning' });
   if (positional) problems.push({ file, line: 1, message: positional.message, severity: 'warning' });
   const used = new Set(Object.values(at));
-  const unknown = header.filter((_, i) => !used.has(i));
+  const unknown = shown.filter((_, i) => !used.has(i));
   if (unknown.length) problems.push({ file, line: 1, message: `column(s) not read: ${unknown.join(', ')} (known: ${CROSSWALK_CSV_EXPORT_COLUMNS.join(', ')})`, severity: 'warning' });
   const rows = read.rows.map(({ values, line }) => ({
     line,

@@ -133,6 +133,19 @@ describe('store-backed analyses: evidence, SoA, controls', () => {
     expect(listed.find((e: { id: string }) => e.id === 'EV-XL-1')).toMatchObject({ title: 'Model card, reviewed\nby the AI office', collected: '2026-02-01' });
   });
 
+  it('reads another tool\'s evidence register under its own column names, and says how it read them', () => {
+    fs.writeFileSync(
+      file('vendor-register.csv'),
+      'Evidence ID,Name,Type,Owner,Link,Date Collected,Expiry Date,Requirement IDs,Internal rating\n' +
+        'EV-VENDOR-1,AI impact assessment 2026,Report,Risk office,https://grc.example.org/ev/1,2026-03-01,2027-03-01,iso42001-2023:A.5.2,high\n',
+    );
+    const imported = crosswalk(['evidence', 'import', '--format', 'csv', file('vendor-register.csv')], { dataDir });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('header read with other names: "Evidence ID" as id, "Name" as title, "Link" as location_uri, "Date Collected" as collected, "Expiry Date" as expires, "Requirement IDs" as requirements (warning)');
+    const listed = JSON.parse(crosswalk(['evidence', 'list', '--json'], { dataDir }).stdout).evidence;
+    expect(listed.find((e: { id: string }) => e.id === 'EV-VENDOR-1')).toMatchObject({ title: 'AI impact assessment 2026', type: 'report', locationUri: 'https://grc.example.org/ev/1', expires: '2027-03-01' });
+  });
+
   it('names the requirements an item reaches outside its scope', () => {
     fs.writeFileSync(
       file('scoped.csv'),

@@ -77,8 +77,8 @@ describe('importCsvCrosswalk', () => {
     const result = importCsvCrosswalk(csv, { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveRef });
     expect(errorsOf(result.problems)).toEqual([]);
     expect(warningsOf(result.problems).map((p) => p.message)).toEqual([
-      'header read with other names: "source control id" as source_ref, "target control id" as target_ref, "relationship type" as relationship, "notes" as note',
-      `column(s) not read: owner (known: ${CROSSWALK_CSV_EXPORT_COLUMNS.join(', ')})`,
+      'header read with other names: "Source Control ID" as source_ref, "Target Control ID" as target_ref, "Relationship Type" as relationship, "Notes" as note',
+      `column(s) not read: Owner (known: ${CROSSWALK_CSV_EXPORT_COLUMNS.join(', ')})`,
       '2 cell(s) were read as a ref followed by a title, e.g. "1.1 Policy" → 1.1, "B-2 Risk treatment" → B-2; check them',
       '2 row(s) state no rationale and were given "semantic"; review them (rows 2, 3)',
       '2 row(s) state no strength and were given the OLIR default for their relationship (10 equal, 5 partial, 0 none); review them (rows 2, 3)',
@@ -104,7 +104,7 @@ describe('importCsvCrosswalk', () => {
       ['fw-a:GV 3', 'intersects-with', 'fw-b:A.2.2', 5, undefined],
     ]);
     const warnings = warningsOf(result.problems).map((p) => [p.line, p.message]);
-    expect(warnings).toContainEqual([1, 'no source_ref and target_ref columns: read "framework a subcategory" as the refs of fw-a (--from) and "standard b clauses" as the refs of fw-b (--to)']);
+    expect(warnings).toContainEqual([1, 'no source_ref and target_ref columns: read "Framework A subcategory" as the refs of fw-a (--from) and "Standard B clauses" as the refs of fw-b (--to)']);
     expect(warnings).toContainEqual([1, 'the table has no relationship column (a concept crosswalk): its 4 pair(s) say only that the requirements are related and were imported as intersects-with; review them']);
     expect(warnings).toContainEqual([3, '1 row(s) had no source ref and were given the one above (merged cells; rows 3)']);
     expect(warnings).toContainEqual([4, '1 row(s) name no target: not mapped by the author, nothing imported for them (rows 4)']);

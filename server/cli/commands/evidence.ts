@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { describePath } from '../../domain/analysis/coverage.js';
 import { evidenceReach, type EvidenceReach } from '../../domain/analysis/evidenceReach.js';
-import { DataFileError, InputError, NotFoundError } from '../../domain/errors.js';
-import { exportEvidenceCsv, parseEvidenceCsv } from '../../exports/evidenceCsv.js';
-import { hasColumns, onSheetRows, readTable } from '../../interop/xlsxSheet.js';
+import { DataFileError, formatProblem, InputError, NotFoundError } from '../../domain/errors.js';
+import { exportEvidenceCsv, isEvidenceHeader, parseEvidenceCsv } from '../../exports/evidenceCsv.js';
+import { onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { contentFromStore, maybeFormat, maybeMaxPath, maybeStatuses, today, withEvidenceStore, writeOutput } from '../analysisSupport.js';
 
@@ -14,7 +14,7 @@ export async function importEvidenceCsv(file: string) {
   if (!fs.existsSync(file)) throw new InputError(`evidence import: no such file: ${file}`);
   return withEvidenceStore('evidence import', async (store) => {
     const bundle = await contentFromStore(store);
-    const table = await readTable(fs.readFileSync(file), file, { accepts: hasColumns(['id', 'title']) });
+    const table = await readTable(fs.readFileSync(file), file, { accepts: isEvidenceHeader });
     const read = parseEvidenceCsv(table.text, {
       file: table.file,
       knownRequirementIds: new Set(bundle.requirements.map((r) => r.id)),
@@ -23,7 +23,8 @@ export async function importEvidenceCsv(file: string) {
     });
     const parsed = { ...read, problems: onSheetRows(read.problems, table) };
     if (parsed.problems.some((p) => p.severity === 'error')) throw new DataFileError(parsed.problems);
-    return store.importEvidence({ evidence: parsed.evidence, links: parsed.links });
+    const summary = await store.importEvidence({ evidence: parsed.evidence, links: parsed.links });
+    return { ...summary, warnings: parsed.problems.filter((p) => p.severity === 'warning') };
   });
 }
 
@@ -68,6 +69,7 @@ export async function evidenceCommand(argv: string[]) {
     maybeFormat(command, requireOption(command, values, 'format'), ['csv'] as const);
     if (positionals.length !== 1) throw new InputError(`${command}: give exactly one FILE to import`);
     const summary = await importEvidenceCsv(positionals[0]!);
+    summary.warnings.forEach((w) => console.warn(`${formatProblem(w)} (warning)`));
     console.log(`Imported ${summary.added + summary.updated} evidence items (${summary.added} new, ${summary.updated} replaced) with ${summary.links} links.`);
   } else if (sub === 'export') {
     const { values } = parseCommandArgs(command, rest, { format: { type: 'string' }, out: { type: 'string' } });
