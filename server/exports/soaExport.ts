@@ -1,7 +1,8 @@
 import type { StatementOfApplicability } from '../domain/analysis/statementOfApplicability.js';
 import type { Problem } from '../domain/errors.js';
 import { IMPLEMENTATION_STATUSES, SoaEntrySchema, type SoaEntry } from '../domain/schemas/soa.js';
-import { readCsv, toCsv } from '../interop/csv.js';
+import { findColumns, readCsv, toCsv } from '../interop/csv.js';
+import { refResolver } from '../interop/refResolver.js';
 import { addKeyValueSheet, addTableSheet, joinList, newWorkbook, toBuffer } from './workbook.js';
 
 /**
@@ -53,13 +54,62 @@ export interface SoaCsvOptions {
   knownRequirementIds?: ReadonlySet<string>;
 }
 
-/** Reads decisions back from a SoA CSV; with any error nothing is returned. */
+type SoaColumn = 'framework_id' | 'requirement_id' | 'ref' | 'applicable' | 'justification' | 'implementation_status' | 'updated_at';
+
+/** Each column's own name first, then names other tools' SoA spreadsheets use for it. */
+const SOA_COLUMN_NAMES: Record<SoaColumn, readonly string[]> = {
+  framework_id: ['framework_id', 'framework'],
+  requirement_id: ['requirement_id'],
+  ref: ['ref', 'control_id', 'control_ref', 'control_number', 'control_no', 'control', 'annex_a_control', 'clause', 'reference'],
+  applicable: ['applicable', 'applicability', 'is_applicable', 'included', 'selected', 'in_scope'],
+  justification: ['justification', 'justification_for_inclusion_or_exclusion', 'justification_for_inclusion_exclusion', 'justification_for_exclusion', 'justification_for_inclusion', 'reason', 'rationale'],
+  implementation_status: ['implementation_status', 'status', 'implementation'],
+  updated_at: ['updated_at', 'last_updated', 'last_reviewed', 'updated'],
+};
+
+/** A header row of a SoA table: an applicability column and a requirement id or control ref, under any of their names. */
+export const isSoaHeader = (header: string[]) => {
+  const { at } = findColumns(header, SOA_COLUMN_NAMES);
+  return at.applicable !== undefined && (at.requirement_id !== undefined || at.ref !== undefined);
+};
+
+/** Other tools' words for an implementation status. */
+const STATUS_WORDS: Record<string, (typeof IMPLEMENTATION_STATUSES)[number]> = {
+  'not-implemented': 'not-started', 'not-yet-implemented': 'not-started', 'to-do': 'not-started', todo: 'not-started', open: 'not-started',
+  'partially-implemented': 'in-progress', partial: 'in-progress', ongoing: 'in-progress', started: 'in-progress',
+  'fully-implemented': 'implemented', done: 'implemented', complete: 'implemented', completed: 'implemented', 'in-place': 'implemented',
+};
+
+/**
+ * Reads decisions back from a SoA CSV; with any error nothing is returned. Another tool's SoA is read too: common column
+ * names ("Control", "Applicable", "Justification", "Status", …) with a warning, and, given the framework, a control's
+ * ref ("A.5.1", or "A.5.1 Policies for information security") in place of the requirement id.
+ */
 export function importSoaCsv(text: string, { file, frameworkId, knownRequirementIds }: SoaCsvOptions): { entries: SoaEntry[]; problems: Problem[] } {
-  const { header, rows, problems } = readCsv(text, file);
+  const { header, rows: read, problems, written } = readCsv(text, file);
   const fail = (line: number | undefined, message: string) => problems.push({ file, ...(line ? { line } : {}), message, severity: 'error' });
-  const missing = ['framework_id', 'requirement_id', 'applicable'].filter((c) => header.length && !header.includes(c));
-  if (missing.length) fail(1, `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} (expected: ${SOA_CSV_COLUMNS.join(',')})`);
+  const { at, renamed } = findColumns(header, SOA_COLUMN_NAMES, written);
+  const byRef = at.requirement_id === undefined && at.ref !== undefined;
+  const missing = [
+    ...(at.requirement_id === undefined && at.ref === undefined ? ['requirement_id'] : []),
+    ...(!frameworkId && at.framework_id === undefined ? ['framework_id'] : []),
+    ...(at.applicable === undefined ? ['applicable'] : []),
+  ];
+  if (missing.length && header.length)
+    fail(1, `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} (expected: ${SOA_CSV_COLUMNS.join(',')}${missing.includes('framework_id') ? '; or name the framework with --framework' : ''})`);
   if (missing.length || !header.length) return { entries: [], problems };
+  if (renamed.length) problems.push({ file, line: 1, message: `header read with other names: ${renamed.join(', ')}`, severity: 'warning' });
+  const rows = read.map(({ values, line }) => ({
+    line,
+    values: Object.fromEntries((Object.keys(SOA_COLUMN_NAMES) as SoaColumn[]).flatMap((c) => (at[c] === undefined ? [] : [[c, values[header[at[c]!]!]]]))) as Partial<Record<SoaColumn, string>>,
+  }));
+  const refsOf = new Map<string, ReturnType<typeof refResolver>>();
+  const resolveRef = (fw: string, cell: string) => {
+    if (!knownRequirementIds) return cell;
+    if (!refsOf.has(fw)) refsOf.set(fw, refResolver([...knownRequirementIds].filter((id) => id.startsWith(`${fw}:`)).map((id) => id.slice(fw.length + 1))));
+    return refsOf.get(fw)!(cell)?.ref ?? cell;
+  };
+  const readStatuses = new Map<string, string>();
   const entries: SoaEntry[] = [];
   const seen = new Map<string, number>();
   for (const { values, line } of rows) {
@@ -73,22 +123,29 @@ export function importSoaCsv(text: string, { file, frameworkId, knownRequirement
       fail(line, `applicable: invalid value "${values.applicable}" (expected: yes, no, or blank for undecided)`);
       continue;
     }
-    const status = (values.implementation_status ?? '').trim().toLowerCase().replace(/[\s_]+/g, '-');
+    const stated = (values.implementation_status ?? '').trim();
+    const slug = stated.toLowerCase().replace(/[\s_]+/g, '-');
+    const status = STATUS_WORDS[slug] ?? slug;
+    if (STATUS_WORDS[slug]) readStatuses.set(stated, status);
+    const rowFramework = values.framework_id?.trim() || frameworkId || '';
+    const requirementId = byRef ? (values.ref?.trim() ? `${rowFramework}:${resolveRef(rowFramework, values.ref.trim())}` : '') : values.requirement_id?.trim();
     const parsed = SoaEntrySchema.safeParse({
-      frameworkId: values.framework_id?.trim(), requirementId: values.requirement_id?.trim(), applicable: YES.has(applicableText), justification,
+      frameworkId: rowFramework, requirementId, applicable: YES.has(applicableText), justification,
       ...(status ? { implementationStatus: status } : {}), ...(values.updated_at?.trim() ? { updatedAt: values.updated_at.trim() } : {}),
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        fail(line, `${String(issue.path[0] ?? 'row')}: ${issue.path[0] === 'implementationStatus' ? `invalid status "${status}" (expected: ${IMPLEMENTATION_STATUSES.join(', ')})` : issue.message}`);
+        fail(line, `${String(issue.path[0] ?? 'row')}: ${issue.path[0] === 'implementationStatus' ? `invalid status "${stated}" (expected: ${IMPLEMENTATION_STATUSES.join(', ')})` : issue.message}`);
       continue;
     }
     const entry = parsed.data;
     if (frameworkId && entry.frameworkId !== frameworkId) fail(line, `framework_id: "${entry.frameworkId}" where this import is for ${frameworkId}`);
-    if (knownRequirementIds && !knownRequirementIds.has(entry.requirementId)) fail(line, `requirement_id: unknown requirement "${entry.requirementId}"`);
+    if (knownRequirementIds && !knownRequirementIds.has(entry.requirementId)) fail(line, `${byRef ? 'ref' : 'requirement_id'}: unknown requirement "${entry.requirementId}"`);
     if (seen.has(entry.requirementId)) fail(line, `requirement_id: "${entry.requirementId}" was already on line ${seen.get(entry.requirementId)}`);
     seen.set(entry.requirementId, line);
     entries.push(entry);
   }
+  if (readStatuses.size)
+    problems.push({ file, severity: 'warning', message: `implementation statuses read in Crosswalk's terms: ${[...readStatuses].map(([from, to]) => `"${from}" as ${to}`).join(', ')}` });
   return problems.some((p) => p.severity === 'error') ? { entries: [], problems } : { entries, problems };
 }

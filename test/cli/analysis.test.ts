@@ -146,6 +146,16 @@ describe('store-backed analyses: evidence, SoA, controls', () => {
     expect(listed.find((e: { id: string }) => e.id === 'EV-VENDOR-1')).toMatchObject({ title: 'AI impact assessment 2026', type: 'report', locationUri: 'https://grc.example.org/ev/1', expires: '2027-03-01' });
   });
 
+  it('imports another tool\'s SoA by control ref under --framework, printing how it read it', () => {
+    fs.writeFileSync(file('other-soa.csv'), 'Control,Applicable,Justification,Status\nA.6.2.6,Yes,We operate AI systems,Partially implemented\n');
+    const saved = crosswalk(['soa', 'import', '--format', 'csv', file('other-soa.csv'), '--framework', 'iso42001-2023'], { dataDir });
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toContain('Saved 1 applicability decisions.');
+    expect(saved.stderr).toContain('"Partially implemented" as in-progress (warning)');
+    const soa = JSON.parse(crosswalk(['soa', '--framework', 'iso42001-2023', '--json'], { dataDir }).stdout);
+    expect(soa.rows.find((r: { ref: string }) => r.ref === 'A.6.2.6')).toMatchObject({ applicable: true, implementationStatus: 'in-progress' });
+  });
+
   it('names the requirements an item reaches outside its scope', () => {
     fs.writeFileSync(
       file('scoped.csv'),

@@ -148,7 +148,7 @@ describe('Statement of Applicability exports', () => {
       'framework_id,requirement_id,applicable,justification,implementation_status',
       'iso42001-2023,iso42001-2023:A.2.2,maybe,x,planned',
       'iso42001-2023,iso42001-2023:A.2.3,no,,not-started',
-      'iso42001-2023,iso42001-2023:A.2.4,yes,ok,done',
+      'iso42001-2023,iso42001-2023:A.2.4,yes,ok,whenever',
       'iso42001-2023,iso27001-2022:A.5.1,yes,ok,planned',
       'iso42001-2023,iso42001-2023:A.3.2,Yes,Needed,In progress',
     ].join('\n');
@@ -157,9 +157,30 @@ describe('Statement of Applicability exports', () => {
     expect(result.problems.map((p) => [p.line, p.message])).toEqual([
       [2, 'applicable: invalid value "maybe" (expected: yes, no, or blank for undecided)'],
       [3, 'justification: excluding a control needs a justification'],
-      [4, 'implementationStatus: invalid status "done" (expected: not-started, planned, in-progress, implemented)'],
+      [4, 'implementationStatus: invalid status "whenever" (expected: not-started, planned, in-progress, implemented)'],
       [5, 'requirementId: the requirement is not in this framework'],
     ]);
+  });
+
+  it('CSV import reads another tool\'s SoA: its column names, control refs under --framework, its status words', () => {
+    const text = [
+      'Control,Control name,Applicable,Justification for inclusion/exclusion,Status',
+      'A.2.2,AI policy,Yes,Board asked for it,Fully implemented',
+      'A.2.3 Alignment with other organizational policies,,No,Covered by the group policy,',
+      'A.3.2,AI roles and responsibilities,yes,Needed,Partially implemented',
+    ].join('\n');
+    const result = importSoaCsv(text, { file: 'other.csv', frameworkId: 'iso42001-2023', knownRequirementIds: requirementIds });
+    expect(result.entries.map((e) => [e.requirementId, e.applicable, e.implementationStatus])).toEqual([
+      ['iso42001-2023:A.2.2', true, 'implemented'],
+      ['iso42001-2023:A.2.3', false, 'not-started'],
+      ['iso42001-2023:A.3.2', true, 'in-progress'],
+    ]);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      'header read with other names: "Control" as ref, "Justification for inclusion/exclusion" as justification, "Status" as implementation_status',
+      'implementation statuses read in Crosswalk\'s terms: "Fully implemented" as implemented, "Partially implemented" as in-progress',
+    ]);
+    // Without the framework, control refs cannot become requirement ids.
+    expect(importSoaCsv(text, { file: 'other.csv', knownRequirementIds: requirementIds }).problems[0]!.message).toMatch(/^missing column framework_id .*; or name the framework with --framework/);
   });
 
   it('XLSX holds the same rows and a summary', async () => {

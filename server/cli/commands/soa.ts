@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { hasColumns, onSheetRows, readTable } from '../../interop/xlsxSheet.js';
+import { onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { statementOfApplicability, type StatementOfApplicability } from '../../domain/analysis/statementOfApplicability.js';
-import { DataFileError, InputError } from '../../domain/errors.js';
-import { exportSoaCsv, exportSoaXlsx, importSoaCsv } from '../../exports/soaExport.js';
+import { DataFileError, formatProblem, InputError } from '../../domain/errors.js';
+import { exportSoaCsv, exportSoaXlsx, importSoaCsv, isSoaHeader } from '../../exports/soaExport.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { contentFromStore, maybeFormat, now, today, withEvidenceStore, writeOutput } from '../analysisSupport.js';
 
@@ -26,13 +26,13 @@ export async function importSoa(file: string, { frameworkId }: { frameworkId?: s
   if (!fs.existsSync(file)) throw new InputError(`soa import: no such file: ${file}`);
   return withEvidenceStore('soa import', async (store) => {
     const bundle = await contentFromStore(store);
-    const table = await readTable(fs.readFileSync(file), file, { accepts: hasColumns(['requirement_id']) });
+    const table = await readTable(fs.readFileSync(file), file, { accepts: isSoaHeader });
     const read = importSoaCsv(table.text, { file: table.file, frameworkId, knownRequirementIds: new Set(bundle.requirements.map((r) => r.id)) });
     const { entries } = read;
     const problems = onSheetRows(read.problems, table);
     if (problems.some((p) => p.severity === 'error')) throw new DataFileError(problems);
     await store.saveSoaEntries(entries);
-    return entries.length;
+    return { saved: entries.length, warnings: problems.filter((p) => p.severity === 'warning') };
   });
 }
 
@@ -57,8 +57,9 @@ export async function soaCommand(argv: string[]) {
     const { values, positionals } = parseCommandArgs('soa import', argv.slice(1), { format: { type: 'string' }, framework: { type: 'string' } }, { positionals: true });
     maybeFormat('soa import', requireOption('soa import', values, 'format'), ['csv'] as const);
     if (positionals.length !== 1) throw new InputError('soa import: give exactly one FILE to import');
-    const count = await importSoa(positionals[0]!, { frameworkId: values.framework as string | undefined });
-    console.log(`Saved ${count} applicability decisions.`);
+    const { saved, warnings } = await importSoa(positionals[0]!, { frameworkId: values.framework as string | undefined });
+    warnings.forEach((w) => console.warn(`${formatProblem(w)} (warning)`));
+    console.log(`Saved ${saved} applicability decisions.`);
     return;
   }
   const { values } = parseCommandArgs('soa', argv, {
