@@ -1,6 +1,6 @@
 import type { Problem } from '../domain/errors.js';
 import { EVIDENCE_TYPES, EvidenceLinkSchema, EvidenceSchema, type Evidence, type EvidenceLink } from '../domain/schemas/evidence.js';
-import { findColumns, readCsv, toCsv } from '../interop/csv.js';
+import { cellsByColumn, findColumns, readCsv, toCsv } from '../interop/csv.js';
 import { pushTo } from '../domain/multimap.js';
 import { joinList, splitList } from './workbook.js';
 
@@ -70,10 +70,7 @@ export function parseEvidenceCsv(text: string, { file, knownRequirementIds, know
   if (missing.length) fail(1, `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} (expected: ${EVIDENCE_CSV_COLUMNS.join(',')})`);
   if (missing.length || !header.length) return { evidence: [], links: [], problems };
   if (renamed.length) problems.push({ file, line: 1, message: `header read with other names: ${renamed.join(', ')}`, severity: 'warning' });
-  const rows = read.map(({ values, line }) => ({
-    line,
-    values: Object.fromEntries(EVIDENCE_CSV_COLUMNS.flatMap((c) => (at[c] === undefined ? [] : [[c, values[header[at[c]!]!]]]))) as Partial<Record<EvidenceColumn, string>>,
-  }));
+  const rows = cellsByColumn(read, header, at);
 
   const evidence: Evidence[] = [];
   const links: EvidenceLink[] = [];

@@ -1,7 +1,7 @@
 import type { StatementOfApplicability } from '../domain/analysis/statementOfApplicability.js';
 import type { Problem } from '../domain/errors.js';
 import { IMPLEMENTATION_STATUSES, SoaEntrySchema, type SoaEntry } from '../domain/schemas/soa.js';
-import { findColumns, readCsv, toCsv } from '../interop/csv.js';
+import { cellsByColumn, findColumns, readCsv, toCsv } from '../interop/csv.js';
 import { refResolver } from '../interop/refResolver.js';
 import { addKeyValueSheet, addTableSheet, joinList, newWorkbook, toBuffer } from './workbook.js';
 
@@ -99,10 +99,7 @@ export function importSoaCsv(text: string, { file, frameworkId, knownRequirement
     fail(1, `missing column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} (expected: ${SOA_CSV_COLUMNS.join(',')}${missing.includes('framework_id') ? '; or name the framework with --framework' : ''})`);
   if (missing.length || !header.length) return { entries: [], problems };
   if (renamed.length) problems.push({ file, line: 1, message: `header read with other names: ${renamed.join(', ')}`, severity: 'warning' });
-  const rows = read.map(({ values, line }) => ({
-    line,
-    values: Object.fromEntries((Object.keys(SOA_COLUMN_NAMES) as SoaColumn[]).flatMap((c) => (at[c] === undefined ? [] : [[c, values[header[at[c]!]!]]]))) as Partial<Record<SoaColumn, string>>,
-  }));
+  const rows = cellsByColumn(read, header, at);
   const refsOf = new Map<string, ReturnType<typeof refResolver>>();
   const resolveRef = (fw: string, cell: string) => {
     if (!knownRequirementIds) return cell;

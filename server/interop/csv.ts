@@ -97,6 +97,12 @@ export function findColumns<C extends string>(header: readonly string[], names: 
   return { at, renamed };
 }
 
+/** Each row's cells under the columns `findColumns` found, keyed by column rather than by the header's own name. */
+export function cellsByColumn<C extends string>(rows: readonly CsvRow[], header: readonly string[], at: Partial<Record<C, number>>): Array<{ line: number; values: Partial<Record<C, string>> }> {
+  const columns = (Object.entries(at) as Array<[C, number | undefined]>).filter((entry): entry is [C, number] => entry[1] !== undefined);
+  return rows.map(({ values, line }) => ({ line, values: Object.fromEntries(columns.map(([column, index]) => [column, values[header[index]!] ?? ''])) as Partial<Record<C, string>> }));
+}
+
 /*
  * Spreadsheet formula injection ("CSV injection", OWASP): Excel, LibreOffice Calc and Google Sheets evaluate a CSV
  * cell that starts with = + - or @; OWASP adds tab and carriage return, since a spreadsheet that trims them may then

@@ -4,7 +4,7 @@ import { splitRequirementId } from '../domain/ids.js';
 import { FrameworkIdSchema, IsoDateSchema, RefSchema } from '../domain/schemas/common.js';
 import type { Mapping, Provenance } from '../domain/schemas/mapping.js';
 import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js';
-import { findColumns, readCsv, toCsv } from './csv.js';
+import { cellsByColumn, findColumns, readCsv, toCsv } from './csv.js';
 import { currentDate } from './jsonInput.js';
 import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength } from './maybeRelationship.js';
 import { resolveRefList, type ResolvedRef } from './refResolver.js';
@@ -97,10 +97,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   const used = new Set(Object.values(at));
   const unknown = shown.filter((_, i) => !used.has(i));
   if (unknown.length) problems.push({ file, line: 1, message: `column(s) not read: ${unknown.join(', ')} (known: ${CROSSWALK_CSV_EXPORT_COLUMNS.join(', ')})`, severity: 'warning' });
-  const rows = read.rows.map(({ values, line }) => ({
-    line,
-    values: Object.fromEntries(CROSSWALK_CSV_EXPORT_COLUMNS.flatMap((c) => (at[c] === undefined ? [] : [[c, values[header[at[c]!]!] ?? '']]))) as Partial<Record<CrosswalkColumn, string>>,
-  }));
+  const rows = cellsByColumn(read.rows, header, at);
   if (!rows.length && !problems.some((p) => p.severity === 'error')) problems.push({ file, line: 1, message: 'the CSV has no rows', severity: 'error' });
   const loose: LooseReadings = new Map();
 

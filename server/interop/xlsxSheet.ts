@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { InputError, type Problem } from '../domain/errors.js';
 import { HEADER_SEARCH_ROWS, quoteCsvCell } from './csv.js';
+import { zipEntries } from './zipDirectory.js';
 
 /** An XLSX file is a ZIP archive: it starts with the local file header "PK\x03\x04". */
 export const isXlsx = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -45,24 +46,8 @@ export const MAX_UNPACKED_BYTES = 256 * 2 ** 20;
  * why). A ZIP64 size (0xFFFFFFFF) counts as too large.
  */
 export function declaredUnpackedSize(bytes: Uint8Array): number | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--)
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  if (end < 0) return undefined;
-  const entries = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    const size = view.getUint32(at + 24, true);
-    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return total;
+  const entries = zipEntries(bytes);
+  return entries?.reduce((total, e) => total + (e.uncompressedSize === 0xffffffff ? Number.POSITIVE_INFINITY : e.uncompressedSize), 0);
 }
 
 async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
