@@ -156,6 +156,16 @@ describe('store-backed analyses: evidence, SoA, controls', () => {
     expect(soa.rows.find((r: { ref: string }) => r.ref === 'A.6.2.6')).toMatchObject({ applicable: true, implementationStatus: 'in-progress' });
   });
 
+  it('imports another tool\'s control matrix: one column per framework, tied to the loaded frameworks by name', () => {
+    fs.writeFileSync(file('matrix.csv'), 'Control ID,Control Name,ISO/IEC 27001:2022,ISO/IEC 42001:2023\nUC-LOG,Event logging,A.8.15,"A.6.2.8, A.7.2"\n');
+    const imported = crosswalk(['controls', 'import', '--format', 'csv', file('matrix.csv')], { dataDir });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('framework columns: "ISO/IEC 27001:2022" as iso27001-2022, "ISO/IEC 42001:2023" as iso42001-2023 (warning)');
+    const listed = JSON.parse(crosswalk(['controls', 'list', '--json'], { dataDir }).stdout);
+    const controls = Array.isArray(listed) ? listed : listed.controls;
+    expect(controls.map((c: { id: string; requirementIds: string[] }) => [c.id, c.requirementIds])).toEqual([['UC-LOG', ['iso27001-2022:A.8.15', 'iso42001-2023:A.6.2.8', 'iso42001-2023:A.7.2']]]);
+  });
+
   it('names the requirements an item reaches outside its scope', () => {
     fs.writeFileSync(
       file('scoped.csv'),

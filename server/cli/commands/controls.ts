@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import { hasColumns, onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { mergeOrgControls, proposeUnifiedControls, renameOrgControl, splitOrgControl, type ControlSetChange, type ProposedControlSet } from '../../domain/analysis/unifiedControlSet.js';
-import { ConflictError, DataFileError, InputError } from '../../domain/errors.js';
+import { ConflictError, DataFileError, formatProblem, InputError } from '../../domain/errors.js';
+import { pushTo } from '../../domain/multimap.js';
+import { importControlMatrix, isControlMatrixHeader } from '../../exports/controlMatrix.js';
+import { readCsv } from '../../interop/csv.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
 import type { OrgControl } from '../../domain/schemas/orgControl.js';
 import {
@@ -110,11 +113,24 @@ export async function controlsCommand(argv: string[]) {
     const count = await withEvidenceStore(command, async (store) => {
       const bundle = await contentFromStore(store);
       const knownRequirementIds = new Set(bundle.requirements.map((r) => r.id));
-      const table = format === 'json' ? undefined : await readTable(fs.readFileSync(file), file, { accepts: hasColumns(['control_id', 'requirement_id']) });
-      const read = table ? importControlSetCsv(table.text, { file: table.file, knownRequirementIds }) : importControlSetJson(fs.readFileSync(file, 'utf8'), { file, knownRequirementIds });
+      // Crosswalk's own export has a row per (control, requirement) (its workbook's "Citations" sheet); another tool's
+      // matrix has a column per framework. The first is looked for first, in every sheet.
+      const ownTable = hasColumns(['control_id', 'requirement_id']);
+      const bytes = fs.readFileSync(file);
+      const own = format === 'json' ? undefined : await readTable(bytes, file, { accepts: ownTable });
+      const matrix = own !== undefined && !ownTable(readCsv(own.text, own.file).header);
+      const table = matrix ? await readTable(bytes, file, { accepts: isControlMatrixHeader }) : own;
+      const refs = new Map<string, string[]>();
+      for (const r of bundle.requirements) pushTo(refs, r.frameworkId, r.ref);
+      const read = !table
+        ? importControlSetJson(fs.readFileSync(file, 'utf8'), { file, knownRequirementIds })
+        : matrix
+          ? importControlMatrix(table.text, { file: table.file, frameworks: bundle.frameworks, refsOf: (id) => refs.get(id) ?? [], now: now() })
+          : importControlSetCsv(table.text, { file: table.file, knownRequirementIds });
       const { controls } = read;
       const problems = table ? onSheetRows(read.problems, table) : read.problems;
       if (problems.some((p) => p.severity === 'error')) throw new DataFileError(problems);
+      problems.filter((p) => p.severity === 'warning').forEach((w) => console.warn(`${formatProblem(w)} (warning)`));
       // The file is the whole set: controls not in it go (with their evidence links).
       const existing = await store.listOrgControls();
       await store.saveOrgControls(controls, { remove: existing.map((c) => c.id).filter((id) => !controls.some((c) => c.id === id)) });

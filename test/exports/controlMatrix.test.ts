@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../server/domain/errors.js';
+import { frameworkOfColumn, importControlMatrix } from '../../server/exports/controlMatrix.js';
+
+const frameworks = [
+  { id: 'iso27001-2022', name: 'ISO/IEC 27001:2022' },
+  { id: 'iso42001-2023', name: 'ISO/IEC 42001:2023' },
+  { id: 'iso27701-2019', name: 'ISO/IEC 27701:2019' },
+  { id: 'iso27701-2025', name: 'ISO/IEC 27701:2025' },
+  { id: 'nist-ai-rmf-1.0', name: 'NIST AI Risk Management Framework (AI RMF)' },
+];
+const refs: Record<string, string[]> = { 'iso27001-2022': ['A.5', 'A.5.1', 'A.5.2', 'A.8.15'], 'iso42001-2023': ['A.2', 'A.2.2', 'A.6.2.8'], 'nist-ai-rmf-1.0': ['GOVERN 1.1', 'MEASURE 2.8'] };
+const options = { file: 'matrix.csv', frameworks, refsOf: (id: string) => refs[id] ?? [], now: '2026-11-24T00:00:00Z' };
+
+describe('control matrices from other tools', () => {
+  it('ties a column to a loaded framework by id or name, or a part of its id when only one fits, and asks for the edition when two do', () => {
+    expect(frameworkOfColumn('ISO/IEC 42001:2023', frameworks)).toEqual({ id: 'iso42001-2023' });
+    expect(frameworkOfColumn('iso27001-2022', frameworks)).toEqual({ id: 'iso27001-2022' });
+    expect(frameworkOfColumn('ISO 27001', frameworks)).toEqual({ id: 'iso27001-2022' });
+    expect(frameworkOfColumn('NIST AI RMF', frameworks)).toEqual({ id: 'nist-ai-rmf-1.0' });
+    expect(frameworkOfColumn('ISO 27701', frameworks)).toEqual({ ambiguous: ['iso27701-2019', 'iso27701-2025'] });
+    expect(frameworkOfColumn('Owner', frameworks)).toEqual({});
+  });
+
+  it('imports one control per row citing the refs of every framework column, and says how it read the table', () => {
+    const csv = [
+      'Control ID,Control Name,Description,ISO/IEC 27001:2022,ISO/IEC 42001:2023,NIST AI RMF,Owner',
+      'UC-1,Logging of AI events,Keep event logs of AI systems.,"A.8.15","A.6.2.8 AI system recording of event logs",MEASURE 2.8,SecOps',
+      'UC-2,Policies,,A.5.1; A.5.2,A.2.2,,GRC',
+      'UC-3,Not mapped yet,,,,,GRC',
+    ].join('\n');
+    const { controls, problems } = importControlMatrix(csv, options);
+    expect(controls.map((c) => [c.id, c.title, c.requirementIds, c.origin])).toEqual([
+      ['UC-1', 'Logging of AI events', ['iso27001-2022:A.8.15', 'iso42001-2023:A.6.2.8', 'nist-ai-rmf-1.0:MEASURE 2.8'], 'user'],
+      ['UC-2', 'Policies', ['iso27001-2022:A.5.1', 'iso27001-2022:A.5.2', 'iso42001-2023:A.2.2'], 'user'],
+    ]);
+    expect(problems.map(formatProblem)).toEqual([
+      'matrix.csv:1: header read with other names: "Control Name" as control_title, "Description" as control_description',
+      'matrix.csv:1: framework columns: "ISO/IEC 27001:2022" as iso27001-2022, "ISO/IEC 42001:2023" as iso42001-2023, "NIST AI RMF" as nist-ai-rmf-1.0',
+      'matrix.csv:1: column(s) not read: Owner',
+      'matrix.csv:4: 1 control(s) cite no requirement of the framework columns and were not imported (rows 4)',
+    ]);
+  });
+
+  it('refuses a ref that names nothing, an ambiguous column and a table without framework columns, at their places', () => {
+    const bad = importControlMatrix('Control ID,Title,ISO 27001\nUC-1,Logs,A.99\n', options);
+    expect(bad.controls).toEqual([]);
+    expect(bad.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual(['matrix.csv:2: row 2: ISO 27001: "A.99" names no requirement of iso27001-2022']);
+    expect(importControlMatrix('Control ID,Title,ISO 27701\nUC-1,Logs,7.2\n', options).problems.map(formatProblem)).toEqual([
+      'matrix.csv:1: column "ISO 27701" could be iso27701-2019 or iso27701-2025: name the edition in the header (e.g. "iso27701-2019")',
+    ]);
+    expect(importControlMatrix('Control ID,Title,Owner\nUC-1,Logs,me\n', options).problems.map(formatProblem)[0]).toMatch(/^matrix\.csv:1: no column names a loaded framework \(columns: Control ID, Title, Owner\)/);
+  });
+});
