@@ -58,6 +58,28 @@ async function applyChange(store: GraphStore & EvidenceStore, change: (controls:
   return result;
 }
 
+/**
+ * A control set from a file: Crosswalk's JSON, its CSV or workbook (a row per control and requirement, the workbook's
+ * "Citations" sheet), or another tool's control matrix (a column per framework), which is looked for when no sheet
+ * has Crosswalk's own columns.
+ */
+async function readControlSetFile(file: string, format: 'json' | 'csv', bundle: ContentBundle) {
+  const knownRequirementIds = new Set(bundle.requirements.map((r) => r.id));
+  const bytes = fs.readFileSync(file);
+  if (format === 'json') return importControlSetJson(bytes.toString('utf8'), { file, knownRequirementIds });
+  const ownTable = hasColumns(['control_id', 'requirement_id']);
+  const own = await readTable(bytes, file, { accepts: ownTable });
+  if (ownTable(readCsv(own.text, own.file).header)) {
+    const read = importControlSetCsv(own.text, { file: own.file, knownRequirementIds });
+    return { ...read, problems: onSheetRows(read.problems, own) };
+  }
+  const table = await readTable(bytes, file, { accepts: isControlMatrixHeader });
+  const refs = new Map<string, string[]>();
+  for (const r of bundle.requirements) pushTo(refs, r.frameworkId, r.ref);
+  const read = importControlMatrix(table.text, { file: table.file, frameworks: bundle.frameworks, refsOf: (id) => refs.get(id) ?? [], now: now() });
+  return { ...read, problems: onSheetRows(read.problems, table) };
+}
+
 export async function controlsCommand(argv: string[]) {
   const [sub, ...rest] = argv;
   if (!(SUBCOMMANDS as readonly string[]).includes(sub ?? '')) throw new InputError(`controls: invalid subcommand: "${sub ?? ''}" (expected: ${SUBCOMMANDS.join(', ')})`);
@@ -112,23 +134,7 @@ export async function controlsCommand(argv: string[]) {
     if (!fs.existsSync(file)) throw new InputError(`${command}: no such file: ${file}`);
     const count = await withEvidenceStore(command, async (store) => {
       const bundle = await contentFromStore(store);
-      const knownRequirementIds = new Set(bundle.requirements.map((r) => r.id));
-      // Crosswalk's own export has a row per (control, requirement) (its workbook's "Citations" sheet); another tool's
-      // matrix has a column per framework. The first is looked for first, in every sheet.
-      const ownTable = hasColumns(['control_id', 'requirement_id']);
-      const bytes = fs.readFileSync(file);
-      const own = format === 'json' ? undefined : await readTable(bytes, file, { accepts: ownTable });
-      const matrix = own !== undefined && !ownTable(readCsv(own.text, own.file).header);
-      const table = matrix ? await readTable(bytes, file, { accepts: isControlMatrixHeader }) : own;
-      const refs = new Map<string, string[]>();
-      for (const r of bundle.requirements) pushTo(refs, r.frameworkId, r.ref);
-      const read = !table
-        ? importControlSetJson(fs.readFileSync(file, 'utf8'), { file, knownRequirementIds })
-        : matrix
-          ? importControlMatrix(table.text, { file: table.file, frameworks: bundle.frameworks, refsOf: (id) => refs.get(id) ?? [], now: now() })
-          : importControlSetCsv(table.text, { file: table.file, knownRequirementIds });
-      const { controls } = read;
-      const problems = table ? onSheetRows(read.problems, table) : read.problems;
+      const { controls, problems } = await readControlSetFile(file, format, bundle);
       if (problems.some((p) => p.severity === 'error')) throw new DataFileError(problems);
       problems.filter((p) => p.severity === 'warning').forEach((w) => console.warn(`${formatProblem(w)} (warning)`));
       // The file is the whole set: controls not in it go (with their evidence links).
