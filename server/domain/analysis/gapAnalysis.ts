@@ -1,4 +1,5 @@
 import { InputError, NotFoundError } from '../errors.js';
+import { frameworkOf } from '../ids.js';
 import type { NoCounterpart, Status } from '../schemas/mapping.js';
 import { assessTarget, DEFAULT_MAX_CONTRIBUTIONS, type Assessment, type Blocked } from './assess.js';
 import { aggregateCoverage, describeCoverage, type Contribution } from './coverage.js';
@@ -118,6 +119,17 @@ export interface GapReport {
  * A parent's own status is the roll-up of its assessable descendants: all covered → covered, none covered or partial
  * → uncovered, otherwise partial. Satisfying a parent requirement (a "have" list) includes its sub-requirements.
  */
+/**
+ * Mappings not followed because nobody has reviewed them yet, from the frameworks held: an imported crosswalk arrives
+ * proposed, and without this an analysis over it reads as "not mapped yet" with no hint why.
+ */
+function unreviewedWarning(index: CoverageIndex, frameworks: readonly string[], statuses: readonly Status[]): string[] {
+  if (statuses.includes('proposed')) return [];
+  const held = new Set(frameworks);
+  const proposed = index.mappings.filter((m) => m.status === 'proposed' && (held.has(frameworkOf(m.source)) || held.has(frameworkOf(m.target)))).length;
+  return proposed ? [`${proposed} proposed mapping(s) of ${frameworks.join(', ')} are not followed until a person approves them (review them, or count proposed mappings too)`] : [];
+}
+
 export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
   const index = toCoverageIndex(input);
   const traversal = normalizeTraversal(query);
@@ -129,6 +141,7 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
   const warnings = [
     ...sources.unknown.map((id) => `unknown requirement "${id}" ignored`),
     ...sources.outOfScope.map((id) => `evidence "${id}" is not in scope for ${target} and does not count`),
+    ...(have.kind === 'frameworks' ? unreviewedWarning(index, frameworks, traversal.statuses) : []),
   ];
 
   const tracer = new Tracer(index, traversal);

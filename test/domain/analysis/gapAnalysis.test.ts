@@ -50,6 +50,9 @@ describe('gapAnalysis', () => {
     expect(row(report, '5')).toMatchObject({ status: 'uncovered', pending: [{ mappingId: 'h:c -> t:5', otherId: 'h:c', relationship: 'superset-of', status: 'proposed' }] });
     expect(row(report, '5').reasons.at(-1)).toMatch(/1 proposed mapping not counted until approved/);
     expect(row(gapAnalysis(index, { have, target: 't', statuses: ['approved', 'proposed'] }), '5').status).toBe('covered');
+    // An imported crosswalk arrives proposed: the report says how many mappings of the held framework wait for review.
+    expect(report.warnings).toEqual(['1 proposed mapping(s) of h are not followed until a person approves them (review them, or count proposed mappings too)']);
+    expect(gapAnalysis(index, { have, target: 't', statuses: ['approved', 'proposed'] }).warnings).toEqual([]);
   });
 
   it('covers children of a parent covered in full, rolls parents up, and never lets partial parent coverage reach a child', () => {
