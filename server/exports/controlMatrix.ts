@@ -35,12 +35,15 @@ export const isControlMatrixHeader = (header: string[]) => {
 const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
- * The loaded framework a column names: its id or name written loosely ("ISO/IEC 42001:2023", "iso42001-2023"), or,
+ * The loaded framework a column names: its id or name written loosely ("ISO/IEC 42001:2023", "iso42001-2023", "ISO
+ * 27001 v2022", with line breaks or not), or,
  * when only one framework fits, the start or a part of its id ("ISO 27001", "NIST AI RMF"); an ambiguous name
  * ("ISO 27701" with two editions loaded) is a problem, since the edition matters.
  */
 export function frameworkOfColumn(name: string, frameworks: ReadonlyArray<{ id: string; name: string }>): { id?: string; ambiguous?: string[] } {
-  const keys = [...new Set([compact(name), compact(name.replace(/\biec\b/gi, ''))])].filter(Boolean);
+  // "ISO/IEC 27001 v2022" and "ISO 27001:2022" name the same edition.
+  const plain = name.replace(/\biec\b/gi, '').replace(/\bv(?=\d)/gi, '');
+  const keys = [...new Set([compact(name), compact(plain)])].filter(Boolean);
   const exact = frameworks.filter((f) => keys.some((k) => k === compact(f.id) || k === compact(f.name)));
   if (exact.length === 1) return { id: exact[0]!.id };
   const loose = frameworks.filter((f) => keys.some((k) => k.length >= 4 && compact(f.id).includes(k)));

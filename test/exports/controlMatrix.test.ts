@@ -17,6 +17,7 @@ describe('control matrices from other tools', () => {
     expect(frameworkOfColumn('ISO/IEC 42001:2023', frameworks)).toEqual({ id: 'iso42001-2023' });
     expect(frameworkOfColumn('iso27001-2022', frameworks)).toEqual({ id: 'iso27001-2022' });
     expect(frameworkOfColumn('ISO 27001', frameworks)).toEqual({ id: 'iso27001-2022' });
+    expect(frameworkOfColumn('ISO\n42001\nv2023', frameworks)).toEqual({ id: 'iso42001-2023' });
     expect(frameworkOfColumn('NIST AI RMF', frameworks)).toEqual({ id: 'nist-ai-rmf-1.0' });
     expect(frameworkOfColumn('ISO 27701', frameworks)).toEqual({ ambiguous: ['iso27701-2019', 'iso27701-2025'] });
     expect(frameworkOfColumn('Owner', frameworks)).toEqual({});
