@@ -107,16 +107,16 @@ export async function readCisoAssistantWorkbook(bytes: Uint8Array, file: string)
     remember(at, { sheet: meta.name, row: keys.get('type')!.row });
     for (const [key, { row }] of keys) remember([...at, key], { sheet: meta.name, row, column: key });
     const objectSheets: ObjectSheets = { meta, keys, content, at, fail, remember };
-    if (type === 'framework') {
-      object.requirement_nodes = frameworkNodes(objectSheets);
-      frameworks.push(object);
-    } else {
-      object.requirement_mappings = setMappings(objectSheets);
-      sets.push(object);
-    }
+    // An object whose sheets cannot be read (reported) is left out, so it is not reported again as empty.
+    const rows = type === 'framework' ? frameworkNodes(objectSheets) : setMappings(objectSheets);
+    if (!rows) continue;
+    if (type === 'framework') frameworks.push({ ...object, requirement_nodes: rows });
+    else sets.push({ ...object, requirement_mappings: rows });
   }
   if (skipped.length) problems.push({ file, message: `skipped the objects Crosswalk does not import: ${skipped.join(', ')}`, severity: 'warning' });
 
+  // Every object was refused (each said why): nothing is left to read.
+  if (!frameworks.length && !sets.length && problems.some((p) => p.severity === 'error')) return { problems };
   library.objects = { frameworks, requirement_mapping_sets: sets };
   const place = (at: PathSegment[]): { file: string; line?: number; path?: string } => {
     for (let n = at.length; n >= 0; n--) {
@@ -145,13 +145,16 @@ interface ObjectSheets {
 }
 
 /** A framework's `_content` rows as requirement nodes: depth gives the parent, and the URN is computed as CISO Assistant does. */
-function frameworkNodes({ meta, keys, content, at, fail, remember }: ObjectSheets): Array<Record<string, unknown>> {
+function frameworkNodes({ meta, keys, content, at, fail, remember }: ObjectSheets): Array<Record<string, unknown>> | undefined {
   const baseUrn = keys.get('base_urn')?.value;
-  if (!baseUrn) fail({ sheet: meta.name, row: 0 }, 'a framework needs a "base_urn" row (the prefix of its requirement URNs)');
+  if (!baseUrn) {
+    fail({ sheet: meta.name, row: 0 }, 'a framework needs a "base_urn" row (the prefix of its requirement URNs)');
+    return undefined;
+  }
   const { header, rows } = contentRows(content);
   if (!header.includes('depth')) {
     fail({ sheet: content.name, row: 1 }, `the framework table needs a "depth" column (columns: ${header.filter(Boolean).join(', ') || 'none'})`);
-    return [];
+    return undefined;
   }
   const nodes: Array<Record<string, unknown>> = [];
   // The last node seen at each depth is the parent of the next deeper one; nodes without ref_id are counted per depth.
@@ -198,25 +201,27 @@ function frameworkNodes({ meta, keys, content, at, fail, remember }: ObjectSheet
 }
 
 /** A mapping set's `_content` rows as requirement mappings: node ids become URNs under the meta sheet's base URNs. */
-function setMappings({ meta, keys, content, at, fail, remember }: ObjectSheets): Array<Record<string, unknown>> {
+function setMappings({ meta, keys, content, at, fail, remember }: ObjectSheets): Array<Record<string, unknown>> | undefined {
   const base = { source: keys.get('source_node_base_urn')?.value, target: keys.get('target_node_base_urn')?.value };
   for (const side of ['source', 'target'] as const)
     if (!base[side]) fail({ sheet: meta.name, row: 0 }, `a requirement_mapping_set needs a "${side}_node_base_urn" row (the prefix of its ${side} requirement URNs)`);
-  if (!base.source || !base.target) return [];
+  if (!base.source || !base.target) return undefined;
   const { header, rows } = contentRows(content);
   const missing = ['source_node_id', 'target_node_id', 'relationship'].filter((c) => !header.includes(c));
   if (missing.length) {
     fail({ sheet: content.name, row: 1 }, `the mapping table needs the column(s) ${missing.join(', ')} (columns: ${header.filter(Boolean).join(', ') || 'none'})`);
-    return [];
+    return undefined;
   }
   const mappings: Array<Record<string, unknown>> = [];
   for (const { row, values } of rows) {
+    const blank = (['source', 'target'] as const).filter((side) => !values[`${side}_node_id`]);
+    if (blank.length) {
+      for (const side of blank) fail({ sheet: content.name, row, column: `${side}_node_id` }, `no ${side} node id`);
+      continue;
+    }
     const mappingAt = [...at, 'requirement_mappings', mappings.length];
     remember(mappingAt, { sheet: content.name, row, columns: { source_requirement_urn: 'source_node_id', target_requirement_urn: 'target_node_id' } });
-    const urnOf = (side: 'source' | 'target') => {
-      const id = values[`${side}_node_id`];
-      return id ? `${base[side]}:${nodeIdSuffix(id)}` : undefined;
-    };
+    const urnOf = (side: 'source' | 'target') => `${base[side]}:${nodeIdSuffix(values[`${side}_node_id`]!)}`;
     mappings.push({
       source_requirement_urn: urnOf('source'),
       target_requirement_urn: urnOf('target'),

@@ -175,11 +175,12 @@ describe('CISO Assistant library workbooks', () => {
     const badRelationship = await workbook({
       library_meta: libraryMeta,
       m_meta: [['type', 'requirement_mapping_set'], ['source_node_base_urn', 'urn:a'], ['target_node_base_urn', 'urn:b']],
-      m_content: [['source_node_id', 'target_node_id', 'relationship'], ['x', 'y', 'related']],
+      m_content: [['source_node_id', 'target_node_id', 'relationship'], ['x', 'y', 'related'], ['x', null, 'equal']],
     });
     const refused = await importWorkbook(badRelationship, { resolveUrn: (urn) => (urn === 'urn:a:x' ? 'a-1:X' : urn === 'urn:b:y' ? 'b-1:Y' : undefined) });
     expect(refused.mappingFiles).toEqual([]);
-    expect(errorsOf(refused.problems).join('\n')).toMatch(/^demo\.xlsx \(sheet "m_content"\):2: relationship: /);
+    expect(errorsOf(refused.problems)).toContain('demo.xlsx (sheet "m_content"):3: target_node_id: no target node id');
+    expect(errorsOf(refused.problems).join('\n')).toMatch(/demo\.xlsx \(sheet "m_content"\):2: relationship: /);
   });
 
   it('says what is missing when the workbook is not a CISO Assistant library or lacks a part', async () => {
