@@ -1,3 +1,4 @@
+import { pushTo } from '../domain/multimap.js';
 /** How a cell was matched to a ref: exactly, or by one of the looser readings that published spreadsheets need. */
 export type RefMatch = 'exact' | 'zero-padding' | 'ref-then-title' | 'title-then-ref';
 
@@ -64,4 +65,11 @@ export function resolveRefList(cell: string, resolve: (cell: string) => Resolved
   const complete = (refs: Array<ResolvedRef | undefined>): refs is ResolvedRef[] => refs.every((r) => r !== undefined);
   const exact = readings.find((refs): refs is ResolvedRef[] => complete(refs) && refs.every((r) => r.match === 'exact'));
   return exact ?? readings.slice(0, 3).find(complete);
+}
+
+/** Each framework's refs, in catalog order, from a list of requirements. */
+export function refsByFramework(requirements: ReadonlyArray<{ frameworkId: string; ref: string }>): Map<string, string[]> {
+  const refs = new Map<string, string[]>();
+  for (const r of requirements) pushTo(refs, r.frameworkId, r.ref);
+  return refs;
 }

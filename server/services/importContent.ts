@@ -11,7 +11,7 @@ import { InputError, type Problem } from '../domain/errors.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import {
   importCisoAssistantDocument, importCisoAssistantLibrary, importCprt, importCsvCrosswalk, importJsonBundle, importOlirStrm, importOscalCatalog, importOscalMapping,
-  isCrosswalkHeader, isStrmHeader, refResolver, type BundleReview,
+  isCrosswalkHeader, isStrmHeader, refResolver, refsByFramework, type BundleReview,
 } from '../interop/index.js';
 import type { GraphStore, LoadSummary } from '../store/types.js';
 import { OSCAL_ID_TAG } from '../interop/oscalCatalog.js';
@@ -19,7 +19,6 @@ import { isXlsx, onSheetRows, readTable, type TableText } from '../interop/xlsxS
 import { readCisoAssistantWorkbook } from '../interop/cisoAssistantWorkbook.js';
 import { isCisoAssistantWorkbook, XLSX_CROSSWALK_SHEET } from '../interop/workbookKinds.js';
 import { emptyImport } from '../interop/types.js';
-import { pushTo } from '../domain/multimap.js';
 import { proposeHarmonizedAlignment } from '../domain/analysis/harmonizedAlignment.js';
 import { frameworkOf } from '../domain/ids.js';
 
@@ -81,15 +80,9 @@ function urnResolver(bundle: ContentBundle) {
   };
 }
 
-function refsByFramework(loaded: ContentBundle): Map<string, string[]> {
-  const refs = new Map<string, string[]>();
-  for (const r of loaded.requirements) pushTo(refs, r.frameworkId, r.ref);
-  return refs;
-}
-
 /** Resolves cells to refs of the loaded frameworks (see refResolver), building each framework's resolver once. */
 function loadedRefResolver(loaded: ContentBundle) {
-  const refs = refsByFramework(loaded);
+  const refs = refsByFramework(loaded.requirements);
   const resolvers = new Map<string, ReturnType<typeof refResolver>>();
   return (frameworkId: string, cell: string) => {
     if (!refs.has(frameworkId)) return undefined;
@@ -140,7 +133,7 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
     case 'olir': {
       for (const option of ['from', 'to'] as const)
         if (!request[option]) throw new InputError(`import --format olir needs --from (the focal document's framework) and --to (the reference document's framework)`);
-      const refs = refsByFramework(loaded);
+      const refs = refsByFramework(loaded.requirements);
       return importOlirStrm(request.text, { file, today, focal: request.from!, reference: request.to!, refsOf: (id) => refs.get(id) });
     }
     case 'oscal':

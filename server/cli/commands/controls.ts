@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import { hasColumns, onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { mergeOrgControls, proposeUnifiedControls, renameOrgControl, splitOrgControl, type ControlSetChange, type ProposedControlSet } from '../../domain/analysis/unifiedControlSet.js';
 import { ConflictError, DataFileError, formatProblem, InputError } from '../../domain/errors.js';
-import { pushTo } from '../../domain/multimap.js';
 import { importControlMatrix, isControlMatrixHeader } from '../../exports/controlMatrix.js';
 import { readCsv } from '../../interop/csv.js';
+import { refsByFramework } from '../../interop/refResolver.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
 import type { OrgControl } from '../../domain/schemas/orgControl.js';
 import {
@@ -74,8 +74,7 @@ async function readControlSetFile(file: string, format: 'json' | 'csv', bundle: 
     return { ...read, problems: onSheetRows(read.problems, own) };
   }
   const table = await readTable(bytes, file, { accepts: isControlMatrixHeader });
-  const refs = new Map<string, string[]>();
-  for (const r of bundle.requirements) pushTo(refs, r.frameworkId, r.ref);
+  const refs = refsByFramework(bundle.requirements);
   const read = importControlMatrix(table.text, { file: table.file, frameworks: bundle.frameworks, refsOf: (id) => refs.get(id) ?? [], now: now() });
   return { ...read, problems: onSheetRows(read.problems, table) };
 }
