@@ -6,7 +6,7 @@ type Command = { summary: string; writes?: true; run: () => Promise<(argv: strin
 
 const COMMANDS: Record<string, Command> = {
   serve: { writes: true, summary: 'start the service (HOST, PORT, CROSSWALK_DATA_DIR, CROSSWALK_TOKENS, NEO4J_URI)', run: async () => (await import('./commands/serve.js')).serveCommand },
-  validate: { summary: 'check every catalog and mapping file, or the given files/folders [PATH...] [--json]', run: async () => (await import('./commands/validate.js')).validateCommand },
+  validate: { summary: 'check every catalog and mapping file, or the given files/folders against them [PATH...] [--alone] [--json]', run: async () => (await import('./commands/validate.js')).validateCommand },
   stats: { summary: 'requirements by kind and mappings by relationship and status [--json]', run: async () => (await import('./commands/stats.js')).statsCommand },
   load: { writes: true, summary: 'load seeds/, mappings/ and imported catalogs into the store (idempotent, atomic) [--json]', run: async () => (await import('./commands/load.js')).loadCommand },
   report: { summary: 'report unmapped --from FW --to FW [--kind K]... [--json]', run: async () => (await import('./commands/report.js')).reportCommand },

@@ -70,6 +70,9 @@ describe('adding a standard to the harmonized structure', () => {
     expect(align.stderr).toMatch(/ims align: 2 clause\(s\) of bcms-1 proposed for 2 concept\(s\), 2 left to place by hand/);
     expect(fs.readFileSync(out, 'utf8')).toMatch(/#   8\.2 "Business impact analysis"/);
     expect(crosswalk(['validate'], { dataDir }).code).toBe(0);
+    const alone = crosswalk(['validate', out], { dataDir });
+    expect([alone.code, alone.stderr]).toEqual([0, '']);
+    expect(alone.stdout).toMatch(/^1 files checked against the shipped and imported content: 0 errors/);
     const plan = JSON.parse(crosswalk(['ims', '--standards', 'iso27001-2022,bcms-1', '--json'], { dataDir }).stdout);
     const scope = plan.processes.find((p: { conceptId: string }) => p.conceptId === 'hs:management-system-scope');
     expect(scope.clauses.map((c: { standardId: string; items: Array<{ ref: string }> }) => [c.standardId, c.items.map((i) => i.ref)])).toEqual([['iso27001-2022', ['4.3']], ['bcms-1', ['4.3']]]);
