@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { frameworkCitation } from '../domain/citation.js';
 import type { Problem } from '../domain/errors.js';
 import { frameworkOf } from '../domain/ids.js';
 import type { Framework } from '../domain/schemas/framework.js';
@@ -136,7 +137,7 @@ export async function exportControlSetXlsx({ controls, requirements, frameworks 
   addKeyValueSheet(workbook, 'About', [
     { heading: 'Unified control set' }, ['Generated', generatedAt], ['Controls', controls.length],
     ['Citations', csvRows.length], [], { heading: 'Frameworks cited' },
-    ...used.map((fw) => [fw, known.get(fw) ? `${known.get(fw)!.name} (${known.get(fw)!.edition})` : '']),
+    ...used.map((fw) => [fw, known.get(fw) ? frameworkCitation(known.get(fw)!) : '']),
   ]);
   return toBuffer(workbook);
 }
@@ -179,7 +180,7 @@ export function exportControlSetOscal({ controls, requirements, frameworks = [],
   const resources = cited.map((id) => {
     const r = byId.get(id);
     const fw = fwById.get(frameworkOf(id));
-    const name = fw ? `${fw.name} (${fw.edition})` : frameworkOf(id);
+    const name = fw ? frameworkCitation(fw) : frameworkOf(id);
     return {
       uuid: requirementResourceUuid(id),
       title: oneLine(`${name} ${r?.ref ?? id.slice(id.indexOf(':') + 1)}${r?.title ? ` ${r.title}` : ''}`),

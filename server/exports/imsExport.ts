@@ -1,10 +1,11 @@
 import type { ImsPlan } from '../domain/analysis/imsPlan.js';
+import { frameworkCitation } from '../domain/citation.js';
 import type { Framework } from '../domain/schemas/framework.js';
 import { addKeyValueSheet, addTableSheet, joinList, newWorkbook, toBuffer } from './workbook.js';
 
 const nameOf = (frameworks: readonly Framework[], id: string) => {
   const fw = frameworks.find((f) => f.id === id);
-  return fw ? `${fw.name}:${fw.edition}` : id;
+  return fw ? frameworkCitation(fw) : id;
 };
 /** Markdown table cells: one line, pipes escaped. */
 const md = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { formatPath, type PathSegment } from '../content/yamlDocument.js';
+import { frameworkCitation } from '../domain/citation.js';
 import { InputError } from '../domain/errors.js';
 import { frameworkOf, splitRequirementId } from '../domain/ids.js';
 import { inverseRelationship } from '../domain/relationships.js';
@@ -106,7 +107,7 @@ export function exportOscalMapping(options: OscalMappingExportOptions): string {
   const method: Method = methods.length === 1 ? methods[0]! : 'hybrid';
   const rationale = mostCommon(selected.map(({ m }) => m.rationale))!;
   const status = statusOfDocument(selected.map(({ m }) => m.status));
-  const label = (f: Framework) => `${oneLine(f.name)} ${oneLine(f.edition)}`;
+  const label = (f: Framework) => oneLine(frameworkCitation(f));
   const description = options.description ?? `Crosswalk mappings from ${label(source)} to ${label(target)}, exported by Crosswalk.`;
   const resource = (f: Framework) => ({ type: 'catalog', href: hrefFor(f), props: [crosswalkProp('framework-id', f.id)] });
   const collection = {

@@ -1,3 +1,4 @@
+import { frameworkCitation } from '../domain/citation.js';
 import { InputError } from '../domain/errors.js';
 import {
   exportControlSetCsv, exportControlSetJson, exportControlSetOscal, exportControlSetXlsx, exportGapCsv, exportGapXlsx, exportImsMarkdown, exportImsXlsx,
@@ -62,6 +63,6 @@ export async function soaFile(content: AnalysisContent, store: GraphStore, { for
   const { bundle } = await content.get();
   const name = bundle.frameworks.find((f) => f.id === framework);
   if (format === 'csv') return { body: exportSoaCsv(soa), contentType: CSV, fileName: `soa-${framework}.csv` };
-  if (format === 'xlsx') return { body: await exportSoaXlsx(soa, { generatedAt: now.toISOString(), frameworkName: name ? `${name.name} (${name.edition})` : framework }), contentType: XLSX, fileName: `soa-${framework}.xlsx` };
+  if (format === 'xlsx') return { body: await exportSoaXlsx(soa, { generatedAt: now.toISOString(), frameworkName: name ? frameworkCitation(name) : framework }), contentType: XLSX, fileName: `soa-${framework}.xlsx` };
   return { body: JSON.stringify(soa, null, 2), contentType: JSON_TYPE, fileName: `soa-${framework}.json` };
 }

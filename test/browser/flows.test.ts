@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
     expect(await page.locator('.graph-canvas line[data-kind="dashed"]').count()).toBeGreaterThan(0);
     // Hover a requirement reached over a mapping: the tooltip gives the path and the mapping's reason.
     const target = 'iso27701-2019:A.7.2.5';
-    const p = await nodePosition(page, 'Fan-out from ISO/IEC 42001 2023 6.1.4', target);
+    const p = await nodePosition(page, 'Fan-out from ISO/IEC 42001:2023 6.1.4', target);
     await page.mouse.move(p.x, p.y);
     const tip = page.locator('.graph-tooltip');
     await tip.waitFor();
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
     const { page, problems } = await open('/matrix');
     await page.click('[data-pair="iso42001-2023~iso27001-2022"]');
     await page.waitForSelector('.cell-mappings table.mappings tbody tr');
-    expect(await page.locator('.cell-mappings h2').textContent()).toBe('ISO/IEC 42001 2023 → ISO/IEC 27001 2022');
+    expect(await page.locator('.cell-mappings h2').textContent()).toBe('ISO/IEC 42001:2023 → ISO/IEC 27001:2022');
     expect(await page.locator('.cell-mappings tbody tr').count()).toBe(100);
     expect(decodeURIComponent(page.url())).toContain('cell=iso42001-2023~iso27001-2022');
     await page.getByRole('button', { name: 'Next 100' }).click();

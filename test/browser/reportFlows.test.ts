@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     await form.getByLabel('Where it lives (URI)').fill('https://intranet.example/policies/ai');
     await form.getByLabel('Collected').fill('2026-01-15');
     await form.getByLabel('Evidence for requirement').fill('AI policy');
-    await page.getByRole('option', { name: /42001 2023 A\.2\.2 AI policy/ }).click();
+    await page.getByRole('option', { name: /42001:2023 A\.2\.2 AI policy/ }).click();
     await form.getByText('Evidence for: ').waitFor();
     await form.getByRole('button', { name: 'Create and link' }).click();
     await page.waitForSelector('.graph-canvas [data-node="iso27001-2022:A.5.1"]');
@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     await page.locator('#ereach-out-of-scope summary').click();
     expect(await page.locator('#ereach-out-of-scope li').count()).toBeGreaterThan(0);
     // Named by framework, ref and title, as the reached ones are, not by a bare id.
-    expect(await page.locator('#ereach-out-of-scope li[data-requirement="iso42001-2023:A.2.2"] a').textContent()).toBe('ISO/IEC 42001 2023 A.2.2 AI policy');
+    expect(await page.locator('#ereach-out-of-scope li[data-requirement="iso42001-2023:A.2.2"] a').textContent()).toBe('ISO/IEC 42001:2023 A.2.2 AI policy');
     await screenshot(page, 'flow-hub-evidence-expired');
     // The requirement mode is still there.
     await page.getByRole('radio', { name: 'a requirement' }).check();
@@ -100,13 +100,13 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     // Turn it round through the form: target 42001, having 27001 (and, for a moment, nothing at all).
     await page.getByLabel('Target').selectOption('iso42001-2023');
     const have = page.getByRole('group', { name: 'Frameworks you comply with' });
-    await have.getByLabel('ISO/IEC 27001 2022').uncheck();
+    await have.getByLabel('ISO/IEC 27001:2022').uncheck();
     await page.waitForSelector('text=Tick at least one framework');
-    await have.getByLabel('ISO/IEC 27001 2022').check();
+    await have.getByLabel('ISO/IEC 27001:2022').check();
     const row = page.locator('tr[data-requirement="iso42001-2023:6.1.4"]');
     await row.waitFor();
     expect(await row.getAttribute('data-status')).toBe('uncovered');
-    expect(await row.textContent()).toMatch(/no counterpart in ISO\/IEC 27001 2022 — 27001 assesses risks to information/);
+    expect(await row.textContent()).toMatch(/no counterpart in ISO\/IEC 27001:2022 — 27001 assesses risks to information/);
     expect(decodeURIComponent(page.url())).toMatch(/target=iso42001-2023.*have=iso27001-2022|have=iso27001-2022.*target=iso42001-2023/);
     // Summary counts, and only the uncovered rows (with their parents for context).
     expect(Number(await page.locator('.sum-uncovered strong').textContent())).toBeGreaterThan(0);
@@ -167,8 +167,8 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     await split.getByLabel('Title of the new control').fill('Interested parties');
     await split.getByRole('button', { name: 'Split', exact: true }).click();
     expect(await split.locator('.field-error').textContent()).toBe('move at least one requirement to the new control');
-    await split.getByRole('radio', { name: 'ISO/IEC 42001 2023 4.2 moves to the new control' }).check();
-    await split.getByRole('radio', { name: 'ISO/IEC 27001 2022 4.2 moves to the new control' }).check();
+    await split.getByRole('radio', { name: 'ISO/IEC 42001:2023 4.2 moves to the new control' }).check();
+    await split.getByRole('radio', { name: 'ISO/IEC 27001:2022 4.2 moves to the new control' }).check();
     await split.getByRole('button', { name: 'Split', exact: true }).click();
     await page.waitForSelector('.flash >> text=/^Split uc:iso42001-2023:4.1 in two/');
     await page.waitForFunction((n) => document.querySelectorAll('tr[data-control]').length === n, before);
@@ -191,14 +191,14 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     const { page, problems } = await open('/ims?std=iso42001-2023');
     await page.waitForSelector('table.ims-table tbody tr');
     const picker = page.getByRole('group', { name: 'Standards to integrate' });
-    await picker.getByLabel('ISO/IEC 27001 2022').check();
+    await picker.getByLabel('ISO/IEC 27001:2022').check();
     await page.waitForFunction(() => document.querySelectorAll('table.ims-table thead th').length === 3);
-    await picker.getByLabel('ISO 9001 2015').check();
+    await picker.getByLabel('ISO 9001:2015').check();
     await page.waitForFunction(() => document.querySelectorAll('table.ims-table thead th').length === 4);
     expect(decodeURIComponent(page.url())).toContain('std=iso42001-2023,iso27001-2022,iso9001-2015');
     const addition = page.locator('#additions-iso42001-2023 li[data-requirement="iso42001-2023:6.1.4"]');
     await addition.waitFor();
-    expect(await addition.textContent()).toMatch(/AI system impact assessment[\s\S]*nothing in ISO\/IEC 27001 2022[\s\S]*nothing in ISO 9001 2015/);
+    expect(await addition.textContent()).toMatch(/AI system impact assessment[\s\S]*nothing in ISO\/IEC 27001:2022[\s\S]*nothing in ISO 9001:2015/);
     expect(await page.locator('#additions-iso27001-2022 li[data-requirement="iso42001-2023:6.1.4"]').count()).toBe(0);
     // In the shared risk process it is marked as 42001's own.
     expect(await page.locator('table.ims-table li.own[data-requirement="iso42001-2023:6.1.4"]').count()).toBe(1);
@@ -239,7 +239,7 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     expect(csv.body.toString()).toContain('We provide no AI systems to customers.');
     // 27001 Annex A is one click away.
     await page.getByLabel('Show').selectOption('all');
-    await page.getByRole('radio', { name: /ISO\/IEC 27001 2022 Annex A/ }).check();
+    await page.getByRole('radio', { name: /ISO\/IEC 27001:2022 Annex A/ }).check();
     await page.waitForSelector('tr[data-requirement^="iso27001-2022:A."]');
     expect(problems).toEqual([]);
   });

@@ -143,8 +143,8 @@ describe('humanizeIds', () => {
     ['eu-ai-act-2024-1689', { name: 'EU AI Act', edition: '2024/1689' }],
   ]);
   it('names frameworks and requirements the way people know them', () => {
-    expect(humanizeIds('reviewed: no counterpart in iso27001-2022 — note', fws)).toBe('reviewed: no counterpart in ISO/IEC 27001 2022 — note');
-    expect(humanizeIds('partial: iso27001-2022:6.1 → [intersects-with, strength 7] iso27701-2019:5.2; rest', fws)).toBe('partial: ISO/IEC 27001 2022 6.1 → [intersects-with, strength 7] ISO/IEC 27701 2019 5.2; rest');
+    expect(humanizeIds('reviewed: no counterpart in iso27001-2022 — note', fws)).toBe('reviewed: no counterpart in ISO/IEC 27001:2022 — note');
+    expect(humanizeIds('partial: iso27001-2022:6.1 → [intersects-with, strength 7] iso27701-2019:5.2; rest', fws)).toBe('partial: ISO/IEC 27001:2022 6.1 → [intersects-with, strength 7] ISO/IEC 27701:2019 5.2; rest');
     expect(humanizeIds('covered through eu-ai-act-2024-1689:Art.', fws)).toBe('covered through EU AI Act 2024/1689 Art.');
     expect(humanizeIds('xiso27001-2022 and iso27001-2022x stay', fws)).toBe('xiso27001-2022 and iso27001-2022x stay');
   });

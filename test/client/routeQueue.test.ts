@@ -86,7 +86,7 @@ describe('review queue keys', () => {
 describe('format', () => {
   it('names relationships and frameworks briefly', () => {
     expect(relationshipLabel('intersects_with')).toBe('intersects with');
-    expect(frameworkShortLabel({ id: 'iso27001-2022', name: 'ISO/IEC 27001', edition: '2022' })).toBe('ISO/IEC 27001 2022');
+    expect(frameworkShortLabel({ id: 'iso27001-2022', name: 'ISO/IEC 27001', edition: '2022' })).toBe('ISO/IEC 27001:2022');
     expect(frameworkShortLabel({ id: 'nist-ai-rmf-1.0', name: 'NIST AI Risk Management Framework (AI RMF)', edition: '1.0' })).toBe('nist-ai-rmf-1.0');
     expect(frameworkShortLabel(undefined, 'x')).toBe('x');
   });

@@ -102,7 +102,7 @@ describe('unified control set exports', () => {
       for (const link of oscal.links) expect(resources.has(link.href.slice(1))).toBe(true);
     }
     const resource = resources.get(requirementResourceUuid('iso9001-2015:10.3')) as { title: string; props: Array<{ name: string; value: string }> };
-    expect(resource.title).toBe('ISO 9001 (2015) 10.3 Continual improvement');
+    expect(resource.title).toBe('ISO 9001:2015 10.3 Continual improvement');
     expect(resource.props).toContainEqual({ name: 'requirement-id', ns: 'urn:crosswalk:oscal', value: 'iso9001-2015:10.3' });
     // The schema check is real.
     doc.catalog.controls[0].id = 'uc:not a token';

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { frameworkCitation } from '../../../server/domain/citation.js';
 import { FRAMEWORKS, type Framework } from '../api/queries.js';
 import { useQuery } from '../api/useQuery.js';
 import { FALLBACK_STYLE, frameworkStyles, type FrameworkStyle } from '../graph/palette.js';
@@ -54,7 +55,7 @@ export function FrameworksProvider({ children }: { children: ReactNode }) {
       style: (id) => styles.get(id) ?? FALLBACK_STYLE,
       name: (id) => {
         const f = byId.get(id);
-        return f ? `${f.name} ${f.edition}` : id;
+        return f ? frameworkCitation(f) : id;
       },
     };
   }, [q.status, q.data]);

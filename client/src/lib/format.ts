@@ -1,3 +1,4 @@
+import { frameworkCitation } from '../../../server/domain/citation.js';
 import type { Relationship } from '../graph/types.js';
 
 export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
@@ -13,25 +14,21 @@ export const relationshipLabel = (r: string) => RELATIONSHIP_LABELS[r as Relatio
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-export function frameworkLabel(f: { name: string; edition: string } | undefined, fallback = ''): string {
-  return f ? `${f.name} (${f.edition})` : fallback;
-}
-
-/** The short "ISO/IEC 42001 6.1.4" form used in graph labels and lists. */
+/** The "ISO/IEC 42001:2023 6.1.4" form used in graph labels and lists. */
 export function requirementLabel(r: { ref: string; frameworkId: string }, frameworks?: Map<string, { name: string; edition: string }>): string {
   const f = frameworks?.get(r.frameworkId);
-  return f ? `${f.name} ${f.edition} ${r.ref}` : `${r.frameworkId} ${r.ref}`;
+  return f ? `${frameworkCitation(f)} ${r.ref}` : `${r.frameworkId} ${r.ref}`;
 }
 
-/** A label short enough for a graph: "ISO/IEC 27001 2022", or the framework id when the name is long. */
+/** A label short enough for a graph: "ISO/IEC 27001:2022", or the framework id when the name is long. */
 export function frameworkShortLabel(f: { id: string; name: string; edition: string } | undefined, id = f?.id ?? ''): string {
   if (!f) return id;
-  return f.name.length <= 22 ? `${f.name} ${f.edition}` : f.id;
+  return f.name.length <= 22 ? frameworkCitation(f) : f.id;
 }
 
 /**
  * Server-written sentences name frameworks and requirements by id ("no counterpart in iso27001-2022",
- * "iso27001-2022:6.1 → …"); this puts the names people know in their place ("ISO/IEC 27001 2022 6.1").
+ * "iso27001-2022:6.1 → …"); this puts the names people know in their place ("ISO/IEC 27001:2022 6.1").
  */
 export function humanizeIds(text: string, frameworks: Map<string, { name: string; edition: string }>): string {
   const ids = [...frameworks.keys()].sort((a, b) => b.length - a.length);
@@ -40,6 +37,6 @@ export function humanizeIds(text: string, frameworks: Map<string, { name: string
   const pattern = new RegExp(`(?<![\\w-])(${escaped.join('|')})(?::([^\\s,;\\]]+))?(?![\\w-])`, 'g');
   return text.replace(pattern, (_, id: string, ref?: string) => {
     const f = frameworks.get(id)!;
-    return ref ? `${f.name} ${f.edition} ${ref}` : `${f.name} ${f.edition}`;
+    return ref ? `${frameworkCitation(f)} ${ref}` : frameworkCitation(f);
   });
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { frameworkCitation } from '../../../server/domain/citation.js';
 import { COVERAGE, MAPPINGS, type CoverageData, type MappingsData, type MappingWithEnds } from '../api/queries.js';
 import { useQuery } from '../api/useQuery.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
@@ -105,7 +106,7 @@ export function MatrixView({ route }: { route: Route }) {
                 <td />
                 {model.frameworks.map((f) => (
                   <th key={f.id} scope="col" className="colhead">
-                    <span title={`${f.name} ${f.edition}`}>
+                    <span title={frameworkCitation(f)}>
                       <FrameworkSwatch id={f.id} /> {f.id}
                     </span>
                   </th>

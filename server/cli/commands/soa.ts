@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { statementOfApplicability, type StatementOfApplicability } from '../../domain/analysis/statementOfApplicability.js';
+import { frameworkCitation } from '../../domain/citation.js';
 import { DataFileError, formatProblem, InputError } from '../../domain/errors.js';
 import { exportSoaCsv, exportSoaXlsx, importSoaCsv, isSoaHeader } from '../../exports/soaExport.js';
 import { parseCommandArgs, requireOption } from '../args.js';
@@ -17,7 +18,7 @@ export async function soa({ frameworkId, asOf = today() }: { frameworkId: string
       frameworkId, requirements: bundle.requirements, entries: await store.listSoaEntries(frameworkId), evidence: await store.listEvidence(),
       links: await store.listEvidenceLinks(), orgControls: await store.listOrgControls(), asOf,
     });
-    return { soa: result, frameworkName: `${framework.name} (${framework.edition})` };
+    return { soa: result, frameworkName: frameworkCitation(framework) };
   });
 }
 

@@ -1,6 +1,7 @@
 import { contentDirs, dataDirFrom } from '../../config.js';
 import { loadContent } from '../../content/loadContent.js';
 import { computeStats, type ContentStats } from '../../domain/stats.js';
+import { frameworkCitation } from '../../domain/citation.js';
 import { parseCommandArgs } from '../args.js';
 
 export function stats({ dataDir = dataDirFrom() } = {}): ContentStats {
@@ -11,7 +12,7 @@ export function formatStats({ frameworks, mappings }: ContentStats): string {
   const lines = ['Frameworks'];
   for (const f of frameworks) {
     const kinds = Object.entries(f.counts).map(([kind, n]) => `${kind} ${n}`).join(', ');
-    lines.push(`  ${f.id.padEnd(24)} ${f.name} (${f.edition}): ${f.total} requirements${kinds ? ` — ${kinds}` : ''}`);
+    lines.push(`  ${f.id.padEnd(24)} ${frameworkCitation(f)}: ${f.total} requirements${kinds ? ` — ${kinds}` : ''}`);
   }
   lines.push('', 'Mappings');
   for (const m of mappings) {
