@@ -39,6 +39,19 @@ export const MappingEntrySchema = z.strictObject({
   reviewNote: z.string().optional(),
 });
 
+/**
+ * A pair this file's source also states but Crosswalk holds as a mapping elsewhere (a second crosswalk that overlaps the
+ * first): attached on load to that mapping as a further source, never a mapping of its own.
+ */
+export const AlsoStatedEntrySchema = z.strictObject({
+  source: RefSchema,
+  target: RefSchema,
+  relationship: RelationshipSchema,
+  strength: z.number().int().min(0).max(10).optional(),
+  provenance: ProvenanceRefSchema.optional(),
+  note: z.string().optional(),
+});
+
 export const NoCounterpartEntrySchema = z.strictObject({
   ref: RefSchema,
   /** Which framework of the file the ref belongs to. */
@@ -64,6 +77,7 @@ export const MappingFileSchema = z.strictObject({
     .default({}),
   mappings: z.array(MappingEntrySchema).default([]),
   noCounterpart: z.array(NoCounterpartEntrySchema).default([]),
+  alsoStated: z.array(AlsoStatedEntrySchema).optional(),
 });
 
 export const HarmonizedFileSchema = z.strictObject({

@@ -6,7 +6,8 @@ import { emptyBundle, type ContentBundle } from '../domain/schemas/content.js';
 import type { Origin } from '../domain/schemas/mapping.js';
 import { runRules, type DeclaredPair, type Location } from '../domain/validation/rules.js';
 import type { ContentDirs } from '../config.js';
-import { readContentFile, type HarmonizedExtension } from './readContentFile.js';
+import { readContentFile, type HarmonizedExtension, type Restatement } from './readContentFile.js';
+import { attachRestatements } from './restatements.js';
 
 export interface LoadedContent {
   bundle: ContentBundle;
@@ -54,6 +55,7 @@ export function loadContent(dirs: ContentDirs, { relativeTo = process.cwd(), pen
   const locations = new Map<object, Location>();
   const mappingPairs: DeclaredPair[] = [];
   const extensions: HarmonizedExtension[] = [];
+  const restatements: Restatement[] = [];
   const files: string[] = [];
   const read = (dir: string, origin: Origin) => {
     for (const file of listContentFiles(dir)) if (!replaced.has(path.resolve(file))) add(file, fs.readFileSync(file, 'utf8'), origin);
@@ -69,11 +71,13 @@ export function loadContent(dirs: ContentDirs, { relativeTo = process.cwd(), pen
     result.locations.forEach((where, item) => locations.set(item, where));
     mappingPairs.push(...result.mappingPairs);
     extensions.push(...result.harmonizedExtensions);
+    restatements.push(...result.restatements);
   };
   dirs.reference.forEach((dir) => read(dir, 'reference'));
   dirs.user.forEach((dir) => read(dir, 'import'));
   pending.forEach((p) => add(p.path, p.text, 'import'));
   problems.push(...extendHarmonizedClauses(bundle, extensions, locations));
+  problems.push(...attachRestatements(bundle, restatements, locations));
   problems.push(...runRules({ bundle, mappingPairs, locate: (item) => locations.get(item) ?? { file: '(unknown)' } }));
   return { bundle, problems, files, locate: (item) => locations.get(item) };
 }

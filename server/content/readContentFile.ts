@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Problem } from '../domain/errors.js';
 import { mappingId, requirementId } from '../domain/ids.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
-import type { Mapping, NoCounterpart, Provenance } from '../domain/schemas/mapping.js';
+import type { Mapping, NoCounterpart, Provenance, SourceStatement } from '../domain/schemas/mapping.js';
 import type { Requirement } from '../domain/schemas/requirement.js';
 import { emptyBundle } from '../domain/schemas/content.js';
 import type { DeclaredPair, Location } from '../domain/validation/rules.js';
@@ -21,6 +21,16 @@ export interface ReadContentFileResult {
   locations: Map<object, Location>;
   /** Clauses this file adds to harmonized concepts defined in other files (entries without a title). */
   harmonizedExtensions: HarmonizedExtension[];
+  /** Further sources of pairs held as mappings elsewhere ("alsoStated"), for the loader to attach. */
+  restatements: Restatement[];
+}
+
+/** Another source's statement of the pair `source` → `target` (requirement ids), read in that direction. */
+export interface Restatement {
+  source: string;
+  target: string;
+  statement: SourceStatement;
+  at: Location;
 }
 
 export interface HarmonizedExtension {
@@ -39,7 +49,7 @@ function detectKind(data: unknown): ContentFileKind | undefined {
 
 /** Reads one catalog, mapping or harmonized-structure file into domain objects; never throws on bad content. */
 export function readContentFile(file: string, text: string, { origin = 'reference' as Mapping['origin'] } = {}): ReadContentFileResult {
-  const result: ReadContentFileResult = { bundle: emptyBundle(), mappingPairs: [], problems: [], locations: new Map(), harmonizedExtensions: [] };
+  const result: ReadContentFileResult = { bundle: emptyBundle(), mappingPairs: [], problems: [], locations: new Map(), harmonizedExtensions: [], restatements: [] };
   const yaml = parseYaml(file, text);
   result.problems.push(...yaml.problems);
   if (yaml.data === undefined) return result;
@@ -179,6 +189,19 @@ function readMappingFile(file: MappingFile, { origin, at, fail, result }: Mappin
     result.bundle.noCounterparts.push(record);
     result.locations.set(record, at(path));
   });
+  (file.alsoStated ?? []).forEach((entry, index) => {
+    const path = ['alsoStated', index];
+    const provenance = provenanceFor(entry.provenance, [...path, 'provenance']);
+    if (!provenance) return;
+    const statement: SourceStatement = {
+      relationship: entry.relationship,
+      ...(entry.strength !== undefined ? { strength: entry.strength } : {}),
+      ...(entry.note !== undefined ? { note: entry.note } : {}),
+      provenance,
+    };
+    result.restatements.push({ source: requirementId(file.source, entry.source), target: requirementId(file.target, entry.target), statement, at: at(path) });
+  });
+
   const pair = { source: file.source, target: file.target };
   result.mappingPairs.push(pair);
   result.locations.set(pair, at(['source']));

@@ -6,20 +6,22 @@ import type { MappingFile } from './fileSchemas.js';
 const EXAMPLES = 5;
 
 /**
- * Takes out of imported mapping files the pairs Crosswalk already holds, in either direction, so a second crosswalk
+ * Moves out of imported mapping files the pairs Crosswalk already holds, in either direction, so a second crosswalk
  * that overlaps curated or earlier imported content still brings in what is new instead of being refused whole.
- * Crosswalk keeps one mapping per pair, so the one already there stays as it is: pairs that agree with it (the same
- * relationship, read in the same direction; a strength is an estimate, often defaulted) are counted in one warning, and
- * pairs that state another relationship are listed in a second one, with both readings, for a person to review.
+ * Crosswalk keeps one mapping per pair, so the one already there stays as it is, and each such entry becomes an
+ * "alsoStated" entry of its file: on load it is attached to that mapping as a further source, with its own
+ * relationship, strength and provenance. Pairs that agree (the same relationship, read in the same direction; a
+ * strength is an estimate, often defaulted) are counted in one warning, and pairs that state another relationship are
+ * listed in a second one, with both readings, for a person to review.
  */
 export function withoutStatedPairs(mappingFiles: MappingFile[], stated: readonly Mapping[], file: string): { mappingFiles: MappingFile[]; problems: Problem[] } {
   const byPair = new Map<string, Mapping>();
   for (const m of stated) byPair.set(`${m.source}\u0000${m.target}`, m);
   const agreeing: string[] = [];
   const differing: string[] = [];
-  const kept = mappingFiles.map((mappingFile) => ({
-    ...mappingFile,
-    mappings: mappingFile.mappings.filter((entry) => {
+  const kept = mappingFiles.map((mappingFile) => {
+    const alsoStated = [...(mappingFile.alsoStated ?? [])];
+    const mappings = mappingFile.mappings.filter((entry) => {
       const source = `${mappingFile.source}:${entry.source}`;
       const target = `${mappingFile.target}:${entry.target}`;
       const forward = byPair.get(`${source}\u0000${target}`);
@@ -31,14 +33,17 @@ export function withoutStatedPairs(mappingFiles: MappingFile[], stated: readonly
       const pair = `${source} → ${target}`;
       if (relationship === entry.relationship) agreeing.push(pair);
       else differing.push(`${pair}: here ${entry.relationship} ${entry.strength}, already ${relationship} ${there.strength} (${there.provenance.source}, ${there.status})`);
+      const { source: from, target: to, relationship: stated, strength, provenance, note } = entry;
+      alsoStated.push({ source: from, target: to, relationship: stated, strength, ...(provenance !== undefined ? { provenance } : {}), ...(note !== undefined ? { note } : {}) });
       return false;
-    }),
-  }));
+    });
+    return { ...mappingFile, mappings, ...(alsoStated.length ? { alsoStated } : {}) };
+  });
   const problems: Problem[] = [];
   const examples = (pairs: string[]) => `${pairs.slice(0, EXAMPLES).join('; ')}${pairs.length > EXAMPLES ? `; and ${pairs.length - EXAMPLES} more` : ''}`;
   if (agreeing.length)
-    problems.push({ file, severity: 'warning', message: `${agreeing.length} mapping(s) are already in Crosswalk with the same relationship and were not imported again (e.g. ${agreeing.slice(0, 2).join('; ')})` });
+    problems.push({ file, severity: 'warning', message: `${agreeing.length} mapping(s) are already in Crosswalk with the same relationship: this file is recorded as a further source of each, not as a second mapping (e.g. ${agreeing.slice(0, 2).join('; ')})` });
   if (differing.length)
-    problems.push({ file, severity: 'warning', message: `${differing.length} mapping(s) state another relationship than the mapping Crosswalk already holds for the pair, which is kept; they were not imported, review them: ${examples(differing)}` });
-  return { mappingFiles: kept.filter((m) => m.mappings.length || m.noCounterpart.length), problems };
+    problems.push({ file, severity: 'warning', message: `${differing.length} mapping(s) state another relationship than the mapping Crosswalk already holds for the pair, which is kept; this file's reading is recorded beside it as a further source, review them: ${examples(differing)}` });
+  return { mappingFiles: kept.filter((m) => m.mappings.length || m.noCounterpart.length || m.alsoStated?.length), problems };
 }

@@ -1,7 +1,7 @@
 import type { MappingFile } from '../content/fileSchemas.js';
 import type { Problem } from '../domain/errors.js';
 import { inverseRelationship } from '../domain/relationships.js';
-import type { Method, Provenance, Rationale, Relationship, Status } from '../domain/schemas/mapping.js';
+import type { Method, Provenance, Rationale, Relationship, SourceStatement, Status } from '../domain/schemas/mapping.js';
 import { slugify } from './maybeRelationship.js';
 import type { InputLocation } from './types.js';
 
@@ -19,6 +19,8 @@ export interface ImportedMapping {
   provenance: Provenance;
   note?: string;
   reviewNote?: string;
+  /** Other sources of the same pair, written as the file's "alsoStated" entries. */
+  alsoStatedBy?: SourceStatement[];
   at: InputLocation;
 }
 
@@ -154,6 +156,17 @@ export function buildMappingFiles(entries: readonly ImportedMapping[], options: 
     };
     const provenanceKeys = mappings.map((m) => nameProvenance(m.provenance));
     const noCounterpartKeys = noCounterparts.map((n) => nameProvenance(n.provenance));
+    // Named whole (never merged over the default), so they need no say in which key is the default.
+    const alsoStated = mappings.flatMap((m) =>
+      (m.alsoStatedBy ?? []).map((s) => ({
+        source: m.source,
+        target: m.target,
+        relationship: s.relationship,
+        ...(s.strength !== undefined ? { strength: s.strength } : {}),
+        provenance: nameProvenance(s.provenance),
+        ...(s.note !== undefined ? { note: s.note } : {}),
+      })),
+    );
     const defaults = {
       rationale: mostCommon(mappings.map((m) => m.rationale)),
       method: mostCommon(mappings.map((m) => m.method)),
@@ -190,6 +203,7 @@ export function buildMappingFiles(entries: readonly ImportedMapping[], options: 
         ...(n.status !== defaults.status ? { status: n.status } : {}),
         ...(noCounterpartKeys[index] !== defaults.provenance ? { provenance: noCounterpartKeys[index] } : {}),
       })),
+      ...(alsoStated.length ? { alsoStated } : {}),
     };
   });
   return { mappingFiles, problems };

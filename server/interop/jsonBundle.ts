@@ -6,7 +6,7 @@ import { splitRequirementId } from '../domain/ids.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import { FrameworkSchema } from '../domain/schemas/framework.js';
 import { HarmonizedClauseSchema } from '../domain/schemas/harmonizedClause.js';
-import { MappingSchema, NoCounterpartSchema, ProvenanceSchema, RationaleSchema, RelationshipSchema, StatusSchema } from '../domain/schemas/mapping.js';
+import { MappingSchema, NoCounterpartSchema, ProvenanceSchema, RationaleSchema, RelationshipSchema, SourceStatementSchema, StatusSchema } from '../domain/schemas/mapping.js';
 import { RequirementSchema } from '../domain/schemas/requirement.js';
 import { buildMappingFiles } from './buildMappingFiles.js';
 import { issuesToProblems, isRecord, parseJsonInput } from './jsonInput.js';
@@ -61,7 +61,8 @@ const inSchemaOrder = <T extends object>(schema: z.ZodObject, value: T): T => {
     const field = record[key];
     if (field === undefined) continue;
     const inner = key === 'provenance' ? ProvenanceSchema : key === 'edits' ? BundleReviewEditsSchema : undefined;
-    out[key] = inner && typeof field === 'object' && field !== null ? inSchemaOrder(inner, field) : field;
+    if (key === 'alsoStatedBy' && Array.isArray(field)) out[key] = field.map((s: object) => inSchemaOrder(SourceStatementSchema, s));
+    else out[key] = inner && typeof field === 'object' && field !== null ? inSchemaOrder(inner, field) : field;
   }
   return out as T;
 };
@@ -156,6 +157,7 @@ export function importJsonBundle(text: string, options: ImportOptions): JsonBund
         provenance: m.provenance,
         ...(m.note !== undefined ? { note: m.note } : {}),
         ...(m.reviewNote !== undefined ? { reviewNote: m.reviewNote } : {}),
+        ...(m.alsoStatedBy ? { alsoStatedBy: m.alsoStatedBy } : {}),
         at: { path: formatPath(['mappings', index]) },
       };
     }),

@@ -9,6 +9,8 @@ import { withoutStatedPairs } from '../content/statedPairs.js';
 import { importedMappingPath, writeImport, type ImportedContent } from '../content/writeImport.js';
 import { InputError, type Problem } from '../domain/errors.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
+import { canonicalJson } from '../domain/fingerprint.js';
+import type { SourceStatement } from '../domain/schemas/mapping.js';
 import {
   importCisoAssistantDocument, importCisoAssistantLibrary, importCprt, importCsvCrosswalk, importJsonBundle, importOlirStrm, importOscalCatalog, importOscalMapping,
   isCrosswalkHeader, isStrmHeader, refResolver, refsByFramework, type BundleReview,
@@ -168,9 +170,19 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
 function withoutLoadedContent(result: ReturnType<typeof importJsonBundle>, loaded: ContentBundle): ImportedContent & { reviews: BundleReview[] } {
   const frameworks = new Set(loaded.frameworks.map((f) => f.id));
   const pairs = new Set(loaded.mappings.flatMap((m) => [`${m.source}\u0000${m.target}`, `${m.target}\u0000${m.source}`]));
+  const statementKey = (source: string, target: string, s: Pick<SourceStatement, 'relationship' | 'provenance'>) => canonicalJson([source, target, s.relationship, s.provenance]);
+  const attached = new Set(loaded.mappings.flatMap((m) => (m.alsoStatedBy ?? []).map((s) => statementKey(m.source, m.target, s))));
   const mappingFiles = result.mappingFiles
-    .map((file) => ({ ...file, mappings: file.mappings.filter((m) => !pairs.has(`${file.source}:${m.source}\u0000${file.target}:${m.target}`)), noCounterpart: [] }))
-    .filter((file) => file.mappings.length);
+    .map((file) => {
+      const alsoStated = (file.alsoStated ?? []).filter((entry) => {
+        const provenance = typeof entry.provenance === 'string' ? file.sources[entry.provenance] : undefined;
+        return !provenance || !attached.has(statementKey(`${file.source}:${entry.source}`, `${file.target}:${entry.target}`, { relationship: entry.relationship, provenance }));
+      });
+      const mappings = file.mappings.filter((m) => !pairs.has(`${file.source}:${m.source}\u0000${file.target}:${m.target}`));
+      const { alsoStated: _all, ...rest } = file;
+      return { ...rest, mappings, noCounterpart: [], ...(alsoStated.length ? { alsoStated } : {}) };
+    })
+    .filter((file) => file.mappings.length || file.alsoStated?.length);
   return { catalogs: result.catalogs.filter((c) => !frameworks.has(c.framework.id)), mappingFiles, problems: result.problems, reviews: result.reviews };
 }
 

@@ -79,6 +79,19 @@ describe('imports over HTTP', () => {
     ]);
   });
 
+  it('keeps a second crosswalk that restates a pair as a further source of the mapping, served with whether it agrees', async () => {
+    const second = 'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,provenance_source,provenance_author\nacme-1,ACME-1,iso42001-2023,A.4.2,subset-of,semantic,6,Vendor crosswalk,vendor\niso42001-2023,A.6.2.4,acme-1,ACME-2,superset-of,functional,7,Vendor crosswalk,vendor\n';
+    const res = await upload('format=csv-crosswalk&filename=vendor-map.csv', second);
+    expect(res.status).toBe(200);
+    const { body } = await server.gql(`{ a: mapping(id: "acme-1:ACME-1 -> iso42001-2023:A.4.2") { relationship alsoStatedBy { relationship strength agrees provenance { source author } } }
+      b: mapping(id: "acme-1:ACME-2 -> iso42001-2023:A.6.2.4") { alsoStatedBy { relationship agrees } } }`);
+    expect(body.data.a).toEqual({ relationship: 'intersects_with', alsoStatedBy: [{ relationship: 'subset_of', strength: 6, agrees: false, provenance: { source: 'Vendor crosswalk', author: 'vendor' } }] });
+    // Stated the other way round: 42001 A.6.2.4 superset-of ACME-2 is ACME-2 subset-of A.6.2.4, as the mapping says.
+    expect(body.data.b).toEqual({ alsoStatedBy: [{ relationship: 'subset_of', agrees: true }] });
+    const rest = await (await fetch(`${server.url}/api/mappings/${encodeURIComponent('acme-1:ACME-1 -> iso42001-2023:A.4.2')}`)).json();
+    expect(rest.alsoStatedBy).toEqual([{ relationship: 'subset-of', strength: 6, provenance: expect.objectContaining({ source: 'Vendor crosswalk' }) }]);
+  });
+
   it('round-trips a crosswalk: export → import elsewhere → export gives the same file', async () => {
     const exported = await (await download('format=csv&from=acme-1&to=iso42001-2023')).text();
     const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-api-roundtrip-'));
@@ -310,6 +323,8 @@ describe('more import formats over HTTP', () => {
       expect(imported.status).toBe(200);
       const mine = await other.store.getMapping('acme-1:ACME-1 -> iso42001-2023:A.4.2');
       expect(mine).toMatchObject({ status: 'approved', reviewNote: 'checked', provenance: { reviewer: 'alice' } });
+      expect(mine!.alsoStatedBy).toEqual((await server.store.getMapping('acme-1:ACME-1 -> iso42001-2023:A.4.2'))!.alsoStatedBy);
+      expect(mine!.alsoStatedBy).toHaveLength(1);
       expect((await other.store.listFrameworks()).map((f) => f.id)).toEqual((await server.store.listFrameworks()).map((f) => f.id));
       const again = await (await fetch(`${other.url}/api/export?format=oscal-mapping&from=acme-1&to=iso42001-2023`)).json();
       const first = JSON.parse(oscal);

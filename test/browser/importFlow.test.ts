@@ -72,4 +72,23 @@ describe.skipIf(!hasChromium)('explorer import page (headless chromium)', () => 
     expect((await explorer.server.store.listRequirements({ frameworkId: 'wb-demo-1' })).map((r) => [r.ref, r.parentId])).toEqual([['D', undefined], ['D-1', 'wb-demo-1:D'], ['D:1', 'wb-demo-1:D']]);
     expect(problems).toEqual([]);
   });
+  it('imports a second crosswalk over a shipped pair and shows it beside the mapping as a further source that differs', async () => {
+    const { page, problems } = await explorer.open('/import', { token: true });
+    await page.getByRole('heading', { name: 'Import', level: 1 }).waitFor();
+    const second = 'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,provenance_source,provenance_author\niso42001-2023,A.6.2.8,iso27001-2022,A.8.15,subset-of,semantic,6,Vendor crosswalk,vendor\n';
+    await page.locator('#import-file').setInputFiles({ name: 'vendor-map.csv', mimeType: 'text/csv', buffer: Buffer.from(second) });
+    await expect.poll(() => page.locator('#import-format').inputValue()).toBe('csv-crosswalk');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported vendor-map.csv' }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('.import-result').textContent()).toMatch(/this file's reading is recorded beside it as a further source/);
+
+    // Read from 27001 A.8.15, the mapping's target: the vendor's "subset of" turns round to "superset of".
+    await page.goto(`${explorer.server.url}/requirement/${encodeURIComponent('iso27001-2022:A.8.15')}`);
+    const row = page.locator(`tr[data-mapping="${'iso42001-2023:A.6.2.8 -> iso27001-2022:A.8.15'}"]`);
+    await row.locator('.further-sources summary').click();
+    expect(await row.locator('.further-sources summary').textContent()).toBe('also stated by 1 other source, 1 with another relationship');
+    expect(await row.locator('.further-sources li').textContent()).toMatch(/^Vendor crosswalk \(vendor, \d{4}-\d{2}-\d{2}\): superset of, strength 6 — differs$/);
+    await screenshot(page, 'further-sources');
+    expect(problems).toEqual([]);
+  });
 });

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { MappingFile } from '../../server/content/fileSchemas.js';
 import { withoutStatedPairs } from '../../server/content/statedPairs.js';
 import type { Mapping } from '../../server/domain/schemas/mapping.js';
+import { contentDirs } from '../../server/config.js';
+import { errorsIn, loadContent } from '../../server/content/loadContent.js';
 import { importContent } from '../../server/services/importContent.js';
 
 const provenance = { source: 'Curated crosswalk', author: 'team', created: '2026-01-01' };
@@ -16,7 +18,7 @@ const file = (mappings: MappingFile['mappings'], noCounterpart: MappingFile['noC
 describe('pairs Crosswalk already holds', () => {
   const stated = [stored('a-1:1', 'b-1:X', 'equal-to', 10), stored('b-1:Y', 'a-1:2', 'subset-of', 6), stored('a-1:3', 'b-1:Z', 'intersects-with', 5)];
 
-  it('leaves them out of an import: agreeing ones counted, ones with another relationship listed with both readings, new ones kept', () => {
+  it('moves them to "alsoStated" (a further source of the mapping there): agreeing ones counted, ones with another relationship listed with both readings, new ones kept', () => {
     const result = withoutStatedPairs(
       [file([
         // The same relationship with another strength (an estimate, often defaulted) agrees.
@@ -30,22 +32,27 @@ describe('pairs Crosswalk already holds', () => {
       'second.csv',
     );
     expect(result.mappingFiles.flatMap((f) => f.mappings.map((m) => `${m.source}>${m.target}`))).toEqual(['4>W']);
+    expect(result.mappingFiles[0]!.alsoStated).toEqual([
+      { source: '1', target: 'X', relationship: 'equal-to', strength: 9 },
+      { source: '2', target: 'Y', relationship: 'superset-of', strength: 6 },
+      { source: '3', target: 'Z', relationship: 'subset-of', strength: 7 },
+    ]);
     expect(result.problems.map((p) => [p.file, p.severity, p.message])).toEqual([
-      ['second.csv', 'warning', '2 mapping(s) are already in Crosswalk with the same relationship and were not imported again (e.g. a-1:1 → b-1:X; a-1:2 → b-1:Y)'],
-      ['second.csv', 'warning', '1 mapping(s) state another relationship than the mapping Crosswalk already holds for the pair, which is kept; they were not imported, review them: a-1:3 → b-1:Z: here subset-of 7, already intersects-with 5 (Curated crosswalk, approved)'],
+      ['second.csv', 'warning', '2 mapping(s) are already in Crosswalk with the same relationship: this file is recorded as a further source of each, not as a second mapping (e.g. a-1:1 → b-1:X; a-1:2 → b-1:Y)'],
+      ['second.csv', 'warning', "1 mapping(s) state another relationship than the mapping Crosswalk already holds for the pair, which is kept; this file's reading is recorded beside it as a further source, review them: a-1:3 → b-1:Z: here subset-of 7, already intersects-with 5 (Curated crosswalk, approved)"],
     ]);
   });
 
-  it('drops a file left with nothing, keeps one that still states no-counterparts, and says nothing when nothing overlaps', () => {
-    const onlyKnown = file([{ source: '1', target: 'X', relationship: 'equal-to', strength: 10 }]);
-    expect(withoutStatedPairs([onlyKnown], stated, 'f').mappingFiles).toEqual([]);
-    const withStatement = file([{ source: '1', target: 'X', relationship: 'equal-to', strength: 10 }], [{ ref: '9', side: 'source', note: 'Nothing in b-1.' }]);
-    expect(withoutStatedPairs([withStatement], stated, 'f').mappingFiles).toEqual([{ ...withStatement, mappings: [] }]);
+  it('keeps a file of known pairs only as further sources, and says nothing when nothing overlaps', () => {
+    const onlyKnown = file([{ source: '1', target: 'X', relationship: 'equal-to', strength: 10, provenance: 'second', note: 'Why.' }]);
+    expect(withoutStatedPairs([onlyKnown], stated, 'f').mappingFiles).toEqual([
+      { ...onlyKnown, mappings: [], alsoStated: [{ source: '1', target: 'X', relationship: 'equal-to', strength: 10, provenance: 'second', note: 'Why.' }] },
+    ]);
     const fresh = file([{ source: '5', target: 'V', relationship: 'equal-to', strength: 10 }]);
     expect(withoutStatedPairs([fresh], stated, 'f')).toEqual({ mappingFiles: [fresh], problems: [] });
   });
 
-  it('lets a second crosswalk that overlaps an earlier import bring in what is new, and --replace re-import its own file', async () => {
+  it('lets a second crosswalk that overlaps an earlier import bring in what is new and stand as a further source of the rest, and --replace re-import its own file', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-stated-'));
     const bytes = (text: string) => new TextEncoder().encode(text);
     const run = (sourceName: string, text: string, replace = false) => importContent({ format: 'csv-crosswalk', bytes: bytes(text), sourceName, dataDir, replace });
@@ -57,17 +64,30 @@ describe('pairs Crosswalk already holds', () => {
 
       const second = await run('second.csv', `${header}ov-b,P1,ov-a,P1,equal-to,10,Second source,semantic\nov-a,P2,ov-b,P2,subset-of,8,Second source,semantic\nov-a,P3,ov-b,P3,equal-to,9,Second source,semantic\n`);
       expect(second.warnings.map((w) => w.message)).toEqual([
-        '1 mapping(s) are already in Crosswalk with the same relationship and were not imported again (e.g. ov-b:P1 → ov-a:P1)',
-        '1 mapping(s) state another relationship than the mapping Crosswalk already holds for the pair, which is kept; they were not imported, review them: ov-a:P2 → ov-b:P2: here subset-of 8, already intersects-with 5 (First source, proposed)',
+        '1 mapping(s) are already in Crosswalk with the same relationship: this file is recorded as a further source of each, not as a second mapping (e.g. ov-b:P1 → ov-a:P1)',
+        "1 mapping(s) state another relationship than the mapping Crosswalk already holds for the pair, which is kept; this file's reading is recorded beside it as a further source, review them: ov-a:P2 → ov-b:P2: here subset-of 8, already intersects-with 5 (First source, proposed)",
       ]);
-      expect(fs.readFileSync(second.written[0]!, 'utf8')).toMatch(/source: P3\n\s+target: P3/);
-      expect(fs.readFileSync(second.written[0]!, 'utf8')).not.toMatch(/source: P2/);
+      const written = second.written.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+      expect(written).toMatch(/mappings:\n\s+- source: P3\n\s+target: P3/);
+      expect(written).toMatch(/alsoStated:\n\s+- source: P2\n\s+target: P2\n\s+relationship: subset-of\n\s+strength: 8/);
+
+      // On load, each further source is attached to the mapping that holds its pair, read in the mapping's direction.
+      const { bundle, problems } = loadContent(contentDirs({ dataDir }));
+      expect(errorsIn(problems)).toEqual([]);
+      const mapping = (source: string, target: string) => bundle.mappings.find((m) => m.source === source && m.target === target)!;
+      expect(mapping('ov-a:P1', 'ov-b:P1').alsoStatedBy).toEqual([{ relationship: 'equal-to', strength: 10, provenance: expect.objectContaining({ source: 'Second source' }) }]);
+      expect(mapping('ov-a:P2', 'ov-b:P2')).toMatchObject({ relationship: 'intersects-with', provenance: { source: 'First source' }, alsoStatedBy: [{ relationship: 'subset-of', strength: 8, provenance: { source: 'Second source' } }] });
+      expect(mapping('ov-a:P3', 'ov-b:P3').alsoStatedBy).toBeUndefined();
 
       // Its own earlier file does not count as "already held" when it is replaced.
       const again = await run('first.csv', `${header}ov-a,P1,ov-b,P1,equal-to,10,First source,semantic\nov-a,P2,ov-b,P2,intersects-with,6,First source,semantic\n`, true);
       expect(again.warnings).toEqual([]);
       expect(fs.readFileSync(again.written[0]!, 'utf8')).toMatch(/strength: 6/);
-      await expect(run('third.csv', `${header}ov-a,P3,ov-b,P3,equal-to,9,Third source,semantic\n`)).rejects.toThrow(/third\.csv holds no catalog and no mappings that could be imported:\n.*1 mapping\(s\) are already in Crosswalk/);
+      const third = await run('third.csv', `${header}ov-a,P3,ov-b,P3,equal-to,9,Third source,semantic\n`);
+      expect(third.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^1 mapping\(s\) are already in Crosswalk with the same relationship: this file is recorded as a further source/)]);
+      expect(loadContent(contentDirs({ dataDir })).bundle.mappings.find((m) => m.source === 'ov-a:P3')!.alsoStatedBy).toEqual([
+        { relationship: 'equal-to', strength: 9, provenance: expect.objectContaining({ source: 'Third source' }) },
+      ]);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

@@ -90,7 +90,10 @@ describe('round trips through stored properties', () => {
   it('mappings, with provenance flattened into provenance* properties and strength as Integer', () => {
     const full = edge('fw-a:1', 'fw-b:B-1', 'subset-of', {
       note: 'n', reviewNote: 'r', provenance: { source: 'S', url: 'https://example.org', author: 'A', reviewer: 'R', created: '2026-01-01', reviewed: '2026-01-02' },
+      alsoStatedBy: [{ relationship: 'intersects-with', strength: 4, note: 'x', provenance: { source: 'T', author: 'B', created: '2026-01-03' } }],
     });
+    expect(typeof fromMapping(full).props.alsoStatedBy).toBe('string');
+    expect(fromMapping(bundle.mappings[0]!).props.alsoStatedBy).toBeNull();
     for (const m of [...bundle.mappings, full]) {
       const { source, target, props } = fromMapping(m);
       expect(neo4j.isInt(props.strength)).toBe(true);

@@ -47,6 +47,25 @@ describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
       expect(await store.getRequirements(['fw-b:B-3'])).toEqual([]);
     });
 
+    it('stores the further sources of a mapping, updates them on reload, and keeps them through a review', async () => {
+      const next = smallBundle();
+      const further = [
+        { relationship: 'subset-of' as const, strength: 6, note: 'Second reading.', provenance: { source: 'Second crosswalk', url: 'https://example.org/2', author: 'B', created: '2026-02-01' } },
+        { relationship: 'intersects-with' as const, provenance: { source: 'Third crosswalk', author: 'C', created: '2026-02-02' } },
+      ];
+      const target = next.mappings[0]!;
+      next.mappings[0] = { ...target, alsoStatedBy: further };
+      const summary = await store.loadContent(next);
+      expect(summary.mappings).toEqual({ added: 0, updated: 1, removed: 0 });
+      expect((await store.getMapping(target.id))!.alsoStatedBy).toEqual(further);
+      expect((await store.getMapping(next.mappings[1]!.id))!.alsoStatedBy).toBeUndefined();
+      const reviewed = await store.reviewMapping({ mappingId: target.id, status: 'approved', reviewer: 'ana', at: '2026-02-03T10:00:00Z' });
+      expect(reviewed.alsoStatedBy).toEqual(further);
+      next.mappings[0] = { ...target, alsoStatedBy: [further[1]!] };
+      expect((await store.loadContent(next)).mappings.updated).toBe(1);
+      expect((await store.getMapping(target.id))!.alsoStatedBy).toEqual([further[1]]);
+    });
+
     it('keeps people\'s mappings and re-applies their reviews when content is reloaded', async () => {
       await store.saveMapping(edge('fw-a:2', 'fw-c:GOVERN 1.1', 'intersects-with', { origin: 'user', status: 'proposed' }));
       await store.reviewMapping({ mappingId: 'fw-a:1.1 -> fw-b:B-1', status: 'rejected', reviewer: 'ana', at: '2026-02-03T10:00:00Z', note: 'too broad', edits: { strength: 6 } });

@@ -51,12 +51,23 @@ export interface Mapping {
   note: string | null;
   reviewNote: string | null;
   provenance: Provenance;
+  alsoStatedBy: SourceStatement[];
+}
+
+/** Another source's statement of a mapping's pair, in the mapping's direction. */
+export interface SourceStatement {
+  relationship: Relationship;
+  strength: number | null;
+  note: string | null;
+  agrees: boolean;
+  provenance: Provenance;
 }
 
 export const FRAMEWORKS = /* GraphQL */ `{ frameworks { id name edition family publisher licence requirementCount mappingCount } }`;
 
 const REQ = 'id frameworkId ref title kind summary';
-const MAPPING = 'id sourceId targetId relationship rationale strength method status origin note reviewNote provenance { source url author reviewer created reviewed }';
+const PROVENANCE = 'provenance { source url author reviewer created reviewed }';
+const MAPPING = `id sourceId targetId relationship rationale strength method status origin note reviewNote ${PROVENANCE} alsoStatedBy { relationship strength note agrees ${PROVENANCE} }`;
 
 export const NEIGHBOURHOOD = /* GraphQL */ `query Neighbourhood($id: ID!, $depth: Int, $statuses: [Status!], $relationships: [Relationship!], $maxNodes: Int) {
   neighbourhood(id: $id, depth: $depth, statuses: $statuses, relationships: $relationships, maxNodes: $maxNodes) {

@@ -11,6 +11,7 @@ import { RELATIONSHIPS, STATUSES, type Relationship, type Status } from '../grap
 import { plural, relationshipLabel } from '../lib/format.js';
 import { formatRoute, intParam, listParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, navigate, setParams } from '../router.js';
+import { FurtherSources, SourceName } from '../components/FurtherSources.js';
 
 type Req = NonNullable<RequirementData['requirement']>;
 
@@ -124,18 +125,13 @@ export function RequirementView({ route }: { route: Route }) {
                       <span className={`badge ${m.mapping.status}`}>{m.mapping.status}</span> <span className="muted">{m.mapping.origin}</span>
                     </td>
                     <td className="prov">
-                      {m.mapping.provenance.url ? (
-                        <a href={m.mapping.provenance.url} rel="noreferrer noopener" target="_blank">
-                          {m.mapping.provenance.source}
-                        </a>
-                      ) : (
-                        m.mapping.provenance.source
-                      )}
+                      <SourceName provenance={m.mapping.provenance} />
                       <br />
                       <span className="muted">
                         by {m.mapping.provenance.author}, {m.mapping.provenance.created}
                         {m.mapping.provenance.reviewer && `; reviewed by ${m.mapping.provenance.reviewer}${m.mapping.provenance.reviewed ? `, ${m.mapping.provenance.reviewed}` : ''}`}
                       </span>
+                      <FurtherSources statements={m.mapping.alsoStatedBy} incoming={m.direction === 'incoming'} />
                     </td>
                     <td className="note">
                       {m.mapping.note ?? <span className="muted">no note</span>}

@@ -12,6 +12,7 @@ import { indexAfterRemoval, moveIndex, QUEUE_PAGE_SIZE, QUEUE_PAGE_SIZE_MAX, que
 import { intParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, navigate, setParams } from '../router.js';
 import { FieldError } from '../components/FieldError.js';
+import { FurtherSources, SourceName } from '../components/FurtherSources.js';
 
 const RATIONALES = ['syntactic', 'semantic', 'functional'] as const;
 
@@ -235,14 +236,8 @@ export function ReviewView({ route }: { route: Route }) {
                   <dd>{current.origin}</dd>
                   <dt>Provenance</dt>
                   <dd>
-                    {current.provenance.url ? (
-                      <a href={current.provenance.url} target="_blank" rel="noreferrer noopener">
-                        {current.provenance.source}
-                      </a>
-                    ) : (
-                      current.provenance.source
-                    )}{' '}
-                    — {current.provenance.author}, {current.provenance.created}
+                    <SourceName provenance={current.provenance} /> — {current.provenance.author}, {current.provenance.created}
+                    <FurtherSources statements={current.alsoStatedBy} />
                   </dd>
                   {current.reviews.length > 0 && (
                     <>

@@ -139,6 +139,7 @@ export const resolvers = {
     source: (m: Mapping, _: Args, ctx: ApiContext) => ctx.requirements.load(m.source),
     target: (m: Mapping, _: Args, ctx: ApiContext) => ctx.requirements.load(m.target),
     reviews: (m: Mapping, _: Args, ctx: ApiContext) => ctx.reviews.load(m.id),
+    alsoStatedBy: (m: Mapping) => (m.alsoStatedBy ?? []).map((s) => ({ ...s, agrees: s.relationship === m.relationship })),
   },
 
   MappingView: {

@@ -52,6 +52,16 @@ export const typeDefs = /* GraphQL */ `
     reviewed: String
   }
 
+  "Another source's statement of a mapping's pair, read in the mapping's direction."
+  type SourceStatement {
+    relationship: Relationship!
+    strength: Int
+    note: String
+    provenance: Provenance!
+    "Whether it states the same relationship as the mapping."
+    agrees: Boolean!
+  }
+
   type Mapping {
     id: ID!
     sourceId: ID!
@@ -67,6 +77,8 @@ export const typeDefs = /* GraphQL */ `
     provenance: Provenance!
     note: String
     reviewNote: String
+    "Other sources that state the same pair (a second crosswalk): they corroborate the mapping, or, where they disagree, call for review."
+    alsoStatedBy: [SourceStatement!]!
     reviews: [Review!]!
   }
 

@@ -25,6 +25,18 @@ export const ProvenanceSchema = z.object({
   reviewed: IsoDateSchema.optional(),
 });
 
+/**
+ * Another source's statement of a pair Crosswalk already holds as a mapping: the relationship it states (read in the
+ * mapping's own direction), its strength and note if it gives them, and where it comes from. Crosswalk keeps one
+ * mapping per pair; further sources corroborate it, or, when their relationship differs, show a person what to review.
+ */
+export const SourceStatementSchema = z.object({
+  relationship: RelationshipSchema,
+  strength: z.number().int().min(0).max(10).optional(),
+  note: z.string().optional(),
+  provenance: ProvenanceSchema,
+});
+
 export const MappingSchema = z.object({
   id: z.string().min(1),
   source: RequirementIdSchema,
@@ -39,6 +51,8 @@ export const MappingSchema = z.object({
   note: z.string().optional(),
   /** Why a reviewer rejected or edited it. */
   reviewNote: z.string().optional(),
+  /** Other sources that state the same pair (absent when none do). */
+  alsoStatedBy: z.array(SourceStatementSchema).min(1).optional(),
 });
 
 /**
@@ -61,4 +75,5 @@ export type Status = z.infer<typeof StatusSchema>;
 export type Origin = z.infer<typeof OriginSchema>;
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 export type Mapping = z.infer<typeof MappingSchema>;
+export type SourceStatement = z.infer<typeof SourceStatementSchema>;
 export type NoCounterpart = z.infer<typeof NoCounterpartSchema>;

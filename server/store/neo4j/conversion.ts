@@ -24,7 +24,7 @@ export const PROPERTY_KEYS = {
   Requirement: ['id', 'frameworkId', 'ref', 'kind', 'title', 'summary', 'parentId', 'order', 'tags', 'fileSourced'],
   MAPS_TO: [
     'id', 'relationship', 'rationale', 'strength', 'method', 'status', 'origin', 'provenanceSource', 'provenanceUrl',
-    'provenanceAuthor', 'provenanceReviewer', 'provenanceCreated', 'provenanceReviewed', 'note', 'reviewNote',
+    'provenanceAuthor', 'provenanceReviewer', 'provenanceCreated', 'provenanceReviewed', 'note', 'reviewNote', 'alsoStatedBy',
   ],
   NoCounterpart: [
     'requirementId', 'otherFrameworkId', 'note', 'status', 'origin', 'provenanceSource', 'provenanceUrl', 'provenanceAuthor',
@@ -146,6 +146,9 @@ const fromProvenance = (p: Provenance): Props => ({
   provenanceCreated: p.created, provenanceReviewed: p.reviewed ?? null,
 });
 
+/** Further sources are a list of maps, which a property cannot hold: they are stored as JSON text. */
+const alsoStatedByOf = (json: string | undefined): Mapping['alsoStatedBy'] => (json ? (JSON.parse(json) as Mapping['alsoStatedBy']) : undefined);
+
 /** A MAPS_TO relationship's properties plus `source` and `target`, the ids of its end nodes (see MAPPING_PROJECTION). */
 export const toMapping = (props: Props): Mapping => {
   const r = reader(props, 'MAPS_TO');
@@ -154,6 +157,7 @@ export const toMapping = (props: Props): Mapping => {
     relationship: r.string('relationship') as Mapping['relationship'], rationale: r.string('rationale') as Mapping['rationale'],
     strength: r.number('strength'), method: r.string('method') as Mapping['method'], status: r.string('status') as Mapping['status'],
     origin: r.string('origin') as Mapping['origin'], provenance: toProvenance(r), note: r.optionalString('note'), reviewNote: r.optionalString('reviewNote'),
+    alsoStatedBy: alsoStatedByOf(r.optionalString('alsoStatedBy')),
   });
 };
 
@@ -170,6 +174,7 @@ export const fromMapping = (m: Mapping): MappingRow => ({
   props: {
     id: m.id, relationship: m.relationship, rationale: m.rationale, strength: toInteger(m.strength), method: m.method, status: m.status,
     origin: m.origin, ...fromProvenance(m.provenance), note: m.note ?? null, reviewNote: m.reviewNote ?? null,
+    alsoStatedBy: m.alsoStatedBy?.length ? JSON.stringify(m.alsoStatedBy) : null,
   },
 });
 

@@ -304,7 +304,8 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
     this.db
       .prepare(
         `INSERT OR REPLACE INTO mappings VALUES (@id, @source, @target, @source_fw, @target_fw, @relationship, @rationale, @strength, @method,
-         @status, @origin, @prov_source, @prov_url, @prov_author, @prov_reviewer, @prov_created, @prov_reviewed, @note, @review_note)`,
+         @status, @origin, @prov_source, @prov_url, @prov_author, @prov_reviewer, @prov_created, @prov_reviewed, @note, @review_note,
+         @also_stated_by)`,
       )
       .run(row);
     this.touched(mapping);

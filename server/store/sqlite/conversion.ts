@@ -21,6 +21,8 @@ export interface DbMappingRow extends DbProvenanceColumns {
   id: string; source: string; target: string; source_fw: string; target_fw: string; relationship: string;
   rationale: string; strength: number; method: string; status: string; origin: string; note: string | null;
   review_note: string | null;
+  /** JSON of Mapping['alsoStatedBy']. */
+  also_stated_by: string | null;
 }
 export interface DbNoCounterpartRow extends DbProvenanceColumns {
   requirement_id: string; other_framework_id: string; note: string; status: string; origin: string;
@@ -64,7 +66,7 @@ export const toMapping = (r: DbMappingRow): Mapping =>
     id: r.id, source: r.source, target: r.target, relationship: r.relationship as Mapping['relationship'],
     rationale: r.rationale as Mapping['rationale'], strength: r.strength, method: r.method as Mapping['method'],
     status: r.status as Mapping['status'], origin: r.origin as Mapping['origin'], provenance: toProvenance(r),
-    note: opt(r.note), reviewNote: opt(r.review_note),
+    note: opt(r.note), reviewNote: opt(r.review_note), alsoStatedBy: r.also_stated_by ? (JSON.parse(r.also_stated_by) as Mapping['alsoStatedBy']) : undefined,
   });
 
 export const fromMapping = (m: Mapping): DbMappingRow => ({
@@ -72,6 +74,7 @@ export const fromMapping = (m: Mapping): DbMappingRow => ({
   target_fw: m.target.slice(0, m.target.indexOf(':')), relationship: m.relationship, rationale: m.rationale,
   strength: m.strength, method: m.method, status: m.status, origin: m.origin, note: m.note ?? null,
   review_note: m.reviewNote ?? null, ...fromProvenance(m.provenance),
+  also_stated_by: m.alsoStatedBy?.length ? JSON.stringify(m.alsoStatedBy) : null,
 });
 
 export const toNoCounterpart = (r: DbNoCounterpartRow): NoCounterpart => ({

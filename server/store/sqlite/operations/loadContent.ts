@@ -103,13 +103,14 @@ export function loadContent(db: Database, bundle: ContentBundle, onProgress: (p:
       toRow: (m) => ({ ...fromMapping(m) }),
       existing: `SELECT * FROM mappings WHERE origin IN ${FILE_ORIGINS}`,
       insert: `INSERT INTO mappings VALUES (@id, @source, @target, @source_fw, @target_fw, @relationship, @rationale, @strength, @method,
-               @status, @origin, @prov_source, @prov_url, @prov_author, @prov_reviewer, @prov_created, @prov_reviewed, @note, @review_note)
+               @status, @origin, @prov_source, @prov_url, @prov_author, @prov_reviewer, @prov_created, @prov_reviewed, @note, @review_note,
+               @also_stated_by)
                ON CONFLICT(id) DO UPDATE SET source = excluded.source, target = excluded.target, source_fw = excluded.source_fw,
                target_fw = excluded.target_fw, relationship = excluded.relationship, rationale = excluded.rationale,
                strength = excluded.strength, method = excluded.method, status = excluded.status, origin = excluded.origin,
                prov_source = excluded.prov_source, prov_url = excluded.prov_url, prov_author = excluded.prov_author,
                prov_reviewer = excluded.prov_reviewer, prov_created = excluded.prov_created, prov_reviewed = excluded.prov_reviewed,
-               note = excluded.note, review_note = excluded.review_note
+               note = excluded.note, review_note = excluded.review_note, also_stated_by = excluded.also_stated_by
                WHERE mappings.origin IN ${FILE_ORIGINS}`,
       remove: `DELETE FROM mappings WHERE id = @id AND origin IN ${FILE_ORIGINS}`,
     }, onProgress);
