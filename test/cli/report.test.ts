@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findDisputed } from '../../server/domain/disputed.js';
+import type { Mapping } from '../../server/domain/schemas/mapping.js';
+import { crosswalk } from './run.js';
+
+const provenance = (source: string) => ({ source, author: 'someone', created: '2026-01-01' });
+const mapping = (source: string, target: string, alsoStatedBy?: Mapping['alsoStatedBy']): Mapping => ({
+  id: `${source} -> ${target}`, source, target, relationship: 'intersects-with', strength: 5, rationale: 'semantic', method: 'human', status: 'approved', origin: 'reference', provenance: provenance('First'),
+  ...(alsoStatedBy ? { alsoStatedBy } : {}),
+});
+
+describe('findDisputed', () => {
+  it('lists mappings a further source states with another relationship, with only the differing sources', () => {
+    const agreeing = { relationship: 'intersects-with' as const, provenance: provenance('Agrees') };
+    const differing = { relationship: 'subset-of' as const, strength: 6, provenance: provenance('Differs') };
+    const mappings = [mapping('a:1', 'b:1', [agreeing, differing]), mapping('a:2', 'b:2', [agreeing]), mapping('a:3', 'c:3', [differing]), mapping('a:4', 'b:4')];
+    expect(findDisputed(mappings).map((d) => [d.mapping.id, d.differing])).toEqual([['a:1 -> b:1', [differing]], ['a:3 -> c:3', [differing]]]);
+    expect(findDisputed(mappings, ['b', 'a']).map((d) => d.mapping.id)).toEqual(['a:1 -> b:1']);
+    expect(findDisputed(mappings, ['a', 'a'])).toEqual([]);
+  });
+});
+
+describe('crosswalk report disputed', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-report-'));
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('lists where an imported crosswalk reads a shipped pair otherwise, and nothing before', () => {
+    expect(crosswalk(['report', 'disputed'], { dataDir }).stdout).toBe('0 mapping(s) that another source states with another relationship\n');
+    const csv = path.join(dataDir, 'vendor.csv');
+    fs.writeFileSync(csv, 'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,provenance_source,provenance_author\niso27001-2022,A.8.15,iso42001-2023,A.6.2.8,superset-of,semantic,6,Vendor crosswalk,vendor\n');
+    expect(crosswalk(['import', '--format', 'csv-crosswalk', csv], { dataDir }).code).toBe(0);
+    const report = crosswalk(['report', 'disputed', '--from', 'iso42001-2023', '--to', 'iso27001-2022'], { dataDir });
+    expect(report.stdout).toBe(
+      [
+        '1 mapping(s) that another source states with another relationship (iso42001-2023 ↔ iso27001-2022)',
+        '  iso42001-2023:A.6.2.8 → iso27001-2022:A.8.15: intersects-with (Crosswalk curation, approved)',
+        '      Vendor crosswalk says subset-of, strength 6',
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse(crosswalk(['report', 'disputed', '--json'], { dataDir }).stdout);
+    expect(json).toEqual([expect.objectContaining({ id: 'iso42001-2023:A.6.2.8 -> iso27001-2022:A.8.15', differing: [expect.objectContaining({ relationship: 'subset-of' })] })]);
+    expect(crosswalk(['report', 'disputed', '--from', 'iso42001-2023', '--to', 'iso9001-2015'], { dataDir }).stdout).toMatch(/^0 mapping/);
+  });
+
+  it('refuses half a pair and unknown frameworks', () => {
+    expect(crosswalk(['report', 'disputed', '--from', 'iso42001-2023'], { dataDir }).stderr).toMatch(/give both --from and --to, or neither/);
+    expect(crosswalk(['report', 'disputed', '--from', 'iso42001-2023', '--to', 'nope-1'], { dataDir }).stderr).toMatch(/unknown framework "nope-1"/);
+    expect(crosswalk(['report', 'frobnicate'], { dataDir }).stderr).toMatch(/expected: unmapped, disputed/);
+  });
+});
