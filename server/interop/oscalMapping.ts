@@ -7,7 +7,7 @@ import { frameworkOf, splitRequirementId } from '../domain/ids.js';
 import { inverseRelationship } from '../domain/relationships.js';
 import { FrameworkIdSchema, IsoDateSchema, RefSchema } from '../domain/schemas/common.js';
 import type { Framework } from '../domain/schemas/framework.js';
-import type { Mapping, Method, Provenance, Rationale, Relationship, Status } from '../domain/schemas/mapping.js';
+import { SourceStatementSchema, type Mapping, type Method, type Provenance, type Rationale, type Relationship, type SourceStatement, type Status } from '../domain/schemas/mapping.js';
 import type { Requirement } from '../domain/schemas/requirement.js';
 import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js';
 import { currentDate, isRecord, isoDateOf, parseOscalInput, problemReporter } from './jsonInput.js';
@@ -99,6 +99,8 @@ export function exportOscalMapping(options: OscalMappingExportOptions): string {
         ...(p.reviewed ? [crosswalkProp('reviewed', p.reviewed)] : []),
         ...(m.reviewNote !== undefined ? [crosswalkProp('review-note', m.reviewNote)] : []),
         ...(inverse ? [crosswalkProp('direction', 'inverse')] : []),
+        // Further sources as JSON, their relationships read in the mapping's own direction (see "direction").
+        ...(m.alsoStatedBy?.length ? [crosswalkProp('also-stated-by', JSON.stringify(m.alsoStatedBy))] : []),
       ],
       ...(m.note !== undefined ? { remarks: m.note } : {}),
     };
@@ -306,6 +308,7 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
       const note = [remarks, groupNote].filter((n) => n !== undefined).join('\n') || undefined;
       const reviewNote = prop('review-note');
       const inverse = prop('direction') === 'inverse';
+      const alsoStatedBy = furtherSources(prop('also-stated-by'), counts, (message) => fail(['props'], `also-stated-by: ${message}`));
       if (strength === undefined) defaulted.strength.push(formatPath(mapAt));
       for (const s of sources)
         for (const t of targets) {
@@ -323,6 +326,7 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
             provenance: record,
             ...(note !== undefined ? { note } : {}),
             ...(reviewNote !== undefined ? { reviewNote } : {}),
+            ...(alsoStatedBy ? { alsoStatedBy } : {}),
             at: { path: formatPath(mapAt) },
           });
         }
@@ -343,4 +347,23 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
 
   const built = buildMappingFiles(entries, { file, description: `Imported from ${documentTitle} (OSCAL mapping collection).` });
   return finishImport({ catalogs: [], mappingFiles: built.mappingFiles, problems: [...problems, ...built.problems] });
+}
+
+/** The further sources a Crosswalk export wrote on a one-to-one map; on a map of several pairs they are not read. */
+function furtherSources(json: string | undefined, counts: { sources: number; targets: number }, fail: (message: string) => void): SourceStatement[] | undefined {
+  if (json === undefined || counts.sources * counts.targets !== 1) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    fail('not JSON');
+    return undefined;
+  }
+  const parsed = z.array(SourceStatementSchema.strict()).min(1).safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    fail(`${issue.path.join('.') || 'value'}: ${issue.message}`);
+    return undefined;
+  }
+  return parsed.data;
 }

@@ -3,7 +3,8 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { stringify } from 'yaml';
 import type { CatalogFile, MappingFile } from '../../server/content/fileSchemas.js';
-import { readContentFile } from '../../server/content/readContentFile.js';
+import { readContentFile, type Restatement } from '../../server/content/readContentFile.js';
+import { attachRestatements } from '../../server/content/restatements.js';
 import type { Problem } from '../../server/domain/errors.js';
 import { emptyBundle, type ContentBundle } from '../../server/domain/schemas/content.js';
 import type { Mapping } from '../../server/domain/schemas/mapping.js';
@@ -27,11 +28,14 @@ export function oscalValidator(model: 'catalog' | 'mapping') {
 export function loadImported({ catalogs, mappingFiles }: { catalogs: CatalogFile[]; mappingFiles: MappingFile[] }, origin: Mapping['origin'] = 'import'): ContentBundle {
   const bundle = emptyBundle();
   const problems: Problem[] = [];
+  const restatements: Restatement[] = [];
   [...catalogs, ...mappingFiles].forEach((file, index) => {
     const read = readContentFile(`imported-${index}.yaml`, stringify(file, { lineWidth: 0 }), { origin });
     problems.push(...read.problems);
+    restatements.push(...read.restatements);
     for (const key of Object.keys(bundle) as Array<keyof ContentBundle>) (bundle[key] as unknown[]).push(...read.bundle[key]);
   });
+  problems.push(...attachRestatements(bundle, restatements, new Map()));
   if (problems.length) throw new Error(`imported files do not load:\n${problems.map((p) => `${p.file}:${p.line ?? ''} ${p.path ?? ''} ${p.message}`).join('\n')}`);
   return bundle;
 }

@@ -30,8 +30,10 @@ describe('exportJsonBundle / importJsonBundle', () => {
     expect(doc.mappings).toHaveLength(6);
   });
 
-  it('round-trips: export → import → load gives the same content, and exporting it again gives the same text', () => {
+  it('round-trips: export → import → load gives the same content (further sources included), and exporting it again gives the same text', () => {
     const original = richBundle();
+    const other = { source: 'Other crosswalk', url: 'https://example.org/other', author: 'other', created: '2026-04-01' };
+    original.mappings[1] = { ...original.mappings[1]!, alsoStatedBy: [{ relationship: 'subset-of', strength: 4, note: 'Narrower.', provenance: other }, { relationship: original.mappings[1]!.relationship, provenance: { ...other, source: 'Third' } }] };
     const first = exportJsonBundle(original, { reviews });
     const imported = importJsonBundle(first, { file: 'bundle.json' });
     expect(imported.problems).toEqual([]);

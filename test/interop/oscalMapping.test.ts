@@ -80,6 +80,24 @@ describe('importOscalMapping', () => {
     expect(comparable(loaded)).toEqual(comparable(bundle.mappings));
   });
 
+  it('carries further sources of a mapping on one-to-one maps, in the mapping\'s own direction, and refuses a damaged list at its map', () => {
+    const bundle = richBundle();
+    bundle.mappings = bundle.mappings.map((m, i) => ({ ...m, alsoStatedBy: [{ relationship: i % 2 ? 'subset-of' : m.relationship, ...(i % 3 ? { strength: i } : {}), ...(i === 1 ? { note: 'Two\nlines.' } : {}), provenance: { source: `Other crosswalk ${i}`, author: 'other', created: '2026-04-01' } }] }));
+    const pairs = [['fw-a', 'fw-b'], ['fw-b', 'fw-c'], ['fw-a', 'fw-c']] as const;
+    const documents = pairs.map(([s, t]) => exportPair(s, t, bundle));
+    for (const document of documents) expect(validate(JSON.parse(document))).toEqual([]);
+    const imported = documents.map((document, i) => importOscalMapping(document, { file: `${i}.json` }));
+    for (const result of imported) expect(result.problems).toEqual([]);
+    const loaded = loadImported({ catalogs: [], mappingFiles: imported.flatMap((r) => r.mappingFiles) }).mappings;
+    expect(comparable(loaded)).toEqual(comparable(bundle.mappings));
+
+    const damaged = JSON.parse(documents[0]!);
+    const props = damaged['mapping-collection'].mappings[0].maps[0].props as Array<{ name: string; value: string }>;
+    props.find((p) => p.name === 'also-stated-by')!.value = '[{"relationship":"same-as","provenance":{"source":"X","author":"Y","created":"2026-01-01"}}]';
+    const refused = importOscalMapping(JSON.stringify(damaged), { file: 'damaged.json' });
+    expect(errorsOf(refused.problems).map((p) => [p.path, p.message])).toEqual([['mapping-collection.mappings[0].maps[0].props', expect.stringMatching(/^also-stated-by: 0\.relationship: Invalid option/)]]);
+  });
+
   it('exports the same document again from the imported mappings', () => {
     const bundle = richBundle();
     const first = exportPair('fw-a', 'fw-b', bundle);
