@@ -42,6 +42,11 @@ export interface CoverageStep {
   rationale: Rationale;
   /** The reviewer's note on the mapping: why the relationship holds. */
   note?: string;
+  /**
+   * Further sources of the mapping that read this full step as carrying less (their relationship read in the
+   * direction of travel): the full claim rests on one source's reading.
+   */
+  contestedBy?: Array<{ source: string; relationship: Relationship }>;
 }
 
 /**

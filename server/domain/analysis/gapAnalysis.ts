@@ -2,7 +2,7 @@ import { InputError, NotFoundError } from '../errors.js';
 import { frameworkOf } from '../ids.js';
 import type { NoCounterpart, Status } from '../schemas/mapping.js';
 import { assessTarget, DEFAULT_MAX_CONTRIBUTIONS, type Assessment, type Blocked } from './assess.js';
-import { aggregateCoverage, describeCoverage, type Contribution } from './coverage.js';
+import { aggregateCoverage, coverageOf, describeCoverage, type Contribution } from './coverage.js';
 import { ancestorsOf, inverseCode, isAssessable, levelOfCode, relationshipOfCode, toCoverageIndex, type CoverageIndex, type CoverageInput } from './coverageIndex.js';
 import { maybeAsOf, normalizeTraversal, type TraversalOptions } from './options.js';
 import { sourcesFromEvidence, sourcesFromFrameworks, sourcesFromRequirements, type EvidenceArrays, type EvidenceIndex, type SourceSet } from './sources.js';
@@ -297,7 +297,11 @@ function directReason(best: Contribution, kind: GapHave['kind']): string {
 }
 
 /** The notes reviewers wrote on the mappings of the best path: the "why" behind the relationship. */
-const mappingNotes = (best: Contribution): string[] => best.path.flatMap((step) => (step.note ? [`note on ${step.mappingId}: ${step.note}`] : []));
+const mappingNotes = (best: Contribution): string[] =>
+  best.path.flatMap((step) => [
+    ...(step.note ? [`note on ${step.mappingId}: ${step.note}`] : []),
+    ...(step.contestedBy ?? []).map((other) => `contested: ${other.source} reads ${step.from} → ${step.to} as ${other.relationship}, which would carry ${coverageOf(other.relationship) ? 'only part of it' : 'nothing'}`),
+  ]);
 
 function notReachedReason(index: CoverageIndex, node: number, frameworks: readonly string[], mask: number, kind: GapHave['kind']): string {
   if (kind === 'evidence' && !frameworks.length) return 'no evidence reaches it';

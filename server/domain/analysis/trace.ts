@@ -1,5 +1,6 @@
-import type { Coverage, CoverageStep } from './coverage.js';
+import { coverageOf, type Coverage, type CoverageStep } from './coverage.js';
 import { inverseCode, levelOfCode, relationshipOfCode, type CoverageIndex } from './coverageIndex.js';
+import { inverseRelationship } from '../relationships.js';
 import type { Mapping } from '../schemas/mapping.js';
 
 /**
@@ -150,10 +151,21 @@ class Walk {
 
 function step(from: string, to: string, code: number, mapping: Mapping): CoverageStep {
   const relationship = relationshipOfCode(code);
+  const coverage: Coverage = levelOfCode(code) === 2 ? 'full' : 'partial';
+  const contestedBy = coverage === 'full' ? contestingSources(mapping, from) : [];
   return {
-    mappingId: mapping.id, from, to, relationship, coverage: (levelOfCode(code) === 2 ? 'full' : 'partial') as Coverage,
+    mappingId: mapping.id, from, to, relationship, coverage,
     strength: mapping.strength, status: mapping.status, rationale: mapping.rationale, ...(mapping.note ? { note: mapping.note } : {}),
+    ...(contestedBy.length ? { contestedBy } : {}),
   };
+}
+
+/** The further sources that read a mapping, crossed from `from`, as carrying less than full coverage. */
+function contestingSources(mapping: Mapping, from: string): NonNullable<CoverageStep['contestedBy']> {
+  return (mapping.alsoStatedBy ?? []).flatMap((statement) => {
+    const relationship = from === mapping.source ? statement.relationship : inverseRelationship(statement.relationship);
+    return coverageOf(relationship) === 'full' ? [] : [{ source: statement.provenance.source, relationship }];
+  });
 }
 
 /** A direct mapping between a source and a target, read from the source towards the target. */

@@ -8,6 +8,7 @@ import { inverseRelationship } from '../../../server/domain/relationships.js';
 import { contentDirs } from '../../../server/config.js';
 import { loadContent } from '../../../server/content/loadContent.js';
 import { bundleOf, evidence, framework, map, noCounterpart } from './fixtures.js';
+import type { Relationship } from '../../../server/domain/schemas/mapping.js';
 
 const content = bundleOf(
   [
@@ -37,6 +38,24 @@ describe('gapAnalysis', () => {
     expect(row(report, '1.1').reasons).toContain('note on h:a -> t:1.1: h:a equivalent-to t:1.1');
     expect(row(report, '1.2')).toMatchObject({ status: 'partial', basis: 'mapping' });
     expect(row(report, '1.2').reasons[0]).toMatch(/the rest needs its own evidence/);
+  });
+
+  it('flags a full step that a further source reads as carrying less, in the direction of travel, and not one it agrees with', () => {
+    const other = (source: string, relationship: Relationship) => ({ relationship, provenance: { source, author: 'x', created: '2026-01-01' } });
+    const contested = bundleOf(
+      [...framework('h', ['a', 'b']), ...framework('t', ['1', '2'])],
+      [
+        // Stored t → h and crossed backwards: the vendor's "t:1 superset-of h:a" is "h:a subset-of t:1" on the way.
+        map('t:1', 'equivalent-to', 'h:a', { alsoStatedBy: [other('Vendor', 'superset-of'), other('Agrees', 'equal-to')] }),
+        map('h:b', 'superset-of', 't:2', { alsoStatedBy: [other('Skeptic', 'no-relationship'), other('Generous', 'equal-to')] }),
+      ],
+    );
+    const result = gapAnalysis(buildCoverageIndex(contested), { have, target: 't' });
+    expect(row(result, '1').status).toBe('covered');
+    expect(row(result, '1').contributions[0]!.path[0]!.contestedBy).toEqual([{ source: 'Vendor', relationship: 'subset-of' }]);
+    expect(row(result, '1').reasons).toContain('contested: Vendor reads h:a → t:1 as subset-of, which would carry only part of it');
+    expect(row(result, '2').reasons.filter((r) => r.startsWith('contested'))).toEqual(['contested: Skeptic reads h:b → t:2 as no-relationship, which would carry nothing']);
+    expect(row(gapAnalysis(index, { have, target: 't' }), '1.1').reasons.some((r) => r.startsWith('contested'))).toBe(false);
   });
 
   it('tells "reviewed: no counterpart" apart from "not mapped yet"', () => {
