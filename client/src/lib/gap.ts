@@ -1,4 +1,4 @@
-import type { GapRow, GapStatus, GapSummary } from '../api/analysis.js';
+import type { CoverageStep, GapRow, GapStatus, GapSummary } from '../api/analysis.js';
 import { listParam } from './route.js';
 
 export const GAP_STATUSES: readonly GapStatus[] = ['covered', 'partial', 'uncovered'];
@@ -81,9 +81,16 @@ export function gapShares(summary: Pick<GapSummary, 'assessable' | 'covered' | '
 }
 
 /** The mappings a row relies on: each distinct mapping of its listed paths (and of the covering parent's). */
-export function mappingsUsed(row: Pick<GapRow, 'contributions' | 'inheritedFrom'>): Array<{ mappingId: string; from: string; to: string; relationship: string; strength: number; status: string; note?: string }> {
-  const seen = new Map<string, { mappingId: string; from: string; to: string; relationship: string; strength: number; status: string; note?: string }>();
+type UsedMapping = Pick<CoverageStep, 'mappingId' | 'from' | 'to' | 'relationship' | 'strength' | 'status' | 'note' | 'contestedBy'>;
+
+export function mappingsUsed(row: Pick<GapRow, 'contributions' | 'inheritedFrom'>): UsedMapping[] {
+  const seen = new Map<string, UsedMapping>();
   for (const c of [...row.contributions, ...(row.inheritedFrom?.contributions ?? [])])
-    for (const s of c.path) if (!seen.has(s.mappingId)) seen.set(s.mappingId, { mappingId: s.mappingId, from: s.from, to: s.to, relationship: s.relationship, strength: s.strength, status: s.status, ...(s.note ? { note: s.note } : {}) });
+    for (const s of c.path)
+      if (!seen.has(s.mappingId))
+        seen.set(s.mappingId, {
+          mappingId: s.mappingId, from: s.from, to: s.to, relationship: s.relationship, strength: s.strength, status: s.status,
+          ...(s.note ? { note: s.note } : {}), ...(s.contestedBy ? { contestedBy: s.contestedBy } : {}),
+        });
   return [...seen.values()];
 }

@@ -222,6 +222,12 @@ function GapRowView({ row, head = false, context }: { row: GapRow; head?: boolea
               return (
                 <li key={m.mappingId} title={m.note}>
                   {label(m.from)} <span className={`rel rel-${stepSupport(rel)}`}>{relationshipLabel(rel)}</span> {label(m.to)} <span className="muted">(strength {m.strength}{m.status === 'approved' ? '' : `, ${m.status}`})</span>
+                  {m.contestedBy && m.contestedBy.length > 0 && (
+                    <span className="contested" title={m.contestedBy.map((c) => `${c.source}: ${relationshipLabel(toRelationship(c.relationship))}`).join('; ')}>
+                      {' '}
+                      contested by {m.contestedBy.map((c) => c.source).join(', ')}
+                    </span>
+                  )}
                 </li>
               );
             })}

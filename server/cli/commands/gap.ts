@@ -67,7 +67,8 @@ function formatRow(row: GapRow): string[] {
   // The reviewer's note says what each side adds: the caveat behind an "equivalent" clause of another standard.
   const notes = row.reasons.filter((r) => r.startsWith('note on ')).map((r) => `why: ${r.slice(r.indexOf(': ') + 2)}`);
   const reasons = row.reasons.filter((r) => !r.startsWith('note on '));
-  const shown = row.status === 'covered' ? reasons.slice(0, 1) : reasons;
+  // A covered row shows its best path, and whether another source reads a step of it as carrying less.
+  const shown = row.status === 'covered' ? [...reasons.slice(0, 1), ...reasons.slice(1).filter((r) => r.startsWith('contested: '))] : reasons;
   return [`${indent}${MARK[row.status]} ${row.ref} ${row.title}`, ...[...shown, ...notes.slice(0, 1)].map((r) => `${indent}    ${r}`)];
 }
 
