@@ -1,4 +1,5 @@
 import type { Problem } from '../domain/errors.js';
+import { canonicalJson } from '../domain/fingerprint.js';
 import { inverseRelationship } from '../domain/relationships.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import type { Location } from '../domain/validation/rules.js';
@@ -25,7 +26,7 @@ export function attachRestatements(bundle: ContentBundle, restatements: readonly
     const mapping = bundle.mappings[at]!;
     const statement = forward === undefined ? { ...restatement.statement, relationship: inverseRelationship(restatement.statement.relationship) } : restatement.statement;
     const others = mapping.alsoStatedBy ?? [];
-    if (others.some((s) => JSON.stringify(s) === JSON.stringify(statement))) continue;
+    if (others.some((s) => canonicalJson(s) === canonicalJson(statement))) continue;
     const attached = { ...mapping, alsoStatedBy: [...others, statement] };
     bundle.mappings[at] = attached;
     const where = locations.get(mapping);
