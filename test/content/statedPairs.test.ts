@@ -79,6 +79,11 @@ describe('pairs Crosswalk already holds', () => {
       expect(mapping('ov-a:P2', 'ov-b:P2')).toMatchObject({ relationship: 'intersects-with', provenance: { source: 'First source' }, alsoStatedBy: [{ relationship: 'subset-of', strength: 8, provenance: { source: 'Second source' } }] });
       expect(mapping('ov-a:P3', 'ov-b:P3').alsoStatedBy).toBeUndefined();
 
+      // The same file again without --replace: its source already stands behind every pair (as the mapping or as a
+      // further source), so nothing is recorded twice.
+      const secondAgain = `${header}ov-b,P1,ov-a,P1,equal-to,10,Second source,semantic\nov-a,P2,ov-b,P2,subset-of,8,Second source,semantic\nov-a,P3,ov-b,P3,equal-to,9,Second source,semantic\n`;
+      await expect(run('second-copy.csv', secondAgain)).rejects.toThrow(/3 mapping\(s\) are already in Crosswalk from this same source and were left out .*import it again with --replace/);
+
       // Its own earlier file does not count as "already held" when it is replaced.
       const again = await run('first.csv', `${header}ov-a,P1,ov-b,P1,equal-to,10,First source,semantic\nov-a,P2,ov-b,P2,intersects-with,6,First source,semantic\n`, true);
       expect(again.warnings).toEqual([]);
