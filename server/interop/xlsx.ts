@@ -1,13 +1,18 @@
 import ExcelJS from 'exceljs';
 import { InputError } from '../domain/errors.js';
-import { frameworkOf } from '../domain/ids.js';
+import { frameworkOf, splitRequirementId } from '../domain/ids.js';
 import type { Framework } from '../domain/schemas/framework.js';
 import { STATUSES, type Mapping } from '../domain/schemas/mapping.js';
 import { CROSSWALK_CSV_EXPORT_COLUMNS, crosswalkRows } from './csvCrosswalk.js';
 
-import { XLSX_ABOUT_SHEET, XLSX_CROSSWALK_SHEET } from './workbookKinds.js';
+import { XLSX_ABOUT_SHEET, XLSX_CROSSWALK_SHEET, XLSX_FURTHER_SOURCES_SHEET } from './workbookKinds.js';
 
-export { XLSX_ABOUT_SHEET, XLSX_CROSSWALK_SHEET };
+export { XLSX_ABOUT_SHEET, XLSX_CROSSWALK_SHEET, XLSX_FURTHER_SOURCES_SHEET };
+
+const FURTHER_SOURCE_COLUMNS = [
+  'source_framework', 'source_ref', 'target_framework', 'target_ref', 'mapping_relationship', 'stated_relationship', 'agrees',
+  'strength', 'note', 'provenance_source', 'provenance_url', 'provenance_author', 'provenance_created',
+] as const;
 
 export interface XlsxCrosswalkExportOptions {
   /** Frameworks to describe on the "About" sheet (those the mappings use are listed; unknown ids are flagged). */
@@ -23,6 +28,8 @@ export interface XlsxCrosswalkExportOptions {
  * The crosswalk as a workbook: sheet "Crosswalk" has the same columns and cells as the CSV export (bold, frozen header
  * row with an auto-filter; strength is a number, every other cell is text, so nothing is read as a formula), and sheet "About" lists
  * the frameworks with their editions, the generation date and how many mappings each provenance source and status has.
+ * When other sources state some of the pairs, sheet "Further sources" lists each with its reading and whether it agrees
+ * (for reading: the JSON bundle and the OSCAL mapping export carry them back into Crosswalk).
  */
 export async function exportXlsxCrosswalk({ frameworks, mappings, generatedAt, title = 'Crosswalk export' }: XlsxCrosswalkExportOptions): Promise<Buffer> {
   if (Number.isNaN(Date.parse(generatedAt))) throw new InputError(`XLSX export: generatedAt "${generatedAt}" is not an ISO date-time`);
@@ -41,6 +48,8 @@ export async function exportXlsxCrosswalk({ frameworks, mappings, generatedAt, t
     const name = CROSSWALK_CSV_EXPORT_COLUMNS[index]!;
     column.width = name === 'note' || name === 'review_note' ? 60 : name.startsWith('provenance') ? 30 : Math.max(12, name.length + 2);
   });
+
+  addFurtherSourcesSheet(workbook, mappings);
 
   const about = workbook.addWorksheet(XLSX_ABOUT_SHEET);
   const heading = (text: string) => (about.addRow([text]).font = { bold: true });
@@ -74,4 +83,26 @@ export async function exportXlsxCrosswalk({ frameworks, mappings, generatedAt, t
   about.getColumn(2).width = 30;
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function addFurtherSourcesSheet(workbook: ExcelJS.Workbook, mappings: readonly Mapping[]) {
+  const rows = mappings.flatMap((m) =>
+    (m.alsoStatedBy ?? []).map((s) => {
+      const source = splitRequirementId(m.source);
+      const target = splitRequirementId(m.target);
+      return [
+        source.frameworkId, source.ref, target.frameworkId, target.ref, m.relationship, s.relationship, s.relationship === m.relationship ? 'yes' : 'no',
+        s.strength ?? '', s.note ?? '', s.provenance.source, s.provenance.url ?? '', s.provenance.author, s.provenance.created,
+      ];
+    }),
+  );
+  if (!rows.length) return;
+  const sheet = workbook.addWorksheet(XLSX_FURTHER_SOURCES_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  sheet.addRow([...FURTHER_SOURCE_COLUMNS]).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: FURTHER_SOURCE_COLUMNS.length } };
+  sheet.columns.forEach((column, index) => {
+    const name = FURTHER_SOURCE_COLUMNS[index]!;
+    column.width = name === 'note' ? 60 : name.startsWith('provenance') ? 30 : Math.max(12, name.length + 2);
+  });
 }

@@ -31,6 +31,27 @@ describe('exportXlsxCrosswalk', () => {
     });
   });
 
+  it('lists further sources on a sheet of their own, with whether each agrees, and a crosswalk import still reads the Crosswalk sheet', async () => {
+    const { frameworks, mappings } = richBundle();
+    const other = { source: 'Vendor crosswalk', url: 'https://example.org/v', author: 'vendor', created: '2026-04-01' };
+    const first = mappings[0]!;
+    mappings[0] = { ...first, alsoStatedBy: [{ relationship: 'subset-of', strength: 6, note: 'Narrower.', provenance: other }, { relationship: first.relationship, provenance: { ...other, source: 'Third' } }] };
+    const buffer = await exportXlsxCrosswalk({ frameworks, mappings, generatedAt: '2026-06-01T12:00:00Z' });
+    const workbook = await read(buffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Crosswalk', 'Further sources', 'About']);
+    const sheet = workbook.getWorksheet('Further sources')!;
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+    expect(values(1)).toEqual(['source_framework', 'source_ref', 'target_framework', 'target_ref', 'mapping_relationship', 'stated_relationship', 'agrees', 'strength', 'note', 'provenance_source', 'provenance_url', 'provenance_author', 'provenance_created']);
+    const [sourceFw, sourceRef] = first.source.split(':');
+    const [targetFw, targetRef] = first.target.split(':');
+    expect(values(2)).toEqual([sourceFw, sourceRef, targetFw, targetRef, first.relationship, 'subset-of', 'no', 6, 'Narrower.', 'Vendor crosswalk', 'https://example.org/v', 'vendor', '2026-04-01']);
+    expect(values(3).slice(5, 7)).toEqual([first.relationship, 'yes']);
+    expect(sheet.rowCount).toBe(3);
+    const { sheetAsCsv } = await import('../../server/interop/xlsxSheet.js');
+    const csv = await sheetAsCsv(new Uint8Array(buffer), { file: 'x.xlsx', preferred: 'Crosswalk' });
+    expect(csv.sheet).toBe('Crosswalk');
+  });
+
   it('describes frameworks, editions, the generation date and provenance on the About sheet', async () => {
     const { frameworks, mappings } = richBundle();
     const about = (await read(await exportXlsxCrosswalk({ frameworks, mappings, generatedAt: '2026-06-01T12:00:00Z' }))).getWorksheet('About')!;
