@@ -31,6 +31,7 @@ const MappingQuery = z.object({
   method: list(METHODS),
   origin: list(ORIGINS),
   provenance: z.string().optional(),
+  disputed: z.enum(['true', 'false']).optional(),
   limit: int(100),
   offset: int(0),
 });
@@ -87,7 +88,7 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
     const run = async () => {
       const q = MappingQuery.parse(req.query);
       const frameworks = q.from && q.to ? [q.from, q.to] : undefined;
-      const filter = { frameworks, frameworkId: frameworks ? undefined : (q.framework ?? q.from), requirementId: q.requirement, relationships: q.relationship, statuses: q.status, methods: q.method, origins: q.origin, provenanceSource: q.provenance };
+      const filter = { frameworks, frameworkId: frameworks ? undefined : (q.framework ?? q.from), requirementId: q.requirement, relationships: q.relationship, statuses: q.status, methods: q.method, origins: q.origin, provenanceSource: q.provenance, disputed: q.disputed === 'true' };
       const [page, total] = await Promise.all([Q.mappings(null, { filter, limit: q.limit, offset: q.offset }, ctx), Q.mappingCount(null, { filter }, ctx)]);
       res.set('X-Total-Count', String(total)).json(page);
     };

@@ -45,6 +45,8 @@ export interface MappingFilter {
   methods?: Method[];
   origins?: Origin[];
   provenanceSource?: string;
+  /** Only mappings that a further source states with another relationship (see Mapping.alsoStatedBy). */
+  disputed?: boolean;
   limit?: number;
   offset?: number;
 }

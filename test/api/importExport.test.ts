@@ -90,6 +90,11 @@ describe('imports over HTTP', () => {
     expect(body.data.b).toEqual({ alsoStatedBy: [{ relationship: 'subset_of', agrees: true }] });
     const rest = await (await fetch(`${server.url}/api/mappings/${encodeURIComponent('acme-1:ACME-1 -> iso42001-2023:A.4.2')}`)).json();
     expect(rest.alsoStatedBy).toEqual([{ relationship: 'subset-of', strength: 6, provenance: expect.objectContaining({ source: 'Vendor crosswalk' }) }]);
+    // Only the one the vendor reads otherwise is disputed.
+    const disputed = await server.gql(`{ mappings(filter: { frameworks: ["acme-1", "iso42001-2023"], disputed: true }) { id } mappingCount(filter: { disputed: true, frameworks: ["acme-1", "iso42001-2023"] }) }`);
+    expect(disputed.body.data).toEqual({ mappings: [{ id: 'acme-1:ACME-1 -> iso42001-2023:A.4.2' }], mappingCount: 1 });
+    const listed = await fetch(`${server.url}/api/mappings?from=acme-1&to=iso42001-2023&disputed=true`);
+    expect([listed.headers.get('x-total-count'), (await listed.json()).map((m: { id: string }) => m.id)]).toEqual(['1', ['acme-1:ACME-1 -> iso42001-2023:A.4.2']]);
   });
 
   it('round-trips a crosswalk: export → import elsewhere → export gives the same file', async () => {

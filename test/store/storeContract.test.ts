@@ -59,11 +59,19 @@ describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
       expect(summary.mappings).toEqual({ added: 0, updated: 1, removed: 0 });
       expect((await store.getMapping(target.id))!.alsoStatedBy).toEqual(further);
       expect((await store.getMapping(next.mappings[1]!.id))!.alsoStatedBy).toBeUndefined();
+      // Disputed: a further source states another relationship than the mapping (whichever the mapping now has).
+      const disputes = further.some((f) => f.relationship !== target.relationship);
+      expect((await store.findMappings({ disputed: true })).map((m) => m.id)).toEqual(disputes ? [target.id] : []);
+      expect(await store.countMappings({ disputed: true, statuses: [target.status] })).toBe(disputes ? 1 : 0);
+      expect(await store.countMappings({ disputed: false })).toBe(next.mappings.length);
       const reviewed = await store.reviewMapping({ mappingId: target.id, status: 'approved', reviewer: 'ana', at: '2026-02-03T10:00:00Z' });
       expect(reviewed.alsoStatedBy).toEqual(further);
       next.mappings[0] = { ...target, alsoStatedBy: [further[1]!] };
       expect((await store.loadContent(next)).mappings.updated).toBe(1);
       expect((await store.getMapping(target.id))!.alsoStatedBy).toEqual([further[1]]);
+      // A review that adopts the further source's reading settles the dispute.
+      await store.reviewMapping({ mappingId: target.id, status: 'approved', reviewer: 'ana', at: '2026-02-04T10:00:00Z', edits: { relationship: further[1]!.relationship } });
+      expect(await store.findMappings({ disputed: true })).toEqual([]);
     });
 
     it('keeps people\'s mappings and re-applies their reviews when content is reloaded', async () => {

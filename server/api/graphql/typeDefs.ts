@@ -155,6 +155,8 @@ export const typeDefs = /* GraphQL */ `
     methods: [Method!]
     origins: [Origin!]
     provenanceSource: String
+    "Only mappings that a further source states with another relationship."
+    disputed: Boolean
   }
 
   type Query {

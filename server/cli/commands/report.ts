@@ -48,7 +48,7 @@ async function disputedReport(argv: string[]) {
     await loadIfEmpty(store);
     const known = (await store.listFrameworks()).map((f) => f.id);
     for (const id of between ?? []) if (!known.includes(id)) throw new InputError(`report disputed: unknown framework "${id}" (known: ${known.sort().join(', ')})`);
-    return findDisputed(await store.findMappings({ ...(between ? { frameworks: [...between] } : {}), limit: 1_000_000_000 }), between);
+    return findDisputed(await store.findMappings({ ...(between ? { frameworks: [...between] } : {}), disputed: true, limit: 1_000_000_000 }), between);
   });
   if (values.json) {
     console.log(JSON.stringify(disputed.map(({ mapping, differing }) => ({ id: mapping.id, relationship: mapping.relationship, status: mapping.status, provenance: mapping.provenance, differing })), null, 2));

@@ -43,7 +43,7 @@ const edgeParams = ({ relationships, statuses }: EdgeFilter) => ({ relationships
 const requirementOf = (record: { get(key: string): unknown }) => toRequirement(record.get('requirement') as Props);
 const mappingOf = (record: { get(key: string): unknown }) => toMapping(record.get('mapping') as Props);
 /** The filter parameters of FIND_MAPPINGS and COUNT_MAPPINGS. */
-const mappingFilterParams = ({ frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource }: MappingCriteria) => ({
+const mappingFilterParams = ({ frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource, disputed }: MappingCriteria) => ({
   // The SQLite store treats empty strings as "no filter" for these; so does this one.
   pair: frameworks ? [frameworks[0], frameworks[1]] : null,
   frameworkId: frameworkId || null,
@@ -53,6 +53,7 @@ const mappingFilterParams = ({ frameworks, frameworkId, requirementId, relations
   methods: methods ?? [],
   origins: origins ?? [],
   provenanceSource: provenanceSource || null,
+  disputed: disputed ?? false,
 });
 
 /**

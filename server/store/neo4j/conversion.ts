@@ -25,6 +25,7 @@ export const PROPERTY_KEYS = {
   MAPS_TO: [
     'id', 'relationship', 'rationale', 'strength', 'method', 'status', 'origin', 'provenanceSource', 'provenanceUrl',
     'provenanceAuthor', 'provenanceReviewer', 'provenanceCreated', 'provenanceReviewed', 'note', 'reviewNote', 'alsoStatedBy',
+    'alsoStatedRelationships',
   ],
   NoCounterpart: [
     'requirementId', 'otherFrameworkId', 'note', 'status', 'origin', 'provenanceSource', 'provenanceUrl', 'provenanceAuthor',
@@ -175,6 +176,8 @@ export const fromMapping = (m: Mapping): MappingRow => ({
     id: m.id, relationship: m.relationship, rationale: m.rationale, strength: toInteger(m.strength), method: m.method, status: m.status,
     origin: m.origin, ...fromProvenance(m.provenance), note: m.note ?? null, reviewNote: m.reviewNote ?? null,
     alsoStatedBy: m.alsoStatedBy?.length ? JSON.stringify(m.alsoStatedBy) : null,
+    // A list of strings, which a property can hold, so the "disputed" filter needs no JSON parsing in Cypher.
+    alsoStatedRelationships: m.alsoStatedBy?.length ? m.alsoStatedBy.map((s) => s.relationship) : null,
   },
 });
 

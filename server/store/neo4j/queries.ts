@@ -309,7 +309,8 @@ WHERE ($pair IS NULL
   AND (size($statuses) = 0 OR m.status IN $statuses)
   AND (size($methods) = 0 OR m.method IN $methods)
   AND (size($origins) = 0 OR m.origin IN $origins)
-  AND ($provenanceSource IS NULL OR m.provenanceSource = $provenanceSource)`;
+  AND ($provenanceSource IS NULL OR m.provenanceSource = $provenanceSource)
+  AND (NOT $disputed OR any(stated IN coalesce(m.alsoStatedRelationships, []) WHERE stated <> m.relationship))`;
 
 const FIND_MAPPINGS_PAGE = `
 RETURN ${MAPPING} AS mapping

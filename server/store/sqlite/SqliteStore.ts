@@ -160,7 +160,7 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
     return new Map(frameworkIds.map((id) => [id, (count.get(id, id, id) as { n: number }).n]));
   }
 
-  private mappingWhere({ frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource }: MappingCriteria) {
+  private mappingWhere({ frameworks, frameworkId, requirementId, relationships, statuses, methods, origins, provenanceSource, disputed }: MappingCriteria) {
     const where: string[] = [];
     const params: unknown[] = [];
     const within = (column: string, values?: string[]) => {
@@ -174,6 +174,7 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
     within('method', methods);
     within('origin', origins);
     if (provenanceSource) where.push('prov_source = ?') && params.push(provenanceSource);
+    if (disputed) where.push(`EXISTS (SELECT 1 FROM json_each(mappings.also_stated_by) AS s WHERE json_extract(s.value, '$.relationship') <> mappings.relationship)`);
     return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }
 
