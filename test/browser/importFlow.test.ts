@@ -89,6 +89,13 @@ describe.skipIf(!hasChromium)('explorer import page (headless chromium)', () => 
     expect(await row.locator('.further-sources summary').textContent()).toBe('also stated by 1 other source, 1 with another relationship');
     expect(await row.locator('.further-sources li').textContent()).toMatch(/^Vendor crosswalk \(vendor, \d{4}-\d{2}-\d{2}\): superset of, strength 6 — differs$/);
     await screenshot(page, 'further-sources');
+
+    // The review page lists it among the mappings another source reads otherwise, whatever its status.
+    await page.goto(`${explorer.server.url}/review`);
+    await page.getByLabel('Show').selectOption('disputed');
+    await expect.poll(() => page.locator('.queue-range').textContent()).toBe('1–1 of 1 disputed mapping');
+    expect(await page.locator('.queue-list li').textContent()).toMatch(/A\.6\.2\.8.*intersects with.*A\.8\.15.*reference · approved/);
+    expect(await page.locator('.review .further-sources summary').textContent()).toBe('also stated by 1 other source, 1 with another relationship');
     expect(problems).toEqual([]);
   });
 });

@@ -134,14 +134,14 @@ export interface MappingsData {
 }
 
 /** A page of the proposed mappings (optionally of some origins), and how many there are in all. */
-export const REVIEW_QUEUE = /* GraphQL */ `query Queue($origins: [Origin!], $limit: Int, $offset: Int) {
-  mappings(filter: { statuses: [proposed], origins: $origins }, limit: $limit, offset: $offset) {
+export const REVIEW_QUEUE = /* GraphQL */ `query Queue($origins: [Origin!], $statuses: [Status!], $disputed: Boolean, $limit: Int, $offset: Int) {
+  mappings(filter: { statuses: $statuses, origins: $origins, disputed: $disputed }, limit: $limit, offset: $offset) {
     ${MAPPING}
     source { ${REQ} }
     target { ${REQ} }
     reviews { status reviewer at note editsJson }
   }
-  mappingCount(filter: { statuses: [proposed], origins: $origins })
+  mappingCount(filter: { statuses: $statuses, origins: $origins, disputed: $disputed })
 }`;
 export type QueueItem = MappingWithEnds & { reviews: Review[] };
 export interface QueueData {

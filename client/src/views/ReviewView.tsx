@@ -19,14 +19,21 @@ const RATIONALES = ['syntactic', 'semantic', 'functional'] as const;
 /**
  * Proposed mappings waiting for a person: j/k to move, a to accept, e to edit then accept, r to reject with a
  * reason, n/p for the next or previous page. Each shows why it was proposed (note, method, origin, provenance).
- * The queue is read a page at a time (`from`, `size` in the URL), with the total beside it.
+ * The queue is read a page at a time (`from`, `size` in the URL), with the total beside it. With `show=disputed` it
+ * lists instead the mappings, of any status, that a further source reads with another relationship.
  */
 export function ReviewView({ route }: { route: Route }) {
   const fw = useFrameworks();
   const originFilter = route.params.origin ?? '';
+  const disputedOnly = route.params.show === 'disputed';
+  const noun = disputedOnly ? 'disputed mapping' : 'proposed mapping';
   const size = intParam(route.params.size, QUEUE_PAGE_SIZE, 1, QUEUE_PAGE_SIZE_MAX);
   const from = intParam(route.params.from, 0, 0, 1_000_000);
-  const q = useQuery<QueueData>(REVIEW_QUEUE, { origins: originFilter ? [originFilter] : null, limit: size, offset: from }, { cached: false });
+  const q = useQuery<QueueData>(
+    REVIEW_QUEUE,
+    { origins: originFilter ? [originFilter] : null, statuses: disputedOnly ? null : ['proposed'], disputed: disputedOnly || null, limit: size, offset: from },
+    { cached: false },
+  );
   // Decided here since the page was read: the server no longer lists them, so neither does the page.
   const [done, setDone] = useState<Set<string>>(new Set());
   useEffect(() => setDone(new Set()), [q.data]);
@@ -161,6 +168,13 @@ export function ReviewView({ route }: { route: Route }) {
       )}
       <div className="controls">
         <label>
+          Show{' '}
+          <select value={disputedOnly ? 'disputed' : ''} onChange={(e) => setParams({ show: e.target.value || null, id: null, from: null })}>
+            <option value="">proposed mappings</option>
+            <option value="disputed">mappings another source reads otherwise</option>
+          </select>
+        </label>
+        <label>
           Origin{' '}
           <select value={originFilter} onChange={(e) => setParams({ origin: e.target.value || null, id: null, from: null })}>
             <option value="">any</option>
@@ -179,13 +193,19 @@ export function ReviewView({ route }: { route: Route }) {
       </p>
       {message && <p className="flash">{message}</p>}
       {error && <ErrorBox what="that decision" error={error} />}
-      {q.status === 'loading' && <Loading what="the proposed mappings" />}
-      {q.status === 'error' && <ErrorBox what="the proposed mappings" error={q.error} retry={q.reload} />}
-      {q.status === 'ok' && page.total === 0 && <Empty>Nothing to review: no proposed mappings{originFilter ? ` from ${originFilter}` : ''}. `npx crosswalk suggest` and imports add some.</Empty>}
+      {q.status === 'loading' && <Loading what={`the ${noun}s`} />}
+      {q.status === 'error' && <ErrorBox what={`the ${noun}s`} error={q.error} retry={q.reload} />}
+      {q.status === 'ok' && page.total === 0 && (
+        <Empty>
+          {disputedOnly
+            ? `No mapping${originFilter ? ` from ${originFilter}` : ''} is read otherwise by a further source. Importing a crosswalk that restates pairs Crosswalk holds adds further sources.`
+            : `Nothing to review: no proposed mappings${originFilter ? ` from ${originFilter}` : ''}. \`npx crosswalk suggest\` and imports add some.`}
+        </Empty>
+      )}
       {q.status === 'ok' && page.total > 0 && (
         <nav className="queue-pages controls" aria-label="Pages of the queue">
           <span className="queue-range" data-total={page.total}>
-            {items.length > 0 ? `${page.first.toLocaleString('en')}–${page.last.toLocaleString('en')} of ${plural(page.total, 'proposed mapping')}` : `${plural(page.total, 'proposed mapping')}; none on this page`}
+            {items.length > 0 ? `${page.first.toLocaleString('en')}–${page.last.toLocaleString('en')} of ${plural(page.total, noun)}` : `${plural(page.total, noun)}; none on this page`}
           </span>
           <button type="button" onClick={() => goTo(page.prevFrom)} disabled={page.prevFrom === null} aria-keyshortcuts="p">
             Previous page
@@ -202,12 +222,16 @@ export function ReviewView({ route }: { route: Route }) {
       )}
       {items.length > 0 && (
         <div className="queue">
-          <ol className="queue-list" ref={listRef} aria-label={`${items.length} proposed mappings on this page`} start={page.first}>
+          <ol className="queue-list" ref={listRef} aria-label={`${plural(items.length, noun)} on this page`} start={page.first}>
             {items.map((m, i) => (
               <li key={m.id} data-index={i} data-id={m.id} className={i === index ? 'current' : undefined} aria-current={i === index ? 'true' : undefined}>
                 <button type="button" onClick={() => select(i)}>
                   <FrameworkSwatch id={m.source?.frameworkId ?? ''} /> {m.source?.ref ?? m.sourceId} <span className={`rel rel-${stepSupport(m.relationship)}`}>{relationshipLabel(m.relationship)}</span> <FrameworkSwatch id={m.target?.frameworkId ?? ''} /> {m.target?.ref ?? m.targetId}
-                  <span className="muted"> · {m.origin}</span>
+                  <span className="muted">
+                    {' '}
+                    · {m.origin}
+                    {disputedOnly && ` · ${m.status}`}
+                  </span>
                 </button>
               </li>
             ))}
