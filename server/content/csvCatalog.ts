@@ -19,7 +19,8 @@ export interface CsvCatalogOptions {
 export const maybeKind = (kind: string | undefined) =>
   (kind ?? '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').replace(/^(\d)/, 'k$1') || 'requirement';
 
-type CatalogColumn = (typeof CATALOG_CSV_COLUMNS)[number];
+/** A column whose cells name the group a row belongs to ("Control Domain": "Audit & Assurance") rather than its parent's ref. */
+type CatalogColumn = (typeof CATALOG_CSV_COLUMNS)[number] | 'group';
 
 /**
  * Header names other tools and hand-made spreadsheets use for the catalog columns, compared after lower-casing and
@@ -28,9 +29,16 @@ type CatalogColumn = (typeof CATALOG_CSV_COLUMNS)[number];
 const COLUMN_ALIASES: Record<CatalogColumn, string[]> = {
   ref_id: ['ref_id', 'ref', 'id', 'identifier', 'reference', 'control_id', 'requirement_id', 'ref_no', 'number'],
   title: ['title', 'name', 'control_name', 'requirement_name', 'control_title', 'short_title', 'heading'],
-  description: ['description', 'summary', 'text', 'control_text', 'requirement_text', 'statement', 'details'],
+  description: [
+    'description', 'summary', 'text', 'control_text', 'requirement_text', 'statement', 'details', 'control_description',
+    'control_specification', 'specification', 'control_statement', 'requirement_description',
+  ],
   parent_ref_id: ['parent_ref_id', 'parent', 'parent_id', 'parent_ref'],
   kind: ['kind', 'type', 'level'],
+  group: [
+    'domain', 'control_domain', 'family', 'control_family', 'category', 'control_category', 'group', 'control_group',
+    'area', 'topic', 'theme', 'chapter', 'section', 'function',
+  ],
 };
 
 /** Which header cell holds each catalog column, and the columns that were found under another name. */
@@ -72,15 +80,23 @@ export function csvToCatalog(text: string, options: CsvCatalogOptions): { catalo
     fail(`missing column(s) ${missing.join(', ')} (expected header: ${CATALOG_CSV_COLUMNS.join(',')})`, 1);
     return { problems };
   }
-  if (renamed.length) problems.push({ file: options.file, line: 1, message: `header read with other names: ${renamed.join(', ')}`, severity: 'warning' });
+  const header = headerRecord!.record;
+  const grouped = at.group !== undefined && at.parent_ref_id === undefined;
+  if (!grouped) delete at.group;
+  const readAs = renamed.filter((r) => grouped || !/ as group$/.test(r));
+  if (readAs.length) problems.push({ file: options.file, line: 1, message: `header read with other names: ${readAs.join(', ')}`, severity: 'warning' });
+  const used = new Set(Object.values(at));
+  const unread = header.filter((name, i) => name.trim() && !used.has(i)).map((name) => `"${name.trim()}"`);
+  if (unread.length) problems.push({ file: options.file, line: 1, message: `column(s) not read: ${unread.join(', ')} (known: ${CATALOG_CSV_COLUMNS.join(', ')}, or a group column such as "Domain")`, severity: 'warning' });
   const records = rows.map(({ record, info }) => ({
-    record: Object.fromEntries(CATALOG_CSV_COLUMNS.flatMap((c) => (at[c] === undefined ? [] : [[c, record[at[c]!] ?? '']]))) as Partial<Record<CatalogColumn, string>>,
+    record: Object.fromEntries((Object.keys(COLUMN_ALIASES) as CatalogColumn[]).flatMap((c) => (at[c] === undefined ? [] : [[c, record[at[c]!] ?? '']]))) as Partial<Record<CatalogColumn, string>>,
     info,
   }));
   if (!records.length) fail('the CSV has no rows', 1);
 
   const lineOfRef = new Map<string, number>();
   const requirements: CatalogFile['requirements'] = [];
+  const groupOf = new Map<string, string>();
   for (const { record, info } of records) {
     const line = info.lines;
     const ref = (record.ref_id ?? '').trim();
@@ -94,6 +110,8 @@ export function csvToCatalog(text: string, options: CsvCatalogOptions): { catalo
       continue;
     }
     lineOfRef.set(ref, line);
+    const group = (record.group ?? '').replace(/\s+/g, ' ').trim();
+    if (group) groupOf.set(ref, group);
     const parent = (record.parent_ref_id ?? '').trim();
     const description = (record.description ?? '').trim();
     requirements.push({
@@ -106,6 +124,16 @@ export function csvToCatalog(text: string, options: CsvCatalogOptions): { catalo
   }
   if (at.parent_ref_id === undefined) {
     const inferred = inferParents(requirements);
+    if (grouped) {
+      const groups = addGroups(requirements, groupOf, groupKind(header[at.group!]!));
+      if (groups.length)
+        problems.push({
+          file: options.file,
+          line: 1,
+          message: `grouped by "${header[at.group!]!.trim()}": ${groups.length} group(s) added as parents (e.g. ${groups.slice(0, 3).map((g) => `"${g}"`).join(', ')}), tagged synthetic since their names are not identifiers of the source`,
+          severity: 'warning',
+        });
+    }
     if (inferred.length)
       problems.push({
         file: options.file,
@@ -114,8 +142,9 @@ export function csvToCatalog(text: string, options: CsvCatalogOptions): { catalo
         severity: 'warning',
       });
   }
+  const known = new Set(requirements.map((r) => r.ref));
   for (const requirement of requirements) {
-    if (requirement.parent && !lineOfRef.has(requirement.parent)) {
+    if (requirement.parent && !known.has(requirement.parent)) {
       const line = lineOfRef.get(requirement.ref);
       fail(`row ${line}: parent_ref_id "${requirement.parent}" is not a ref_id in this file`, line);
     }
@@ -165,4 +194,32 @@ function inferParents(requirements: CatalogFile['requirements']): CatalogFile['r
     }
   }
   return placed;
+}
+
+/** The kind given to the groups a group column names: its last word ("Control Domain" → domain). */
+const groupKind = (headerName: string) => maybeKind(headerName.trim().split(/[\s_]+/).pop());
+
+/**
+ * Puts every requirement that still has no parent under the group its row names: the requirement whose ref is the
+ * group's name when there is one, else a new requirement for the group (ref and title the name, tagged synthetic),
+ * placed before its first member. Returns the names of the groups added.
+ */
+function addGroups(requirements: CatalogFile['requirements'], groupOf: ReadonlyMap<string, string>, kind: string): string[] {
+  const refs = new Set(requirements.map((r) => r.ref));
+  const added: string[] = [];
+  const ordered: CatalogFile['requirements'] = [];
+  for (const requirement of requirements) {
+    const group = groupOf.get(requirement.ref);
+    if (group && !requirement.parent && group !== requirement.ref) {
+      if (!refs.has(group)) {
+        refs.add(group);
+        added.push(group);
+        ordered.push({ ref: group, kind, title: group, tags: ['synthetic'] });
+      }
+      requirement.parent = group;
+    }
+    ordered.push(requirement);
+  }
+  requirements.splice(0, requirements.length, ...ordered);
+  return added;
 }

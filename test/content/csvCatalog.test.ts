@@ -66,6 +66,37 @@ describe('csvToCatalog', () => {
     expect(csvToCatalog('id,ref_id,title\n7,A,Root\n', options).catalog!.requirements[0]!.ref).toBe('A');
   });
 
+  it('groups rows under the names of a group column ("Control Domain"), adding synthetic parents, and says which columns it did not read', () => {
+    const csv = [
+      'Control Domain,Control ID,Control Title,Control Specification,Owner',
+      'Audit & Assurance,A&A-01,Audit policy,Keep an audit policy,ciso',
+      'Audit & Assurance,A&A-01.1,Audit policy review,Review it yearly,ciso',
+      '"Application  Security",AIS-01,Application security policy,Keep one,cto',
+      'AIS-01,AIS-02,Baseline,Set a baseline,cto',
+    ].join('\n');
+    const { catalog, problems } = csvToCatalog(csv, options);
+    expect(catalog!.requirements.map((r) => [r.ref, r.kind, r.parent, r.tags])).toEqual([
+      ['Audit & Assurance', 'domain', undefined, ['synthetic']],
+      ['A&A-01', 'requirement', 'Audit & Assurance', undefined],
+      // Its ref places it under A&A-01, which is nearer than the group.
+      ['A&A-01.1', 'requirement', 'A&A-01', undefined],
+      ['Application Security', 'domain', undefined, ['synthetic']],
+      ['AIS-01', 'requirement', 'Application Security', undefined],
+      // A group named like a ref of the file is that requirement.
+      ['AIS-02', 'requirement', 'AIS-01', undefined],
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'header read with other names: "Control ID" as ref_id, "Control Title" as title, "Control Specification" as description, "Control Domain" as group',
+      'column(s) not read: "Owner" (known: ref_id, title, description, parent_ref_id, kind, or a group column such as "Domain")',
+      'grouped by "Control Domain": 2 group(s) added as parents (e.g. "Audit & Assurance", "Application Security"), tagged synthetic since their names are not identifiers of the source',
+      'no parent column: 1 requirement(s) were placed under the one whose ref begins theirs (e.g. "A&A-01.1" under "A&A-01"); add a parent_ref_id column to state the hierarchy yourself',
+    ]);
+    // A parent column states the hierarchy: the group column is then only a column not read.
+    const stated = csvToCatalog('ref_id,title,parent_ref_id,domain\nA,Root,,X\nA.1,Child,A,X\n', options);
+    expect(stated.catalog!.requirements.map((r) => [r.ref, r.parent])).toEqual([['A', undefined], ['A.1', 'A']]);
+    expect(stated.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^column\(s\) not read: "domain"/)]);
+  });
+
   it('normalises free-form kinds to slugs', () => {
     expect(maybeKind(' Sub Category ')).toBe('sub-category');
     expect(maybeKind('')).toBe('requirement');
