@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { detectDelimiter, findColumns } from '../interop/csv.js';
+import { detectDelimiter, findColumns, headerKey } from '../interop/csv.js';
 import type { Problem } from '../domain/errors.js';
 import { FrameworkIdSchema, RefSchema } from '../domain/schemas/common.js';
 import type { CatalogFile } from './fileSchemas.js';
@@ -42,7 +42,25 @@ const COLUMN_ALIASES: Record<CatalogColumn, string[]> = {
 };
 
 /** Which header cell holds each catalog column, and the columns that were found under another name. */
-const catalogColumns = (header: string[]) => findColumns<CatalogColumn>(header, COLUMN_ALIASES);
+/**
+ * Which header cell holds each catalog column. Exports that prefix every header with the sheet or document name
+ * ("AICM Controls - Control ID") are read too: a column not found by name is looked for as the end of a header, for
+ * names of two words or more only, so a bare "id" never matches "Service ID".
+ */
+function catalogColumns(header: string[]): { at: Partial<Record<CatalogColumn, number>>; renamed: string[] } {
+  const found = findColumns<CatalogColumn>(header, COLUMN_ALIASES);
+  const keys = header.map(headerKey);
+  const taken = new Set(Object.values(found.at));
+  for (const column of Object.keys(COLUMN_ALIASES) as CatalogColumn[]) {
+    if (found.at[column] !== undefined) continue;
+    const index = COLUMN_ALIASES[column].filter((name) => name.includes('_')).map((name) => keys.findIndex((key, i) => !taken.has(i) && key.endsWith(`_${name}`))).find((i) => i >= 0);
+    if (index === undefined) continue;
+    found.at[column] = index;
+    taken.add(index);
+    found.renamed.push(`"${header[index]!.trim()}" as ${column}`);
+  }
+  return found;
+}
 
 /** Whether a header row has the columns a catalog needs (under any of their names). */
 export const hasCatalogHeader = (header: string[]) => {

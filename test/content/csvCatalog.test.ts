@@ -91,6 +91,10 @@ describe('csvToCatalog', () => {
       'grouped by "Control Domain": 2 group(s) added as parents (e.g. "Audit & Assurance", "Application Security"), tagged synthetic since their names are not identifiers of the source',
       'no parent column: 1 requirement(s) were placed under the one whose ref begins theirs (e.g. "A&A-01.1" under "A&A-01"); add a parent_ref_id column to state the hierarchy yourself',
     ]);
+    // Headers prefixed with the document's name are read by their ending, for names of two words or more.
+    const prefixed = csvToCatalog('Matrix - Control Domain,Matrix - Control ID,Matrix - Control Title,Service ID\nAudit,A-1,Audit policy,S1\n', options);
+    expect(prefixed.catalog!.requirements.map((r) => [r.ref, r.title, r.parent])).toEqual([['Audit', 'Audit', undefined], ['A-1', 'Audit policy', 'Audit']]);
+    expect(prefixed.problems[1]!.message).toMatch(/^column\(s\) not read: "Service ID"/);
     // A parent column states the hierarchy: the group column is then only a column not read.
     const stated = csvToCatalog('ref_id,title,parent_ref_id,domain\nA,Root,,X\nA.1,Child,A,X\n', options);
     expect(stated.catalog!.requirements.map((r) => [r.ref, r.parent])).toEqual([['A', undefined], ['A.1', 'A']]);
