@@ -251,7 +251,7 @@ export function ReviewView({ route }: { route: Route }) {
                 <End label="Target" r={current.target} id={current.targetId} fwName={fw.name} />
               </div>
               <section className="why">
-                <h3>Why it was proposed</h3>
+                <h3>{disputedOnly ? 'Why it is mapped, and who reads it otherwise' : 'Why it was proposed'}</h3>
                 <p>{current.note ?? <span className="muted">No note was given.</span>}</p>
                 <dl>
                   <dt>Method</dt>
