@@ -1,18 +1,15 @@
 import ExcelJS from 'exceljs';
 import { InputError } from '../domain/errors.js';
-import { frameworkOf, splitRequirementId } from '../domain/ids.js';
+import { frameworkOf } from '../domain/ids.js';
 import type { Framework } from '../domain/schemas/framework.js';
 import { STATUSES, type Mapping } from '../domain/schemas/mapping.js';
 import { CROSSWALK_CSV_EXPORT_COLUMNS, crosswalkRows } from './csvCrosswalk.js';
+import { FURTHER_SOURCE_COLUMNS, furtherSourceRows } from './furtherSourcesSheet.js';
 
 import { XLSX_ABOUT_SHEET, XLSX_CROSSWALK_SHEET, XLSX_FURTHER_SOURCES_SHEET } from './workbookKinds.js';
 
 export { XLSX_ABOUT_SHEET, XLSX_CROSSWALK_SHEET, XLSX_FURTHER_SOURCES_SHEET };
 
-const FURTHER_SOURCE_COLUMNS = [
-  'source_framework', 'source_ref', 'target_framework', 'target_ref', 'mapping_relationship', 'stated_relationship', 'agrees',
-  'strength', 'note', 'provenance_source', 'provenance_url', 'provenance_author', 'provenance_created',
-] as const;
 
 export interface XlsxCrosswalkExportOptions {
   /** Frameworks to describe on the "About" sheet (those the mappings use are listed; unknown ids are flagged). */
@@ -29,7 +26,7 @@ export interface XlsxCrosswalkExportOptions {
  * row with an auto-filter; strength is a number, every other cell is text, so nothing is read as a formula), and sheet "About" lists
  * the frameworks with their editions, the generation date and how many mappings each provenance source and status has.
  * When other sources state some of the pairs, sheet "Further sources" lists each with its reading and whether it agrees
- * (for reading: the JSON bundle and the OSCAL mapping export carry them back into Crosswalk).
+ * (`--format csv-crosswalk` reads them back from it).
  */
 export async function exportXlsxCrosswalk({ frameworks, mappings, generatedAt, title = 'Crosswalk export' }: XlsxCrosswalkExportOptions): Promise<Buffer> {
   if (Number.isNaN(Date.parse(generatedAt))) throw new InputError(`XLSX export: generatedAt "${generatedAt}" is not an ISO date-time`);
@@ -86,16 +83,7 @@ export async function exportXlsxCrosswalk({ frameworks, mappings, generatedAt, t
 }
 
 function addFurtherSourcesSheet(workbook: ExcelJS.Workbook, mappings: readonly Mapping[]) {
-  const rows = mappings.flatMap((m) =>
-    (m.alsoStatedBy ?? []).map((s) => {
-      const source = splitRequirementId(m.source);
-      const target = splitRequirementId(m.target);
-      return [
-        source.frameworkId, source.ref, target.frameworkId, target.ref, m.relationship, s.relationship, s.relationship === m.relationship ? 'yes' : 'no',
-        s.strength ?? '', s.note ?? '', s.provenance.source, s.provenance.url ?? '', s.provenance.author, s.provenance.created,
-      ];
-    }),
-  );
+  const rows = furtherSourceRows(mappings);
   if (!rows.length) return;
   const sheet = workbook.addWorksheet(XLSX_FURTHER_SOURCES_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   sheet.addRow([...FURTHER_SOURCE_COLUMNS]).font = { bold: true };

@@ -19,7 +19,8 @@ import type { GraphStore, LoadSummary } from '../store/types.js';
 import { OSCAL_ID_TAG } from '../interop/oscalCatalog.js';
 import { isXlsx, onSheetRows, readTable, type TableText } from '../interop/xlsxSheet.js';
 import { readCisoAssistantWorkbook } from '../interop/cisoAssistantWorkbook.js';
-import { isCisoAssistantWorkbook, XLSX_CROSSWALK_SHEET } from '../interop/workbookKinds.js';
+import { isCisoAssistantWorkbook, XLSX_CROSSWALK_SHEET, XLSX_FURTHER_SOURCES_SHEET } from '../interop/workbookKinds.js';
+import { withFurtherSources } from '../interop/furtherSourcesSheet.js';
 import { emptyImport } from '../interop/types.js';
 import { proposeHarmonizedAlignment } from '../domain/analysis/harmonizedAlignment.js';
 import { frameworkOf } from '../domain/ids.js';
@@ -96,7 +97,11 @@ function loadedRefResolver(loaded: ContentBundle) {
 /** The formats whose files may also come as an XLSX workbook (one sheet read as CSV). */
 const WORKBOOK_FORMATS: readonly ImportFormat[] = ['csv', 'csv-crosswalk', 'olir'];
 
-type ImportSource = TableText & { cisoAssistantWorkbook?: Awaited<ReturnType<typeof readCisoAssistantWorkbook>> };
+type ImportSource = TableText & {
+  cisoAssistantWorkbook?: Awaited<ReturnType<typeof readCisoAssistantWorkbook>>;
+  /** The "Further sources" sheet of Crosswalk's own XLSX crosswalk export, read beside its "Crosswalk" sheet. */
+  furtherSources?: TableText;
+};
 
 /** The text to import: the file decoded, or (a workbook) its fitting sheet as CSV, or a CISO Assistant library workbook read whole. */
 async function importText(request: ImportRequest): Promise<ImportSource> {
@@ -116,7 +121,11 @@ async function importText(request: ImportRequest): Promise<ImportSource> {
   if (table.sheets && isCisoAssistantWorkbook(table.sheets))
     throw new InputError(`import: ${request.sourceName} is a CISO Assistant library workbook (sheets ${table.sheets.map((s) => `"${s}"`).join(', ')}); import it with --format ciso-assistant`);
   const sheetNote: Problem[] = table.sheet ? [{ file: request.sourceName, message: `read sheet "${table.sheet}" of the workbook`, severity: 'warning' }] : [];
-  return { ...table, notes: [...sheetNote, ...(table.notes ?? [])] };
+  const furtherSources =
+    format === 'csv-crosswalk' && table.sheet === XLSX_CROSSWALK_SHEET && table.sheets?.includes(XLSX_FURTHER_SOURCES_SHEET)
+      ? await readTable(request.bytes, request.sourceName, { only: XLSX_FURTHER_SOURCES_SHEET })
+      : undefined;
+  return { ...table, notes: [...sheetNote, ...(table.notes ?? [])], ...(furtherSources ? { furtherSources } : {}) };
 }
 
 /** Runs the importer of a format; everything it returns is still unvalidated against the loaded content. */
@@ -228,9 +237,12 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
   const loaded = loadContent(dirs, { parsed });
   if (errorsIn(loaded.problems).length) throw new InputError('the content already in place does not validate; run "crosswalk validate" and fix it before importing');
   const source = await importText(request);
-  const converted = runImporter({ ...request, text: source.text, sourceName: source.file, cisoAssistantWorkbook: source.cisoAssistantWorkbook }, loaded.bundle);
+  const read = runImporter({ ...request, text: source.text, sourceName: source.file, cisoAssistantWorkbook: source.cisoAssistantWorkbook }, loaded.bundle);
+  const further = source.furtherSources && read.mappingFiles.length ? withFurtherSources(read.mappingFiles, source.furtherSources.text, source.furtherSources.file) : undefined;
+  const furtherProblems = further && source.furtherSources ? onSheetRows(further.problems, source.furtherSources) : [];
+  const converted = further ? { ...read, mappingFiles: errorsIn(further.problems).length ? [] : further.mappingFiles } : read;
   const overlap = withoutLoadedPairs(converted.mappingFiles, loaded, request);
-  const problems = [...onSheetRows(converted.problems, source), ...overlap.problems];
+  const problems = [...onSheetRows(converted.problems, source), ...furtherProblems, ...overlap.problems];
   const imported = { ...converted, mappingFiles: overlap.mappingFiles, problems };
   const warnings = imported.problems.filter((p) => p.severity === 'warning');
   const nothingNew = !imported.catalogs.length && !imported.mappingFiles.length;

@@ -124,6 +124,10 @@ describe('imports over HTTP', () => {
       expect(res.status).toBe(200);
       expect((await res.json()).warnings).toContain('roundtrip.xlsx: read sheet "Crosswalk" of the workbook');
       expect(await (await fetch(`${other.url}/api/export?format=csv&from=acme-1&to=iso42001-2023`)).text()).toBe(csv);
+      // The "Further sources" sheet comes back too.
+      const id = 'acme-1:ACME-1 -> iso42001-2023:A.4.2';
+      expect((await other.store.getMapping(id))!.alsoStatedBy).toEqual((await server.store.getMapping(id))!.alsoStatedBy);
+      expect((await other.store.getMapping(id))!.alsoStatedBy).toHaveLength(1);
       const refused = await fetch(`${other.url}/api/import?format=oscal&filename=catalog.xlsx`, { method: 'POST', headers: auth, body: workbook });
       expect(refused.status).toBe(400);
       expect((await refused.json()).error.message).toMatch(/catalog\.xlsx is an XLSX workbook; workbooks are read by --format csv, csv-crosswalk, olir and ciso-assistant/);
