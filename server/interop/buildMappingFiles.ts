@@ -70,6 +70,14 @@ function defaultProvenance(keys: string[], sources: Record<string, Provenance>):
   return ranked.find((candidate) => used.every((other) => Object.keys(sources[candidate]!).every((field) => field in sources[other]!)));
 }
 
+/** A key for a new named source of a mapping file: the document's name as a slug, numbered when taken. */
+export function unusedSourceKey(sources: Record<string, Provenance>, documentName: string): string {
+  const base = slugify(documentName).slice(0, 40).replace(/[-.]+$/, '') || 'imported';
+  let key = base;
+  for (let n = 2; key in sources; n++) key = `${base}-${n}`;
+  return key;
+}
+
 /** Provenance with its keys in one order, so equal records compare equal as JSON. */
 const canonicalProvenance = (p: Provenance): Provenance => ({
   source: p.source,
@@ -147,9 +155,7 @@ export function buildMappingFiles(entries: readonly ImportedMapping[], options: 
       const json = JSON.stringify(record);
       const known = keyOf.get(json);
       if (known) return known;
-      const base = slugify(record.source).slice(0, 40).replace(/[-.]+$/, '') || 'imported';
-      let key = base;
-      for (let n = 2; key in sources; n++) key = `${base}-${n}`;
+      const key = unusedSourceKey(sources, record.source);
       sources[key] = record;
       keyOf.set(json, key);
       return key;

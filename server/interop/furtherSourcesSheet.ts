@@ -6,7 +6,9 @@ import { inverseRelationship } from '../domain/relationships.js';
 import { IsoDateSchema } from '../domain/schemas/common.js';
 import type { Mapping, Provenance, SourceStatement } from '../domain/schemas/mapping.js';
 import { readCsv } from './csv.js';
-import { maybeRelationship, slugify } from './maybeRelationship.js';
+import { canonicalJson } from '../domain/fingerprint.js';
+import { unusedSourceKey } from './buildMappingFiles.js';
+import { maybeRelationship } from './maybeRelationship.js';
 import { hasColumns } from './xlsxSheet.js';
 
 /** The "Further sources" sheet of the XLSX crosswalk export: one row per other source of an exported mapping's pair. */
@@ -103,11 +105,9 @@ export function withFurtherSources(mappingFiles: MappingFile[], text: string, fi
 
 /** The key of this provenance record among the file's named sources, added when it is new. */
 function sourceKey(sources: Record<string, Provenance>, provenance: Provenance): string {
-  const same = Object.entries(sources).find(([, p]) => JSON.stringify(p) === JSON.stringify(provenance));
+  const same = Object.entries(sources).find(([, p]) => canonicalJson(p) === canonicalJson(provenance));
   if (same) return same[0];
-  const base = slugify(provenance.source).slice(0, 40).replace(/[-.]+$/, '') || 'further-source';
-  let key = base;
-  for (let n = 2; key in sources; n++) key = `${base}-${n}`;
+  const key = unusedSourceKey(sources, provenance.source);
   sources[key] = provenance;
   return key;
 }
