@@ -40,6 +40,9 @@ describe('evidence fan-out', () => {
     expect(toRelationship('nonsense')).toBe('no_relationship');
     const s = toReachStep(step('a:1', 'b:1', 'superset-of', 'full', 9));
     expect(s).toMatchObject({ fromId: 'a:1', toId: 'b:1', relationship: 'superset_of', support: 'full', mapping: { id: 'a:1 -> b:1', strength: 9, note: 'why a:1 b:1' } });
+    expect(s.contestedBy).toBeUndefined();
+    const contested = [{ source: 'Vendor', relationship: 'intersects-with' as const }];
+    expect(toReachStep({ ...step('a:1', 'b:1', 'superset-of', 'full', 9), contestedBy: contested }).contestedBy).toEqual(contested);
     expect(frameworkOfId('eu-ai-act-2024-1689:Art. 17(1)')).toBe('eu-ai-act-2024-1689');
     expect(refOfId('eu-ai-act-2024-1689:Art. 17(1)')).toBe('Art. 17(1)');
   });

@@ -1,4 +1,5 @@
 import type { ReachStep } from '../graph/fanout.js';
+import { toRelationship } from '../graph/evidenceFanout.js';
 import { stepSupport } from '../graph/support.js';
 import { relationshipLabel } from '../lib/format.js';
 
@@ -13,6 +14,12 @@ export function PathSteps({ steps, label, compact = false }: { steps: ReachStep[
             {' '}
             ({s.support} · {s.mapping.rationale ?? 'no rationale'} · strength {s.mapping.strength})
           </span>
+          {s.contestedBy && s.contestedBy.length > 0 && (
+            <span className="contested">
+              {' '}
+              contested: {s.contestedBy.map((c) => `${c.source} reads it as ${relationshipLabel(toRelationship(c.relationship))}`).join('; ')}
+            </span>
+          )}
           {s.mapping.note && !compact && <span className="path-note">{s.mapping.note}</span>}
           {s.mapping.note && compact && <span className="path-note">{truncate(s.mapping.note, 180)}</span>}
         </li>

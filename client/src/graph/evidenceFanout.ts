@@ -25,6 +25,7 @@ export function toReachStep(step: CoverageStep): ReachStep {
     relationship,
     support: step.coverage,
     mapping: { id: step.mappingId, sourceId: step.from, targetId: step.to, relationship, strength: step.strength, rationale: step.rationale, status: step.status === 'proposed' || step.status === 'rejected' ? step.status : 'approved', note: step.note ?? null },
+    ...(step.contestedBy ? { contestedBy: step.contestedBy } : {}),
   };
 }
 

@@ -8,6 +8,8 @@ export interface ReachStep {
   /** The relationship read from `fromId`'s side. */
   relationship: Relationship;
   support: Support;
+  /** Further sources of the mapping that read this full step as carrying less (analyses from the server only). */
+  contestedBy?: Array<{ source: string; relationship: string }>;
 }
 
 export interface Reach {
