@@ -10,7 +10,6 @@ import { XLSX_ABOUT_SHEET, XLSX_CROSSWALK_SHEET, XLSX_FURTHER_SOURCES_SHEET } fr
 
 export { XLSX_ABOUT_SHEET, XLSX_CROSSWALK_SHEET, XLSX_FURTHER_SOURCES_SHEET };
 
-
 export interface XlsxCrosswalkExportOptions {
   /** Frameworks to describe on the "About" sheet (those the mappings use are listed; unknown ids are flagged). */
   frameworks: readonly Framework[];
