@@ -140,7 +140,10 @@ export function ReviewView({ route }: { route: Route }) {
     <section className="view review">
       <h1>Review queue</h1>
       <p className="lede">
-        Proposed mappings — from suggestions, imports or people — wait here for a decision. Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> accept, <kbd>e</kbd> edit then accept, <kbd>r</kbd> reject with a reason, <kbd>Esc</kbd> cancel,{' '}
+        {disputedOnly
+          ? 'Mappings that another source reads with another relationship: accept one to keep it as it is, edit it to adopt the other reading, or reject it.'
+          : 'Proposed mappings — from suggestions, imports or people — wait here for a decision.'}{' '}
+        Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> accept, <kbd>e</kbd> edit then accept, <kbd>r</kbd> reject with a reason, <kbd>Esc</kbd> cancel,{' '}
         <kbd>n</kbd>/<kbd>p</kbd> next or previous page, <kbd>?</kbd> help.
       </p>
       {!token && (
