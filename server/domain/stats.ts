@@ -15,6 +15,9 @@ export interface PairStats {
   total: number;
   byRelationship: Record<string, number>;
   byStatus: Record<string, number>;
+  /** Mappings that another source also states, and those of them it states with another relationship. */
+  alsoStated: number;
+  disputed: number;
 }
 
 export interface ContentStats {
@@ -43,10 +46,12 @@ export function computeStats(bundle: Pick<ContentBundle, 'frameworks' | 'require
     const target = frameworkOf(mapping.target);
     const key = `${source}\u0000${target}`;
     let stats = pairs.get(key);
-    if (!stats) pairs.set(key, (stats = { source, target, total: 0, byRelationship: {}, byStatus: {} }));
+    if (!stats) pairs.set(key, (stats = { source, target, total: 0, byRelationship: {}, byStatus: {}, alsoStated: 0, disputed: 0 }));
     stats.total++;
     increment(stats.byRelationship, mapping.relationship);
     increment(stats.byStatus, mapping.status);
+    if (mapping.alsoStatedBy?.length) stats.alsoStated++;
+    if (mapping.alsoStatedBy?.some((s) => s.relationship !== mapping.relationship)) stats.disputed++;
   }
   const byKey = <T extends { id?: string; source?: string; target?: string }>(a: T, b: T) =>
     `${a.id ?? a.source}\u0000${a.target ?? ''}`.localeCompare(`${b.id ?? b.source}\u0000${b.target ?? ''}`);

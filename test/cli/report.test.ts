@@ -48,6 +48,8 @@ describe('crosswalk report disputed', () => {
     );
     const json = JSON.parse(crosswalk(['report', 'disputed', '--json'], { dataDir }).stdout);
     expect(json).toContainEqual(expect.objectContaining({ id: 'iso42001-2023:A.6.2.8 -> iso27001-2022:A.8.15', differing: [expect.objectContaining({ relationship: 'subset-of' })] }));
+    expect(crosswalk(['stats'], { dataDir }).stdout).toMatch(/iso42001-2023 → iso27001-2022: \d+ \(.*; 2 also stated by another source, 2 of them read otherwise\)/);
+    expect(JSON.parse(crosswalk(['stats', '--json'], { dataDir }).stdout).mappings).toContainEqual(expect.objectContaining({ source: 'iso42001-2023', target: 'iso27001-2022', alsoStated: 2, disputed: 2 }));
     // The gap analysis still counts 4.1 as covered, and says that another source reads the step as partial.
     const gap = crosswalk(['gap', '--have', 'iso27001-2022', '--target', 'iso42001-2023'], { dataDir }).stdout;
     expect(gap).toMatch(/✓ covered {3}4\.1 Understanding the organization and its context\n\s+full: .*\n\s+contested: Vendor crosswalk reads iso27001-2022:4\.1 → iso42001-2023:4\.1 as intersects-with, which would carry only part of it\n/);

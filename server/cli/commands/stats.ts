@@ -18,7 +18,8 @@ export function formatStats({ frameworks, mappings }: ContentStats): string {
   for (const m of mappings) {
     const rel = Object.entries(m.byRelationship).map(([k, n]) => `${k} ${n}`).join(', ');
     const st = Object.entries(m.byStatus).map(([k, n]) => `${k} ${n}`).join(', ');
-    lines.push(`  ${m.source} → ${m.target}: ${m.total} (${rel}; ${st})`);
+    const further = m.alsoStated ? `; ${m.alsoStated} also stated by another source, ${m.disputed} of them read otherwise` : '';
+    lines.push(`  ${m.source} → ${m.target}: ${m.total} (${rel}; ${st}${further})`);
   }
   return lines.join('\n');
 }
