@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { gql, type ApiError } from '../api/graphql.js';
 import { REJECT_MAPPING, REVIEW_MAPPING, REVIEW_QUEUE, type QueueData, type QueueItem } from '../api/queries.js';
 import { getToken, onTokenChange } from '../api/token.js';
@@ -92,8 +92,11 @@ export function ReviewView({ route }: { route: Route }) {
     );
   const reject = (item: QueueItem, reason: string) => run(item, 'Rejected', () => gql(REJECT_MAPPING, { id: item.id, reason }, { token }));
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
+  // The handler is swapped in before the browser paints (a layout effect), so a key pressed on the mapping shown acts
+  // on that mapping; with a passive effect, a key pressed just after a page arrived reached the previous page's handler.
+  const onKeyRef = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  useLayoutEffect(() => {
+    onKeyRef.current = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       const inField = !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
       const command = queueCommand(e.key, mode, { inField, ctrl: e.ctrlKey, meta: e.metaKey, alt: e.altKey });
@@ -132,9 +135,12 @@ export function ReviewView({ route }: { route: Route }) {
           break;
       }
     };
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => onKeyRef.current(e);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   return (
     <section className="view review">
