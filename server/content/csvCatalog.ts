@@ -41,7 +41,6 @@ const COLUMN_ALIASES: Record<CatalogColumn, string[]> = {
   ],
 };
 
-/** Which header cell holds each catalog column, and the columns that were found under another name. */
 /**
  * Which header cell holds each catalog column. Exports that prefix every header with the sheet or document name
  * ("AICM Controls - Control ID") are read too: a column not found by name is looked for as the end of a header, for

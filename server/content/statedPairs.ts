@@ -29,12 +29,12 @@ export function withoutStatedPairs(mappingFiles: MappingFile[], stated: readonly
       const backward = byPair.get(`${target}\u0000${source}`);
       const there = forward ?? backward;
       if (!there) return true;
-      // The stored mapping read from this entry's source.
-      const relationship = forward ? there.relationship : inverseRelationship(there.relationship);
+      // A relationship stated of the stored pair, read from this entry's source.
+      const read = (r: Mapping['relationship']) => (forward ? r : inverseRelationship(r));
+      const relationship = read(there.relationship);
       const pair = `${source} → ${target}`;
       // The same file imported again without --replace: its source already stands behind the pair.
       const entrySource = sourceOf(mappingFile, entry.provenance);
-      const read = (r: Mapping['relationship']) => (forward ? r : inverseRelationship(r));
       const byThisSource = [{ relationship: there.relationship, provenance: there.provenance }, ...(there.alsoStatedBy ?? [])].some((s) => s.provenance.source === entrySource && read(s.relationship) === entry.relationship);
       if (byThisSource) {
         repeated.push(pair);

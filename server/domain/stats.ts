@@ -1,3 +1,4 @@
+import { differingSources } from './disputed.js';
 import { frameworkOf } from './ids.js';
 import type { ContentBundle } from './schemas/content.js';
 
@@ -51,7 +52,7 @@ export function computeStats(bundle: Pick<ContentBundle, 'frameworks' | 'require
     increment(stats.byRelationship, mapping.relationship);
     increment(stats.byStatus, mapping.status);
     if (mapping.alsoStatedBy?.length) stats.alsoStated++;
-    if (mapping.alsoStatedBy?.some((s) => s.relationship !== mapping.relationship)) stats.disputed++;
+    if (differingSources(mapping).length) stats.disputed++;
   }
   const byKey = <T extends { id?: string; source?: string; target?: string }>(a: T, b: T) =>
     `${a.id ?? a.source}\u0000${a.target ?? ''}`.localeCompare(`${b.id ?? b.source}\u0000${b.target ?? ''}`);

@@ -2,26 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findDisputed } from '../../server/domain/disputed.js';
-import type { Mapping } from '../../server/domain/schemas/mapping.js';
 import { crosswalk } from './run.js';
-
-const provenance = (source: string) => ({ source, author: 'someone', created: '2026-01-01' });
-const mapping = (source: string, target: string, alsoStatedBy?: Mapping['alsoStatedBy']): Mapping => ({
-  id: `${source} -> ${target}`, source, target, relationship: 'intersects-with', strength: 5, rationale: 'semantic', method: 'human', status: 'approved', origin: 'reference', provenance: provenance('First'),
-  ...(alsoStatedBy ? { alsoStatedBy } : {}),
-});
-
-describe('findDisputed', () => {
-  it('lists mappings a further source states with another relationship, with only the differing sources', () => {
-    const agreeing = { relationship: 'intersects-with' as const, provenance: provenance('Agrees') };
-    const differing = { relationship: 'subset-of' as const, strength: 6, provenance: provenance('Differs') };
-    const mappings = [mapping('a:1', 'b:1', [agreeing, differing]), mapping('a:2', 'b:2', [agreeing]), mapping('a:3', 'c:3', [differing]), mapping('a:4', 'b:4')];
-    expect(findDisputed(mappings).map((d) => [d.mapping.id, d.differing])).toEqual([['a:1 -> b:1', [differing]], ['a:3 -> c:3', [differing]]]);
-    expect(findDisputed(mappings, ['b', 'a']).map((d) => d.mapping.id)).toEqual(['a:1 -> b:1']);
-    expect(findDisputed(mappings, ['a', 'a'])).toEqual([]);
-  });
-});
 
 describe('crosswalk report disputed', () => {
   let dataDir: string;

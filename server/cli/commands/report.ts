@@ -1,6 +1,6 @@
 import { contentDirs, dataDirFrom } from '../../config.js';
 import { loadContent } from '../../content/loadContent.js';
-import { findDisputed } from '../../domain/disputed.js';
+import { differingSources } from '../../domain/disputed.js';
 import { InputError } from '../../domain/errors.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
 import { findUnmapped } from '../../domain/unmapped.js';
@@ -48,7 +48,8 @@ async function disputedReport(argv: string[]) {
     await loadIfEmpty(store);
     const known = (await store.listFrameworks()).map((f) => f.id);
     for (const id of between ?? []) if (!known.includes(id)) throw new InputError(`report disputed: unknown framework "${id}" (known: ${known.sort().join(', ')})`);
-    return findDisputed(await store.findMappings({ ...(between ? { frameworks: [...between] } : {}), disputed: true, limit: 1_000_000_000 }), between);
+    const mappings = await store.findMappings({ ...(between ? { frameworks: [...between] } : {}), disputed: true, limit: 1_000_000_000 });
+    return mappings.map((mapping) => ({ mapping, differing: differingSources(mapping) }));
   });
   if (values.json) {
     console.log(JSON.stringify(disputed.map(({ mapping, differing }) => ({ id: mapping.id, relationship: mapping.relationship, status: mapping.status, provenance: mapping.provenance, differing })), null, 2));
