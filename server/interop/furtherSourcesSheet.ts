@@ -52,7 +52,11 @@ export function withFurtherSources(mappingFiles: MappingFile[], text: string, fi
   if (!header.length) return { mappingFiles, problems };
   const sources: FurtherSource[] = [];
   for (const { values, line } of rows) {
-    const fail = (column: string, message: string) => problems.push({ file, line, message: `row ${line}: ${column}: ${message}`, severity: 'error' });
+    let bad = false;
+    const fail = (column: string, message: string) => {
+      bad = true;
+      problems.push({ file, line, message: `row ${line}: ${column}: ${message}`, severity: 'error' });
+    };
     const cell = (column: string) => (values[column] ?? '').trim();
     let relationship: SourceStatement['relationship'] | undefined;
     try {
@@ -69,7 +73,7 @@ export function withFurtherSources(mappingFiles: MappingFile[], text: string, fi
     if (url && !z.url().safeParse(url).success) fail('provenance_url', `"${url}" is not a URL`);
     for (const column of ['source_framework', 'source_ref', 'target_framework', 'target_ref', 'provenance_source', 'provenance_author'])
       if (!cell(column)) fail(column, 'empty');
-    if (problems.some((p) => p.severity === 'error' && p.line === line) || !relationship) continue;
+    if (bad || !relationship) continue;
     const provenance: Provenance = { source: cell('provenance_source'), ...(url ? { url } : {}), author: cell('provenance_author'), created };
     sources.push({
       sourceFramework: cell('source_framework'), sourceRef: cell('source_ref'), targetFramework: cell('target_framework'), targetRef: cell('target_ref'), line,
