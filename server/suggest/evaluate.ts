@@ -1,6 +1,7 @@
 import { frameworkOf } from '../domain/ids.js';
 import type { GoldPair } from './goldCsv.js';
 import { rankingMetrics, type RankedQuery, type RankingMetrics } from './metrics.js';
+import type { Reranker } from './reranker.js';
 import { computeSuggestions, RANKING_DEPTH, type ModelContext } from './suggest.js';
 import type { SuggestCorpus, SuggestMethod } from './types.js';
 
@@ -20,6 +21,7 @@ export interface EvalReport extends RankingMetrics {
   method: SuggestMethod;
   blind: boolean;
   model?: string;
+  reranker?: string;
   byPair: PairReport[];
   /** Gold pairs whose target is not in the first 10 candidates of its source. */
   misses: EvalMiss[];
@@ -32,7 +34,7 @@ export const MISS_CUTOFF = 10;
  * gives) and scores the rankings against the gold targets. With `blind`, every mapping between the two
  * frameworks is ignored while suggesting, so curated content cannot leak into the score.
  */
-export async function evaluate({ corpus, gold, method, blind, model, learn = true }: { corpus: SuggestCorpus; gold: GoldPair[]; method: SuggestMethod; blind: boolean; model?: ModelContext; learn?: boolean }): Promise<EvalReport> {
+export async function evaluate({ corpus, gold, method, blind, model, reranker, learn = true }: { corpus: SuggestCorpus; gold: GoldPair[]; method: SuggestMethod; blind: boolean; model?: ModelContext; reranker?: Reranker; learn?: boolean }): Promise<EvalReport> {
   const byPair = new Map<string, Map<string, Set<string>>>();
   for (const { sourceId, targetId } of gold) {
     const key = `${frameworkOf(sourceId)}\u0000${frameworkOf(targetId)}`;
@@ -46,7 +48,7 @@ export async function evaluate({ corpus, gold, method, blind, model, learn = tru
   let modelId: string | undefined;
   for (const [key, sources] of [...byPair].sort(([a], [b]) => a.localeCompare(b))) {
     const [from, to] = key.split('\u0000') as [string, string];
-    const run = await computeSuggestions(corpus, { from, to, method, top: RANKING_DEPTH, blind, learn, sourceIds: [...sources.keys()] }, { model });
+    const run = await computeSuggestions(corpus, { from, to, method, top: RANKING_DEPTH, blind, learn, sourceIds: [...sources.keys()] }, { model, reranker });
     modelId ??= run.model;
     const queries: RankedQuery[] = run.sources.map((s) => ({ ranking: s.candidates.map((c) => c.targetId), relevant: sources.get(s.sourceId)! }));
     run.sources.forEach((s, i) => {
@@ -59,5 +61,5 @@ export async function evaluate({ corpus, gold, method, blind, model, learn = tru
     all.push(...queries);
     pairs.push({ from, to, ...rankingMetrics(queries) });
   }
-  return { method, blind, ...(modelId ? { model: modelId } : {}), ...rankingMetrics(all), byPair: pairs, misses };
+  return { method, blind, ...(modelId ? { model: modelId } : {}), ...(reranker ? { reranker: reranker.modelId } : {}), ...rankingMetrics(all), byPair: pairs, misses };
 }

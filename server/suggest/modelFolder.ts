@@ -37,8 +37,19 @@ export const KNOWN_MODELS: Record<string, KnownModel> = {
   'Xenova/gte-small': { pooling: 'mean', prefix: '', dtype: 'q8', dimension: 384, about: 'GTE small, comparable to bge-small' },
 };
 
+/** What a model in the folder is for: sentence embeddings, or scoring a query and a passage together (a cross-encoder). */
+export type ModelTask = 'embedding' | 'reranker';
+
+/** Cross-encoders Crosswalk knows; any other sequence-classification model with one relevance logit works. */
+export const DEFAULT_RERANKER_ID = 'Xenova/bge-reranker-base';
+export const KNOWN_RERANKERS: Record<string, { dtype: ModelDtype; about: string }> = {
+  'Xenova/bge-reranker-base': { dtype: 'q8', about: 'default reranker: BGE cross-encoder (about 280 MB at q8), trained on broad passage retrieval' },
+  'Xenova/ms-marco-MiniLM-L-6-v2': { dtype: 'q8', about: 'small and fast (about 23 MB at q8), trained on web search queries' },
+};
+
 export interface InstalledModel {
   id: string;
+  task: ModelTask;
   dir: string;
   /** ONNX variants present. */
   dtypes: ModelDtype[];
@@ -49,6 +60,17 @@ export interface InstalledModel {
 export const modelDirFrom = (env: NodeJS.ProcessEnv = process.env) => path.resolve(env.CROSSWALK_MODEL_DIR || 'models');
 
 const isModelDir = (dir: string) => fs.existsSync(path.join(dir, 'config.json')) && fs.existsSync(path.join(dir, 'onnx'));
+
+/** A model whose config names a sequence-classification head is a cross-encoder; everything else is read as an embedder. */
+function taskOf(dir: string): ModelTask {
+  try {
+    const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as { architectures?: unknown };
+    const architectures = Array.isArray(config.architectures) ? config.architectures : [];
+    return architectures.some((a) => typeof a === 'string' && a.endsWith('ForSequenceClassification')) ? 'reranker' : 'embedding';
+  } catch {
+    return 'embedding';
+  }
+}
 
 function dtypesIn(dir: string): ModelDtype[] {
   const files = new Set(fs.readdirSync(path.join(dir, 'onnx')));
@@ -66,7 +88,7 @@ function sizeOf(dir: string): number {
 
 /** Settings from the folder's crosswalk-model.json, else the known defaults, else mean pooling on the best dtype present. */
 export function settingsFor(id: string, dir: string, dtypes: ModelDtype[]): ModelSettings {
-  const known = KNOWN_MODELS[id];
+  const known: Partial<KnownModel> | undefined = KNOWN_MODELS[id] ?? KNOWN_RERANKERS[id];
   const file = path.join(dir, MODEL_SETTINGS_FILE);
   const saved = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<ModelSettings>) : {};
   const preferred = saved.dtype ?? known?.dtype;
@@ -80,7 +102,7 @@ export function listInstalledModels(modelDir: string): InstalledModel[] {
   const found: InstalledModel[] = [];
   const consider = (id: string, dir: string) => {
     const dtypes = dtypesIn(dir);
-    if (dtypes.length) found.push({ id, dir, dtypes, settings: settingsFor(id, dir, dtypes), bytes: sizeOf(dir) });
+    if (dtypes.length) found.push({ id, dir, task: taskOf(dir), dtypes, settings: settingsFor(id, dir, dtypes), bytes: sizeOf(dir) });
   };
   for (const first of fs.readdirSync(modelDir, { withFileTypes: true })) {
     if (!first.isDirectory() || first.name.startsWith('.')) continue;
@@ -93,9 +115,9 @@ export function listInstalledModels(modelDir: string): InstalledModel[] {
   return found.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export function missingModelMessage(modelDir: string, modelId = DEFAULT_MODEL_ID): string {
+export function missingModelMessage(modelDir: string, modelId = DEFAULT_MODEL_ID, task: ModelTask = 'embedding'): string {
   return (
-    `no embedding model "${modelId}" in ${modelDir}. To get one, run "npx crosswalk models pull ${modelId}" on a machine that can ` +
+    `no ${task === 'reranker' ? 'reranker (cross-encoder)' : 'embedding model'} "${modelId}" in ${modelDir}. To get one, run "npx crosswalk models pull ${modelId}" on a machine that can ` +
     `reach the Hugging Face hub and copy its models/ folder here (or point CROSSWALK_MODEL_DIR at it); "npx crosswalk models list" ` +
     `shows what is installed.`
   );
@@ -112,12 +134,26 @@ export interface ModelChoice {
  * Never fails: without a model the caller falls back to the offline method and shows the notice.
  */
 export function chooseModel(modelDir: string, requested?: string): ModelChoice {
-  const installed = listInstalledModels(modelDir);
+  const installed = listInstalledModels(modelDir).filter((m) => m.task === 'embedding');
   if (requested) {
     const model = installed.find((m) => m.id === requested);
-    return model ? { model } : { notice: missingModelMessage(modelDir, requested) };
+    if (model) return { model };
+    const reranker = listInstalledModels(modelDir).some((m) => m.id === requested);
+    return { notice: reranker ? `"${requested}" in ${modelDir} is a reranker (cross-encoder), not an embedding model: give it to --rerank instead` : missingModelMessage(modelDir, requested) };
   }
   const model = installed.find((m) => m.id === DEFAULT_MODEL_ID) ?? installed[0];
   if (!model) return { notice: missingModelMessage(modelDir) };
   return model.id === DEFAULT_MODEL_ID ? { model } : { model, notice: `using the embedding model "${model.id}" (the default ${DEFAULT_MODEL_ID} is not installed)` };
+}
+
+/** The cross-encoder to rerank with: the one asked for, else the default reranker, else the only other one installed. */
+export function chooseReranker(modelDir: string, requested?: string): ModelChoice {
+  const installed = listInstalledModels(modelDir).filter((m) => m.task === 'reranker');
+  if (requested) {
+    const model = installed.find((m) => m.id === requested);
+    return model ? { model } : { notice: missingModelMessage(modelDir, requested, 'reranker') };
+  }
+  const model = installed.find((m) => m.id === DEFAULT_RERANKER_ID) ?? installed[0];
+  if (!model) return { notice: missingModelMessage(modelDir, DEFAULT_RERANKER_ID, 'reranker') };
+  return model.id === DEFAULT_RERANKER_ID ? { model } : { model, notice: `reranking with "${model.id}" (the default ${DEFAULT_RERANKER_ID} is not installed)` };
 }

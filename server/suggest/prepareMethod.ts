@@ -1,7 +1,8 @@
 import type { EmbeddingStore } from '../store/types.js';
 import { createEmbedder, ModelNotInstalledError } from './embedder.js';
 import { isEmbeddingStore, MemoryEmbeddingStore } from './memoryEmbeddingStore.js';
-import { chooseModel } from './modelFolder.js';
+import { chooseModel, chooseReranker } from './modelFolder.js';
+import { createReranker, type Reranker } from './reranker.js';
 import type { ModelContext } from './suggest.js';
 import type { SuggestMethod } from './types.js';
 
@@ -34,5 +35,29 @@ export async function prepareMethod({ requested, modelId, modelDir, store, threa
   } catch (e) {
     if (!(e instanceof ModelNotInstalledError)) throw e;
     return { method: 'lexical', notices: [...notices, `${e.message} Using the offline method (lexical) instead.`] };
+  }
+}
+
+export interface PreparedReranker {
+  reranker?: Reranker;
+  notices: string[];
+}
+
+const WITHOUT_RERANKER = 'Ranking without a reranker instead.';
+
+/**
+ * The cross-encoder asked for (`--rerank`, or `--reranker ID`), loaded from the model folder. Without one it says how
+ * to get one and the run goes on unreranked, as the method does without an embedding model.
+ */
+export async function prepareReranker({ wanted, modelId, modelDir, threads }: { wanted: boolean; modelId?: string; modelDir: string; threads?: number }): Promise<PreparedReranker> {
+  if (!wanted) return { notices: [] };
+  const choice = chooseReranker(modelDir, modelId);
+  if (!choice.model) return { notices: [`${choice.notice} ${WITHOUT_RERANKER}`] };
+  const notices = choice.notice ? [choice.notice] : [];
+  try {
+    return { reranker: await createReranker({ modelDir, model: choice.model, threads }), notices };
+  } catch (e) {
+    if (!(e instanceof ModelNotInstalledError)) throw e;
+    return { notices: [...notices, `${e.message} ${WITHOUT_RERANKER}`] };
   }
 }

@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../domain/errors.js';
 import { configureOffline, loadTransformers } from './embedder.js';
-import { DEFAULT_MODEL_ID, KNOWN_MODELS, listInstalledModels, MODEL_SETTINGS_FILE, type InstalledModel, type ModelSettings } from './modelFolder.js';
+import { DEFAULT_MODEL_ID, KNOWN_MODELS, KNOWN_RERANKERS, listInstalledModels, MODEL_SETTINGS_FILE, type InstalledModel, type ModelSettings, type ModelTask } from './modelFolder.js';
 
 export interface PullModelOptions {
   modelDir: string;
   modelId?: string;
   /** Settings for a model Crosswalk does not know (pooling, prefix, dtype). */
   settings?: Partial<ModelSettings>;
+  /** An embedding model or a cross-encoder; a known reranker id is one without saying so. */
+  task?: ModelTask;
   /** The fetch used for the download (tests pass one that fails). */
   fetch?: (input: string | URL, init?: unknown) => Promise<unknown>;
   /** A mirror of the Hugging Face hub (same URL layout), e.g. from CROSSWALK_MODEL_HUB. */
@@ -17,16 +19,16 @@ export interface PullModelOptions {
 }
 
 /**
- * Downloads a feature-extraction model from the Hugging Face hub into the model folder: the only place where
+ * Downloads a feature-extraction model (or a cross-encoder for reranking) from the Hugging Face hub into the model folder: the only place where
  * Crosswalk allows transformers.js to reach the network. The files land where the offline embedder reads them
  * (`<folder>/<org>/<name>/...`); a crosswalk-model.json beside them records pooling, prefix and dtype.
  */
-export async function pullModel({ modelDir, modelId = DEFAULT_MODEL_ID, settings = {}, fetch: fetchImpl, remoteHost, onFile }: PullModelOptions): Promise<InstalledModel> {
+export async function pullModel({ modelDir, modelId = DEFAULT_MODEL_ID, settings = {}, task = KNOWN_RERANKERS[modelId] ? 'reranker' : 'embedding', fetch: fetchImpl, remoteHost, onFile }: PullModelOptions): Promise<InstalledModel> {
   const known = KNOWN_MODELS[modelId];
   const chosen: ModelSettings = {
     pooling: settings.pooling ?? known?.pooling ?? 'mean',
     prefix: settings.prefix ?? known?.prefix ?? '',
-    dtype: settings.dtype ?? known?.dtype ?? 'q8',
+    dtype: settings.dtype ?? known?.dtype ?? KNOWN_RERANKERS[modelId]?.dtype ?? 'q8',
   };
   const { env, pipeline } = await loadTransformers();
   const target = path.join(modelDir, ...modelId.split('/'));
@@ -42,13 +44,15 @@ export async function pullModel({ modelDir, modelId = DEFAULT_MODEL_ID, settings
   env.cacheDir = modelDir;
   env.fetch = (fetchImpl ?? globalThis.fetch) as typeof env.fetch;
   try {
-    const extractor = await pipeline('feature-extraction', modelId, {
+    const options = {
       dtype: chosen.dtype,
       progress_callback: (p: { status: string; file?: string }) => {
         if (p.status === 'done' && p.file) onFile?.(p.file);
       },
-    });
-    await extractor.dispose();
+    };
+    // Loading the pipeline once downloads every file it needs into the folder.
+    const loaded = task === 'reranker' ? await pipeline('text-classification', modelId, options) : await pipeline('feature-extraction', modelId, options);
+    await loaded.dispose();
   } catch (e) {
     if (!existed) fs.rmSync(target, { recursive: true, force: true });
     const cause = (e as Error & { cause?: Error }).cause?.message ?? (e as Error).message;

@@ -45,14 +45,15 @@ const describeEvidence = (e: GraphEvidence) =>
     : `${e.steps[0]!.from} ${e.steps.map((s) => `${s.relationship} ${s.to}`).join(', which is ')}`;
 
 /** The note saved with a proposed mapping: what the engine saw, in words a reviewer can check. */
-export function explainCandidate(candidate: Candidate, { method, model, total }: { method: string; model?: string; total: number }): string {
+export function explainCandidate(candidate: Candidate, { method, model, reranker, total }: { method: string; model?: string; reranker?: string; total: number }): string {
   const parts = [
-    `Proposed by the Crosswalk suggestion engine (${method}${model ? `, model ${model}` : ''}): rank ${candidate.rank} of ${total}, score ${candidate.score}, confidence ${candidate.confidence}.`,
+    `Proposed by the Crosswalk suggestion engine (${method}${model ? `, model ${model}` : ''}${reranker ? `, reranked by ${reranker}` : ''}): rank ${candidate.rank} of ${total}, score ${candidate.score}, confidence ${candidate.confidence}.`,
     `Relationship ${candidate.relationship}: ${candidate.relationshipReason}.`,
   ];
   if (candidate.evidence.sharedTerms.length) parts.push(`Shared terms: ${candidate.evidence.sharedTerms.join(', ')}.`);
   if (candidate.evidence.similarPassage) parts.push(`Embedding similarity ${candidate.evidence.similarPassage.similarity}.`);
   if (candidate.signals.wording !== undefined) parts.push(`Wording similarity (domain word vectors) ${candidate.signals.wording}.`);
+  if (candidate.signals.crossEncoder !== undefined) parts.push(`Cross-encoder score ${candidate.signals.crossEncoder}.`);
   if (candidate.evidence.graph.length) parts.push(`Graph: ${candidate.evidence.graph.map(describeEvidence).join('; ')}.`);
   if (candidate.evidence.reviewed?.length)
     parts.push(`Reviewed look-alikes: ${candidate.evidence.reviewed.map((r) => `${r.sourceId} (similarity ${r.similarity}) was ${r.approved ? 'approved' : 'rejected'} for this target`).join('; ')}.`);
@@ -86,7 +87,7 @@ export async function saveSuggestions(store: GraphStore, run: SuggestionRun, { c
         status: 'proposed',
         origin: 'suggestion',
         provenance: { source: suggestionSource(run.method), author: SUGGEST_AUTHOR, created: before?.provenance.created ?? today },
-        note: explainCandidate(candidate, { method: run.method, model: run.model, total: source.candidates.length }),
+        note: explainCandidate(candidate, { method: run.method, model: run.model, reranker: run.reranker, total: source.candidates.length }),
       };
       if (before && sameMapping(before, mapping)) {
         summary.unchanged++;

@@ -7,6 +7,7 @@ import { reciprocalRankFusion, sortScored, type Scored } from './fuse.js';
 import { createGraphSignals } from './graphSignals.js';
 import { createOfflineRanker, type OfflineCandidate } from './offlineRanker.js';
 import { proposedStrength, proposeRelationship } from './proposeRelationship.js';
+import { RERANK_DEPTH, rerankTop, type Reranker } from './reranker.js';
 import { passageOf, requirementTexts, type RequirementText } from './requirementText.js';
 import { createReviewLearner, reviewExamples } from './reviewLearner.js';
 import { sharedTerms } from './sharedTerms.js';
@@ -51,7 +52,7 @@ const confidenceFrom = ({ lexical, graph, model, learned }: { lexical?: number; 
  * evidence behind it. Pure over the corpus, apart from the embedder and the vector store it is given and, unless
  * `query.wordVectors` says otherwise, the shipped word vectors (read from disk once per process).
  */
-export async function computeSuggestions(corpus: SuggestCorpus, query: SuggestQuery, { model }: { model?: ModelContext } = {}): Promise<SuggestionReport> {
+export async function computeSuggestions(corpus: SuggestCorpus, query: SuggestQuery, { model, reranker }: { model?: ModelContext; reranker?: Reranker } = {}): Promise<SuggestionReport> {
   const { from, to, method, top, blind = false, exclude } = query;
   if (from === to) throw new InputError(`suggest: --from and --to are the same framework ("${from}")`);
   if (method !== 'lexical' && !model) throw new InputError(`suggest: method "${method}" needs an embedding model; none is installed`);
@@ -90,22 +91,38 @@ export async function computeSuggestions(corpus: SuggestCorpus, query: SuggestQu
       : method === 'model' ? modelList
       : reciprocalRankFusion([offlineList.slice(0, RANKING_DEPTH).map((c) => c.id), modelList.map((c) => c.id)]);
 
-    const kept = sortScored(ranking.filter((c) => !exclude?.(source.id, c.id))).slice(0, top);
+    const allowed = sortScored(ranking.filter((c) => !exclude?.(source.id, c.id)));
+    let crossScores: Map<string, number> | undefined;
+    if (reranker) {
+      const head = allowed.slice(0, RERANK_DEPTH);
+      const scores = await reranker.score(passageOf(source), head.map((c) => passageOf(texts.get(c.id)!)));
+      crossScores = new Map(head.map((c, i) => [c.id, scores[i]!]));
+    }
+    const kept = (crossScores ? rerankTop(allowed, crossScores) : allowed).slice(0, top);
     results.push({
       sourceId: source.id,
-      candidates: kept.map((c, i) => candidateFor({ source, target: texts.get(c.id)!, rank: i + 1, score: c.score, offline: offlineById.get(c.id), vectors, hasChildren })),
+      candidates: kept.map((c, i) => candidateFor({ source, target: texts.get(c.id)!, rank: i + 1, score: c.score, offline: offlineById.get(c.id), vectors, crossEncoder: crossScores?.get(c.id), hasChildren })),
     });
   }
-  return { from, to, method, ...(model && method !== 'lexical' ? { model: model.embedder.info.modelId } : {}), sources: results, ...(embeddings ? { embeddings } : {}) };
+  return {
+    from,
+    to,
+    method,
+    ...(model && method !== 'lexical' ? { model: model.embedder.info.modelId } : {}),
+    ...(reranker ? { reranker: reranker.modelId } : {}),
+    sources: results,
+    ...(embeddings ? { embeddings } : {}),
+  };
 }
 
-function candidateFor({ source, target, rank, score, offline, vectors, hasChildren }: {
+function candidateFor({ source, target, rank, score, offline, vectors, crossEncoder, hasChildren }: {
   source: RequirementText;
   target: RequirementText;
   rank: number;
   score: number;
   offline?: OfflineCandidate;
   vectors?: Map<string, Float32Array>;
+  crossEncoder?: number;
   hasChildren: (id: string) => boolean;
 }): Candidate {
   const graphEvidence = offline?.graph?.evidence ?? [];
@@ -116,6 +133,7 @@ function candidateFor({ source, target, rank, score, offline, vectors, hasChildr
     ...(offline?.learned ? { learned: round(offline.learned.score) } : {}),
     ...(modelSimilarity !== undefined ? { model: round(modelSimilarity) } : {}),
     ...(offline?.wording !== undefined ? { wording: round(offline.wording) } : {}),
+    ...(crossEncoder !== undefined ? { crossEncoder: round(crossEncoder) } : {}),
   };
   const proposal = proposeRelationship(
     { title: source.title, summary: source.summary, hasChildren: hasChildren(source.id) },

@@ -69,6 +69,8 @@ export interface SuggestionSignals {
   learned?: number;
   /** Cosine of the two texts' domain word vectors (related wording, not only shared words). */
   wording?: number;
+  /** The cross-encoder's relevance score for the two passages read together (only when reranking). */
+  crossEncoder?: number;
 }
 
 export interface Candidate {
@@ -99,5 +101,7 @@ export interface SuggestionRun {
   method: SuggestMethod;
   /** The embedding model used, if any. */
   model?: string;
+  /** The cross-encoder that reordered the first candidates, if any. */
+  reranker?: string;
   sources: SourceSuggestions[];
 }

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbedder } from '../../server/suggest/embedder.js';
 import { listInstalledModels, MODEL_SETTINGS_FILE } from '../../server/suggest/modelFolder.js';
 import { pullModel } from '../../server/suggest/pullModel.js';
-import { TINY_DIMENSION, TINY_MODEL_ID, writeTinyBertModel } from './tinyBertModel.js';
+import { createReranker } from '../../server/suggest/reranker.js';
+import { TINY_DIMENSION, TINY_MODEL_ID, TINY_RERANKER_ID, writeTinyBertModel, writeTinyCrossEncoder } from './tinyBertModel.js';
 
 let source: string;
 let target: string;
@@ -21,6 +22,7 @@ beforeAll(async () => {
   source = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-hub-'));
   target = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-pulled-'));
   writeTinyBertModel(source);
+  writeTinyCrossEncoder(source);
   // The hub's layout: /<org>/<name>/resolve/<revision>/<file>.
   server = http.createServer((req, res) => {
     requested.push(req.url ?? '');
@@ -66,6 +68,19 @@ describe('models pull', () => {
       expect(vector).toHaveLength(TINY_DIMENSION);
     } finally {
       await embedder.dispose();
+    }
+  });
+
+  it('downloads a cross-encoder with --reranker, which the folder then lists as a reranker and the rerank path loads', async () => {
+    const model = await pullModel({ modelDir: target, modelId: TINY_RERANKER_ID, task: 'reranker', remoteHost: hub, fetch: localOnly });
+    expect(model).toMatchObject({ id: TINY_RERANKER_ID, task: 'reranker', settings: { dtype: 'q8' } });
+    expect(listInstalledModels(target).map((m) => [m.id, m.task])).toContainEqual([TINY_RERANKER_ID, 'reranker']);
+    const reranker = await createReranker({ modelDir: target, model });
+    try {
+      const scores = await reranker.score('supplier monitoring', ['supplier monitoring', 'human oversight']);
+      expect(scores[0]).toBeGreaterThan(scores[1]!);
+    } finally {
+      await reranker.dispose();
     }
   });
 });

@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite/SqliteStore.js';
 import { startTestServer, TOKENS } from '../api/testServer.js';
 import { crosswalk } from '../cli/run.js';
-import { TINY_DIMENSION, TINY_MODEL_ID, writeTinyBertModel } from './tinyBertModel.js';
+import { TINY_DIMENSION, TINY_MODEL_ID, TINY_RERANKER_ID, writeTinyBertModel, writeTinyCrossEncoder } from './tinyBertModel.js';
 
 let dataDir: string;
 let noModels: string;
 let tinyModels: string;
+let rerankers: string;
 const today = new Date().toISOString().slice(0, 10);
 
 beforeAll(() => {
@@ -18,9 +19,11 @@ beforeAll(() => {
   noModels = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-nomodels-'));
   tinyModels = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-tiny-'));
   writeTinyBertModel(tinyModels);
+  rerankers = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-rerankers-'));
+  writeTinyCrossEncoder(rerankers);
 });
 afterAll(() => {
-  for (const dir of [dataDir, noModels, tinyModels]) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of [dataDir, noModels, tinyModels, rerankers]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const suggestJson = (args: string[], modelDir = noModels) => {
@@ -124,6 +127,35 @@ describe('crosswalk suggest', () => {
     });
   });
 
+  it('with --rerank: the first candidates are reordered by a local cross-encoder, which the saved note names; without one it says how to get one', async () => {
+    const args = ['--from', 'iso42001-2023', '--to', 'nist-ai-600-1', '--top', '3', '--dry-run'];
+    const plain = suggestJson(args, rerankers);
+    // A folder with only a cross-encoder has no embedding model: the method falls back to lexical.
+    expect(plain.method).toBe('lexical');
+    expect(plain.reranker).toBeUndefined();
+    const reranked = suggestJson([...args, '--rerank'], rerankers);
+    expect(reranked).toMatchObject({ method: 'lexical', reranker: TINY_RERANKER_ID });
+    expect(reranked.stderr).toMatch(/reranking with "crosswalk-test\/tiny-cross-encoder"/);
+    const candidates = reranked.sources.flatMap((s: { candidates: Array<{ signals: { crossEncoder?: number } }> }) => s.candidates);
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const c of candidates) expect(c.signals.crossEncoder).toEqual(expect.any(Number));
+    const order = (run: { sources: Array<{ candidates: Array<{ targetId: string }> }> }) => run.sources.map((s) => s.candidates.map((c) => c.targetId).join(' '));
+    expect(order(reranked)).not.toEqual(order(plain));
+
+    const missing = suggestJson([...args, '--rerank'], noModels);
+    expect(missing.reranker).toBeUndefined();
+    expect(missing.stderr).toMatch(/no reranker \(cross-encoder\) "Xenova\/bge-reranker-base" in .*Ranking without a reranker instead\./);
+    expect(order(missing)).toEqual(order(plain));
+
+    const saved = suggestJson(['--from', 'iso42001-2023', '--to', 'nist-ai-600-1', '--top', '1', '--reranker', TINY_RERANKER_ID], rerankers);
+    expect(saved.saved.created + saved.saved.updated).toBeGreaterThan(0);
+    await withStore(async (store) => {
+      const [mapping] = await store.findMappings({ frameworks: ['iso42001-2023', 'nist-ai-600-1'], origins: ['suggestion'], limit: 1 });
+      expect(mapping!.note).toMatch(/reranked by crosswalk-test\/tiny-cross-encoder.*Cross-encoder score -?\d/);
+      expect(mapping!.status).toBe('proposed');
+    });
+  });
+
   it('explains bad input', () => {
     const unknown = crosswalk(['suggest', '--from', 'iso42001-2023', '--to', 'iso99999'], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } });
     expect(unknown.code).toBe(2);
@@ -149,6 +181,10 @@ describe('crosswalk eval', () => {
     const withBaseline = JSON.parse(crosswalk(['eval', '--gold', gold, '--blind', '--baseline', '--json'], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } }).stdout);
     expect(withBaseline.baseline).toMatchObject({ pairs: 3, sources: 3, recallAt: { '10': expect.any(Number) }, mrr: expect.any(Number) });
     expect(withBaseline.recallAt).toEqual(report.recallAt);
+
+    const reranked = crosswalk(['eval', '--gold', gold, '--blind', '--json', '--reranker', TINY_RERANKER_ID], { dataDir, env: { CROSSWALK_MODEL_DIR: rerankers } });
+    expect(reranked.code).toBe(0);
+    expect(JSON.parse(reranked.stdout)).toMatchObject({ method: 'lexical', reranker: TINY_RERANKER_ID, pairs: 3 });
   });
 
   it('names the line of a malformed gold row', () => {
@@ -170,5 +206,11 @@ describe('crosswalk models', () => {
     const listed = JSON.parse(crosswalk(['models', 'list', '--json'], { env: { CROSSWALK_MODEL_DIR: tinyModels } }).stdout);
     expect(listed.installed).toEqual([expect.objectContaining({ id: TINY_MODEL_ID, dtypes: ['fp32', 'q8'] })]);
     expect(listed.default).toBe('Xenova/bge-small-en-v1.5');
+    const withReranker = crosswalk(['models', 'list'], { env: { CROSSWALK_MODEL_DIR: rerankers } }).stdout;
+    expect(withReranker).toMatch(/Embedding models in .*:\n  none\./);
+    expect(withReranker).toMatch(/Rerankers \(cross-encoders, for --rerank\) in .*:\n  crosswalk-test\/tiny-cross-encoder +fp32,q8 +dtype q8/);
+    expect(JSON.parse(crosswalk(['models', 'list', '--json'], { env: { CROSSWALK_MODEL_DIR: rerankers } }).stdout).installed).toEqual([
+      expect.objectContaining({ id: TINY_RERANKER_ID, task: 'reranker' }),
+    ]);
   });
 });

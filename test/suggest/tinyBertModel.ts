@@ -12,6 +12,9 @@ const { onnx } = onnxProto;
 
 export const TINY_MODEL_ID = 'crosswalk-test/tiny-bert';
 export const TINY_DIMENSION = 16;
+export const TINY_RERANKER_ID = 'crosswalk-test/tiny-cross-encoder';
+/** Wide enough that a word's vector with itself outweighs the chance products of different words. */
+export const TINY_RERANKER_DIMENSION = 64;
 
 const SPECIAL = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
 const WORDS = (
@@ -72,6 +75,54 @@ export function tinyBertOnnx({ dimension = TINY_DIMENSION, seed = 42 } = {}): Ui
   return onnx.ModelProto.encode(model).finish();
 }
 
+/**
+ * The ONNX bytes of a tiny cross-encoder (BertForSequenceClassification-shaped, one logit): the mean embedding of the
+ * first segment (token type 0) dotted with the mean embedding of the second (token type 1). Passages that share words
+ * with the query score higher, so a test can tell a working rerank from a broken one.
+ */
+export function tinyCrossEncoderOnnx({ dimension = TINY_RERANKER_DIMENSION, seed = 7 } = {}): Uint8Array {
+  const random = mulberry32(seed);
+  const weights = (n: number) => Array.from({ length: n }, () => random() * 2 - 1);
+  const keepdims = (value: number) => [{ name: 'keepdims', type: onnx.AttributeProto.AttributeType.INT, i: value }];
+  const toFloat = [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: DataType.FLOAT }];
+  const segmentMean = (mask: string) => [
+    node('Unsqueeze', [mask, 'axis_last'], [`${mask}_3d`]),
+    node('Mul', ['tokens', `${mask}_3d`], [`${mask}_tokens`]),
+    node('ReduceSum', [`${mask}_tokens`, 'axis_sequence'], [`${mask}_sum`], keepdims(0)),
+    node('ReduceSum', [`${mask}_3d`, 'axis_sequence'], [`${mask}_count`], keepdims(0)),
+    node('Add', [`${mask}_count`, 'epsilon'], [`${mask}_safe_count`]),
+    node('Div', [`${mask}_sum`, `${mask}_safe_count`], [`${mask}_mean`]),
+  ];
+  const graph = onnx.GraphProto.create({
+    name: 'tiny_cross_encoder',
+    input: [
+      tensorInfo('input_ids', DataType.INT64, ['batch_size', 'sequence_length']),
+      tensorInfo('attention_mask', DataType.INT64, ['batch_size', 'sequence_length']),
+      tensorInfo('token_type_ids', DataType.INT64, ['batch_size', 'sequence_length']),
+    ],
+    output: [tensorInfo('logits', DataType.FLOAT, ['batch_size', 1])],
+    initializer: [
+      onnx.TensorProto.create({ name: 'word_embeddings', dataType: DataType.FLOAT, dims: [TINY_VOCAB.length, dimension], floatData: weights(TINY_VOCAB.length * dimension) }),
+      onnx.TensorProto.create({ name: 'axis_sequence', dataType: DataType.INT64, dims: [1], int64Data: [1] }),
+      onnx.TensorProto.create({ name: 'axis_last', dataType: DataType.INT64, dims: [1], int64Data: [-1] }),
+      onnx.TensorProto.create({ name: 'epsilon', dataType: DataType.FLOAT, dims: [], floatData: [1e-6] }),
+    ],
+    node: [
+      node('Gather', ['word_embeddings', 'input_ids'], ['tokens']),
+      node('Cast', ['attention_mask'], ['mask'], toFloat),
+      node('Cast', ['token_type_ids'], ['types'], toFloat),
+      node('Mul', ['mask', 'types'], ['second']),
+      node('Sub', ['mask', 'second'], ['first']),
+      ...segmentMean('first'),
+      ...segmentMean('second'),
+      node('Mul', ['first_mean', 'second_mean'], ['products']),
+      node('ReduceSum', ['products', 'axis_last'], ['logits'], keepdims(1)),
+    ],
+  });
+  const model = onnx.ModelProto.create({ irVersion: 8, producerName: 'crosswalk-tests', opsetImport: [{ domain: '', version: 13 }], graph });
+  return onnx.ModelProto.encode(model).finish();
+}
+
 function tokenizerJson() {
   const id = (token: string) => TINY_VOCAB.indexOf(token);
   const special = (token: string) => ({ id: token, type_id: 0 });
@@ -103,18 +154,31 @@ function tokenizerJson() {
 }
 
 /**
- * Writes the model to `<modelDir>/<modelId>/` in the layout transformers.js reads locally
+ * Writes the feature-extraction model to `<modelDir>/<modelId>/` in the layout transformers.js reads locally
  * (`onnx/model.onnx` for dtype fp32, `onnx/model_quantized.onnx` for q8 — here the same fp32 graph).
  */
 export function writeTinyBertModel(modelDir: string, { modelId = TINY_MODEL_ID, dimension = TINY_DIMENSION, seed = 42 } = {}): string {
+  return writeModelFolder(modelDir, modelId, tinyBertOnnx({ dimension, seed }), { architectures: ['BertModel'], hidden_size: dimension });
+}
+
+/** The tiny cross-encoder, in the same layout, with a config that names a sequence-classification head of one label. */
+export function writeTinyCrossEncoder(modelDir: string, { modelId = TINY_RERANKER_ID, dimension = TINY_RERANKER_DIMENSION, seed = 7 } = {}): string {
+  return writeModelFolder(modelDir, modelId, tinyCrossEncoderOnnx({ dimension, seed }), {
+    architectures: ['BertForSequenceClassification'],
+    hidden_size: dimension,
+    id2label: { 0: 'LABEL_0' },
+    label2id: { LABEL_0: 0 },
+  });
+}
+
+function writeModelFolder(modelDir: string, modelId: string, bytes: Uint8Array, config: { architectures: string[]; hidden_size: number } & Record<string, unknown>): string {
   const dir = path.join(modelDir, ...modelId.split('/'));
   fs.mkdirSync(path.join(dir, 'onnx'), { recursive: true });
-  const bytes = tinyBertOnnx({ dimension, seed });
   fs.writeFileSync(path.join(dir, 'onnx', 'model.onnx'), bytes);
   fs.writeFileSync(path.join(dir, 'onnx', 'model_quantized.onnx'), bytes);
   fs.writeFileSync(
     path.join(dir, 'config.json'),
-    JSON.stringify({ model_type: 'bert', architectures: ['BertModel'], hidden_size: dimension, vocab_size: TINY_VOCAB.length, num_attention_heads: 1, num_hidden_layers: 1, intermediate_size: dimension, max_position_embeddings: 512, type_vocab_size: 2, pad_token_id: 0 }, null, 2),
+    JSON.stringify({ model_type: 'bert', vocab_size: TINY_VOCAB.length, num_attention_heads: 1, num_hidden_layers: 1, intermediate_size: config.hidden_size, max_position_embeddings: 512, type_vocab_size: 2, pad_token_id: 0, ...config }, null, 2),
   );
   fs.writeFileSync(path.join(dir, 'tokenizer.json'), JSON.stringify(tokenizerJson()));
   fs.writeFileSync(

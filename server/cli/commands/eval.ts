@@ -11,7 +11,7 @@ import { hasColumns, onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { parseGoldCsv } from '../../suggest/goldCsv.js';
 import type { RankingMetrics } from '../../suggest/metrics.js';
 import { chooseModel, modelDirFrom } from '../../suggest/modelFolder.js';
-import { prepareMethod } from '../../suggest/prepareMethod.js';
+import { prepareMethod, prepareReranker } from '../../suggest/prepareMethod.js';
 import type { SuggestMethod } from '../../suggest/types.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { maybeMethod } from './suggest.js';
@@ -21,6 +21,9 @@ export interface EvalOptions {
   blind?: boolean;
   method?: SuggestMethod;
   model?: string;
+  /** Reorder the first candidates with a local cross-encoder (`reranker` picks which, and implies it). */
+  rerank?: boolean;
+  reranker?: string;
   dataDir?: string;
   modelDir?: string;
   /** Where vectors are cached when a model is used. */
@@ -33,7 +36,7 @@ export interface EvalOptions {
  * Scores the suggester against a gold CSV. Reads the content files (shipped and imported), never writes a
  * mapping; with a model, vectors are cached in the configured store.
  */
-export async function evaluateGold({ gold, blind = false, method: requested, model: modelId, dataDir = dataDirFrom(), modelDir = modelDirFrom(), storeConfig = storeConfigFrom(), baseline = false }: EvalOptions): Promise<EvalReport & { baseline?: RankingMetrics; notices: string[]; warnings: string[] }> {
+export async function evaluateGold({ gold, blind = false, method: requested, model: modelId, rerank = false, reranker: rerankerId, dataDir = dataDirFrom(), modelDir = modelDirFrom(), storeConfig = storeConfigFrom(), baseline = false }: EvalOptions): Promise<EvalReport & { baseline?: RankingMetrics; notices: string[]; warnings: string[] }> {
   if (!fs.existsSync(gold)) throw new InputError(`eval: no such file: ${gold}`);
   const content = loadContent(contentDirs({ dataDir }));
   const contentErrors = errorsIn(content.problems);
@@ -62,11 +65,13 @@ export async function evaluateGold({ gold, blind = false, method: requested, mod
       }
     }
     const prepared = await prepareMethod({ requested, modelId: chosenModel, modelDir, store });
+    const reranking = await prepareReranker({ wanted: rerank || Boolean(rerankerId), modelId: rerankerId ?? (process.env.CROSSWALK_RERANKER || undefined), modelDir });
     try {
-      const report = await evaluate({ corpus: bundle, gold: parsed.pairs, method: prepared.method, blind, model: prepared.model });
-      return { ...report, ...(baseline ? { baseline: plainBm25Metrics(bundle, parsed.pairs) } : {}), notices: prepared.notices, warnings };
+      const report = await evaluate({ corpus: bundle, gold: parsed.pairs, method: prepared.method, blind, model: prepared.model, reranker: reranking.reranker });
+      return { ...report, ...(baseline ? { baseline: plainBm25Metrics(bundle, parsed.pairs) } : {}), notices: [...prepared.notices, ...reranking.notices], warnings };
     } finally {
       await prepared.model?.embedder.dispose();
+      await reranking.reranker?.dispose();
     }
   } finally {
     await store?.close();
@@ -88,6 +93,8 @@ export async function evalCommand(argv: string[]) {
     blind: { type: 'boolean' },
     method: { type: 'string' },
     model: { type: 'string' },
+    rerank: { type: 'boolean' },
+    reranker: { type: 'string' },
     json: { type: 'boolean' },
     baseline: { type: 'boolean' },
   });
@@ -97,6 +104,8 @@ export async function evalCommand(argv: string[]) {
     blind: Boolean(values.blind),
     method: maybeMethod(values.method, 'eval'),
     model: values.model as string | undefined,
+    rerank: Boolean(values.rerank),
+    reranker: values.reranker as string | undefined,
   });
   for (const notice of report.notices) console.error(`crosswalk: ${notice}`);
   for (const warning of report.warnings) console.error(warning);
@@ -106,7 +115,7 @@ export async function evalCommand(argv: string[]) {
     console.log(JSON.stringify({ method, pairs, sources, recallAt, precisionAt, mrr, ndcg10, ...rest }, null, 2));
     return;
   }
-  console.log(`Evaluation (${data.method}${data.model ? `, model ${data.model}` : ''}${data.blind ? ', blind: mappings between the evaluated frameworks ignored' : ''}): ${data.pairs} gold pairs, ${data.sources} source requirements`);
+  console.log(`Evaluation (${data.method}${data.model ? `, model ${data.model}` : ''}${data.reranker ? `, reranked by ${data.reranker}` : ''}${data.blind ? ', blind: mappings between the evaluated frameworks ignored' : ''}): ${data.pairs} gold pairs, ${data.sources} source requirements`);
   console.log(`  ${formatMetrics(data)}`);
   if (data.baseline) console.log(`  plain BM25 on the same gold: ${formatMetrics(data.baseline)}`);
   if (data.byPair.length > 1) for (const p of data.byPair) console.log(`  ${p.from} → ${p.to} (${p.pairs} pairs): ${formatMetrics(p)}`);

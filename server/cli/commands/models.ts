@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InputError } from '../../domain/errors.js';
 import { buildWordVectors } from '../../suggest/wordVectorBuild.js';
 import { SHIPPED_WORD_VECTORS, writeWordVectors } from '../../suggest/wordVectors.js';
-import { DEFAULT_MODEL_ID, DTYPES, KNOWN_MODELS, listInstalledModels, modelDirFrom, type ModelDtype } from '../../suggest/modelFolder.js';
+import { DEFAULT_MODEL_ID, DEFAULT_RERANKER_ID, DTYPES, KNOWN_MODELS, KNOWN_RERANKERS, listInstalledModels, modelDirFrom, type ModelDtype } from '../../suggest/modelFolder.js';
 import { pullModel } from '../../suggest/pullModel.js';
 import { parseCommandArgs } from '../args.js';
 
@@ -30,19 +30,43 @@ export async function modelsCommand(argv: string[]) {
     const { values } = parseCommandArgs('models list', rest, { json: { type: 'boolean' } });
     const installed = listInstalledModels(modelDir);
     if (values.json) {
-      console.log(JSON.stringify({ modelDir, default: DEFAULT_MODEL_ID, installed: installed.map(({ id, dtypes, settings, bytes }) => ({ id, dtypes, settings, bytes })), known: KNOWN_MODELS }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            modelDir,
+            default: DEFAULT_MODEL_ID,
+            defaultReranker: DEFAULT_RERANKER_ID,
+            installed: installed.map(({ id, task, dtypes, settings, bytes }) => ({ id, task, dtypes, settings, bytes })),
+            known: KNOWN_MODELS,
+            knownRerankers: KNOWN_RERANKERS,
+          },
+          null,
+          2,
+        ),
+      );
       return;
     }
+    const embedders = installed.filter((m) => m.task === 'embedding');
+    const rerankers = installed.filter((m) => m.task === 'reranker');
     console.log(`Embedding models in ${modelDir}:`);
-    if (!installed.length) console.log(`  none. Run "npx crosswalk models pull" on a machine that can reach the Hugging Face hub (default ${DEFAULT_MODEL_ID}), then copy the folder here.`);
-    for (const m of installed)
+    if (!embedders.length) console.log(`  none. Run "npx crosswalk models pull" on a machine that can reach the Hugging Face hub (default ${DEFAULT_MODEL_ID}), then copy the folder here.`);
+    for (const m of embedders)
       console.log(`  ${m.id.padEnd(32)} ${m.dtypes.join(',').padEnd(10)} pooling ${m.settings.pooling}, dtype ${m.settings.dtype}${m.settings.prefix ? `, prefix "${m.settings.prefix}"` : ''}, ${mb(m.bytes)}${m.id === DEFAULT_MODEL_ID ? ' (default)' : ''}`);
+    console.log(`\nRerankers (cross-encoders, for --rerank) in ${modelDir}:`);
+    if (!rerankers.length) console.log(`  none (optional; default ${DEFAULT_RERANKER_ID}).`);
+    for (const m of rerankers) console.log(`  ${m.id.padEnd(32)} ${m.dtypes.join(',').padEnd(10)} dtype ${m.settings.dtype}, ${mb(m.bytes)}${m.id === DEFAULT_RERANKER_ID ? ' (default)' : ''}`);
     console.log('\nKnown models (npx crosswalk models pull MODEL):');
     for (const [id, k] of Object.entries(KNOWN_MODELS)) console.log(`  ${id.padEnd(32)} ${k.dimension} dims, ${k.pooling} pooling: ${k.about}`);
+    for (const [id, k] of Object.entries(KNOWN_RERANKERS)) console.log(`  ${id.padEnd(32)} reranker: ${k.about}`);
     return;
   }
   if (action === 'pull') {
-    const { values, positionals } = parseCommandArgs('models pull', rest, { pooling: { type: 'string' }, prefix: { type: 'string' }, dtype: { type: 'string' } }, { positionals: true });
+    const { values, positionals } = parseCommandArgs(
+      'models pull',
+      rest,
+      { pooling: { type: 'string' }, prefix: { type: 'string' }, dtype: { type: 'string' }, reranker: { type: 'boolean' } },
+      { positionals: true },
+    );
     if (positionals.length > 1) throw new InputError('models pull: give at most one MODEL id');
     const modelId = positionals[0] ?? DEFAULT_MODEL_ID;
     console.log(`Downloading ${modelId} into ${modelDir} …`);
@@ -50,10 +74,12 @@ export async function modelsCommand(argv: string[]) {
       modelDir,
       modelId,
       settings: { pooling: maybePooling(values.pooling), prefix: values.prefix as string | undefined, dtype: maybeDtype(values.dtype) },
+      ...(values.reranker ? { task: 'reranker' as const } : {}),
       remoteHost: process.env.CROSSWALK_MODEL_HUB || undefined,
       onFile: (file) => console.log(`  ${file}`),
     });
-    console.log(`Installed ${model.id} (${model.dtypes.join(', ')}; pooling ${model.settings.pooling}, dtype ${model.settings.dtype}, ${mb(model.bytes)}) in ${model.dir}`);
+    if (model.task === 'reranker') console.log(`Installed the reranker ${model.id} (${model.dtypes.join(', ')}; dtype ${model.settings.dtype}, ${mb(model.bytes)}) in ${model.dir}`);
+    else console.log(`Installed ${model.id} (${model.dtypes.join(', ')}; pooling ${model.settings.pooling}, dtype ${model.settings.dtype}, ${mb(model.bytes)}) in ${model.dir}`);
     return;
   }
   if (action === 'build-word-vectors') return buildWordVectorsCommand(rest);

@@ -3,7 +3,7 @@ import { createStore, describeStore, storeConfigFrom, type StoreConfig } from '.
 import type { GraphStore } from '../../store/types.js';
 import { corpusFromStore } from '../../suggest/corpusFromStore.js';
 import { modelDirFrom } from '../../suggest/modelFolder.js';
-import { prepareMethod } from '../../suggest/prepareMethod.js';
+import { prepareMethod, prepareReranker } from '../../suggest/prepareMethod.js';
 import { existingDecisions, saveSuggestions, type SkipReason } from '../../suggest/saveSuggestions.js';
 import { computeSuggestions } from '../../suggest/suggest.js';
 import { SUGGEST_METHODS, type SuggestMethod } from '../../suggest/types.js';
@@ -18,6 +18,10 @@ export interface SuggestOptions {
   top?: number;
   method?: SuggestMethod;
   model?: string;
+  /** Reorder the first candidates with a local cross-encoder. */
+  rerank?: boolean;
+  /** Which cross-encoder (implies `rerank`); else CROSSWALK_RERANKER, else the default. */
+  reranker?: string;
   /** Compute and show, but save nothing. */
   dryRun?: boolean;
   storeConfig?: StoreConfig;
@@ -50,7 +54,7 @@ export async function assertFrameworks(store: Pick<GraphStore, 'listFrameworks'>
  * Ranks candidates of `to` for every requirement of `from` and saves the top ones as proposed mappings
  * (method automation, origin suggestion) in the configured store. Returns what it did; prints nothing.
  */
-export async function suggest({ from, to, top = DEFAULT_TOP, method: requested, model: modelId, dryRun = false, storeConfig = storeConfigFrom(), modelDir = modelDirFrom(), dataDir, today = new Date().toISOString().slice(0, 10) }: SuggestOptions) {
+export async function suggest({ from, to, top = DEFAULT_TOP, method: requested, model: modelId, rerank = false, reranker: rerankerId, dryRun = false, storeConfig = storeConfigFrom(), modelDir = modelDirFrom(), dataDir, today = new Date().toISOString().slice(0, 10) }: SuggestOptions) {
   const notices: string[] = [];
   const store = await createStore(storeConfig);
   try {
@@ -60,6 +64,8 @@ export async function suggest({ from, to, top = DEFAULT_TOP, method: requested, 
     const corpus = await corpusFromStore(store);
     const prepared = await prepareMethod({ requested, modelId: modelId ?? (process.env.CROSSWALK_MODEL || undefined), modelDir, store });
     notices.push(...prepared.notices);
+    const reranking = await prepareReranker({ wanted: rerank || Boolean(rerankerId), modelId: rerankerId ?? (process.env.CROSSWALK_RERANKER || undefined), modelDir });
+    notices.push(...reranking.notices);
     try {
       const decisions = existingDecisions(corpus.mappings, { from, to });
       const skipped: Record<SkipReason, number> = { approved: 0, rejected: 0, reviewed: 0, 'other-direction': 0, 'not-a-suggestion': 0 };
@@ -77,7 +83,7 @@ export async function suggest({ from, to, top = DEFAULT_TOP, method: requested, 
           sourceIds,
           exclude: (s, t) => decisions.skipReason(s, t) !== undefined,
         },
-        { model: prepared.model },
+        { model: prepared.model, reranker: reranking.reranker },
       );
       // Pairs between the two frameworks that already exist and are left alone, each counted once.
       const sources = new Set(sourceIds);
@@ -97,6 +103,7 @@ export async function suggest({ from, to, top = DEFAULT_TOP, method: requested, 
       return { run, saved, skipped, noCounterpart: declared.size, notices, labels, store: describeStore(storeConfig) };
     } finally {
       await prepared.model?.embedder.dispose();
+      await reranking.reranker?.dispose();
     }
   } finally {
     await store.close();
@@ -110,6 +117,8 @@ export async function suggestCommand(argv: string[]) {
     top: { type: 'string' },
     method: { type: 'string' },
     model: { type: 'string' },
+    rerank: { type: 'boolean' },
+    reranker: { type: 'string' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
   });
@@ -119,6 +128,8 @@ export async function suggestCommand(argv: string[]) {
     top: maybeTop(values.top, 'suggest'),
     method: maybeMethod(values.method, 'suggest'),
     model: values.model as string | undefined,
+    rerank: Boolean(values.rerank),
+    reranker: values.reranker as string | undefined,
     dryRun: Boolean(values['dry-run']),
   });
   for (const notice of result.notices) console.error(`crosswalk: ${notice}`);
@@ -132,6 +143,7 @@ export async function suggestCommand(argv: string[]) {
           to: run.to,
           method: run.method,
           ...(run.model ? { model: run.model } : {}),
+          ...(run.reranker ? { reranker: run.reranker } : {}),
           ...(run.embeddings ? { embeddings: run.embeddings } : {}),
           notices: result.notices,
           saved: saved ? { created: saved.created, updated: saved.updated, unchanged: saved.unchanged } : null,
@@ -148,7 +160,7 @@ export async function suggestCommand(argv: string[]) {
     );
     return;
   }
-  console.log(`Suggestions ${run.from} → ${run.to} (${run.method}${run.model ? `, model ${run.model}` : ''}), top ${run.sources[0]?.candidates.length ?? 0} per requirement:`);
+  console.log(`Suggestions ${run.from} → ${run.to} (${run.method}${run.model ? `, model ${run.model}` : ''}${run.reranker ? `, reranked by ${run.reranker}` : ''}), top ${run.sources[0]?.candidates.length ?? 0} per requirement:`);
   for (const s of run.sources) {
     if (!s.candidates.length) continue;
     const src = label(s.sourceId);
@@ -160,6 +172,7 @@ export async function suggestCommand(argv: string[]) {
       if (c.evidence.sharedTerms.length) console.log(`     shared terms: ${c.evidence.sharedTerms.join(', ')}`);
       if (c.evidence.similarPassage) console.log(`     similar passage (cosine ${c.evidence.similarPassage.similarity}): ${c.evidence.similarPassage.text}`);
       if (c.signals.wording !== undefined) console.log(`     wording similarity (domain word vectors, cosine): ${c.signals.wording}`);
+      if (c.signals.crossEncoder !== undefined) console.log(`     cross-encoder score: ${c.signals.crossEncoder}`);
       for (const r of c.evidence.reviewed ?? []) console.log(`     reviewed: ${label(r.sourceId).ref} (similarity ${r.similarity}) was ${r.approved ? 'approved' : 'rejected'} for this target`);
       for (const g of c.evidence.graph)
         console.log(`     graph: ${g.kind === 'harmonized' ? `same harmonized concept "${g.conceptTitle}"` : [g.steps[0]!.from, ...g.steps.map((st) => `—${st.relationship}→ ${st.to}`)].join(' ')}`);
