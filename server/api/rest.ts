@@ -5,6 +5,7 @@ import { RELATIONSHIPS, STATUSES, METHODS, ORIGINS } from '../domain/schemas/map
 import { exportContent, type ExportedFile } from '../services/exportContent.js';
 import { controlSetFile, gapReportFile, imsPlanFile, soaFile } from '../services/reports.js';
 import { importContent } from '../services/importContent.js';
+import { serialise } from '../services/serialise.js';
 import type { AnalysisContent } from '../services/analysis.js';
 import type { GraphStore } from '../store/types.js';
 import { principalFrom, requireRole, type Principal } from './auth.js';
@@ -52,17 +53,8 @@ export interface RestOptions {
   now?: () => Date;
 }
 
-/** One import at a time: each validates against, and writes into, the same data folder. */
-function serialise() {
-  let last: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const run = last.then(task, task);
-    last = run.catch(() => undefined);
-    return run;
-  };
-}
-
 export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit = '10mb', now }: RestOptions): Router {
+  // One import at a time: each validates against, and writes into, the same data folder.
   const oneAtATime = serialise();
   const router = express.Router();
   const context = (req: Request) => createApiContext(store, principalFrom(req.headers.authorization, tokens), analysis, now);
@@ -171,5 +163,6 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
 
   router.post('/mappings', route((req, ctx) => M.createMapping(null, { input: req.body }, ctx)));
   router.post('/mappings/:id/review', route((req, ctx) => M.reviewMapping(null, { id: req.params.id, review: req.body }, ctx)));
+  router.post('/suggestions', route((req, ctx) => M.suggestMappings(null, { input: req.body }, ctx)));
   return router;
 }

@@ -153,6 +153,28 @@ export const REVIEW_MAPPING = /* GraphQL */ `mutation Review($id: ID!, $review: 
 export const REJECT_MAPPING = /* GraphQL */ `mutation Reject($id: ID!, $reason: String!) { rejectMapping(id: $id, reason: $reason) { ${MAPPING} } }`;
 export const ME = /* GraphQL */ `{ me { name role } }`;
 
+export const SUGGEST_MAPPINGS = /* GraphQL */ `mutation Suggest($input: SuggestInput!) {
+  suggestMappings(input: $input) { from to method model reranker sources proposals created updated unchanged noCounterpart notices
+    skipped { approved rejected reviewed otherDirection notASuggestion } }
+}`;
+export interface SuggestionRunData {
+  suggestMappings: {
+    from: string;
+    to: string;
+    method: string;
+    model: string | null;
+    reranker: string | null;
+    sources: number;
+    proposals: number;
+    created: number | null;
+    updated: number | null;
+    unchanged: number | null;
+    noCounterpart: number;
+    notices: string[];
+    skipped: { approved: number; rejected: number; reviewed: number; otherDirection: number; notASuggestion: number };
+  };
+}
+
 export const SEARCH = /* GraphQL */ `query Search($text: String!, $frameworkId: ID, $limit: Int) {
   search(text: $text, frameworkId: $frameworkId, limit: $limit) { score requirement { ${REQ} } }
 }`;

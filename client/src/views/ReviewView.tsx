@@ -13,6 +13,7 @@ import { intParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, navigate, setParams } from '../router.js';
 import { FieldError } from '../components/FieldError.js';
 import { FurtherSources, SourceName } from '../components/FurtherSources.js';
+import { SuggestPanel } from '../components/SuggestPanel.js';
 
 const RATIONALES = ['syntactic', 'semantic', 'functional'] as const;
 
@@ -175,6 +176,14 @@ export function ReviewView({ route }: { route: Route }) {
           <dd>open the source requirement</dd>
         </dl>
       )}
+      <SuggestPanel
+        onDone={() => {
+          setDone(new Set());
+          setMessage('');
+          setParams({ origin: 'suggestion', show: null, id: null, from: null });
+          q.reload();
+        }}
+      />
       <div className="controls">
         <label>
           Show{' '}
@@ -208,7 +217,7 @@ export function ReviewView({ route }: { route: Route }) {
         <Empty>
           {disputedOnly
             ? `No mapping${originFilter ? ` from ${originFilter}` : ''} is read otherwise by a further source. Importing a crosswalk that restates pairs Crosswalk holds adds further sources.`
-            : `Nothing to review: no proposed mappings${originFilter ? ` from ${originFilter}` : ''}. \`npx crosswalk suggest\` and imports add some.`}
+            : `Nothing to review: no proposed mappings${originFilter ? ` from ${originFilter}` : ''}. "Suggest mappings" above, \`npx crosswalk suggest\` and imports add some.`}
         </Empty>
       )}
       {q.status === 'ok' && page.total > 0 && (

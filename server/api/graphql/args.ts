@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RATIONALES, RELATIONSHIPS, STATUSES } from '../../domain/schemas/mapping.js';
+import { SUGGEST_METHODS } from '../../suggest/types.js';
 
 /** Semantic limits on arguments, checked before any store call (GraphQL checks only the types). */
 export const Limit = (max: number) => z.number().int().min(1).max(max);
@@ -27,6 +28,17 @@ export const MappingInputSchema = z.object({
   note: z.string().max(4000).optional().nullable(),
   provenanceSource: z.string().min(1).max(500).optional().nullable(),
   provenanceUrl: z.url().max(2000).optional().nullable(),
+});
+
+export const SuggestInputSchema = z.object({
+  from: z.string().min(1).max(200),
+  to: z.string().min(1).max(200),
+  top: z.number().int().min(1).max(100).optional().nullable(),
+  method: z.enum(SUGGEST_METHODS).optional().nullable(),
+  model: z.string().min(1).max(200).optional().nullable(),
+  rerank: z.boolean().optional().nullable(),
+  reranker: z.string().min(1).max(200).optional().nullable(),
+  dryRun: z.boolean().optional().nullable(),
 });
 
 export const ReviewInputSchema = z.object({

@@ -6,7 +6,8 @@ import type { Requirement } from '../../domain/schemas/requirement.js';
 import { findUnmapped } from '../../domain/unmapped.js';
 import type { FrameworkSummary, MappingCriteria, ReviewDecision } from '../../store/types.js';
 import { requireRole } from '../auth.js';
-import { MappingInputSchema, NeighbourhoodArgs, PageArgs, PathArgs, ReviewInputSchema, SearchArgs } from './args.js';
+import { suggestMappings } from '../../services/suggestMappings.js';
+import { MappingInputSchema, NeighbourhoodArgs, PageArgs, PathArgs, ReviewInputSchema, SearchArgs, SuggestInputSchema } from './args.js';
 import type { ApiContext } from './context.js';
 
 type Args = Record<string, any>;
@@ -113,6 +114,36 @@ export const resolvers = {
     rejectMapping: (_: unknown, { id, reason }: Args, ctx: ApiContext) => {
       if (!String(reason ?? '').trim()) throw new InputError('a rejection needs a reason');
       return review(ctx, id, { status: 'rejected', note: reason });
+    },
+    suggestMappings: async (_: unknown, { input }: Args, ctx: ApiContext) => {
+      requireRole(ctx.principal, 'analyst');
+      const { top, method, model, rerank, reranker, dryRun, from, to } = SuggestInputSchema.parse(input);
+      const { run, saved, skipped, noCounterpart, notices } = await suggestMappings(ctx.store, {
+        from,
+        to,
+        top: top ?? 3,
+        method: method ?? undefined,
+        model: model ?? undefined,
+        rerank: rerank ?? false,
+        reranker: reranker ?? undefined,
+        dryRun: dryRun ?? false,
+        today: ctx.now().toISOString().slice(0, 10),
+      });
+      return {
+        from: run.from,
+        to: run.to,
+        method: run.method,
+        model: run.model ?? null,
+        reranker: run.reranker ?? null,
+        sources: run.sources.length,
+        proposals: run.sources.reduce((n, s) => n + s.candidates.length, 0),
+        created: saved?.created ?? null,
+        updated: saved?.updated ?? null,
+        unchanged: saved?.unchanged ?? null,
+        skipped: { approved: skipped.approved, rejected: skipped.rejected, reviewed: skipped.reviewed, otherDirection: skipped['other-direction'], notASuggestion: skipped['not-a-suggestion'] },
+        noCounterpart,
+        notices,
+      };
     },
   },
 

@@ -191,6 +191,58 @@ export const typeDefs = /* GraphQL */ `
     provenanceUrl: String
   }
 
+  "A run of the suggestion engine: every requirement of from against to (docs/suggestions.md)."
+  input SuggestInput {
+    from: ID!
+    to: ID!
+    "Candidates kept per source requirement (1-100)."
+    top: Int = 3
+    "lexical, model or hybrid; hybrid when an embedding model is installed, else lexical."
+    method: String
+    "An installed embedding model (crosswalk models list)."
+    model: String
+    "Reorder the first candidates with an installed cross-encoder."
+    rerank: Boolean
+    "Which cross-encoder (implies rerank)."
+    reranker: String
+    "Compute and count, but save nothing."
+    dryRun: Boolean
+  }
+
+  "Existing pairs a suggestion run left alone, by why."
+  type SkippedPairs {
+    approved: Int!
+    rejected: Int!
+    "Proposed by someone else, or touched by a reviewer."
+    reviewed: Int!
+    "Stored the other way round."
+    otherDirection: Int!
+    "Proposed by a person or an import, not by the engine."
+    notASuggestion: Int!
+  }
+
+  "What a suggestion run did. Proposals are saved as proposed mappings (method automation, origin suggestion), never approved."
+  type SuggestionRun {
+    from: ID!
+    to: ID!
+    method: String!
+    model: String
+    reranker: String
+    "Source requirements ranked."
+    sources: Int!
+    "Candidates proposed, over all sources."
+    proposals: Int!
+    "Null on a dry run."
+    created: Int
+    updated: Int
+    unchanged: Int
+    skipped: SkippedPairs!
+    "Source requirements with an approved no-counterpart record for the target framework, not looked at."
+    noCounterpart: Int!
+    "What the user should know: no model installed, which model, no reranker."
+    notices: [String!]!
+  }
+
   input ReviewInput {
     status: Status!
     note: String
@@ -207,5 +259,7 @@ export const typeDefs = /* GraphQL */ `
     reviewMapping(id: ID!, review: ReviewInput!): Mapping!
     approveMapping(id: ID!, note: String): Mapping!
     rejectMapping(id: ID!, reason: String!): Mapping!
+    "Rank candidates of one framework for every requirement of another and save the best as proposed mappings for review."
+    suggestMappings(input: SuggestInput!): SuggestionRun!
   }
 `;

@@ -1,11 +1,6 @@
 import { InputError } from '../../domain/errors.js';
+import { suggestMappings } from '../../services/suggestMappings.js';
 import { createStore, describeStore, storeConfigFrom, type StoreConfig } from '../../store/createStore.js';
-import type { GraphStore } from '../../store/types.js';
-import { corpusFromStore } from '../../suggest/corpusFromStore.js';
-import { modelDirFrom } from '../../suggest/modelFolder.js';
-import { prepareMethod, prepareReranker } from '../../suggest/prepareMethod.js';
-import { existingDecisions, saveSuggestions, type SkipReason } from '../../suggest/saveSuggestions.js';
-import { computeSuggestions } from '../../suggest/suggest.js';
 import { SUGGEST_METHODS, type SuggestMethod } from '../../suggest/types.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { loadIfEmpty } from '../../services/loadIntoStore.js';
@@ -44,67 +39,17 @@ export function maybeTop(value: unknown, command: string): number | undefined {
   return n;
 }
 
-export async function assertFrameworks(store: Pick<GraphStore, 'listFrameworks'>, ids: string[], command: string) {
-  const known = (await store.listFrameworks()).map((f) => f.id).sort();
-  for (const id of ids)
-    if (!known.includes(id)) throw new InputError(`${command}: unknown framework "${id}" (known: ${known.join(', ')}; import others with "crosswalk import")`);
-}
-
 /**
  * Ranks candidates of `to` for every requirement of `from` and saves the top ones as proposed mappings
  * (method automation, origin suggestion) in the configured store. Returns what it did; prints nothing.
  */
-export async function suggest({ from, to, top = DEFAULT_TOP, method: requested, model: modelId, rerank = false, reranker: rerankerId, dryRun = false, storeConfig = storeConfigFrom(), modelDir = modelDirFrom(), dataDir, today = new Date().toISOString().slice(0, 10) }: SuggestOptions) {
-  const notices: string[] = [];
+export async function suggest({ storeConfig = storeConfigFrom(), dataDir, top = DEFAULT_TOP, today = new Date().toISOString().slice(0, 10), ...options }: SuggestOptions) {
   const store = await createStore(storeConfig);
   try {
-    if (await loadIfEmpty(store, { dataDir })) notices.push(`the ${describeStore(storeConfig)} was empty: loaded the shipped content (and your imported catalogs) first`);
-    await assertFrameworks(store, [from, to], 'suggest');
-    if (from === to) throw new InputError(`suggest: --from and --to are the same framework ("${from}")`);
-    const corpus = await corpusFromStore(store);
-    const prepared = await prepareMethod({ requested, modelId: modelId ?? (process.env.CROSSWALK_MODEL || undefined), modelDir, store });
-    notices.push(...prepared.notices);
-    const reranking = await prepareReranker({ wanted: rerank || Boolean(rerankerId), modelId: rerankerId ?? (process.env.CROSSWALK_RERANKER || undefined), modelDir });
-    notices.push(...reranking.notices);
-    try {
-      const decisions = existingDecisions(corpus.mappings, { from, to });
-      const skipped: Record<SkipReason, number> = { approved: 0, rejected: 0, reviewed: 0, 'other-direction': 0, 'not-a-suggestion': 0 };
-      const declared = new Set(
-        (await store.listNoCounterparts({ frameworkId: from, otherFrameworkId: to })).filter((n) => n.status === 'approved').map((n) => n.requirementId),
-      );
-      const sourceIds = corpus.requirements.filter((r) => r.frameworkId === from && !declared.has(r.id)).map((r) => r.id);
-      const run = await computeSuggestions(
-        corpus,
-        {
-          from,
-          to,
-          method: prepared.method,
-          top,
-          sourceIds,
-          exclude: (s, t) => decisions.skipReason(s, t) !== undefined,
-        },
-        { model: prepared.model, reranker: reranking.reranker },
-      );
-      // Pairs between the two frameworks that already exist and are left alone, each counted once.
-      const sources = new Set(sourceIds);
-      const pairs = new Set<string>();
-      for (const m of corpus.mappings) {
-        const [s, t] = sources.has(m.source) && m.target.startsWith(`${to}:`) ? [m.source, m.target] : sources.has(m.target) && m.source.startsWith(`${to}:`) ? [m.target, m.source] : [];
-        if (!s || !t || pairs.has(`${s}\u0000${t}`)) continue;
-        pairs.add(`${s}\u0000${t}`);
-        const reason = decisions.skipReason(s, t);
-        if (reason) skipped[reason]++;
-      }
-      const saved = dryRun ? undefined : await saveSuggestions(store, run, { corpus, today });
-      const byId = new Map(corpus.requirements.map((r) => [r.id, r]));
-      const labels = new Map(
-        run.sources.flatMap((src) => [src.sourceId, ...src.candidates.map((c) => c.targetId)]).map((id) => [id, { ref: byId.get(id)?.ref ?? id, title: byId.get(id)?.title ?? '' }]),
-      );
-      return { run, saved, skipped, noCounterpart: declared.size, notices, labels, store: describeStore(storeConfig) };
-    } finally {
-      await prepared.model?.embedder.dispose();
-      await reranking.reranker?.dispose();
-    }
+    const loaded = await loadIfEmpty(store, { dataDir });
+    const outcome = await suggestMappings(store, { ...options, top, today });
+    const notices = [...(loaded ? [`the ${describeStore(storeConfig)} was empty: loaded the shipped content (and your imported catalogs) first`] : []), ...outcome.notices];
+    return { ...outcome, notices, store: describeStore(storeConfig) };
   } finally {
     await store.close();
   }

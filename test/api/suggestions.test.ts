@@ -1,0 +1,81 @@
+// Running the suggestion engine through the API: GraphQL suggestMappings and POST /api/suggestions, over the real
+// app and an in-memory store with the shipped content. No model folder holds a model, so the offline method runs.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, TOKENS } from './testServer.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let noModels: string;
+const previousModelDir = process.env.CROSSWALK_MODEL_DIR;
+
+beforeAll(async () => {
+  noModels = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-api-nomodels-'));
+  process.env.CROSSWALK_MODEL_DIR = noModels;
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+  if (previousModelDir === undefined) delete process.env.CROSSWALK_MODEL_DIR;
+  else process.env.CROSSWALK_MODEL_DIR = previousModelDir;
+  fs.rmSync(noModels, { recursive: true, force: true });
+});
+
+const SUGGEST = `mutation($input: SuggestInput!) {
+  suggestMappings(input: $input) { from to method model reranker sources proposals created updated unchanged noCounterpart notices
+    skipped { approved rejected reviewed otherDirection notASuggestion } }
+}`;
+
+describe('suggestMappings', () => {
+  it('saves proposals for review, says there is no model, and leaves the shipped crosswalk alone', async () => {
+    const dry = await server.gql(SUGGEST, { input: { from: 'iso42001-2023', to: 'nist-ai-600-1', top: 2, dryRun: true } }, TOKENS.analyst);
+    expect(dry.body.errors).toBeUndefined();
+    expect(dry.body.data.suggestMappings).toMatchObject({ method: 'lexical', created: null, model: null, reranker: null });
+    expect(await server.store.countMappings({ frameworks: ['iso42001-2023', 'nist-ai-600-1'], origins: ['suggestion'] })).toBe(0);
+
+    const { body } = await server.gql(SUGGEST, { input: { from: 'iso42001-2023', to: 'nist-ai-600-1', top: 2 } }, TOKENS.analyst);
+    expect(body.errors).toBeUndefined();
+    const run = body.data.suggestMappings;
+    expect(run).toMatchObject({ from: 'iso42001-2023', to: 'nist-ai-600-1', method: 'lexical', updated: 0, unchanged: 0, noCounterpart: 0 });
+    expect(run.notices).toEqual([expect.stringMatching(/no embedding model .*Using the offline method \(lexical\) instead\./)]);
+    expect(run.sources).toBeGreaterThan(100);
+    expect(run.created).toBe(run.proposals);
+    // The shipped 42001 → AI 600-1 crosswalk is approved: none of its pairs is proposed again.
+    expect(run.skipped.approved).toBeGreaterThan(0);
+    const saved = await server.store.findMappings({ frameworks: ['iso42001-2023', 'nist-ai-600-1'], origins: ['suggestion'], limit: 1000 });
+    expect(saved).toHaveLength(run.created);
+    for (const m of saved) expect(m).toMatchObject({ status: 'proposed', method: 'automation', provenance: { created: '2026-03-04' } });
+
+    // REST mirrors it; the same run again changes nothing.
+    const again = await fetch(`${server.url}/api/suggestions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.analyst}` },
+      body: JSON.stringify({ from: 'iso42001-2023', to: 'nist-ai-600-1', top: 2 }),
+    });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ created: 0, unchanged: run.created });
+  });
+
+  it('refuses viewers and anonymous callers, and names bad input', async () => {
+    const input = { from: 'iso42001-2023', to: 'hitrust-ai' };
+    const anonymous = await server.gql(SUGGEST, { input });
+    expect(anonymous.body.errors?.[0]?.message).toMatch(/authentication|token|sign in/i);
+    const viewer = await server.gql(SUGGEST, { input }, TOKENS.viewer);
+    expect(viewer.body.errors?.[0]?.message).toMatch(/carol has the viewer role; this needs analyst/);
+    const unknown = await server.gql(SUGGEST, { input: { from: 'iso42001-2023', to: 'iso99999' } }, TOKENS.analyst);
+    expect(unknown.body.errors?.[0]?.message).toMatch(/unknown framework "iso99999"/);
+    const same = await server.gql(SUGGEST, { input: { from: 'hitrust-ai', to: 'hitrust-ai' } }, TOKENS.analyst);
+    expect(same.body.errors?.[0]?.message).toMatch(/the same framework/);
+    const rest = await fetch(`${server.url}/api/suggestions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.analyst}` },
+      body: JSON.stringify({ from: 'iso42001-2023', to: 'hitrust-ai', top: 1000, method: 'magic' }),
+    });
+    expect(rest.status).toBe(400);
+    const problem = JSON.stringify(await rest.json());
+    expect(problem).toMatch(/top/);
+    expect(problem).toMatch(/method/);
+    expect(await server.store.countMappings({ frameworks: ['iso42001-2023', 'hitrust-ai'], origins: ['suggestion'] })).toBe(0);
+  });
+});

@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOKENS } from '../api/testServer.js';
+import { hasChromium, screenshot, SKIP_MESSAGE, useExplorer } from './browser.js';
+
+if (!hasChromium) console.warn(SKIP_MESSAGE);
+
+/** Suggesting mappings from the review page, then deciding on them there, as an analyst would. */
+describe.skipIf(!hasChromium)('explorer: suggest mappings from the review page (headless chromium)', () => {
+  // The app runs in this process: an empty model folder makes the offline method run, whatever ./models holds.
+  const previousModelDir = process.env.CROSSWALK_MODEL_DIR;
+  const noModels = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-browser-nomodels-'));
+  beforeAll(() => {
+    process.env.CROSSWALK_MODEL_DIR = noModels;
+  });
+  afterAll(() => {
+    if (previousModelDir === undefined) delete process.env.CROSSWALK_MODEL_DIR;
+    else process.env.CROSSWALK_MODEL_DIR = previousModelDir;
+    fs.rmSync(noModels, { recursive: true, force: true });
+  });
+  const explorer = useExplorer();
+
+  it('runs the engine for two frameworks, shows what it did and why, and queues the proposals for a decision', async () => {
+    const { page, problems } = await explorer.open('/review', { token: true });
+    await page.waitForSelector('text=Nothing to review');
+    await page.click('summary:has-text("Suggest mappings")');
+    const suggest = page.getByRole('button', { name: 'Suggest', exact: true });
+    expect(await suggest.isDisabled()).toBe(true);
+    await page.getByRole('combobox', { name: /^Source framework/ }).selectOption('nist-ai-600-1');
+    const target = page.getByRole('combobox', { name: /^Target framework/ });
+    // The same framework is not offered as the target.
+    expect(await target.locator('option[value="nist-ai-600-1"]').count()).toBe(0);
+    await target.selectOption('hitrust-ai');
+    await page.getByLabel('Candidates per requirement').fill('2');
+    await suggest.click();
+
+    await page.waitForSelector('.suggest-panel .flash');
+    expect(await page.locator('.suggest-panel .flash').textContent()).toMatch(
+      /^NIST AI 600-1.* → HITRUST.*\(lexical\): (\d+) new proposals, 0 updated, 0 unchanged, for 13 requirements\. .*Nothing is approved until a person accepts it\.$/,
+    );
+    expect(await page.locator('.suggest-panel .notices').textContent()).toMatch(/no embedding model .*Using the offline method \(lexical\) instead/);
+    await page.waitForSelector('.queue-item');
+    expect(new URL(page.url()).searchParams.get('origin')).toBe('suggestion');
+    const created = Number(/(\d+) new proposals/.exec((await page.locator('.suggest-panel .flash').textContent()) ?? '')![1]);
+    expect(Number(await page.locator('.queue-range').getAttribute('data-total'))).toBe(created);
+    expect(await page.locator('.queue-item .why').textContent()).toMatch(/Proposed by the Crosswalk suggestion engine \(lexical\)/);
+    await screenshot(page, 'flow-suggest');
+
+    // The first proposal is accepted with the keyboard, as any other.
+    const first = await page.locator('.queue-item').getAttribute('data-mapping');
+    await page.keyboard.press('a');
+    await page.waitForFunction(() => document.querySelector('.flash:not(.suggest-panel .flash)')?.textContent?.startsWith('Accepted'));
+    const check = await explorer.server.gql(`{ mapping(id: ${JSON.stringify(first)}) { status method origin } }`, {}, TOKENS.analyst);
+    expect(check.body.data.mapping).toEqual({ status: 'approved', method: 'automation', origin: 'suggestion' });
+
+    // Run again: the accepted pair is left alone (its source's next candidate takes the freed place) and nothing is duplicated.
+    await suggest.click();
+    await page.waitForFunction(() => /existing pair left alone \(1 approved, 0 rejected\)/.test(document.querySelector('.suggest-panel .flash')?.textContent ?? ''));
+    const pairs = await explorer.server.gql('{ mappingCount(filter: { frameworks: ["nist-ai-600-1", "hitrust-ai"] }) }', {}, TOKENS.analyst);
+    expect(pairs.body.data.mappingCount).toBeLessThanOrEqual(created + 1);
+    expect(problems).toEqual([]);
+  });
+});
