@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { SUGGEST_MAPPINGS, type SuggestionRunData } from '../api/queries.js';
 import { useAction } from '../api/useAction.js';
 import { plural } from '../lib/format.js';
-import { ActionStatus, TokenNote } from './ActionStatus.js';
+import { ActionStatus } from './ActionStatus.js';
 import { useFrameworks } from './Frameworks.js';
+import { FrameworkSelect } from './FrameworkSelect.js';
 
 type Run = SuggestionRunData['suggestMappings'];
 
@@ -49,7 +50,6 @@ export function SuggestPanel({ onDone }: { onDone: () => void }) {
         Ranks the requirements of one framework against every requirement of another, on this machine (word matching, domain word vectors, the graph,
         and an embedding model if one is installed), and adds the best candidates here as proposed mappings with their evidence.
       </p>
-      <TokenNote token={action.token} what="Suggesting mappings" />
       <form
         className="controls"
         onSubmit={(e) => {
@@ -59,25 +59,11 @@ export function SuggestPanel({ onDone }: { onDone: () => void }) {
       >
         <label>
           Source framework{' '}
-          <select value={from} onChange={(e) => setFrom(e.target.value)} required>
-            <option value="">choose a framework</option>
-            {fw.list.map((f) => (
-              <option key={f.id} value={f.id}>
-                {fw.name(f.id)}
-              </option>
-            ))}
-          </select>
+          <FrameworkSelect value={from} onChange={setFrom} none="choose a framework" required />
         </label>
         <label>
           Target framework{' '}
-          <select value={to} onChange={(e) => setTo(e.target.value)} required>
-            <option value="">choose a framework</option>
-            {fw.list.filter((f) => f.id !== from).map((f) => (
-              <option key={f.id} value={f.id}>
-                {fw.name(f.id)}
-              </option>
-            ))}
-          </select>
+          <FrameworkSelect value={to} onChange={setTo} none="choose a framework" exclude={from} required />
         </label>
         <label>
           Candidates per requirement{' '}

@@ -4,6 +4,7 @@ import { useQuery } from '../api/useQuery.js';
 import { Downloads } from '../components/Downloads.js';
 import { FrameworkPicker } from '../components/FrameworkPicker.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
+import { FrameworkSelect } from '../components/FrameworkSelect.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.js';
 import { StatusBadge, StatusBar } from '../components/StatusBadge.js';
 import { frameworkOfId, refOfId, toRelationship } from '../graph/evidenceFanout.js';
@@ -44,13 +45,7 @@ export function GapsView({ route }: { route: Route }) {
       <form className="controls report-form" aria-label="What to analyse" onSubmit={(e) => e.preventDefault()}>
         <label>
           Target{' '}
-          <select value={p.target} onChange={(e) => setParams({ target: e.target.value, have: p.basis === 'frameworks' ? p.have.filter((f) => f !== e.target.value).join(',') || null : null })}>
-            {fw.list.map((f) => (
-              <option key={f.id} value={f.id}>
-                {fw.name(f.id)}
-              </option>
-            ))}
-          </select>
+          <FrameworkSelect value={p.target} onChange={(target) => setParams({ target, have: p.basis === 'frameworks' ? p.have.filter((f) => f !== target).join(',') || null : null })} />
         </label>
         <fieldset>
           <legend>What you have</legend>

@@ -155,7 +155,7 @@ export function ReviewView({ route }: { route: Route }) {
       </p>
       {!token && (
         <p className="warning" role="note">
-          Accepting and rejecting need a bearer token with the analyst role. Use <strong>Set token</strong> at the top right; it is kept for this tab only.
+          Suggesting, accepting and rejecting need a bearer token with the analyst role. Use <strong>Set token</strong> at the top right; it is kept for this tab only.
         </p>
       )}
       {help && (

@@ -1,6 +1,7 @@
 import { SEARCH, type SearchData } from '../api/queries.js';
 import { useQuery } from '../api/useQuery.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
+import { FrameworkSelect } from '../components/FrameworkSelect.js';
 import { SearchBox } from '../components/SearchBox.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.js';
 import { formatRoute, requirementHref, type Route } from '../lib/route.js';
@@ -19,14 +20,7 @@ export function SearchView({ route }: { route: Route }) {
         <SearchBox key={text} label="Search ids, titles and summaries" initial={text} onPick={(r) => navigate(requirementHref(r.id))} onSubmit={(t) => navigate(formatRoute({ view: 'search', params: { q: t, fw: frameworkId ?? undefined } }))} />
         <label>
           Framework{' '}
-          <select value={frameworkId ?? ''} onChange={(e) => setParams({ fw: e.target.value || null })}>
-            <option value="">all</option>
-            {fw.list.map((f) => (
-              <option key={f.id} value={f.id}>
-                {fw.name(f.id)}
-              </option>
-            ))}
-          </select>
+          <FrameworkSelect value={frameworkId ?? ''} onChange={(id) => setParams({ fw: id || null })} none="all" />
         </label>
       </form>
       {text.length < 2 && <Empty>Type at least two characters: an id such as “A.6.2.8” or “GOVERN 1.1”, or words from a title or summary.</Empty>}
