@@ -108,6 +108,10 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
     const q = z.object({ from: z.string(), to: z.string(), kind: z.string().optional() }).parse(req.query);
     return Q.unmapped(null, { from: q.from, to: q.to, kinds: q.kind?.split(',') }, ctx);
   }));
+  router.get('/contradictions', route((req, ctx) => {
+    const q = z.object({ from: z.string().optional(), to: z.string().optional(), kind: z.enum(['opposite', 'strictness']).optional() }).parse(req.query);
+    return Q.contradictions(null, q, ctx);
+  }));
   router.get('/harmonized-clauses', route((_, ctx) => Q.harmonizedClauses(null, {}, ctx)));
 
   const download = (produce: (req: Request) => Promise<ExportedFile>) => async (req: Request, res: Response, next: NextFunction) => {

@@ -1,4 +1,5 @@
 import type { Rationale, Relationship } from '../domain/schemas/mapping.js';
+import { composeStrictly } from '../domain/relationships.js';
 import type { GraphEvidence, GraphStep } from './graphSignals.js';
 import { terms } from './text.js';
 
@@ -31,15 +32,9 @@ export interface ProposedRelationship {
 
 const EQUIVALENT: ReadonlySet<Relationship> = new Set(['equal-to', 'equivalent-to']);
 
-/** The relationship of A to C given A→B and B→C. */
-export function composeRelationships(first: Relationship, second: Relationship): Relationship {
-  if (first === 'no-relationship' || second === 'no-relationship') return 'no-relationship';
-  if (EQUIVALENT.has(first) && EQUIVALENT.has(second)) return first === 'equal-to' && second === 'equal-to' ? 'equal-to' : 'equivalent-to';
-  if (EQUIVALENT.has(first)) return second;
-  if (EQUIVALENT.has(second)) return first;
-  if (first === second && (first === 'subset-of' || first === 'superset-of')) return first;
-  return 'intersects-with';
-}
+/** The relationship of A to C given A→B and B→C; what the steps leave open is proposed as intersects-with. */
+export const composeRelationships = (first: Relationship, second: Relationship): Relationship =>
+  composeStrictly(first, second) ?? (first === 'no-relationship' || second === 'no-relationship' ? 'no-relationship' : 'intersects-with');
 
 export const composePath = (steps: readonly GraphStep[]): Relationship =>
   steps.slice(1).reduce<Relationship>((acc, step) => composeRelationships(acc, step.relationship), steps[0]?.relationship ?? 'no-relationship');

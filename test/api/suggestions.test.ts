@@ -79,3 +79,30 @@ describe('suggestMappings', () => {
     expect(await server.store.countMappings({ frameworks: ['iso42001-2023', 'hitrust-ai'], origins: ['suggestion'] })).toBe(0);
   });
 });
+
+describe('contradictions', () => {
+  it('lists, over GraphQL and REST, the mappings a chained path contradicts; none opposite in the shipped content', async () => {
+    const q = `query($from: ID, $to: ID, $kind: ContradictionKind) { contradictions(from: $from, to: $to, kind: $kind) {
+      kind composed mapping { id relationship } path { fromId toId relationship mapping { id } } } }`;
+    const opposite = await server.gql(q, { kind: 'opposite' });
+    expect(opposite.body).toEqual({ data: { contradictions: [] } });
+    const strictness = await server.gql(q, { from: 'iso42001-2023', to: 'iso27701-2019', kind: 'strictness' });
+    expect(strictness.body.errors).toBeUndefined();
+    const found = strictness.body.data.contradictions;
+    expect(found.length).toBeGreaterThan(0);
+    const first = found[0];
+    expect(first).toMatchObject({ kind: 'strictness', mapping: { relationship: 'equivalent_to' } });
+    expect(first.path).toHaveLength(2);
+    expect(first.path[0].fromId).toBe(first.mapping.id.split(' -> ')[0]);
+    expect(first.path[1].toId).toBe(first.mapping.id.split(' -> ')[1]);
+    expect(first.path[0].mapping.id).toEqual(expect.any(String));
+
+    const rest = await fetch(`${server.url}/api/contradictions?from=iso42001-2023&to=iso27701-2019&kind=strictness`);
+    expect(rest.status).toBe(200);
+    expect(((await rest.json()) as unknown[]).length).toBe(found.length);
+    const half = await server.gql(q, { from: 'iso42001-2023' });
+    expect(half.body.errors?.[0]?.message).toMatch(/give both from and to/);
+    const unknown = await fetch(`${server.url}/api/contradictions?from=iso42001-2023&to=nope`);
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -43,3 +43,38 @@ describe('crosswalk report disputed', () => {
     expect(crosswalk(['report', 'frobnicate'], { dataDir }).stderr).toMatch(/expected: unmapped, disputed/);
   });
 });
+
+describe('crosswalk report contradictions', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-contradictions-'));
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('names a mapping that an imported crosswalk, chained with a shipped one, contradicts', () => {
+    expect(crosswalk(['report', 'contradictions', '--kind', 'opposite'], { dataDir }).stdout).toMatch(/^0 contradiction\(s\): 0 opposite/);
+    const csv = path.join(dataDir, 'reviewed.csv');
+    // Approved in the file: 9001 5.3 ⊇ 27701:2019 6.3.1.1, which the shipped crosswalk says ⊇ 27701:2025 A.3.4; yet 5.3 ⊂ A.3.4.
+    fs.writeFileSync(
+      csv,
+      'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,status,provenance_source,provenance_author\n' +
+        'iso9001-2015,5.3,iso27701-2019,6.3.1.1,superset-of,semantic,6,approved,Reviewed crosswalk,analyst\n' +
+        'iso9001-2015,5.3,iso27701-2025,A.3.4,subset-of,semantic,6,approved,Reviewed crosswalk,analyst\n',
+    );
+    expect(crosswalk(['import', '--format', 'csv-crosswalk', csv], { dataDir }).code).toBe(0);
+    const report = crosswalk(['report', 'contradictions', '--from', 'iso9001-2015', '--to', 'iso27701-2025', '--kind', 'opposite'], { dataDir });
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('1 contradiction(s) involving iso9001-2015 ↔ iso27701-2025: 1 opposite');
+    expect(report.stdout).toContain('  opposite   iso9001-2015:5.3 → iso27701-2025:A.3.4: subset-of (Reviewed crosswalk)\n');
+    expect(report.stdout).toContain('but iso9001-2015:5.3 superset-of iso27701-2019:6.3.1.1 superset-of iso27701-2025:A.3.4 composes to superset-of');
+    const json = JSON.parse(crosswalk(['report', 'contradictions', '--kind', 'opposite', '--json'], { dataDir }).stdout);
+    expect(json.map((c: { id: string }) => c.id).sort()).toEqual([
+      'iso27701-2019:6.3.1.1 -> iso27701-2025:A.3.4',
+      'iso9001-2015:5.3 -> iso27701-2019:6.3.1.1',
+      'iso9001-2015:5.3 -> iso27701-2025:A.3.4',
+    ]);
+    expect(json[0]).toMatchObject({ kind: 'opposite', path: [expect.objectContaining({ from: expect.any(String) }), expect.objectContaining({ to: expect.any(String) })] });
+    expect(crosswalk(['report', 'contradictions', '--kind', 'maybe'], { dataDir }).stderr).toContain('report contradictions: invalid --kind: "maybe" (expected: opposite, strictness)');
+    expect(crosswalk(['report', 'contradictions', '--from', 'iso42001-2023'], { dataDir }).stderr).toContain('give both --from and --to');
+  });
+});

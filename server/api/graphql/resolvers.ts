@@ -3,6 +3,7 @@ import { mappingId } from '../../domain/ids.js';
 import { RELATIONSHIPS } from '../../domain/schemas/mapping.js';
 import type { Mapping, Relationship, Status } from '../../domain/schemas/mapping.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
+import { findContradictions } from '../../domain/contradictions.js';
 import { findUnmapped } from '../../domain/unmapped.js';
 import type { FrameworkSummary, MappingCriteria, ReviewDecision } from '../../store/types.js';
 import { requireRole } from '../auth.js';
@@ -76,6 +77,13 @@ export const resolvers = {
       return paths.map((steps) => ({ steps, length: steps.length }));
     },
     coverageMatrix: (_: unknown, args: Args, { store }: ApiContext) => store.coverageMatrix(clean({ relationships: args.relationships, statuses: args.statuses })),
+    contradictions: async (_: unknown, { from, to, kind }: Args, { analysis, frameworks }: ApiContext) => {
+      if (Boolean(from) !== Boolean(to)) throw new InputError('contradictions: give both from and to, or neither for every framework pair');
+      const known = new Set((await frameworks()).map((f) => f.id));
+      for (const id of [from, to]) if (id && !known.has(id)) throw new NotFoundError(`unknown framework "${id}"`);
+      const { bundle } = await analysis.get();
+      return findContradictions(bundle.mappings, from ? { from, to } : {}).filter((c) => !kind || c.kind === kind);
+    },
     unmapped: async (_: unknown, { from, to, kinds }: Args, { store, frameworks }: ApiContext) => {
       const known = new Set((await frameworks()).map((f) => f.id));
       for (const id of [from, to]) if (!known.has(id)) throw new NotFoundError(`unknown framework "${id}"`);

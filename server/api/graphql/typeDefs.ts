@@ -122,6 +122,16 @@ export const typeDefs = /* GraphQL */ `
   type PathStep { mappingId: ID!, fromId: ID!, toId: ID!, relationship: Relationship!, mapping: Mapping }
   type MappingPath { steps: [PathStep!]!, length: Int! }
 
+  "opposite: one of the readings is wrong; strictness: an equivalence against a proper containment, often two conventions."
+  enum ContradictionKind { opposite strictness }
+  type Contradiction {
+    mapping: Mapping!
+    kind: ContradictionKind!
+    "What the path composes to, read from the mapping's source to its target."
+    composed: Relationship!
+    path: [PathStep!]!
+  }
+
   type RelationshipCount { relationship: Relationship!, count: Int! }
   type CoverageCell {
     source: ID!
@@ -175,6 +185,8 @@ export const typeDefs = /* GraphQL */ `
     paths(from: ID!, to: ID!, maxLength: Int = 3, relationships: [Relationship!], statuses: [Status!] = [approved], maxPaths: Int = 50): [MappingPath!]!
     coverageMatrix(relationships: [Relationship!], statuses: [Status!] = [approved]): [CoverageCell!]!
     unmapped(from: ID!, to: ID!, kinds: [String!]): UnmappedReport!
+    "Approved mappings that a two-step path of other approved mappings contradicts (crosswalk report contradictions)."
+    contradictions(from: ID, to: ID, kind: ContradictionKind): [Contradiction!]!
     "Who the bearer token belongs to, if any."
     me: Principal
   }

@@ -1,5 +1,6 @@
 import { contentDirs, dataDirFrom } from '../../config.js';
 import { loadContent } from '../../content/loadContent.js';
+import { findContradictions } from '../../domain/contradictions.js';
 import { differingSources } from '../../domain/disputed.js';
 import { InputError } from '../../domain/errors.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
@@ -8,12 +9,14 @@ import { loadIfEmpty } from '../../services/loadIntoStore.js';
 import { withStore } from '../analysisSupport.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 
-const REPORTS = ['unmapped', 'disputed'] as const;
+const REPORTS = ['unmapped', 'disputed', 'contradictions'] as const;
+const CONTRADICTION_KINDS = ['opposite', 'strictness'] as const;
 
 export async function reportCommand(argv: string[]) {
   const [name, ...rest] = argv;
   if (name === 'unmapped') return unmappedReport(rest);
   if (name === 'disputed') return disputedReport(rest);
+  if (name === 'contradictions') return contradictionsReport(rest);
   throw new InputError(`report: invalid report: "${name ?? ''}" (expected: ${REPORTS.join(', ')})`);
 }
 
@@ -41,8 +44,7 @@ function unmappedReport(argv: string[]) {
 
 async function disputedReport(argv: string[]) {
   const { values } = parseCommandArgs('report disputed', argv, { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } });
-  if (Boolean(values.from) !== Boolean(values.to)) throw new InputError('report disputed: give both --from and --to, or neither for every framework pair');
-  const between = values.from && values.to ? ([values.from, values.to] as const) : undefined;
+  const between = pairOption('report disputed', values);
   // From the store, so a mapping a reviewer has since edited is read as it now stands.
   const disputed = await withStore(async (store) => {
     await loadIfEmpty(store);
@@ -59,5 +61,44 @@ async function disputedReport(argv: string[]) {
   for (const { mapping, differing } of disputed) {
     console.log(`  ${mapping.source} → ${mapping.target}: ${mapping.relationship} (${mapping.provenance.source}, ${mapping.status})`);
     for (const s of differing) console.log(`      ${s.provenance.source} says ${s.relationship}${s.strength !== undefined ? `, strength ${s.strength}` : ''}${s.note ? `: ${s.note}` : ''}`);
+  }
+}
+
+/** The framework pair of a report: both of --from and --to, or neither (every pair). */
+function pairOption(command: string, values: { from?: unknown; to?: unknown }): readonly [string, string] | undefined {
+  if (Boolean(values.from) !== Boolean(values.to)) throw new InputError(`${command}: give both --from and --to, or neither for every framework pair`);
+  return values.from && values.to ? [String(values.from), String(values.to)] : undefined;
+}
+
+/**
+ * Approved mappings that a two-step path of other approved mappings contradicts: where crosswalks, chained, say
+ * two things about the same pair. Read from the store, so decisions made since loading count.
+ */
+async function contradictionsReport(argv: string[]) {
+  const { values } = parseCommandArgs('report contradictions', argv, { from: { type: 'string' }, to: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } });
+  const between = pairOption('report contradictions', values);
+  const kind = values.kind as string | undefined;
+  if (kind !== undefined && !(CONTRADICTION_KINDS as readonly string[]).includes(kind))
+    throw new InputError(`report contradictions: invalid --kind: "${kind}" (expected: ${CONTRADICTION_KINDS.join(', ')})`);
+  const found = await withStore(async (store) => {
+    await loadIfEmpty(store);
+    const known = (await store.listFrameworks()).map((f) => f.id);
+    for (const id of between ?? []) if (!known.includes(id)) throw new InputError(`report contradictions: unknown framework "${id}" (known: ${known.sort().join(', ')})`);
+    const approved = await store.findMappings({ statuses: ['approved'], limit: 1_000_000_000 });
+    return findContradictions(approved, between ? { from: between[0], to: between[1] } : {}).filter((c) => !kind || c.kind === kind);
+  });
+  if (values.json) {
+    console.log(JSON.stringify(found.map(({ mapping, kind: k, composed, path }) => ({ id: mapping.id, kind: k, relationship: mapping.relationship, composed, path, provenance: mapping.provenance.source })), null, 2));
+    return;
+  }
+  const opposite = found.filter((c) => c.kind === 'opposite').length;
+  console.log(
+    `${found.length} contradiction(s)${between ? ` involving ${between[0]} ↔ ${between[1]}` : ''}: ${opposite} opposite (one of the readings is wrong), ` +
+      `${found.length - opposite} strictness (an equivalence against a proper containment: often two conventions, e.g. harmonized-structure clauses of standards with different subjects paired as equivalent)`,
+  );
+  for (const c of found) {
+    const [first, second] = c.path;
+    console.log(`  ${c.kind.padEnd(10)} ${c.mapping.source} → ${c.mapping.target}: ${c.mapping.relationship} (${c.mapping.provenance.source})`);
+    console.log(`             but ${first.from} ${first.relationship} ${first.to} ${second.relationship} ${second.to} composes to ${c.composed}`);
   }
 }
