@@ -106,3 +106,27 @@ describe('contradictions', () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe('Mapping.contradictedBy', () => {
+  it('tells a reviewer what accepting a proposal as it stands would contradict', async () => {
+    const created = await server.gql(
+      'mutation($input: MappingInput!) { createMapping(input: $input) { id status contradictedBy { kind composed path { fromId toId relationship } } } }',
+      { input: { sourceId: 'iso9001-2015:5.3', targetId: 'iso27701-2019:5.3.3', relationship: 'no_relationship', rationale: 'semantic', strength: 0, provenanceSource: 'API test' } },
+      TOKENS.analyst,
+    );
+    expect(created.body.errors).toBeUndefined();
+    const { status, contradictedBy } = created.body.data.createMapping;
+    expect(status).toBe('proposed');
+    // 9001 5.3 ≡ 42001 5.3 ≡ 27701:2019 5.3.3 in the shipped crosswalks: "no relationship" is the opposite.
+    expect(contradictedBy).toContainEqual({
+      kind: 'opposite',
+      composed: 'equivalent_to',
+      path: [
+        { fromId: 'iso9001-2015:5.3', toId: 'iso42001-2023:5.3', relationship: 'equivalent_to' },
+        { fromId: 'iso42001-2023:5.3', toId: 'iso27701-2019:5.3.3', relationship: 'equivalent_to' },
+      ],
+    });
+    const agreeing = await server.gql('{ mapping(id: "iso42001-2023:A.6.2.8 -> iso27001-2022:A.8.15") { contradictedBy { kind } } }');
+    expect(agreeing.body.data.mapping.contradictedBy).toEqual([]);
+  });
+});

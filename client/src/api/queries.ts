@@ -140,10 +140,17 @@ export const REVIEW_QUEUE = /* GraphQL */ `query Queue($origins: [Origin!], $sta
     source { ${REQ} }
     target { ${REQ} }
     reviews { status reviewer at note editsJson }
+    contradictedBy { kind composed path { fromId toId relationship } }
   }
   mappingCount(filter: { statuses: $statuses, origins: $origins, disputed: $disputed })
 }`;
-export type QueueItem = MappingWithEnds & { reviews: Review[] };
+/** A two-step path of approved mappings that reads a pair otherwise (see the API's Contradiction). */
+export interface GraphContradiction {
+  kind: 'opposite' | 'strictness';
+  composed: Relationship;
+  path: Array<{ fromId: string; toId: string; relationship: Relationship }>;
+}
+export type QueueItem = MappingWithEnds & { reviews: Review[]; contradictedBy: GraphContradiction[] };
 export interface QueueData {
   mappings: QueueItem[];
   mappingCount: number;

@@ -14,6 +14,7 @@ import { Link, navigate, setParams } from '../router.js';
 import { FieldError } from '../components/FieldError.js';
 import { FurtherSources, SourceName } from '../components/FurtherSources.js';
 import { SuggestPanel } from '../components/SuggestPanel.js';
+import { GraphContradictions } from '../components/GraphContradictions.js';
 
 const RATIONALES = ['syntactic', 'semantic', 'functional'] as const;
 
@@ -271,6 +272,7 @@ export function ReviewView({ route }: { route: Route }) {
               <section className="why">
                 <h3>{disputedOnly ? 'Why it is mapped, and who reads it otherwise' : 'Why it was proposed'}</h3>
                 <p>{current.note ?? <span className="muted">No note was given.</span>}</p>
+                <GraphContradictions contradictions={current.contradictedBy} />
                 <dl>
                   <dt>Method</dt>
                   <dd>{current.method}</dd>

@@ -79,6 +79,8 @@ export const typeDefs = /* GraphQL */ `
     reviewNote: String
     "Other sources that state the same pair (a second crosswalk): they corroborate the mapping, or, where they disagree, call for review."
     alsoStatedBy: [SourceStatement!]!
+    "Two-step paths of approved mappings through a third framework that read the pair otherwise: what approving it as it stands would contradict."
+    contradictedBy: [Contradiction!]!
     reviews: [Review!]!
   }
 
