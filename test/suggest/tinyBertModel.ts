@@ -40,17 +40,16 @@ const tensorInfo = (name: string, elemType: number, dims: Array<string | number>
 const node = (opType: string, input: string[], output: string[], attribute: onnxProto.onnx.IAttributeProto[] = []) =>
   onnx.NodeProto.create({ opType, input, output, name: `${opType}_${output[0]}`, attribute });
 
+/** What a BERT tokenizer hands the model, one id per token. */
+const BERT_INPUTS = ['input_ids', 'attention_mask', 'token_type_ids'] as const;
+
 /** The ONNX bytes of the tiny model. */
 export function tinyBertOnnx({ dimension = TINY_DIMENSION, seed = 42 } = {}): Uint8Array {
   const random = mulberry32(seed);
   const weights = (n: number) => Array.from({ length: n }, () => random() * 2 - 1);
   const graph = onnx.GraphProto.create({
     name: 'tiny_bert',
-    input: [
-      tensorInfo('input_ids', DataType.INT64, ['batch_size', 'sequence_length']),
-      tensorInfo('attention_mask', DataType.INT64, ['batch_size', 'sequence_length']),
-      tensorInfo('token_type_ids', DataType.INT64, ['batch_size', 'sequence_length']),
-    ],
+    input: BERT_INPUTS.map((name) => tensorInfo(name, DataType.INT64, ['batch_size', 'sequence_length'])),
     output: [tensorInfo('last_hidden_state', DataType.FLOAT, ['batch_size', 'sequence_length', dimension])],
     initializer: [
       onnx.TensorProto.create({ name: 'word_embeddings', dataType: DataType.FLOAT, dims: [TINY_VOCAB.length, dimension], floatData: weights(TINY_VOCAB.length * dimension) }),
@@ -95,11 +94,7 @@ export function tinyCrossEncoderOnnx({ dimension = TINY_RERANKER_DIMENSION, seed
   ];
   const graph = onnx.GraphProto.create({
     name: 'tiny_cross_encoder',
-    input: [
-      tensorInfo('input_ids', DataType.INT64, ['batch_size', 'sequence_length']),
-      tensorInfo('attention_mask', DataType.INT64, ['batch_size', 'sequence_length']),
-      tensorInfo('token_type_ids', DataType.INT64, ['batch_size', 'sequence_length']),
-    ],
+    input: BERT_INPUTS.map((name) => tensorInfo(name, DataType.INT64, ['batch_size', 'sequence_length'])),
     output: [tensorInfo('logits', DataType.FLOAT, ['batch_size', 1])],
     initializer: [
       onnx.TensorProto.create({ name: 'word_embeddings', dataType: DataType.FLOAT, dims: [TINY_VOCAB.length, dimension], floatData: weights(TINY_VOCAB.length * dimension) }),
