@@ -104,6 +104,17 @@ const learnedTable = [
   '|---|---|---|---|---|---|',
   ...rows.map((r) => `| ${r.from} → ${r.to} | ${f3(r.results.lexical!.recallAt['10'])} | ${f3(r.results.lexical!.mrr)} | ${f3(r.learned.recallAt['10'])} | ${f3(r.learned.mrr)} | ${f3(r.learned.ndcg10)} |`),
 ];
+const relationshipTable = [
+  '**Proposed relationships** (blind, lexical): over the gold pairs the method ranked (first 100 candidates), how often the proposed relationship is the gold one (equal-to and equivalent-to count as one reading), beside the yardstick of always guessing the gold\'s most common relationship.',
+  '',
+  '| crosswalk (as stored) | gold pairs compared | proposed = gold | share | always guessing | its share |',
+  '|---|---|---|---|---|---|',
+  ...rows.map((r) => {
+    const a = r.results.lexical!.byPair[0]?.relationships;
+    return a ? `| ${r.from} → ${r.to} | ${a.compared} | ${a.agreeing} | ${f3(a.share)} | ${a.majority.relationship} | ${f3(a.majority.share)} |` : `| ${r.from} → ${r.to} | 0 | — | — | — | — |`;
+  }),
+  '',
+];
 const rerankTable = realReranker
   ? [
       `**Reranked** by the cross-encoder ${realReranker.id} (${realReranker.settings.dtype}), blind: the first ${RERANK_DEPTH} candidates of the offline method reordered by reciprocal rank fusion with the cross-encoder's order.`,
@@ -152,6 +163,7 @@ writeSection(path.join(PACKAGE_ROOT, 'BENCHMARKS.md'), 'suggest-bench', [
   '',
   ...learnedTable,
   '',
+  ...relationshipTable,
   ...rerankTable,
   '**Speed**',
   '',

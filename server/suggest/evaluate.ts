@@ -1,4 +1,6 @@
 import { frameworkOf } from '../domain/ids.js';
+import { isEquivalence } from '../domain/relationships.js';
+import type { Relationship } from '../domain/schemas/mapping.js';
 import type { GoldPair } from './goldCsv.js';
 import { rankingMetrics, type RankedQuery, type RankingMetrics } from './metrics.js';
 import type { Reranker } from './reranker.js';
@@ -12,9 +14,22 @@ export interface EvalMiss {
   rank: number | null;
 }
 
+/**
+ * How often the proposed relationship is the gold one, over the gold pairs that have one and that the method ranked
+ * (among its first RANKING_DEPTH candidates). Equal-to and equivalent-to count as the same reading.
+ */
+export interface RelationshipAgreement {
+  compared: number;
+  agreeing: number;
+  share: number;
+  /** The yardstick: the share a constant guess of the most common gold relationship would get on the same pairs. */
+  majority: { relationship: Relationship; share: number };
+}
+
 export interface PairReport extends RankingMetrics {
   from: string;
   to: string;
+  relationships?: RelationshipAgreement;
 }
 
 export interface EvalReport extends RankingMetrics {
@@ -22,6 +37,7 @@ export interface EvalReport extends RankingMetrics {
   blind: boolean;
   model?: string;
   reranker?: string;
+  relationships?: RelationshipAgreement;
   byPair: PairReport[];
   /** Gold pairs whose target is not in the first 10 candidates of its source. */
   misses: EvalMiss[];
@@ -36,6 +52,9 @@ export const MISS_CUTOFF = 10;
  */
 export async function evaluate({ corpus, gold, method, blind, model, reranker, learn = true }: { corpus: SuggestCorpus; gold: GoldPair[]; method: SuggestMethod; blind: boolean; model?: ModelContext; reranker?: Reranker; learn?: boolean }): Promise<EvalReport> {
   const byPair = new Map<string, Map<string, Set<string>>>();
+  const goldRelationship = new Map(gold.flatMap((g) => (g.relationship ? [[`${g.sourceId}\u0000${g.targetId}`, g.relationship] as const] : [])));
+  const tally = (): Tally => ({ compared: 0, agreeing: 0, gold: new Map() });
+  const overall = tally();
   for (const { sourceId, targetId } of gold) {
     const key = `${frameworkOf(sourceId)}\u0000${frameworkOf(targetId)}`;
     let sources = byPair.get(key);
@@ -51,6 +70,19 @@ export async function evaluate({ corpus, gold, method, blind, model, reranker, l
     const run = await computeSuggestions(corpus, { from, to, method, top: RANKING_DEPTH, blind, learn, sourceIds: [...sources.keys()] }, { model, reranker });
     modelId ??= run.model;
     const queries: RankedQuery[] = run.sources.map((s) => ({ ranking: s.candidates.map((c) => c.targetId), relevant: sources.get(s.sourceId)! }));
+    const pairTally = tally();
+    for (const s of run.sources)
+      for (const c of s.candidates) {
+        const expected = goldRelationship.get(`${s.sourceId}\u0000${c.targetId}`);
+        if (!expected) continue;
+        const agrees = sameReading(expected, c.relationship);
+        const reading = isEquivalence(expected) ? 'equivalent-to' : expected;
+        for (const t of [pairTally, overall]) {
+          t.compared++;
+          if (agrees) t.agreeing++;
+          t.gold.set(reading, (t.gold.get(reading) ?? 0) + 1);
+        }
+      }
     run.sources.forEach((s, i) => {
       const ranking = queries[i]!.ranking;
       for (const target of [...sources.get(s.sourceId)!].sort()) {
@@ -59,7 +91,21 @@ export async function evaluate({ corpus, gold, method, blind, model, reranker, l
       }
     });
     all.push(...queries);
-    pairs.push({ from, to, ...rankingMetrics(queries) });
+    pairs.push({ from, to, ...rankingMetrics(queries), ...agreement(pairTally) });
   }
-  return { method, blind, ...(modelId ? { model: modelId } : {}), ...(reranker ? { reranker: reranker.modelId } : {}), ...rankingMetrics(all), byPair: pairs, misses };
+  return { method, blind, ...(modelId ? { model: modelId } : {}), ...(reranker ? { reranker: reranker.modelId } : {}), ...rankingMetrics(all), ...agreement(overall), byPair: pairs, misses };
+}
+
+interface Tally {
+  compared: number;
+  agreeing: number;
+  /** Gold relationships of the compared pairs, equal-to counted as equivalent-to. */
+  gold: Map<Relationship, number>;
+}
+
+const sameReading = (a: Relationship, b: Relationship) => a === b || (isEquivalence(a) && isEquivalence(b));
+function agreement({ compared, agreeing, gold }: Tally): { relationships?: RelationshipAgreement } {
+  if (!compared) return {};
+  const [relationship, count] = [...gold].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+  return { relationships: { compared, agreeing, share: agreeing / compared, majority: { relationship, share: count / compared } } };
 }

@@ -2,7 +2,9 @@ import { parse } from 'csv-parse/sync';
 import type { Problem } from '../domain/errors.js';
 import { requirementId, splitRequirementId } from '../domain/ids.js';
 import { detectDelimiter, restoreFormula } from '../interop/csv.js';
+import { attempt, maybeRelationship } from '../interop/maybeRelationship.js';
 import { refResolver } from '../interop/refResolver.js';
+import { RELATIONSHIPS, type Relationship } from '../domain/schemas/mapping.js';
 import { pushTo } from '../domain/multimap.js';
 
 export const GOLD_COLUMNS = ['source_framework', 'source_ref', 'target_framework', 'target_ref'] as const;
@@ -11,6 +13,8 @@ export interface GoldPair {
   sourceId: string;
   targetId: string;
   line: number;
+  /** The gold relationship, when the file states one: the proposed relationship is scored against it. */
+  relationship?: Relationship;
 }
 
 export interface GoldFile {
@@ -46,6 +50,7 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
   const relationshipAt = hasHeader ? header.indexOf('relationship') : -1;
   const statusAt = hasHeader ? header.indexOf('status') : -1;
   const skipped = { rejected: 0, none: 0, first: 0 };
+  const unread: number[] = [];
   // Gold files from other tools write ids in their own case or zero padding ("GV.OC-01", "PM-09"): read as the same ids.
   const respelled: Array<{ line: number; written: string; ref: string }> = [];
   const refsOf = new Map<string, string[]>();
@@ -63,7 +68,14 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
       fail(line, `expected ${expected}, found ${record.length}: "${record.join(',')}"`);
       return;
     }
-    if (record[statusAt]?.toLowerCase() === 'rejected' || record[relationshipAt]?.toLowerCase() === 'no-relationship') {
+    let relationship: Relationship | undefined;
+    const stated = relationshipAt >= 0 ? record[relationshipAt] : undefined;
+    if (stated) {
+      const read = attempt(() => maybeRelationship(stated));
+      if (read.error !== undefined) unread.push(line);
+      else relationship = read.value;
+    }
+    if (record[statusAt]?.toLowerCase() === 'rejected' || relationship === 'no-relationship') {
       skipped[record[statusAt]?.toLowerCase() === 'rejected' ? 'rejected' : 'none']++;
       skipped.first ||= line;
       return;
@@ -101,12 +113,14 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
     const key = `${sourceId}\u0000${targetId}`;
     if (seen.has(key)) return void fail(line, `duplicate pair ${sourceId} → ${targetId} (counted once)`, 'warning');
     seen.add(key);
-    pairs.push({ sourceId, targetId, line });
+    pairs.push({ sourceId, targetId, line, ...(relationship ? { relationship } : {}) });
   });
   if (respelled.length) {
     const examples = respelled.slice(0, 3).map((r) => `"${r.written}" as ${r.ref}`).join(', ');
     fail(respelled[0]!.line, `${respelled.length} ref(s) differ from the catalog's only in case, spacing or zero padding and were read as its ids, e.g. ${examples}`, 'warning');
   }
+  if (unread.length)
+    fail(unread[0], `${unread.length} relationship(s) not read (expected: ${RELATIONSHIPS.join(', ')}); those pairs are still ranked, but their proposed relationship is not scored`, 'warning');
   if (skipped.first) fail(skipped.first, `skipped ${skipped.rejected + skipped.none} row(s) that are not pairs to find: ${skipped.rejected} rejected, ${skipped.none} no-relationship`, 'warning');
   if (!pairs.length && !problems.some((p) => p.severity === 'error')) fail(1, `no gold pairs (expected rows of ${GOLD_COLUMNS.join(',')})`);
   return { pairs, problems };
@@ -116,8 +130,8 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
  * A gold set from approved mappings, as stored (source framework → target framework): how the benchmark
  * measures the suggester on the shipped crosswalks. "no-relationship" records are not pairs to find.
  */
-export function goldFromMappings(mappings: ReadonlyArray<{ source: string; target: string; status: string; relationship: string }>, { from, to }: { from: string; to: string }): GoldPair[] {
+export function goldFromMappings(mappings: ReadonlyArray<{ source: string; target: string; status: string; relationship: Relationship }>, { from, to }: { from: string; to: string }): GoldPair[] {
   return mappings
     .filter((m) => m.status === 'approved' && m.relationship !== 'no-relationship' && m.source.startsWith(`${from}:`) && m.target.startsWith(`${to}:`))
-    .map((m, i) => ({ sourceId: m.source, targetId: m.target, line: i + 1 }));
+    .map((m, i) => ({ sourceId: m.source, targetId: m.target, line: i + 1, relationship: m.relationship }));
 }

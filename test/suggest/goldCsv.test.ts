@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { goldFromMappings, parseGoldCsv } from '../../server/suggest/goldCsv.js';
-import { approved } from './fixtures.js';
+import { evaluate } from '../../server/suggest/evaluate.js';
+import { computeSuggestions, RANKING_DEPTH } from '../../server/suggest/suggest.js';
+import { approved, smallCorpus } from './fixtures.js';
 
 const known = { file: 'gold.csv', frameworks: new Set(['alpha-1', 'beta-1']), requirements: new Set(['alpha-1:1', 'alpha-1:2', 'beta-1:A', 'beta-1:B']) };
 
@@ -60,5 +62,51 @@ describe('gold CSV', () => {
     const rejected = { ...approved('alpha-1:2', 'beta-1:B'), status: 'rejected' as const };
     const gold = goldFromMappings([approved('alpha-1:1', 'beta-1:A'), rejected, approved('beta-1:B', 'alpha-1:2'), { ...approved('alpha-1:2', 'beta-1:A'), relationship: 'no-relationship' as const }], { from: 'alpha-1', to: 'beta-1' });
     expect(gold.map((g) => `${g.sourceId}>${g.targetId}`)).toEqual(['alpha-1:1>beta-1:A']);
+  });
+
+  it('keeps the stated relationship, read in other tools\' spellings, and says which it could not read', () => {
+    const text = [
+      'source_framework,source_ref,target_framework,target_ref,relationship',
+      'alpha-1,1,beta-1,A,Subset Of',
+      'alpha-1,1,beta-1,B,No Relationship',
+      'alpha-1,2,beta-1,B,related somehow',
+      'alpha-1,2,beta-1,A,',
+    ].join('\n');
+    const { pairs, problems } = parseGoldCsv(text, known);
+    expect(pairs).toEqual([
+      { sourceId: 'alpha-1:1', targetId: 'beta-1:A', line: 2, relationship: 'subset-of' },
+      { sourceId: 'alpha-1:2', targetId: 'beta-1:B', line: 4 },
+      { sourceId: 'alpha-1:2', targetId: 'beta-1:A', line: 5 },
+    ]);
+    expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [4, 'warning', expect.stringMatching(/^1 relationship\(s\) not read \(expected: equal-to, .*\); those pairs are still ranked, but their proposed relationship is not scored$/)],
+      [3, 'warning', 'skipped 1 row(s) that are not pairs to find: 0 rejected, 1 no-relationship'],
+    ]);
+  });
+
+  it('scores the proposed relationship of every ranked gold pair against the gold one, beside always guessing the commonest', async () => {
+    const corpus = smallCorpus();
+    const gold = [
+      { sourceId: 'alpha-1:3', targetId: 'beta-1:C', line: 1, relationship: 'equal-to' as const },
+      { sourceId: 'alpha-1:2', targetId: 'beta-1:B', line: 2, relationship: 'subset-of' as const },
+      { sourceId: 'alpha-1:1', targetId: 'beta-1:A', line: 3, relationship: 'subset-of' as const },
+      { sourceId: 'alpha-1:4', targetId: 'beta-1:E', line: 4 },
+    ];
+    const report = await evaluate({ corpus, gold, method: 'lexical', blind: true });
+    // What the engine proposed for each gold pair, read from the same ranking the evaluation made.
+    const run = await computeSuggestions(corpus, { from: 'alpha-1', to: 'beta-1', method: 'lexical', top: RANKING_DEPTH, blind: true, sourceIds: ['alpha-1:1', 'alpha-1:2', 'alpha-1:3', 'alpha-1:4'] });
+    const proposed = new Map(run.sources.flatMap((src) => src.candidates.map((c) => [`${src.sourceId}>${c.targetId}`, c.relationship] as const)));
+    expect(proposed.get('alpha-1:3>beta-1:C')).toBe('equivalent-to'); // the shared harmonized concept
+    const expected = gold.filter((g) => g.relationship && proposed.has(`${g.sourceId}>${g.targetId}`));
+    const agreeing = expected.filter((g) => {
+      const p = proposed.get(`${g.sourceId}>${g.targetId}`)!;
+      return p === g.relationship || (['equal-to', 'equivalent-to'].includes(p) && ['equal-to', 'equivalent-to'].includes(g.relationship!));
+    }).length;
+    // Three gold pairs state a relationship; the fourth is ranked but not scored. Equivalent-to counts as the gold equal-to.
+    expect(report.relationships).toEqual({ compared: 3, agreeing, share: agreeing / 3, majority: { relationship: 'subset-of', share: 2 / 3 } });
+    expect(agreeing).toBeGreaterThanOrEqual(1);
+    expect(report.byPair[0]!.relationships).toEqual(report.relationships);
+    const withoutRelationships = await evaluate({ corpus, gold: gold.map(({ relationship: _r, ...g }) => g), method: 'lexical', blind: true });
+    expect(withoutRelationships.relationships).toBeUndefined();
   });
 });

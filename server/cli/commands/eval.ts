@@ -118,6 +118,10 @@ export async function evalCommand(argv: string[]) {
   console.log(`Evaluation (${data.method}${data.model ? `, model ${data.model}` : ''}${data.reranker ? `, reranked by ${data.reranker}` : ''}${data.blind ? ', blind: mappings between the evaluated frameworks ignored' : ''}): ${data.pairs} gold pairs, ${data.sources} source requirements`);
   console.log(`  ${formatMetrics(data)}`);
   if (data.baseline) console.log(`  plain BM25 on the same gold: ${formatMetrics(data.baseline)}`);
+  if (data.relationships)
+    console.log(
+      `  proposed relationship: the gold one for ${data.relationships.agreeing} of ${data.relationships.compared} ranked gold pairs (${(100 * data.relationships.share).toFixed(1)}%; always guessing ${data.relationships.majority.relationship} would get ${(100 * data.relationships.majority.share).toFixed(1)}%; equal-to and equivalent-to count as one reading)`,
+    );
   if (data.byPair.length > 1) for (const p of data.byPair) console.log(`  ${p.from} → ${p.to} (${p.pairs} pairs): ${formatMetrics(p)}`);
   if (data.misses.length) {
     console.log(`\nMisses (gold target not in the first 10 candidates): ${data.misses.length}`);
