@@ -1,5 +1,5 @@
 import { configureOffline, loadTransformers, ModelNotInstalledError, NetworkDisabledError } from './embedder.js';
-import { reciprocalRankFusion, type Scored } from './fuse.js';
+import { reciprocalRankFusion, RRF_K, type Scored } from './fuse.js';
 import { missingModelMessage, type InstalledModel, type ModelSettings } from './modelFolder.js';
 
 /**
@@ -70,5 +70,6 @@ export function rerankTop(ranking: readonly Scored[], crossScores: ReadonlyMap<s
   const byCrossEncoder = [...head].sort((a, b) => crossScores.get(b.id)! - crossScores.get(a.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const fused = reciprocalRankFusion([head.map((c) => c.id), byCrossEncoder.map((c) => c.id)]);
   const inHead = new Set(head.map((c) => c.id));
-  return [...fused, ...ranking.filter((c) => !inHead.has(c.id)).map((c, i) => ({ id: c.id, score: -(i + 1) }))];
+  // Below the head only the first stage votes, so each score stays a fused score and below every fused head score.
+  return [...fused, ...ranking.flatMap((c, i) => (inHead.has(c.id) ? [] : [{ id: c.id, score: 1 / (RRF_K + i + 1) }]))];
 }

@@ -98,6 +98,10 @@ describe('rerankTop', () => {
       ['d', 1],
     ]);
     expect(rerankTop(ranking, cross, 4).map((c) => c.id)).toEqual(['c', 'a', 'b', 'd', 'e']);
+    // Every score is a fused one: the tail, voted on by the first stage alone, scores below the whole head.
+    const scores = rerankTop(ranking, cross, 4).map((c) => c.score);
+    expect([...scores].sort((x, y) => y - x)).toEqual(scores);
+    expect(scores.at(-1)).toBeCloseTo(1 / (60 + 5), 10);
     expect(rerankTop(ranking, new Map([['a', 1], ['b', 2], ['c', 3]]), 3).map((c) => c.id).slice(3)).toEqual(['d', 'e']);
   });
 
