@@ -1,4 +1,5 @@
 import { buildCoverageIndex, buildEvidenceIndex, evidenceReach, gapAnalysis, imsPlan, proposeUnifiedControls, requirementSupport, statementOfApplicability, type CoverageIndex, type EvidenceIndex, type GapHave } from '../domain/analysis/index.js';
+import { approvedSteps, type ApprovedSteps } from '../domain/contradictions.js';
 import { InputError, NotFoundError } from '../domain/errors.js';
 import { emptyBundle, type ContentBundle } from '../domain/schemas/content.js';
 import type { Status } from '../domain/schemas/mapping.js';
@@ -22,6 +23,8 @@ interface CachedContent {
   key: string;
   bundle: ContentBundle;
   index: CoverageIndex;
+  /** The approved mappings as walkable steps, built on first use (for contradiction checks). */
+  steps?: ApprovedSteps;
 }
 
 /**
@@ -44,6 +47,12 @@ export class AnalysisContent {
       this.evidenceCached = { key: content.key, index };
     }
     return this.evidenceCached.index;
+  }
+
+  /** The approved graph as steps a contradiction check walks, built once per content revision. */
+  async approvedSteps(): Promise<ApprovedSteps> {
+    const content = await this.get();
+    return (content.steps ??= approvedSteps(content.bundle.mappings));
   }
 
   async get(): Promise<CachedContent> {

@@ -3,8 +3,7 @@ import { mappingId } from '../../domain/ids.js';
 import { RELATIONSHIPS } from '../../domain/schemas/mapping.js';
 import type { Mapping, Relationship, Status } from '../../domain/schemas/mapping.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
-import { approvedSteps, contradictionsOf, findContradictions, type ApprovedSteps } from '../../domain/contradictions.js';
-import type { ContentBundle } from '../../domain/schemas/content.js';
+import { contradictionsOf, findContradictions } from '../../domain/contradictions.js';
 import { findUnmapped } from '../../domain/unmapped.js';
 import type { FrameworkSummary, MappingCriteria, ReviewDecision } from '../../store/types.js';
 import { requireRole } from '../auth.js';
@@ -43,14 +42,6 @@ async function review(ctx: ApiContext, id: string, input: Args): Promise<Mapping
     ...(Object.keys(edits).length ? { edits } : {}),
   };
   return ctx.store.reviewMapping(decision);
-}
-
-// The approved graph as walkable steps, built once per content revision (the analysis cache hands out one bundle per revision).
-const stepsByBundle = new WeakMap<ContentBundle, ApprovedSteps>();
-function stepsOf(bundle: ContentBundle): ApprovedSteps {
-  let steps = stepsByBundle.get(bundle);
-  if (!steps) stepsByBundle.set(bundle, (steps = approvedSteps(bundle.mappings)));
-  return steps;
 }
 
 export const resolvers = {
@@ -188,7 +179,7 @@ export const resolvers = {
     target: (m: Mapping, _: Args, ctx: ApiContext) => ctx.requirements.load(m.target),
     reviews: (m: Mapping, _: Args, ctx: ApiContext) => ctx.reviews.load(m.id),
     alsoStatedBy: (m: Mapping) => (m.alsoStatedBy ?? []).map((s) => ({ ...s, agrees: s.relationship === m.relationship })),
-    contradictedBy: async (m: Mapping, _: Args, { analysis }: ApiContext) => contradictionsOf(m, stepsOf((await analysis.get()).bundle)),
+    contradictedBy: async (m: Mapping, _: Args, { analysis }: ApiContext) => contradictionsOf(m, await analysis.approvedSteps()),
   },
 
   MappingView: {
