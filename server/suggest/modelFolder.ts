@@ -117,7 +117,8 @@ export function listInstalledModels(modelDir: string): InstalledModel[] {
 
 export function missingModelMessage(modelDir: string, modelId = DEFAULT_MODEL_ID, task: ModelTask = 'embedding'): string {
   return (
-    `no ${task === 'reranker' ? 'reranker (cross-encoder)' : 'embedding model'} "${modelId}" in ${modelDir}. To get one, run "npx crosswalk models pull ${modelId}" on a machine that can ` +
+    `no ${task === 'reranker' ? 'reranker (cross-encoder)' : 'embedding model'} "${modelId}" in ${modelDir}. To get one, run ` +
+    `"npx crosswalk models pull ${modelId}${task === 'reranker' && !KNOWN_RERANKERS[modelId] ? ' --reranker' : ''}" on a machine that can ` +
     `reach the Hugging Face hub and copy its models/ folder here (or point CROSSWALK_MODEL_DIR at it); "npx crosswalk models list" ` +
     `shows what is installed.`
   );
