@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { z } from 'zod';
 import { formatProblem, InputError, NotFoundError } from '../domain/errors.js';
 import { RELATIONSHIPS, STATUSES, METHODS, ORIGINS } from '../domain/schemas/mapping.js';
+import { CONTRADICTION_KINDS } from '../domain/relationships.js';
 import { exportContent, type ExportedFile } from '../services/exportContent.js';
 import { controlSetFile, gapReportFile, imsPlanFile, soaFile } from '../services/reports.js';
 import { importContent } from '../services/importContent.js';
@@ -109,7 +110,7 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
     return Q.unmapped(null, { from: q.from, to: q.to, kinds: q.kind?.split(',') }, ctx);
   }));
   router.get('/contradictions', route((req, ctx) => {
-    const q = z.object({ from: z.string().optional(), to: z.string().optional(), kind: z.enum(['opposite', 'strictness']).optional() }).parse(req.query);
+    const q = z.object({ from: z.string().optional(), to: z.string().optional(), kind: z.enum(CONTRADICTION_KINDS).optional() }).parse(req.query);
     return Q.contradictions(null, q, ctx);
   }));
   router.get('/harmonized-clauses', route((_, ctx) => Q.harmonizedClauses(null, {}, ctx)));

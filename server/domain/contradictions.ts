@@ -1,5 +1,5 @@
 import { frameworkOf } from './ids.js';
-import { composeStrictly, contradictionBetween, inverseRelationship, type Contradiction as ContradictionKind } from './relationships.js';
+import { composeStrictly, contradictionBetween, inverseRelationship, type ContradictionKind } from './relationships.js';
 import type { Mapping, Relationship } from './schemas/mapping.js';
 
 /** One step of a path, read in the direction of travel. */

@@ -39,9 +39,10 @@ const CONTAINMENT: ReadonlySet<Relationship> = new Set(['subset-of', 'superset-o
  *   harmonized-structure clauses of standards with different subjects as equivalent, say).
  * Intersects-with clashes with nothing: curators use it for any partial overlap.
  */
-export type Contradiction = 'opposite' | 'strictness';
+export const CONTRADICTION_KINDS = ['opposite', 'strictness'] as const;
+export type ContradictionKind = (typeof CONTRADICTION_KINDS)[number];
 
-export function contradictionBetween(a: Relationship, b: Relationship): Contradiction | undefined {
+export function contradictionBetween(a: Relationship, b: Relationship): ContradictionKind | undefined {
   if (a === b) return undefined;
   if (CONTAINMENT.has(a) && CONTAINMENT.has(b)) return 'opposite';
   if (a === 'no-relationship' || b === 'no-relationship') {

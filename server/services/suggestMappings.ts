@@ -8,6 +8,9 @@ import { computeSuggestions, type SuggestionReport } from '../suggest/suggest.js
 import type { SuggestMethod } from '../suggest/types.js';
 import { serialise } from './serialise.js';
 
+/** Candidates kept per source requirement unless the caller asks for another number. */
+export const DEFAULT_TOP = 3;
+
 export interface SuggestMappingsOptions {
   from: string;
   to: string;

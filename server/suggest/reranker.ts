@@ -1,5 +1,5 @@
 import { configureOffline, loadTransformers, ModelNotInstalledError, NetworkDisabledError } from './embedder.js';
-import { reciprocalRankFusion, RRF_K, type Scored } from './fuse.js';
+import { reciprocalRankFusion, RRF_K, sortScored, type Scored } from './fuse.js';
 import { missingModelMessage, type InstalledModel, type ModelSettings } from './modelFolder.js';
 
 /**
@@ -67,7 +67,7 @@ export async function createReranker({ modelDir, model, threads, batchSize = 16 
  */
 export function rerankTop(ranking: readonly Scored[], crossScores: ReadonlyMap<string, number>, depth = RERANK_DEPTH): Scored[] {
   const head = ranking.slice(0, depth).filter((c) => crossScores.has(c.id));
-  const byCrossEncoder = [...head].sort((a, b) => crossScores.get(b.id)! - crossScores.get(a.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byCrossEncoder = sortScored(head.map((c) => ({ id: c.id, score: crossScores.get(c.id)! })));
   const fused = reciprocalRankFusion([head.map((c) => c.id), byCrossEncoder.map((c) => c.id)]);
   const inHead = new Set(head.map((c) => c.id));
   // Below the head only the first stage votes, so each score stays a fused score and below every fused head score.

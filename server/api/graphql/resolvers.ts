@@ -7,7 +7,7 @@ import { contradictionsOf, findContradictions } from '../../domain/contradiction
 import { findUnmapped } from '../../domain/unmapped.js';
 import type { FrameworkSummary, MappingCriteria, ReviewDecision } from '../../store/types.js';
 import { requireRole } from '../auth.js';
-import { suggestMappings } from '../../services/suggestMappings.js';
+import { DEFAULT_TOP, suggestMappings } from '../../services/suggestMappings.js';
 import { MappingInputSchema, NeighbourhoodArgs, PageArgs, PathArgs, ReviewInputSchema, SearchArgs, SuggestInputSchema } from './args.js';
 import type { ApiContext } from './context.js';
 
@@ -129,7 +129,7 @@ export const resolvers = {
       const { run, saved, skipped, noCounterpart, notices } = await suggestMappings(ctx.store, {
         from,
         to,
-        top: top ?? 3,
+        top: top ?? DEFAULT_TOP,
         method: method ?? undefined,
         model: model ?? undefined,
         rerank: rerank ?? false,

@@ -209,8 +209,8 @@ export const typeDefs = /* GraphQL */ `
   input SuggestInput {
     from: ID!
     to: ID!
-    "Candidates kept per source requirement (1-100)."
-    top: Int = 3
+    "Candidates kept per source requirement (1-100; 3 when not given)."
+    top: Int
     "lexical, model or hybrid; hybrid when an embedding model is installed, else lexical."
     method: String
     "An installed embedding model (crosswalk models list)."

@@ -3,6 +3,7 @@ import { loadContent } from '../../content/loadContent.js';
 import { findContradictions } from '../../domain/contradictions.js';
 import { differingSources } from '../../domain/disputed.js';
 import { InputError } from '../../domain/errors.js';
+import { CONTRADICTION_KINDS } from '../../domain/relationships.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
 import { findUnmapped } from '../../domain/unmapped.js';
 import { loadIfEmpty } from '../../services/loadIntoStore.js';
@@ -10,7 +11,6 @@ import { withStore } from '../analysisSupport.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 
 const REPORTS = ['unmapped', 'disputed', 'contradictions'] as const;
-const CONTRADICTION_KINDS = ['opposite', 'strictness'] as const;
 
 export async function reportCommand(argv: string[]) {
   const [name, ...rest] = argv;

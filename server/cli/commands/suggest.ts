@@ -1,11 +1,10 @@
 import { InputError } from '../../domain/errors.js';
-import { suggestMappings } from '../../services/suggestMappings.js';
+import { DEFAULT_TOP, suggestMappings } from '../../services/suggestMappings.js';
 import { createStore, describeStore, storeConfigFrom, type StoreConfig } from '../../store/createStore.js';
 import { SUGGEST_METHODS, type SuggestMethod } from '../../suggest/types.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { loadIfEmpty } from '../../services/loadIntoStore.js';
 
-export const DEFAULT_TOP = 3;
 
 export interface SuggestOptions {
   from: string;
