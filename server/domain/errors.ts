@@ -16,6 +16,8 @@ export interface Problem {
   path?: string;
   message: string;
   severity: 'error' | 'warning';
+  /** Set on a file's statements that contradict each other: an import may leave such pairs out instead of refusing. */
+  code?: 'conflicting-statement';
 }
 
 export const formatProblem = (p: Problem): string =>

@@ -42,6 +42,8 @@ export interface BuildMappingFilesOptions {
   noCounterparts?: ImportedNoCounterpart[];
 }
 
+const unorderedPair = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
 const describe = (at: InputLocation) => (at.line ? `line ${at.line}` : at.path ? at.path : 'an earlier entry');
 
 const mostCommon = <T>(values: T[]): T | undefined => {
@@ -92,12 +94,19 @@ const canonicalProvenance = (p: Provenance): Provenance => ({
  * Groups imported mappings into one mapping file per (source framework, target framework) pair, in first-seen order,
  * with the file's most common rationale, method, status and provenance as its defaults and every distinct provenance
  * record named under "sources". A pair stated twice, or together with its inverse, is reported: a restatement that
- * agrees is skipped with one warning per kind, a disagreeing one is an error, as is a self-loop.
+ * agrees is skipped with one warning per kind, a disagreeing one is an error (coded `conflicting-statement`, and neither
+ * reading is kept), as is a self-loop.
  */
 export function buildMappingFiles(entries: readonly ImportedMapping[], options: BuildMappingFilesOptions): { mappingFiles: MappingFile[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const report = (at: InputLocation, message: string, severity: Problem['severity'] = 'error') =>
-    problems.push({ file: options.file, ...(at.line ? { line: at.line } : {}), ...(at.path ? { path: at.path } : {}), message, severity });
+  const report = (at: InputLocation, message: string, severity: Problem['severity'] = 'error', code?: Problem['code']) =>
+    problems.push({ file: options.file, ...(at.line ? { line: at.line } : {}), ...(at.path ? { path: at.path } : {}), message, severity, ...(code ? { code } : {}) });
+  // Neither reading of a pair the file states two ways is kept: which one holds is for a person to decide.
+  const conflicting = new Set<string>();
+  const conflict = (entry: ImportedMapping, source: string, target: string, message: string) => {
+    report(entry.at, message, 'error', 'conflicting-statement');
+    conflicting.add(unorderedPair(source, target));
+  };
 
   const byPair = new Map<string, ImportedMapping>();
   const kept: ImportedMapping[] = [];
@@ -115,13 +124,12 @@ export function buildMappingFiles(entries: readonly ImportedMapping[], options: 
       const agrees = same.relationship === entry.relationship && same.rationale === entry.rationale && same.strength === entry.strength;
       if (agrees) skipped.duplicate.push(entry.at);
       else
-        report(entry.at, `${source} → ${target} is stated again with a different relationship, rationale or strength (first at ${describe(same.at)}: ${same.relationship}, ${same.rationale}, ${same.strength}; here: ${entry.relationship}, ${entry.rationale}, ${entry.strength})`);
+        conflict(entry, source, target, `${source} → ${target} is stated again with a different relationship, rationale or strength (first at ${describe(same.at)}: ${same.relationship}, ${same.rationale}, ${same.strength}; here: ${entry.relationship}, ${entry.rationale}, ${entry.strength})`);
       continue;
     }
     if (inverse) {
       if (inverse.relationship === inverseRelationship(entry.relationship)) skipped.inverse.push(entry.at);
-      else
-        report(entry.at, `${source} ${entry.relationship} ${target} contradicts ${describe(inverse.at)}, which states ${target} ${inverse.relationship} ${source}`);
+      else conflict(entry, source, target, `${source} ${entry.relationship} ${target} contradicts ${describe(inverse.at)}, which states ${target} ${inverse.relationship} ${source}`);
       continue;
     }
     byPair.set(`${source}\u0000${target}`, entry);
@@ -139,7 +147,9 @@ export function buildMappingFiles(entries: readonly ImportedMapping[], options: 
     if (!found) groups.set(key, (found = { source, target, mappings: [], noCounterparts: [] }));
     return found;
   };
-  for (const entry of kept) group(entry.sourceFramework, entry.targetFramework).mappings.push(entry);
+  for (const entry of kept)
+    if (!conflicting.has(unorderedPair(`${entry.sourceFramework}:${entry.source}`, `${entry.targetFramework}:${entry.target}`)))
+      group(entry.sourceFramework, entry.targetFramework).mappings.push(entry);
   for (const record of options.noCounterparts ?? []) {
     const asSource = groups.get(`${record.frameworkId}\u0000${record.otherFrameworkId}`);
     const asTarget = groups.get(`${record.otherFrameworkId}\u0000${record.frameworkId}`);

@@ -20,6 +20,8 @@ export interface CisoAssistantImportOptions extends ImportOptions {
    * denotes, or undefined. The caller builds it from the loaded content; URNs it cannot resolve are reported.
    */
   resolveUrn?: (urn: string) => string | undefined;
+  /** The name and edition of a loaded framework by id, so a library of one that is already loaded is not imported as a second copy. */
+  loadedFrameworkName?: (frameworkId: string) => string | undefined;
 }
 
 const DEFAULT_LICENCE = 'Imported by the user from a CISO Assistant library; not redistributed by Crosswalk.';
@@ -88,6 +90,13 @@ export function importCisoAssistantDocument(document: CisoAssistantDocument, opt
     const frameworkId = options.frameworkId ?? slugify(text(fw.ref_id) ?? text(fw.name) ?? '');
     const idCheck = FrameworkIdSchema.safeParse(frameworkId);
     if (!idCheck.success) report([...at, 'ref_id'], `framework id "${frameworkId}": ${idCheck.error.issues[0]?.message} (pass one with --framework-id)`);
+    // CISO Assistant names its framework in the URN as Crosswalk names the same standard ("iso27001-2022"), while the
+    // ref_id slug differs ("iso-iec-27001-2022"): imported as it is, the standard would be loaded twice, and mapping
+    // libraries would attach to whichever copy their URNs resolve to.
+    const urnId = text(fw.urn) && lastSegment(text(fw.urn)!).toLowerCase();
+    const loadedName = !options.frameworkId && urnId && urnId !== frameworkId ? options.loadedFrameworkName?.(urnId) : undefined;
+    if (loadedName !== undefined)
+      report([...at, 'urn'], `this library is CISO Assistant's "${urnId}", which is already loaded as ${urnId} (${loadedName}); CISO Assistant mapping libraries that use it resolve to the loaded catalog, so it need not be imported. To import it as a framework of its own anyway, pass --framework-id (frameworkId in the API)`);
     const edition = options.edition?.trim() || text(library.version);
     if (!options.edition) report(at, `edition taken from the library version (${edition ?? 'none'}), which numbers CISO Assistant's packaging, not the standard's edition; pass --edition`, 'warning');
     const nodes = Array.isArray(fw.requirement_nodes) ? fw.requirement_nodes : [];

@@ -10,7 +10,7 @@ import { MappingSchema, NoCounterpartSchema, ProvenanceSchema, RationaleSchema, 
 import { RequirementSchema } from '../domain/schemas/requirement.js';
 import { buildMappingFiles } from './buildMappingFiles.js';
 import { issuesToProblems, isRecord, parseJsonInput } from './jsonInput.js';
-import { emptyImport, hasErrors, type ImportOptions, type ImportResult } from './types.js';
+import { emptyImport, hasBlockingErrors, type ImportOptions, type ImportResult } from './types.js';
 
 export const BUNDLE_FORMAT = 'crosswalk-bundle';
 export const BUNDLE_VERSION = 1;
@@ -187,6 +187,6 @@ export function importJsonBundle(text: string, options: ImportOptions): JsonBund
       }
     : undefined;
 
-  if (hasErrors(problems)) return none(problems);
+  if (hasBlockingErrors(problems)) return none(problems);
   return { catalogs, mappingFiles: built.mappingFiles, problems, ...(harmonized ? { harmonized } : {}), reviews: bundle.reviews ?? [] };
 }

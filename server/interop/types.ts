@@ -29,5 +29,10 @@ export const emptyImport = (problems: Problem[]): ImportResult => ({ catalogs: [
 
 export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');
 
-/** Returns the data only when no problem is an error. */
-export const finishImport = (result: ImportResult): ImportResult => (hasErrors(result.problems) ? emptyImport(result.problems) : result);
+/**
+ * Returns the data only when no problem is an error, conflicting statements aside: their pairs are already left out,
+ * and the caller decides whether they refuse the file (the default) or only warn (`--skip-conflicts`).
+ */
+export const finishImport = (result: ImportResult): ImportResult => (hasBlockingErrors(result.problems) ? emptyImport(result.problems) : result);
+
+export const hasBlockingErrors = (problems: readonly Problem[]) => hasErrors(problems.filter((p) => p.code !== 'conflicting-statement'));

@@ -48,6 +48,8 @@ export interface ImportRequest {
   to?: string;
   /** The workbook sheet to read (a table format), when not the one Crosswalk would choose. */
   sheet?: string;
+  /** Import the rest of a file that states some pairs two ways, leaving those pairs out, instead of refusing it. */
+  skipConflicts?: boolean;
   today?: string;
 }
 
@@ -160,7 +162,8 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
       });
     }
     case 'ciso-assistant': {
-      const options = { file, today, frameworkId: request.frameworkId, edition: request.edition, resolveUrn: urnResolver(loaded) };
+      const names = new Map(loaded.frameworks.map((f) => [f.id, `${f.name}, edition ${f.edition}`]));
+      const options = { file, today, frameworkId: request.frameworkId, edition: request.edition, resolveUrn: urnResolver(loaded), loadedFrameworkName: (id: string) => names.get(id) };
       const workbook = request.cisoAssistantWorkbook;
       if (!workbook) return importCisoAssistantLibrary(request.text, options);
       return workbook.document ? importCisoAssistantDocument(workbook.document, options, workbook.problems) : emptyImport(workbook.problems);
@@ -228,6 +231,22 @@ function harmonizedStructureHints(frameworkIds: string[], bundle: ContentBundle,
 }
 
 /**
+ * Statements of the file that contradict each other refuse it, with a pointer to `--skip-conflicts`; with it they are
+ * warnings, and the pairs they name stay out (the importer never keeps either reading).
+ */
+function settleConflicts(problems: Problem[], request: ImportRequest): Problem[] {
+  const conflicts = problems.filter((p) => p.code === 'conflicting-statement');
+  if (!conflicts.length) return problems;
+  const others = problems.filter((p) => p.code !== 'conflicting-statement');
+  if (!request.skipConflicts) {
+    const hint = `${conflicts.length} statement(s) contradict an earlier statement of the same pair in this file; correct the file, or import it again with --skip-conflicts (skipConflicts=true through the API) to import everything else and leave those pairs out for a person to map`;
+    return [...problems, { file: request.sourceName, message: hint, severity: 'error' }];
+  }
+  const leftOut = conflicts.map((p) => ({ ...p, message: `${p.message}: pair left out`, severity: 'warning' as const }));
+  return [...others, ...leftOut];
+}
+
+/**
  * Imports one file: converts it, writes it as content files in the data folder (only if everything validates),
  * and loads the result into the store in one transaction. If the load fails the written files are removed again.
  */
@@ -242,7 +261,7 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
   const furtherProblems = further && source.furtherSources ? onSheetRows(further.problems, source.furtherSources) : [];
   const converted = further ? { ...read, mappingFiles: errorsIn(further.problems).length ? [] : further.mappingFiles } : read;
   const overlap = withoutLoadedPairs(converted.mappingFiles, loaded, request);
-  const problems = [...onSheetRows(converted.problems, source), ...furtherProblems, ...overlap.problems];
+  const problems = settleConflicts([...onSheetRows(converted.problems, source), ...furtherProblems, ...overlap.problems], request);
   const imported = { ...converted, mappingFiles: overlap.mappingFiles, problems };
   const warnings = imported.problems.filter((p) => p.severity === 'warning');
   const nothingNew = !imported.catalogs.length && !imported.mappingFiles.length;

@@ -263,6 +263,52 @@ describe('more import formats over HTTP', () => {
     expect((await server.store.findMappings({})).length).toBe(before);
   });
 
+  it('refuses CISO Assistant\'s own library of a loaded standard, which would load it twice, unless given an id of its own', async () => {
+    const copy = [
+      'urn: urn:intuitem:risk:library:iso27001-2022',
+      'ref_id: ISO-IEC-27001-2022',
+      'name: ISO/IEC 27001:2022',
+      'version: 4',
+      'provider: ISO/IEC',
+      'objects:',
+      '  framework:',
+      '    urn: urn:intuitem:risk:framework:iso27001-2022',
+      '    ref_id: ISO/IEC 27001:2022',
+      '    name: International standard ISO/IEC 27001:2022',
+      '    requirement_nodes:',
+      '      - { urn: "urn:intuitem:risk:req_node:iso27001-2022:a.5.1", assessable: true, depth: 1, ref_id: A.5.1, name: Policies for information security }',
+    ].join('\n');
+    const before = await server.store.listFrameworks();
+    const refused = await upload('format=ciso-assistant&filename=iso27001-2022.yaml', copy);
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.problems.join('\n')).toMatch(/iso27001-2022\.yaml:8: objects\.framework\.urn: this library is CISO Assistant's "iso27001-2022", which is already loaded as iso27001-2022 \(ISO\/IEC 27001, edition 2022\).*pass --framework-id/);
+    expect(await server.store.listFrameworks()).toEqual(before);
+    const own = await upload('format=ciso-assistant&filename=iso27001-2022.yaml&frameworkId=ciso-27001-copy&edition=2022', copy);
+    expect(own.status).toBe(200);
+    expect((await server.store.listRequirements({ frameworkId: 'ciso-27001-copy' })).map((r) => r.ref)).toEqual(['A.5.1']);
+  });
+
+  it('refuses a crosswalk that states a pair two ways, pointing at skipConflicts, which imports the rest and leaves the pair out', async () => {
+    const header = 'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength\n';
+    const rows = 'iso9001-2015,7.2,nist-ai-600-1,2.2,intersects-with,semantic,3\niso9001-2015,7.3,nist-ai-600-1,2.3,subset-of,semantic,5\nnist-ai-600-1,2.3,iso9001-2015,7.3,subset-of,semantic,5\n';
+    const pairs = async () => (await server.store.findMappings({ frameworks: ['iso9001-2015', 'nist-ai-600-1'] })).map((m) => `${m.source} ${m.relationship} ${m.target}`);
+    const before = await pairs();
+    const refused = await upload('format=csv-crosswalk&filename=two-ways.csv', header + rows);
+    expect(refused.status).toBe(422);
+    const problems: string[] = (await refused.json()).error.problems;
+    expect(problems).toEqual([
+      'two-ways.csv:4: nist-ai-600-1:2.3 subset-of iso9001-2015:7.3 contradicts line 3, which states iso9001-2015:7.3 subset-of nist-ai-600-1:2.3',
+      expect.stringMatching(/^two-ways\.csv: 1 statement\(s\) contradict .*--skip-conflicts \(skipConflicts=true through the API\)/),
+    ]);
+    expect(await pairs()).toEqual(before);
+
+    const skipped = await upload('format=csv-crosswalk&filename=two-ways.csv&skipConflicts=true', header + rows);
+    expect(skipped.status).toBe(200);
+    expect((await skipped.json()).warnings).toContain('two-ways.csv:4: nist-ai-600-1:2.3 subset-of iso9001-2015:7.3 contradicts line 3, which states iso9001-2015:7.3 subset-of nist-ai-600-1:2.3: pair left out');
+    expect(before).toEqual([]);
+    expect(await pairs()).toEqual(['iso9001-2015:7.2 intersects-with nist-ai-600-1:2.2']);
+  });
+
   it('imports a NIST CPRT export as a catalog', async () => {
     const cprt = JSON.stringify({ response: { requestType: 4, elements: {
       documents: [{ doc_identifier: 'DEMO_1_0', name: 'Demo framework', version: '1.0' }],

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { crosswalk } from './run.js';
 
 let dir: string;
@@ -51,6 +52,18 @@ describe('crosswalk import --format csv', () => {
     expect(clash.stderr).toMatch(/already used by a shipped catalog/);
     const format = crosswalk(['import', '--format', 'docx', csv], { dataDir: path.join(dir, 'd') });
     expect(format.stderr).toMatch(/invalid format: "docx"/);
+  });
+
+  it('--skip-conflicts imports a crosswalk that states a pair two ways without that pair', () => {
+    const csv = write('two-ways.csv', 'source_framework,source_ref,target_framework,target_ref,relationship\niso9001-2015,7.2,nist-ai-600-1,2.2,intersects-with\niso9001-2015,7.3,nist-ai-600-1,2.3,subset-of\niso9001-2015,7.3,nist-ai-600-1,2.3,superset-of\n');
+    const dataDir = path.join(dir, 'data');
+    const refused = crosswalk(['import', '--format', 'csv-crosswalk', csv, '--no-load'], { dataDir });
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringMatching(/two-ways\.csv:4: .*stated again with a different relationship[\s\S]*import it again with --skip-conflicts[\s\S]*nothing was written/)]);
+    const imported = crosswalk(['import', '--format', 'csv-crosswalk', csv, '--no-load', '--skip-conflicts'], { dataDir });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toMatch(/two-ways\.csv:4: .*: pair left out \(warning\)/);
+    const written = parse(fs.readFileSync(path.join(dataDir, 'mappings/two-ways__iso9001-2015__nist-ai-600-1.yaml'), 'utf8'));
+    expect(written.mappings.map((m: { source: string; target: string }) => `${m.source}>${m.target}`)).toEqual(['7.2>2.2']);
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FrameworkIdSchema } from '../../server/domain/schemas/common.js';
 import { IMPORT_FORMATS } from '../../server/services/importContent.js';
-import { fieldsOf, guessFormat, IMPORT_CHOICES, importQuery, validateImportDraft, type ImportDraft } from '../../client/src/lib/importForm.js';
+import { carriesMappings, fieldsOf, guessFormat, IMPORT_CHOICES, importQuery, validateImportDraft, type ImportDraft } from '../../client/src/lib/importForm.js';
 
-const draft = (over: Partial<ImportDraft> = {}): ImportDraft => ({ format: 'csv', fileName: 'acme.csv', replace: false, values: {}, ...over });
+const draft = (over: Partial<ImportDraft> = {}): ImportDraft => ({ format: 'csv', fileName: 'acme.csv', replace: false, skipConflicts: false, values: {}, ...over });
 
 describe('the import form', () => {
   it('offers every format the service imports', () => {
@@ -59,5 +59,12 @@ describe('the import form', () => {
     const values = { frameworkId: 'acme-1', name: 'Acme', edition: '1', from: 'iso27001-2022', to: 'iso9001-2015' };
     expect(importQuery(draft({ values }))).toBe('format=csv&filename=acme.csv&frameworkId=acme-1&name=Acme&edition=1');
     expect(importQuery(draft({ format: 'olir', fileName: 'strm.xlsx', replace: true, values }))).toBe('format=olir&filename=strm.xlsx&from=iso27001-2022&to=iso9001-2015&replace=true');
+  });
+
+  it('asks to leave out pairs stated two ways only for formats that carry mappings', () => {
+    expect(importQuery(draft({ format: 'ciso-assistant', fileName: 'm.yaml', skipConflicts: true }))).toBe('format=ciso-assistant&filename=m.yaml&skipConflicts=true');
+    expect(importQuery(draft({ values: { frameworkId: 'acme-1', name: 'Acme', edition: '1' }, skipConflicts: true }))).not.toContain('skipConflicts');
+    expect((['csv', 'oscal', 'cprt'] as const).map(carriesMappings)).toEqual([false, false, false]);
+    expect((['csv-crosswalk', 'olir', 'oscal-mapping', 'ciso-assistant', 'json'] as const).map(carriesMappings)).toEqual([true, true, true, true, true]);
   });
 });

@@ -39,11 +39,27 @@ describe('buildMappingFiles', () => {
       { file: 'x.csv' },
     );
     expect(problems).toEqual([
-      { file: 'x.csv', line: 4, message: 'fw-a:1 → fw-b:B-1 is stated again with a different relationship, rationale or strength (first at line 2: equal-to, semantic, 10; here: equal-to, semantic, 4)', severity: 'error' },
+      { file: 'x.csv', line: 4, message: 'fw-a:1 → fw-b:B-1 is stated again with a different relationship, rationale or strength (first at line 2: equal-to, semantic, 10; here: equal-to, semantic, 4)', severity: 'error', code: 'conflicting-statement' },
       { file: 'x.csv', line: 5, message: '"fw-a:1" is mapped to itself', severity: 'error' },
       { file: 'x.csv', line: 3, message: 'skipped 1 mapping(s) that repeat an earlier one (first at line 3)', severity: 'warning' },
     ]);
-    expect(mappingFiles[0]!.mappings).toHaveLength(1);
+    // Which of the two readings holds is for a person to decide: neither is kept.
+    expect(mappingFiles).toEqual([]);
+  });
+
+  it('leaves out both readings of a pair the file states two ways, in either direction, and keeps every other pair', () => {
+    const { problems, mappingFiles } = buildMappingFiles(
+      [
+        entry('1', 'B-1', { relationship: 'subset-of' }),
+        entry('2', 'B-2'),
+        entry('B-1', '1', { sourceFramework: 'fw-b', targetFramework: 'fw-a', relationship: 'subset-of', at: { line: 4 } }),
+        entry('3', 'B-3', { at: { line: 5 } }),
+        entry('3', 'B-3', { relationship: 'intersects-with', at: { line: 6 } }),
+      ],
+      { file: 'x.csv' },
+    );
+    expect(problems.map((p) => [p.line, p.code])).toEqual([[4, 'conflicting-statement'], [6, 'conflicting-statement']]);
+    expect(mappingFiles.flatMap((f) => f.mappings.map((m) => `${m.source}>${m.target}`))).toEqual(['2>B-2']);
   });
 });
 

@@ -143,7 +143,7 @@ describe('importCsvCrosswalk', () => {
     const contradicting = importCsvCrosswalk(`${HEADER}\nfw-a,2,fw-b,B-2,subset,semantic,5,\nfw-b,B-2,fw-a,2,subset,semantic,5,\n`, options);
     expect(contradicting.mappingFiles).toEqual([]);
     expect(contradicting.problems).toEqual([
-      { file: options.file, line: 3, message: 'fw-b:B-2 subset-of fw-a:2 contradicts line 2, which states fw-a:2 subset-of fw-b:B-2', severity: 'error' },
+      { file: options.file, line: 3, message: 'fw-b:B-2 subset-of fw-a:2 contradicts line 2, which states fw-a:2 subset-of fw-b:B-2', severity: 'error', code: 'conflicting-statement' },
     ]);
   });
 });

@@ -80,6 +80,8 @@ export interface ImportDraft {
   format: ImportFormat;
   fileName: string;
   replace: boolean;
+  /** Import the rest of a crosswalk that states some pairs two ways, leaving those pairs out. */
+  skipConflicts: boolean;
   values: Partial<Record<ImportField, string>>;
 }
 
@@ -129,6 +131,9 @@ export function guessWorkbookFormat(sheetNames: readonly string[]): ImportFormat
   return undefined;
 }
 
+/** The formats whose files may state mappings, and so may state a pair two ways. */
+export const carriesMappings = (format: ImportFormat) => format !== 'csv' && format !== 'oscal' && format !== 'cprt';
+
 /** What is missing or wrong in the form, per field; empty when it can be sent. */
 export function validateImportDraft(draft: ImportDraft): Partial<Record<ImportField | 'file', string>> {
   const errors: Partial<Record<ImportField | 'file', string>> = {};
@@ -151,5 +156,6 @@ export function importQuery(draft: ImportDraft): string {
     if (value) query.set(field, value);
   }
   if (draft.replace) query.set('replace', 'true');
+  if (draft.skipConflicts && carriesMappings(draft.format)) query.set('skipConflicts', 'true');
   return query.toString();
 }

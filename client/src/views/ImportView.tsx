@@ -6,7 +6,7 @@ import { TokenNote } from '../components/ActionStatus.js';
 import { FieldError } from '../components/FieldError.js';
 import { useFrameworks, useReloadFrameworks } from '../components/Frameworks.js';
 import type { ImportFormat } from '../../../server/services/importContent.js';
-import { fieldsOf, guessFormat, guessWorkbookFormat, IMPORT_CHOICES, IMPORT_FIELD_LABELS, importQuery, validateImportDraft, type ImportDraft, type ImportField } from '../lib/importForm.js';
+import { carriesMappings, fieldsOf, guessFormat, guessWorkbookFormat, IMPORT_CHOICES, IMPORT_FIELD_LABELS, importQuery, validateImportDraft, type ImportDraft, type ImportField } from '../lib/importForm.js';
 import { workbookSheetNames } from '../lib/workbookSheets.js';
 import { formatRoute, type Route } from '../lib/route.js';
 import { Link } from '../router.js';
@@ -22,7 +22,7 @@ export function ImportView({ route }: { route: Route }) {
   const reloadFrameworks = useReloadFrameworks();
   const token = useToken();
   const [file, setFile] = useState<File | null>(null);
-  const [draft, setDraft] = useState<ImportDraft>(() => ({ format: FORMATS.includes(route.params.format as ImportFormat) ? (route.params.format as ImportFormat) : 'csv', fileName: '', replace: false, values: {} }));
+  const [draft, setDraft] = useState<ImportDraft>(() => ({ format: FORMATS.includes(route.params.format as ImportFormat) ? (route.params.format as ImportFormat) : 'csv', fileName: '', replace: false, skipConflicts: false, values: {} }));
   const [errors, setErrors] = useState<ReturnType<typeof validateImportDraft>>({});
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -131,6 +131,12 @@ export function ImportView({ route }: { route: Route }) {
         <label className="check">
           <input type="checkbox" checked={draft.replace} onChange={(e) => setDraft((d) => ({ ...d, replace: e.target.checked }))} /> Replace what an earlier import of this file wrote
         </label>
+        {carriesMappings(draft.format) && (
+          <label className="check">
+            <input type="checkbox" checked={draft.skipConflicts} onChange={(e) => setDraft((d) => ({ ...d, skipConflicts: e.target.checked }))} /> Import the rest when the file states a pair two
+            ways (those pairs are left out for you to map)
+          </label>
+        )}
         <div className="actions">
           <button type="submit" disabled={busy}>
             {busy ? 'Importing…' : 'Import'}
