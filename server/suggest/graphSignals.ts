@@ -5,9 +5,9 @@ import { inverseRelationship } from '../domain/relationships.js';
 
 /**
  * What the knowledge graph says about a candidate pair before anyone has mapped it: requirements already
- * mapped (approved) to the same requirement of a third framework, or realising the same harmonized clause
- * concept, are likely related. Only approved mappings count, and never one between the two frameworks being
- * suggested for, so the evidence is the same whether or not that pair has been mapped already.
+ * mapped to the same requirement of a third framework, or realising the same harmonized clause concept, are likely
+ * related. The caller chooses the mappings (see `knowledgeFor`); one not yet approved carries UNREVIEWED_WEIGHT of an
+ * approved one, and a rejected one nothing.
  */
 
 export interface GraphStep {
@@ -16,6 +16,8 @@ export interface GraphStep {
   /** As read in the direction of travel. */
   relationship: Relationship;
   strength: number;
+  /** False for a mapping nobody has approved yet (a published crosswalk imported as proposed, for one). */
+  reviewed: boolean;
 }
 
 export type GraphEvidence =
@@ -31,9 +33,9 @@ export interface GraphCandidate {
 
 export interface GraphSignals {
   candidates(sourceId: string, toFramework: string): Map<string, GraphCandidate>;
-  /** Approved mappings of a requirement to frameworks other than `exceptFramework`: a prior that it is mappable. */
+  /** Mappings of a requirement to frameworks other than `exceptFramework`: a prior that it is mappable. */
   mappedElsewhere(requirementId: string, exceptFramework: string): number;
-  /** Requirements it is mapped to (approved) outside the given frameworks. */
+  /** Requirements it is mapped to outside the given frameworks. */
   neighbours(requirementId: string, exceptFrameworks: readonly string[]): string[];
 }
 
@@ -49,6 +51,9 @@ const RELATIONSHIP_WEIGHT: Record<Relationship, number> = {
 /** How much one approved mapping carries: its relationship, scaled by its strength (a strength of 1 carries little). */
 export const edgeWeight = (relationship: Relationship, strength: number) => RELATIONSHIP_WEIGHT[relationship] * Math.min(1, Math.max(0.1, strength / 8));
 
+/** A mapping a person made but nobody has reviewed here yet counts half as much as an approved one. */
+export const UNREVIEWED_WEIGHT = 0.5;
+
 /** Weight of the harmonized-structure link between two clauses realising the same concept. */
 export const HARMONIZED_WEIGHT = 0.9;
 /** Three-step paths are weaker evidence than two-step ones. */
@@ -58,6 +63,7 @@ interface Edge {
   other: string;
   relationship: Relationship;
   strength: number;
+  reviewed: boolean;
   weight: number;
 }
 
@@ -71,10 +77,11 @@ export function createGraphSignals({ mappings, harmonizedClauses }: { mappings: 
     list.push(edge);
   };
   for (const m of mappings) {
-    if (m.status !== 'approved' || m.relationship === 'no-relationship' || m.source === m.target) continue;
-    const weight = edgeWeight(m.relationship, m.strength);
-    add(m.source, { other: m.target, relationship: m.relationship, strength: m.strength, weight });
-    add(m.target, { other: m.source, relationship: inverseRelationship(m.relationship), strength: m.strength, weight });
+    if (m.status === 'rejected' || m.relationship === 'no-relationship' || m.source === m.target) continue;
+    const reviewed = m.status === 'approved';
+    const weight = edgeWeight(m.relationship, m.strength) * (reviewed ? 1 : UNREVIEWED_WEIGHT);
+    add(m.source, { other: m.target, relationship: m.relationship, strength: m.strength, reviewed, weight });
+    add(m.target, { other: m.source, relationship: inverseRelationship(m.relationship), strength: m.strength, reviewed, weight });
   }
   for (const list of adjacency.values()) list.sort((a, b) => a.other.localeCompare(b.other));
 
@@ -94,7 +101,7 @@ export function createGraphSignals({ mappings, harmonizedClauses }: { mappings: 
       };
       const found = new Map<string, GraphEvidence[]>();
       const push = (targetId: string, evidence: GraphEvidence) => found.set(targetId, [...(found.get(targetId) ?? []), evidence]);
-      const step = (from: string, e: Edge): GraphStep => ({ from, to: e.other, relationship: e.relationship, strength: e.strength });
+      const step = (from: string, e: Edge): GraphStep => ({ from, to: e.other, relationship: e.relationship, strength: e.strength, reviewed: e.reviewed });
 
       for (const first of edgesOf(sourceId)) {
         const x = first.other;

@@ -18,7 +18,7 @@ import type { WordVectors } from './wordVectors.js';
  * - wording: where the target ranks among all targets by the cosine of the two texts' word vectors (domain word
  *   vectors built from public governance texts, see wordVectors.ts): 1 / (1 + rank / 5), so related wording counts
  *   where the words differ ("supplier" and "third party", "impact" and "consequences"); absent without vectors;
- * - graph: noisy-or of the paths through reviewed mappings of third frameworks and shared harmonized concepts;
+ * - graph: noisy-or of the paths through mappings of third frameworks (unreviewed ones count half) and shared harmonized concepts;
  * - prior: log-scaled count of the target's approved mappings to other frameworks (mapped requirements are
  *   likely to be mapped again), 0..1;
  * - heading: a target with children (a clause heading, a control objective) is less often what a mapping

@@ -8,7 +8,7 @@ import { terms } from './text.js';
  * The rules, in order (the first that applies wins):
  *
  * 1. Both realise the same harmonized-structure clause concept → equivalent-to.
- * 2. A strong graph path (weight ≥ 0.4) through reviewed mappings composes to equal/equivalent, subset or
+ * 2. A strong graph path (weight ≥ 0.4) through approved (or unreviewed human) mappings composes to equal/equivalent, subset or
  *    superset → that relationship (equal ∘ X = X; subset ∘ subset = subset; anything else intersects).
  * 3. The same title (and summary) → equal-to when everything is identical, else equivalent-to.
  * 4. A heading with children against a single requirement → superset-of (and the reverse → subset-of).
@@ -60,9 +60,10 @@ export function proposeRelationship(source: RelationshipSide, target: Relationsh
   if (strongest) {
     const composed = composePath(strongest.steps);
     const via = strongest.steps.slice(0, -1).map((s) => s.to).join(' and ');
-    if (EQUIVALENT.has(composed)) return { relationship: 'equivalent-to', rationale: 'semantic', reason: `both are mapped as equivalent to ${via}` };
+    const unreviewed = strongest.steps.some((s) => !s.reviewed) ? ' (not every step reviewed yet)' : '';
+    if (EQUIVALENT.has(composed)) return { relationship: 'equivalent-to', rationale: 'semantic', reason: `both are mapped as equivalent to ${via}${unreviewed}` };
     if (composed === 'subset-of' || composed === 'superset-of')
-      return { relationship: composed, rationale: 'semantic', reason: `the reviewed mappings through ${via} compose to ${composed}` };
+      return { relationship: composed, rationale: 'semantic', reason: `the mappings through ${via} compose to ${composed}${unreviewed}` };
   }
 
   if (normalize(source.title) && normalize(source.title) === normalize(target.title)) {

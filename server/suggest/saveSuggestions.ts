@@ -42,7 +42,7 @@ export function existingDecisions(mappings: Mapping[], { from, to }: { from: str
 const describeEvidence = (e: GraphEvidence) =>
   e.kind === 'harmonized'
     ? `both realise the harmonized concept "${e.conceptTitle}" (${e.conceptId})`
-    : `${e.steps[0]!.from} ${e.steps.map((s) => `${s.relationship} ${s.to}`).join(', which is ')}`;
+    : `${e.steps[0]!.from} ${e.steps.map((s) => `${s.relationship} ${s.to}${s.reviewed ? '' : ' (not yet reviewed)'}`).join(', which is ')}`;
 
 /** The note saved with a proposed mapping: what the engine saw, in words a reviewer can check. */
 export function explainCandidate(candidate: Candidate, { method, model, reranker, total }: { method: string; model?: string; reranker?: string; total: number }): string {

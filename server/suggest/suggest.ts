@@ -31,14 +31,19 @@ export interface SuggestionReport extends SuggestionRun {
   embeddings?: { embedded: number; cached: number };
 }
 
-/** Mappings that count as knowledge: approved, and (blind) none between the two frameworks. */
+/**
+ * Mappings that count as knowledge: approved ones, and those a person made that nobody has reviewed yet (a published
+ * crosswalk imported as proposed), which the graph weighs less; never a machine's proposal or a rejected mapping, and
+ * (blind) none between the two frameworks.
+ */
 export function knowledgeFor(mappings: Mapping[], { from, to, blind = false }: { from: string; to: string; blind?: boolean }): Mapping[] {
   const between = (m: Mapping) => {
     const a = frameworkOf(m.source);
     const b = frameworkOf(m.target);
     return (a === from && b === to) || (a === to && b === from);
   };
-  return mappings.filter((m) => m.status === 'approved' && !(blind && between(m)));
+  const madeByPeople = (m: Mapping) => m.status === 'proposed' && m.origin !== 'suggestion' && m.method !== 'automation';
+  return mappings.filter((m) => (m.status === 'approved' || madeByPeople(m)) && !(blind && between(m)));
 }
 
 const confidenceFrom = ({ lexical, graph, model, learned }: { lexical?: number; graph?: number; model?: number; learned?: number }) => {

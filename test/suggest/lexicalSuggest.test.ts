@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Mapping } from '../../server/domain/schemas/mapping.js';
+import { explainCandidate } from '../../server/suggest/saveSuggestions.js';
 import { conceptsOf } from '../../server/suggest/concepts.js';
 import { evaluate } from '../../server/suggest/evaluate.js';
-import { createGraphSignals } from '../../server/suggest/graphSignals.js';
+import { createGraphSignals, UNREVIEWED_WEIGHT } from '../../server/suggest/graphSignals.js';
 import { createPlainBm25Index } from '../../server/suggest/lexicalIndex.js';
 import { requirementTexts } from '../../server/suggest/requirementText.js';
 import { computeSuggestions, knowledgeFor } from '../../server/suggest/suggest.js';
@@ -68,6 +70,27 @@ describe('offline suggestions on a small fixture', () => {
     expect([...graph.candidates('alpha-1:2', 'beta-1').keys()]).toEqual([]);
     expect(knowledgeFor(corpus.mappings, { from: 'alpha-1', to: 'beta-1', blind: true }).map((m) => m.id)).toEqual(['alpha-1:4 -> gamma-1:X', 'gamma-1:X -> beta-1:E']);
     expect(knowledgeFor(corpus.mappings, { from: 'beta-1', to: 'alpha-1', blind: true })).toHaveLength(2);
+  });
+
+  it('counts a human-made mapping nobody has reviewed yet at half weight, and never a machine proposal or a rejected mapping', async () => {
+    const corpus = smallCorpus();
+    const [toGamma, toBeta] = corpus.mappings as [Mapping, Mapping];
+    const pathTo = (mappings: Mapping[]) => {
+      const graph = createGraphSignals({ mappings: knowledgeFor(mappings, { from: 'alpha-1', to: 'beta-1' }), harmonizedClauses: [] });
+      return graph.candidates('alpha-1:4', 'beta-1').get('beta-1:E')?.evidence[0];
+    };
+    const reviewed = pathTo([toGamma, toBeta]);
+    const imported = pathTo([toGamma, { ...toBeta, status: 'proposed', origin: 'import' }]);
+    expect(imported!.weight).toBeCloseTo(reviewed!.weight * UNREVIEWED_WEIGHT);
+    expect(imported).toMatchObject({ steps: [{ reviewed: true }, { reviewed: false }] });
+    expect(pathTo([toGamma, { ...toBeta, status: 'proposed', origin: 'suggestion', method: 'automation' }])).toBeUndefined();
+    expect(pathTo([toGamma, { ...toBeta, status: 'proposed', origin: 'user', method: 'automation' }])).toBeUndefined();
+    expect(pathTo([toGamma, { ...toBeta, status: 'rejected' }])).toBeUndefined();
+
+    // The saved explanation says which step is not reviewed yet.
+    const [first] = await top('alpha-1:4', { ...corpus, mappings: [toGamma, { ...toBeta, status: 'proposed', origin: 'import' }] });
+    expect(first!.targetId).toBe('beta-1:E');
+    expect(explainCandidate(first!, { method: 'lexical', total: 5 })).toContain('Graph: alpha-1:4 equivalent-to gamma-1:X, which is subset-of beta-1:E (not yet reviewed).');
   });
 
   it('leaves out excluded pairs and is deterministic', async () => {

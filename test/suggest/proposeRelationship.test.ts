@@ -6,7 +6,7 @@ const side = (title: string, summary = '', hasChildren = false) => ({ title, sum
 const path = (weight: number, ...relationships: Array<'equivalent-to' | 'subset-of' | 'superset-of' | 'intersects-with' | 'equal-to'>): GraphEvidence => ({
   kind: 'path',
   weight,
-  steps: relationships.map((relationship, i) => ({ from: `x-1:${i}`, to: `x-1:${i + 1}`, relationship, strength: 8 })),
+  steps: relationships.map((relationship, i) => ({ from: `x-1:${i}`, to: `x-1:${i + 1}`, relationship, strength: 8, reviewed: true })),
 });
 
 describe('proposed relationship', () => {

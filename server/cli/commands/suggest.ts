@@ -119,7 +119,7 @@ export async function suggestCommand(argv: string[]) {
       if (c.signals.crossEncoder !== undefined) console.log(`     cross-encoder score: ${c.signals.crossEncoder}`);
       for (const r of c.evidence.reviewed ?? []) console.log(`     reviewed: ${label(r.sourceId).ref} (similarity ${r.similarity}) was ${r.approved ? 'approved' : 'rejected'} for this target`);
       for (const g of c.evidence.graph)
-        console.log(`     graph: ${g.kind === 'harmonized' ? `same harmonized concept "${g.conceptTitle}"` : [g.steps[0]!.from, ...g.steps.map((st) => `—${st.relationship}→ ${st.to}`)].join(' ')}`);
+        console.log(`     graph: ${g.kind === 'harmonized' ? `same harmonized concept "${g.conceptTitle}"` : [g.steps[0]!.from, ...g.steps.map((st) => `—${st.relationship}${st.reviewed ? '' : ' (not yet reviewed)'}→ ${st.to}`)].join(' ')}`);
     }
   }
   const skippedText = Object.entries(skipped).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ');
