@@ -2,6 +2,7 @@ import { InputError } from '../domain/errors.js';
 import type { GraphStore } from '../store/types.js';
 import { corpusFromStore } from '../suggest/corpusFromStore.js';
 import { modelDirFrom } from '../suggest/modelFolder.js';
+import { createModelKeeper, LOAD_FOR_ONE_RUN } from '../suggest/modelKeeper.js';
 import { prepareMethod, prepareReranker } from '../suggest/prepareMethod.js';
 import { existingDecisions, saveSuggestions, type SaveSummary, type SkipReason } from '../suggest/saveSuggestions.js';
 import { computeSuggestions, type SuggestionReport } from '../suggest/suggest.js';
@@ -24,6 +25,8 @@ export interface SuggestMappingsOptions {
   reranker?: string;
   /** Compute, but save nothing. */
   dryRun?: boolean;
+  /** Keep the models loaded for the next run (a server), instead of freeing them when this one ends (a CLI command). */
+  keepModels?: boolean;
   modelDir?: string;
   today: string;
 }
@@ -49,6 +52,7 @@ export async function assertFrameworks(store: Pick<GraphStore, 'listFrameworks'>
 
 // Runs that overlap would each decide from the mappings stored before the other saved its proposals.
 const oneRunAtATime = serialise();
+const keptModels = createModelKeeper();
 
 /**
  * Ranks candidates of `to` for every requirement of `from` in the store and saves the top ones as proposed mappings
@@ -58,12 +62,13 @@ export function suggestMappings(store: GraphStore, options: SuggestMappingsOptio
   return oneRunAtATime(() => run(store, options));
 }
 
-async function run(store: GraphStore, { from, to, top, method: requested, model: modelId, rerank = false, reranker: rerankerId, dryRun = false, modelDir = modelDirFrom(), today }: SuggestMappingsOptions): Promise<SuggestMappingsOutcome> {
+async function run(store: GraphStore, { from, to, top, method: requested, model: modelId, rerank = false, reranker: rerankerId, dryRun = false, keepModels = false, modelDir = modelDirFrom(), today }: SuggestMappingsOptions): Promise<SuggestMappingsOutcome> {
   await assertFrameworks(store, [from, to], 'suggest');
   if (from === to) throw new InputError(`suggest: --from and --to are the same framework ("${from}")`);
   const corpus = await corpusFromStore(store);
-  const prepared = await prepareMethod({ requested, modelId: modelId ?? (process.env.CROSSWALK_MODEL || undefined), modelDir, store });
-  const reranking = await prepareReranker({ wanted: rerank || Boolean(rerankerId), modelId: rerankerId ?? (process.env.CROSSWALK_RERANKER || undefined), modelDir });
+  const models = keepModels ? keptModels : LOAD_FOR_ONE_RUN;
+  const prepared = await prepareMethod({ requested, modelId: modelId ?? (process.env.CROSSWALK_MODEL || undefined), modelDir, store, models });
+  const reranking = await prepareReranker({ wanted: rerank || Boolean(rerankerId), modelId: rerankerId ?? (process.env.CROSSWALK_RERANKER || undefined), modelDir, models });
   try {
     const decisions = existingDecisions(corpus.mappings, { from, to });
     const skipped: Record<SkipReason, number> = { approved: 0, rejected: 0, reviewed: 0, 'other-direction': 0, 'not-a-suggestion': 0 };

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TOKENS } from './testServer.js';
+import { TINY_MODEL_ID, TINY_RERANKER_ID, writeTinyBertModel, writeTinyCrossEncoder } from '../suggest/tinyBertModel.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let noModels: string;
@@ -128,5 +129,29 @@ describe('Mapping.contradictedBy', () => {
     });
     const agreeing = await server.gql('{ mapping(id: "iso42001-2023:A.6.2.8 -> iso27001-2022:A.8.15") { contradictedBy { kind } } }');
     expect(agreeing.body.data.mapping.contradictedBy).toEqual([]);
+  });
+});
+
+describe('suggestMappings with local models', () => {
+  it('runs the model and the reranker again on the models the server kept loaded from the first run', async () => {
+    const modelDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-api-models-'));
+    writeTinyBertModel(modelDir);
+    writeTinyCrossEncoder(modelDir);
+    process.env.CROSSWALK_MODEL_DIR = modelDir;
+    try {
+      const input = { from: 'iso42001-2023', to: 'nist-ai-600-1', top: 2, method: 'hybrid', model: TINY_MODEL_ID, reranker: TINY_RERANKER_ID, dryRun: true };
+      const first = (await server.gql(SUGGEST, { input }, TOKENS.analyst)).body;
+      const second = (await server.gql(SUGGEST, { input }, TOKENS.analyst)).body;
+      const runs = [first, second];
+      for (const body of runs) {
+        expect(body.errors).toBeUndefined();
+        expect(body.data.suggestMappings).toMatchObject({ method: 'hybrid', model: TINY_MODEL_ID, reranker: TINY_RERANKER_ID, sources: expect.any(Number) });
+      }
+      expect(second.data.suggestMappings).toEqual(first.data.suggestMappings);
+      expect(first.data.suggestMappings.proposals).toBeGreaterThan(0);
+    } finally {
+      process.env.CROSSWALK_MODEL_DIR = noModels;
+      fs.rmSync(modelDir, { recursive: true, force: true });
+    }
   });
 });

@@ -135,6 +135,7 @@ export const resolvers = {
         rerank: rerank ?? false,
         reranker: reranker ?? undefined,
         dryRun: dryRun ?? false,
+        keepModels: true,
         today: ctx.now().toISOString().slice(0, 10),
       });
       return {
