@@ -47,7 +47,7 @@ export interface SuggestMappingsOutcome {
 export async function assertFrameworks(store: Pick<GraphStore, 'listFrameworks'>, ids: string[], command: string) {
   const known = (await store.listFrameworks()).map((f) => f.id).sort();
   for (const id of ids)
-    if (!known.includes(id)) throw new InputError(`${command}: unknown framework "${id}" (known: ${known.join(', ')}; import others with "crosswalk import")`);
+    if (!known.includes(id)) throw new InputError(`${command}: unknown framework "${id}" (known: ${known.join(', ')}; import others first: "crosswalk import", POST /api/import or the explorer's import page)`);
 }
 
 // Runs that overlap would each decide from the mappings stored before the other saved its proposals.
