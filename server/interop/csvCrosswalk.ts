@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { splitRequirementId } from '../domain/ids.js';
+import { frameworkTally, type FrameworkLabel } from '../domain/frameworkNames.js';
 import { FrameworkIdSchema, IsoDateSchema, RefSchema } from '../domain/schemas/common.js';
 import type { Mapping, Provenance } from '../domain/schemas/mapping.js';
 import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js';
@@ -64,6 +65,8 @@ export interface CsvCrosswalkImportOptions extends ImportOptions {
   targetFramework?: string;
   /** Finds the ref a cell names in a loaded framework (a title after it, zero padding, …); cells it does not resolve are kept as written. */
   resolveRef?: (frameworkId: string, cell: string) => ResolvedRef | undefined;
+  /** The loaded frameworks, so a framework cell may name one as other tools do ("ISO/IEC 27001:2022"). */
+  frameworks?: readonly FrameworkLabel[];
 }
 
 
@@ -105,6 +108,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   const defaultSource = options.source?.trim() || path.basename(file);
   const defaulted = { rationale: [] as number[], strength: [] as number[] };
   const entries: ImportedMapping[] = [];
+  const frameworkNames = frameworkTally(options.frameworks ?? [], { editionless: 'refuse' });
   // A concept crosswalk table lists one source against several targets, often with the source cell merged or left blank.
   const concepts = { sourceAbove: '', carried: [] as number[], unmapped: [] as number[] };
 
@@ -132,8 +136,17 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
       return result.value;
     };
 
-    const sourceFramework = checked('source_framework', FrameworkIdSchema, cell('source_framework') || (options.sourceFramework ?? ''));
-    const targetFramework = checked('target_framework', FrameworkIdSchema, cell('target_framework') || (options.targetFramework ?? ''));
+    // A name that fits no loaded framework is kept as written, so validation names it as unknown.
+    const frameworkIn = (column: 'source_framework' | 'target_framework', fallback?: string) => {
+      const written = cell(column) || (fallback ?? '');
+      const id = written ? frameworkNames.read(written, line) : undefined;
+      if (id || frameworkNames.refused(written)) return id;
+      if (written && options.frameworks?.length && !FrameworkIdSchema.safeParse(written).success)
+        return void fail(column, `"${written}" names no loaded framework by its id, its name, or its name and edition (known: ${options.frameworks.map((f) => f.id).sort().join(', ')})`);
+      return checked(column, FrameworkIdSchema, written);
+    };
+    const sourceFramework = frameworkIn('source_framework', options.sourceFramework);
+    const targetFramework = frameworkIn('target_framework', options.targetFramework);
     // A cell may name several refs ("4.1, 4.2"); each pair of the row becomes a mapping.
     const refsIn = (column: 'source_ref' | 'target_ref', frameworkId: string | undefined) => {
       const text = cell(column);
@@ -185,7 +198,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     problems.push({ file, line: concepts.carried[0], message: `${concepts.carried.length} row(s) had no source ref and were given the one above (merged cells; rows ${rowList(concepts.carried)})`, severity: 'warning' });
   if (concepts.unmapped.length)
     problems.push({ file, line: concepts.unmapped[0], message: `${concepts.unmapped.length} row(s) name no target: not mapped by the author, nothing imported for them (rows ${rowList(concepts.unmapped)})`, severity: 'warning' });
-  problems.push(...looseReadingWarnings(file, loose), ...defaultedRowWarnings(file, defaulted));
+  problems.push(...frameworkNames.problems(file), ...looseReadingWarnings(file, loose), ...defaultedRowWarnings(file, defaulted));
 
   const built = buildMappingFiles(entries, { file, description: `Imported from ${path.basename(file)} (crosswalk CSV).` });
   return finishImport({ catalogs: [], mappingFiles: built.mappingFiles, problems: [...problems, ...built.problems] });

@@ -142,7 +142,7 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
       return { catalogs: catalog ? [catalog] : [], mappingFiles: [], problems };
     }
     case 'csv-crosswalk':
-      return importCsvCrosswalk(request.text, { file, today, sourceFramework: request.from, targetFramework: request.to, resolveRef: loadedRefResolver(loaded) });
+      return importCsvCrosswalk(request.text, { file, today, sourceFramework: request.from, targetFramework: request.to, resolveRef: loadedRefResolver(loaded), frameworks: loaded.frameworks });
     case 'olir': {
       for (const option of ['from', 'to'] as const)
         if (!request[option]) throw new InputError(`import --format olir needs --from (the focal document's framework) and --to (the reference document's framework)`);

@@ -6,6 +6,7 @@ import { attempt, maybeRelationship } from '../interop/maybeRelationship.js';
 import { refResolver } from '../interop/refResolver.js';
 import { RELATIONSHIPS, type Relationship } from '../domain/schemas/mapping.js';
 import { pushTo } from '../domain/multimap.js';
+import { frameworkTally, type FrameworkLabel } from '../domain/frameworkNames.js';
 
 export const GOLD_COLUMNS = ['source_framework', 'source_ref', 'target_framework', 'target_ref'] as const;
 
@@ -30,7 +31,7 @@ export interface GoldFile {
  * written alike) is a gold file as it is: rows whose `relationship` is no-relationship or whose `status` is
  * rejected are not pairs to find and are skipped, with one warning that counts them.
  */
-export function parseGoldCsv(text: string, { file, frameworks, requirements }: { file: string; frameworks: ReadonlySet<string>; requirements: ReadonlySet<string> }): GoldFile {
+export function parseGoldCsv(text: string, { file, frameworks, requirements }: { file: string; frameworks: readonly FrameworkLabel[]; requirements: ReadonlySet<string> }): GoldFile {
   const problems: Problem[] = [];
   const fail = (line: number | undefined, message: string, severity: Problem['severity'] = 'error') => problems.push({ file, line, message, severity });
   let records: Array<{ record: string[]; info: { lines: number } }>;
@@ -41,7 +42,8 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
     fail(err.lines, `not a readable CSV: ${err.message}`);
     return { pairs: [], problems };
   }
-  const known = [...frameworks].sort().join(', ');
+  const known = frameworks.map((f) => f.id).sort().join(', ');
+  const frameworkNames = frameworkTally(frameworks, { editionless: 'read' });
   const pairs: GoldPair[] = [];
   const seen = new Set<string>();
   const header = records[0]?.record.map((c) => c.toLowerCase());
@@ -80,22 +82,18 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
       skipped.first ||= line;
       return;
     }
-    const [sourceFramework, sourceRef, targetFramework, targetRef] = record.slice(0, GOLD_COLUMNS.length).map(restoreFormula) as [string, string, string, string];
+    const [sourceWritten, sourceRef, targetWritten, targetRef] = record.slice(0, GOLD_COLUMNS.length).map(restoreFormula) as [string, string, string, string];
     let ok = true;
-    for (const [column, value] of [['source_framework', sourceFramework], ['source_ref', sourceRef], ['target_framework', targetFramework], ['target_ref', targetRef]] as const) {
+    for (const [column, value] of [['source_framework', sourceWritten], ['source_ref', sourceRef], ['target_framework', targetWritten], ['target_ref', targetRef]] as const) {
       if (!value) {
         fail(line, `${column} is empty`);
         ok = false;
       }
     }
     if (!ok) return;
-    for (const fw of [sourceFramework, targetFramework]) {
-      if (!frameworks.has(fw)) {
-        fail(line, `unknown framework "${fw}" (known: ${known}; import a framework first with "crosswalk import")`);
-        ok = false;
-      }
-    }
-    if (!ok) return;
+    const sourceFramework = frameworkNames.read(sourceWritten, line);
+    const targetFramework = frameworkNames.read(targetWritten, line);
+    if (!sourceFramework || !targetFramework) return;
     if (sourceFramework === targetFramework) return void fail(line, `source and target are the same framework ("${sourceFramework}")`);
     const [sourceId, targetId] = [[sourceFramework, sourceRef], [targetFramework, targetRef]].map(([fw, ref]) => {
       const id = requirementId(fw!, ref!);
@@ -115,6 +113,7 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
     seen.add(key);
     pairs.push({ sourceId, targetId, line, ...(relationship ? { relationship } : {}) });
   });
+  problems.push(...frameworkNames.problems(file, { unknown: (written, where) => `unknown framework "${written}"${where} (known: ${known}; import a framework first with "crosswalk import")` }));
   if (respelled.length) {
     const examples = respelled.slice(0, 3).map((r) => `"${r.written}" as ${r.ref}`).join(', ');
     fail(respelled[0]!.line, `${respelled.length} ref(s) differ from the catalog's only in case, spacing or zero padding and were read as its ids, e.g. ${examples}`, 'warning');

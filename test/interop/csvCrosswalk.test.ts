@@ -136,6 +136,30 @@ describe('importCsvCrosswalk', () => {
     expect(mappingFiles[0]!.mappings.map((m) => m.strength)).toEqual([10, 5, 0]);
   });
 
+  it('reads frameworks named as other tools write them, once each, and never guesses an edition the file does not state', () => {
+    const frameworks = [
+      { id: 'iso27001-2022', name: 'ISO/IEC 27001', edition: '2022' },
+      { id: 'iso27701-2019', name: 'ISO/IEC 27701', edition: '2019' },
+      { id: 'iso27701-2025', name: 'ISO/IEC 27701', edition: '2025' },
+      { id: 'iso9001-2015', name: 'ISO 9001', edition: '2015' },
+    ];
+    const rows = ['ISO/IEC 27001:2022,A.5.1,ISO 9001:2015,5.2,intersects-with,semantic,5,', 'ISO/IEC 27001:2022,A.5.2,iso9001-2015,5.3,intersects-with,semantic,5,'];
+    const read = importCsvCrosswalk(`${HEADER}\n${rows.join('\n')}\n`, { ...options, frameworks });
+    expect(errorsOf(read.problems)).toEqual([]);
+    expect(warningsOf(read.problems).slice(0, 2).map((p) => [p.line, p.message])).toEqual([
+      [2, 'framework "ISO/IEC 27001:2022" read as iso27001-2022 (by its name and edition) (2 rows, first at line 2)'],
+      [2, 'framework "ISO 9001:2015" read as iso9001-2015 (by its id, spelt otherwise)'],
+    ]);
+    expect(read.mappingFiles.map((f) => [f.source, f.target, f.mappings.length])).toEqual([['iso27001-2022', 'iso9001-2015', 2]]);
+
+    const unsure = importCsvCrosswalk(`${HEADER}\nISO/IEC 27701,5.2.1,iso27001-2022,4.1,intersects-with,semantic,5,\nISO 9001,5.2,iso27001-2022,A.5.1,intersects-with,semantic,5,\nISO/IEC 9999,1,iso27001-2022,A.5.1,intersects-with,semantic,5,\n`, { ...options, frameworks });
+    expect(errorsOf(unsure.problems).map((p) => [p.line, p.message])).toEqual([
+      [4, 'row 4: source_framework: "ISO/IEC 9999" names no loaded framework by its id, its name, or its name and edition (known: iso27001-2022, iso27701-2019, iso27701-2025, iso9001-2015)'],
+      [2, 'framework "ISO/IEC 27701" could be iso27701-2019 or iso27701-2025: write its id'],
+      [3, 'framework "ISO 9001" states no edition; a mapping is pinned to the edition its source states, so none is guessed: write the id (iso9001-2015 is the edition loaded)'],
+    ]);
+  });
+
   it('skips a pair restated in reverse with the inverse relationship, and rejects a contradiction naming both rows', () => {
     const agreeing = importCsvCrosswalk(`${HEADER}\nfw-a,2,fw-b,B-2,subset,semantic,5,\nfw-b,B-2,fw-a,2,superset,semantic,5,\n`, options);
     expect(agreeing.mappingFiles.flatMap((f) => f.mappings)).toHaveLength(1);

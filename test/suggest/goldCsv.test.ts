@@ -4,7 +4,8 @@ import { evaluate } from '../../server/suggest/evaluate.js';
 import { computeSuggestions, RANKING_DEPTH } from '../../server/suggest/suggest.js';
 import { approved, smallCorpus } from './fixtures.js';
 
-const known = { file: 'gold.csv', frameworks: new Set(['alpha-1', 'beta-1']), requirements: new Set(['alpha-1:1', 'alpha-1:2', 'beta-1:A', 'beta-1:B']) };
+const frameworks = [{ id: 'alpha-1', name: 'Alpha', edition: '1' }, { id: 'beta-1', name: 'Beta Controls', edition: '1' }];
+const known = { file: 'gold.csv', frameworks, requirements: new Set(['alpha-1:1', 'alpha-1:2', 'beta-1:A', 'beta-1:B']) };
 
 describe('gold CSV', () => {
   it('reads rows with or without a header', () => {
@@ -21,11 +22,27 @@ describe('gold CSV', () => {
     );
     expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
       [2, 'error', 'expected 4 columns (source_framework,source_ref,target_framework,target_ref), found 3: "alpha-1,1,beta-1"'],
-      [3, 'error', 'unknown framework "alpha-9" (known: alpha-1, beta-1; import a framework first with "crosswalk import")'],
       [4, 'error', 'unknown requirement "7" in alpha-1'],
       [5, 'error', 'source_ref is empty'],
       [6, 'error', 'source and target are the same framework ("alpha-1")'],
       [8, 'warning', 'duplicate pair alpha-1:1 → beta-1:A (counted once)'],
+      [3, 'error', 'unknown framework "alpha-9" (known: alpha-1, beta-1; import a framework first with "crosswalk import")'],
+    ]);
+  });
+
+  it('reads frameworks written by name and edition, in another spelling or without the edition, once each; never guesses between editions', () => {
+    const editions = { ...known, frameworks: [...frameworks, { id: 'beta-2', name: 'Beta Controls', edition: '2' }], requirements: new Set([...known.requirements, 'beta-2:A']) };
+    const text = ['Alpha 1,1,Beta Controls 1,A', 'ALPHA-1,2,beta-1,B', 'alpha,2,beta-2,A', 'alpha-1,1,beta,A', 'alpha-1,2,Beta Controls,A', 'gamma,1,beta-1,A', 'gamma,2,beta-1,A'].join('\n');
+    const { pairs, problems } = parseGoldCsv(text, editions);
+    expect(pairs.map((p) => `${p.sourceId}>${p.targetId}`)).toEqual(['alpha-1:1>beta-1:A', 'alpha-1:2>beta-1:B', 'alpha-1:2>beta-2:A']);
+    expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [1, 'warning', 'framework "Alpha 1" read as alpha-1 (by its id, spelt otherwise)'],
+      [1, 'warning', 'framework "Beta Controls 1" read as beta-1 (by its name and edition)'],
+      [2, 'warning', 'framework "ALPHA-1" read as alpha-1 (by its id, spelt otherwise)'],
+      [3, 'warning', 'framework "alpha" read as alpha-1 (by its name)'],
+      [4, 'error', 'framework "beta" could be beta-1 or beta-2: write its id'],
+      [5, 'error', 'framework "Beta Controls" could be beta-1 or beta-2: write its id'],
+      [6, 'error', 'unknown framework "gamma" (2 rows, first at line 6) (known: alpha-1, beta-1, beta-2; import a framework first with "crosswalk import")'],
     ]);
   });
 

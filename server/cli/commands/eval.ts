@@ -46,7 +46,7 @@ export async function evaluateGold({ gold, blind = false, method: requested, mod
   const table = await readTable(fs.readFileSync(gold), shown, { accepts: hasColumns(['source_framework']) });
   const read = parseGoldCsv(table.text, {
     file: table.file,
-    frameworks: new Set(bundle.frameworks.map((f) => f.id)),
+    frameworks: bundle.frameworks,
     requirements: new Set(bundle.requirements.map((r) => r.id)),
   });
   const parsed = { ...read, problems: onSheetRows(read.problems, table) };
