@@ -8,40 +8,48 @@ export interface FrameworkLabel {
 }
 
 export type FrameworkReading =
-  | { id: string; how: 'id' | 'id, spelt otherwise' | 'name and edition' | 'name' | 'id without edition' }
+  | { id: string; how: 'id' | 'id, spelt otherwise' | 'name and edition' | 'name' | 'id without edition' | 'part of its id'; editionless: boolean }
   | { ambiguous: string[] }
   | undefined;
 
-const key = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+/** "ISO/IEC 27001 v2022" and "ISO 27001:2022" name the same edition. */
+const spellings = (text: string) => [...new Set([compact(text), compact(text.replace(/\biec\b/gi, '').replace(/\bv(?=\d)/gi, ''))])].filter(Boolean);
+
+type How = Extract<FrameworkReading, { how: string }>['how'];
 
 /**
  * Reads a framework as other tools write it: its id in another spelling ("ISO42001-2023"), its name and edition
- * ("ISO/IEC 42001:2023", "NIST AI RMF 1.0" as the id spells it), its name alone or its id without the edition
- * ("iso42001") when one edition is loaded. Several editions that fit are reported as ambiguous, never guessed.
+ * ("ISO/IEC 42001:2023", "ISO 27001 v2022"), its name alone, its id without the edition ("iso42001") or a part of its
+ * id ("NIST AI RMF"), the last three only when one framework fits. Several that fit are reported as ambiguous, never
+ * guessed; a reading that does not state the framework's edition says so (`editionless`).
  */
 export function frameworkReader(frameworks: readonly FrameworkLabel[]): (written: string) => FrameworkReading {
   const ids = new Set(frameworks.map((f) => f.id));
-  const rules: Array<{ how: Exclude<FrameworkReading, undefined | { ambiguous: string[] }>['how']; matches: (f: FrameworkLabel, k: string) => boolean }> = [
-    { how: 'id, spelt otherwise', matches: (f, k) => key(f.id) === k },
-    { how: 'name and edition', matches: (f, k) => key(`${f.name} ${f.edition}`) === k },
-    { how: 'name', matches: (f, k) => key(f.name) === k },
-    { how: 'id without edition', matches: (f, k) => key(f.id) === k + key(f.edition) },
+  const rules: Array<{ how: How; matches: (f: FrameworkLabel, k: string) => boolean }> = [
+    { how: 'id, spelt otherwise', matches: (f, k) => compact(f.id) === k },
+    { how: 'name and edition', matches: (f, k) => compact(`${f.name} ${f.edition}`) === k },
+    { how: 'name', matches: (f, k) => compact(f.name) === k },
+    { how: 'id without edition', matches: (f, k) => compact(f.id) === k + compact(f.edition) },
+    { how: 'part of its id', matches: (f, k) => k.length >= 4 && compact(f.id).includes(k) },
   ];
   return (written) => {
     const text = written.trim();
-    if (ids.has(text)) return { id: text, how: 'id' };
-    const k = key(text);
-    if (!k) return undefined;
-    for (const rule of rules) {
-      const found = frameworks.filter((f) => rule.matches(f, k)).map((f) => f.id);
-      if (found.length === 1) return { id: found[0]!, how: rule.how };
-      if (found.length > 1) return { ambiguous: found.sort() };
-    }
+    if (ids.has(text)) return { id: text, how: 'id', editionless: false };
+    const keys = spellings(text);
+    for (const k of keys)
+      for (const rule of rules) {
+        const found = frameworks.filter((f) => rule.matches(f, k));
+        if (found.length > 1) return { ambiguous: found.map((f) => f.id).sort() };
+        const [framework] = found;
+        if (!framework) continue;
+        // An id carries its edition; a name or a part of an id states it only if the edition is in what was written.
+        const editionless = rule.how !== 'id, spelt otherwise' && !k.includes(compact(framework.edition));
+        return { id: framework.id, how: rule.how, editionless };
+      }
     return undefined;
   };
 }
-
-const EDITIONLESS = new Set<string>(['name', 'id without edition']);
 
 /**
  * Reads the frameworks of a file row by row, each name once, and afterwards reports one problem per name with its rows:
@@ -54,7 +62,7 @@ export function frameworkTally(frameworks: readonly FrameworkLabel[], { editionl
   const readFramework = frameworkReader(frameworks);
   const seen = new Map<string, { reading: FrameworkReading; rows: number; firstLine: number }>();
   const accepted = (reading: FrameworkReading): string | undefined =>
-    reading && 'id' in reading && (editionless === 'read' || !EDITIONLESS.has(reading.how)) ? reading.id : undefined;
+    reading && 'id' in reading && (editionless === 'read' || !reading.editionless) ? reading.id : undefined;
   return {
     /** The framework id a cell names, or undefined (see `problems`). */
     read(written: string, line: number): string | undefined {

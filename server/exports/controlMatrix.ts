@@ -1,4 +1,5 @@
 import type { Problem } from '../domain/errors.js';
+import { frameworkReader, type FrameworkLabel } from '../domain/frameworkNames.js';
 import { OrgControlSchema, type OrgControl } from '../domain/schemas/orgControl.js';
 import { cellsByColumn, findColumns, readCsv } from '../interop/csv.js';
 import { refResolver, resolveRefList } from '../interop/refResolver.js';
@@ -19,7 +20,7 @@ const CONTROL_COLUMNS: Record<ControlColumn, readonly string[]> = {
 
 export interface ControlMatrixOptions {
   file: string;
-  frameworks: ReadonlyArray<{ id: string; name: string }>;
+  frameworks: readonly FrameworkLabel[];
   /** The refs of a loaded framework. */
   refsOf: (frameworkId: string) => readonly string[];
   /** ISO date-time stamped on the imported controls. */
@@ -32,25 +33,6 @@ export const isControlMatrixHeader = (header: string[]) => {
   return at.control_id !== undefined && at.control_title !== undefined;
 };
 
-const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/**
- * The loaded framework a column names: its id or name written loosely ("ISO/IEC 42001:2023", "iso42001-2023", "ISO
- * 27001 v2022", with line breaks or not), or,
- * when only one framework fits, the start or a part of its id ("ISO 27001", "NIST AI RMF"); an ambiguous name
- * ("ISO 27701" with two editions loaded) is a problem, since the edition matters.
- */
-export function frameworkOfColumn(name: string, frameworks: ReadonlyArray<{ id: string; name: string }>): { id?: string; ambiguous?: string[] } {
-  // "ISO/IEC 27001 v2022" and "ISO 27001:2022" name the same edition.
-  const plain = name.replace(/\biec\b/gi, '').replace(/\bv(?=\d)/gi, '');
-  const keys = [...new Set([compact(name), compact(plain)])].filter(Boolean);
-  const exact = frameworks.filter((f) => keys.some((k) => k === compact(f.id) || k === compact(f.name)));
-  if (exact.length === 1) return { id: exact[0]!.id };
-  const loose = frameworks.filter((f) => keys.some((k) => k.length >= 4 && compact(f.id).includes(k)));
-  if (loose.length === 1) return { id: loose[0]!.id };
-  return loose.length > 1 ? { ambiguous: loose.map((f) => f.id) } : {};
-}
-
 export function importControlMatrix(text: string, { file, frameworks, refsOf, now }: ControlMatrixOptions): ControlSetImportResult {
   const { header, rows: read, problems, written = header } = readCsv(text, file);
   const fail = (line: number | undefined, message: string) => problems.push({ file, ...(line ? { line } : {}), message, severity: 'error' });
@@ -62,11 +44,13 @@ export function importControlMatrix(text: string, { file, frameworks, refsOf, no
   const taken = new Set(Object.values(at));
   const frameworkColumns: Array<{ index: number; frameworkId: string }> = [];
   const notRead: string[] = [];
+  // A column is a framework's with or without its edition: org controls cite the loaded edition, as the warning says.
+  const frameworkOfColumn = frameworkReader(frameworks);
   written.forEach((name, index) => {
     if (taken.has(index) || !name) return;
-    const found = frameworkOfColumn(name, frameworks);
-    if (found.id) frameworkColumns.push({ index, frameworkId: found.id });
-    else if (found.ambiguous) fail(1, `column "${name}" could be ${found.ambiguous.join(' or ')}: name the edition in the header (e.g. "${found.ambiguous[0]}")`);
+    const found = frameworkOfColumn(name);
+    if (found && 'id' in found) frameworkColumns.push({ index, frameworkId: found.id });
+    else if (found) fail(1, `column "${name}" could be ${found.ambiguous.join(' or ')}: name the edition in the header (e.g. "${found.ambiguous[0]}")`);
     else notRead.push(name);
   });
   if (!missing.length && !frameworkColumns.length && !problems.some((p) => p.severity === 'error'))

@@ -239,7 +239,7 @@ function settleConflicts(problems: Problem[], request: ImportRequest): Problem[]
   if (!conflicts.length) return problems;
   const others = problems.filter((p) => p.code !== 'conflicting-statement');
   if (!request.skipConflicts) {
-    const hint = `${conflicts.length} statement(s) contradict an earlier statement of the same pair in this file; correct the file, or import it again with --skip-conflicts (skipConflicts=true through the API) to import everything else and leave those pairs out for a person to map`;
+    const hint = `${conflicts.length} statement(s) contradict an earlier statement of the same pair in this file; correct the file, or import it again leaving those pairs out for a person to map (--skip-conflicts; skipConflicts=true in the API; "Import the rest" on the explorer's import page)`;
     return [...problems, { file: request.sourceName, message: hint, severity: 'error' }];
   }
   const leftOut = conflicts.map((p) => ({ ...p, message: `${p.message}: pair left out`, severity: 'warning' as const }));

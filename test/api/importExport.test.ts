@@ -298,7 +298,7 @@ describe('more import formats over HTTP', () => {
     const problems: string[] = (await refused.json()).error.problems;
     expect(problems).toEqual([
       'two-ways.csv:4: nist-ai-600-1:2.3 subset-of iso9001-2015:7.3 contradicts line 3, which states iso9001-2015:7.3 subset-of nist-ai-600-1:2.3',
-      expect.stringMatching(/^two-ways\.csv: 1 statement\(s\) contradict .*--skip-conflicts \(skipConflicts=true through the API\)/),
+      expect.stringMatching(/^two-ways\.csv: 1 statement\(s\) contradict .*\(--skip-conflicts; skipConflicts=true in the API; "Import the rest" on the explorer's import page\)$/),
     ]);
     expect(await pairs()).toEqual(before);
 

@@ -72,6 +72,33 @@ describe.skipIf(!hasChromium)('explorer import page (headless chromium)', () => 
     expect((await explorer.server.store.listRequirements({ frameworkId: 'wb-demo-1' })).map((r) => [r.ref, r.parentId])).toEqual([['D', undefined], ['D-1', 'wb-demo-1:D'], ['D:1', 'wb-demo-1:D']]);
     expect(problems).toEqual([]);
   });
+  it('refuses a crosswalk that states a pair two ways, then with "Import the rest" imports the other pairs and names the one left out', async () => {
+    const { page, problems } = await explorer.open('/import', { token: true });
+    await page.getByRole('heading', { name: 'Import', level: 1 }).waitFor();
+    const table = 'source_framework,source_ref,target_framework,target_ref,relationship\nISO 9001:2015,9.2,nist-ai-600-1,2.7,intersects-with\niso9001-2015,9.3,nist-ai-600-1,2.8,subset-of\nnist-ai-600-1,2.8,iso9001-2015,9.3,subset-of\n';
+    await page.locator('#import-file').setInputFiles({ name: 'two-ways.csv', mimeType: 'text/csv', buffer: Buffer.from(table) });
+    await expect.poll(() => page.locator('#import-format').inputValue()).toBe('csv-crosswalk');
+    await page.getByRole('button', { name: 'Import' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await alert.textContent()).toContain('two-ways.csv:4: nist-ai-600-1:2.8 subset-of iso9001-2015:9.3 contradicts line 3');
+    expect(await alert.textContent()).toContain('"Import the rest" on the explorer\'s import page');
+    const pairs = async () => (await explorer.server.store.findMappings({ frameworks: ['iso9001-2015', 'nist-ai-600-1'] })).map((m) => `${m.source} ${m.relationship} ${m.target}`);
+    expect(await pairs()).toEqual([]);
+
+    await page.getByLabel(/Import the rest when the file states a pair two ways/).check();
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported two-ways.csv' }).count(), { timeout: 15_000 }).toBe(1);
+    const result = await page.locator('.import-result').textContent();
+    expect(result).toContain('contradicts line 3, which states iso9001-2015:9.3 subset-of nist-ai-600-1:2.8: pair left out');
+    expect(result).toContain('framework "ISO 9001:2015" read as iso9001-2015');
+    expect(await pairs()).toEqual(['iso9001-2015:9.2 intersects-with nist-ai-600-1:2.7']);
+    // The box is offered only for files that carry mappings.
+    await page.locator('#import-format').selectOption('csv');
+    expect(await page.getByLabel(/Import the rest/).count()).toBe(0);
+    expect(problems.filter((p) => !/status of 422/.test(p))).toEqual([]);
+  });
+
   it('imports a second crosswalk over a shipped pair and shows it beside the mapping as a further source that differs', async () => {
     const { page, problems } = await explorer.open('/import', { token: true });
     await page.getByRole('heading', { name: 'Import', level: 1 }).waitFor();

@@ -1,26 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../server/domain/errors.js';
-import { frameworkOfColumn, importControlMatrix } from '../../server/exports/controlMatrix.js';
+import { frameworkReader } from '../../server/domain/frameworkNames.js';
+import { importControlMatrix } from '../../server/exports/controlMatrix.js';
 
 const frameworks = [
-  { id: 'iso27001-2022', name: 'ISO/IEC 27001:2022' },
-  { id: 'iso42001-2023', name: 'ISO/IEC 42001:2023' },
-  { id: 'iso27701-2019', name: 'ISO/IEC 27701:2019' },
-  { id: 'iso27701-2025', name: 'ISO/IEC 27701:2025' },
-  { id: 'nist-ai-rmf-1.0', name: 'NIST AI Risk Management Framework (AI RMF)' },
+  { id: 'iso27001-2022', name: 'ISO/IEC 27001', edition: '2022' },
+  { id: 'iso42001-2023', name: 'ISO/IEC 42001', edition: '2023' },
+  { id: 'iso27701-2019', name: 'ISO/IEC 27701', edition: '2019' },
+  { id: 'iso27701-2025', name: 'ISO/IEC 27701', edition: '2025' },
+  { id: 'nist-ai-rmf-1.0', name: 'NIST AI Risk Management Framework (AI RMF)', edition: '1.0' },
 ];
+const read = frameworkReader(frameworks);
 const refs: Record<string, string[]> = { 'iso27001-2022': ['A.5', 'A.5.1', 'A.5.2', 'A.8.15'], 'iso42001-2023': ['A.2', 'A.2.2', 'A.6.2.8'], 'nist-ai-rmf-1.0': ['GOVERN 1.1', 'MEASURE 2.8'] };
 const options = { file: 'matrix.csv', frameworks, refsOf: (id: string) => refs[id] ?? [], now: '2026-11-24T00:00:00Z' };
 
 describe('control matrices from other tools', () => {
   it('ties a column to a loaded framework by id or name, or a part of its id when only one fits, and asks for the edition when two do', () => {
-    expect(frameworkOfColumn('ISO/IEC 42001:2023', frameworks)).toEqual({ id: 'iso42001-2023' });
-    expect(frameworkOfColumn('iso27001-2022', frameworks)).toEqual({ id: 'iso27001-2022' });
-    expect(frameworkOfColumn('ISO 27001', frameworks)).toEqual({ id: 'iso27001-2022' });
-    expect(frameworkOfColumn('ISO\n42001\nv2023', frameworks)).toEqual({ id: 'iso42001-2023' });
-    expect(frameworkOfColumn('NIST AI RMF', frameworks)).toEqual({ id: 'nist-ai-rmf-1.0' });
-    expect(frameworkOfColumn('ISO 27701', frameworks)).toEqual({ ambiguous: ['iso27701-2019', 'iso27701-2025'] });
-    expect(frameworkOfColumn('Owner', frameworks)).toEqual({});
+    expect(read('ISO/IEC 42001:2023')).toEqual({ id: 'iso42001-2023', how: 'name and edition', editionless: false });
+    expect(read('iso27001-2022')).toEqual({ id: 'iso27001-2022', how: 'id', editionless: false });
+    expect(read('ISO 27001:2022')).toEqual({ id: 'iso27001-2022', how: 'id, spelt otherwise', editionless: false });
+    expect(read('ISO 27001')).toEqual({ id: 'iso27001-2022', how: 'id without edition', editionless: true });
+    expect(read('ISO\n42001\nv2023')).toEqual({ id: 'iso42001-2023', how: 'id, spelt otherwise', editionless: false });
+    expect(read('ISO/IEC 27001 v2022')).toEqual({ id: 'iso27001-2022', how: 'id, spelt otherwise', editionless: false });
+    expect(read('NIST AI RMF')).toEqual({ id: 'nist-ai-rmf-1.0', how: 'id without edition', editionless: true });
+    expect(read('27001')).toEqual({ id: 'iso27001-2022', how: 'part of its id', editionless: true });
+    expect(read('42001-2023')).toEqual({ id: 'iso42001-2023', how: 'part of its id', editionless: false });
+    expect(read('ISO 27701')).toEqual({ ambiguous: ['iso27701-2019', 'iso27701-2025'] });
+    expect(read('ISO/IEC 27701')).toEqual({ ambiguous: ['iso27701-2019', 'iso27701-2025'] });
+    expect(read('Owner')).toBeUndefined();
   });
 
   it('imports one control per row citing the refs of every framework column, and says how it read the table', () => {

@@ -134,7 +134,7 @@ export function ImportView({ route }: { route: Route }) {
         {carriesMappings(draft.format) && (
           <label className="check">
             <input type="checkbox" checked={draft.skipConflicts} onChange={(e) => setDraft((d) => ({ ...d, skipConflicts: e.target.checked }))} /> Import the rest when the file states a pair two
-            ways (those pairs are left out for you to map)
+            ways: those pairs are left out for you to map
           </label>
         )}
         <div className="actions">
