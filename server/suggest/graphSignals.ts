@@ -33,7 +33,7 @@ export interface GraphCandidate {
 
 export interface GraphSignals {
   candidates(sourceId: string, toFramework: string): Map<string, GraphCandidate>;
-  /** Mappings of a requirement to frameworks other than `exceptFramework`: a prior that it is mappable. */
+  /** Mappings of a requirement to frameworks other than `exceptFramework` (unreviewed ones count half): a prior that it is mappable. */
   mappedElsewhere(requirementId: string, exceptFramework: string): number;
   /** Requirements it is mapped to outside the given frameworks. */
   neighbours(requirementId: string, exceptFrameworks: readonly string[]): string[];
@@ -139,7 +139,7 @@ export function createGraphSignals({ mappings, harmonizedClauses }: { mappings: 
       return edgesOf(requirementId).map((e) => e.other).filter((id) => !exceptFrameworks.includes(frameworkOf(id)));
     },
     mappedElsewhere(requirementId, exceptFramework) {
-      return edgesOf(requirementId).filter((e) => frameworkOf(e.other) !== exceptFramework).length;
+      return edgesOf(requirementId).reduce((n, e) => n + (frameworkOf(e.other) === exceptFramework ? 0 : e.reviewed ? 1 : UNREVIEWED_WEIGHT), 0);
     },
   };
 }

@@ -86,6 +86,9 @@ describe('offline suggestions on a small fixture', () => {
     expect(pathTo([toGamma, { ...toBeta, status: 'proposed', origin: 'suggestion', method: 'automation' }])).toBeUndefined();
     expect(pathTo([toGamma, { ...toBeta, status: 'proposed', origin: 'user', method: 'automation' }])).toBeUndefined();
     expect(pathTo([toGamma, { ...toBeta, status: 'rejected' }])).toBeUndefined();
+    // The prior (how often a target is mapped elsewhere) counts it half too.
+    const mappedElsewhere = (m: Mapping) => createGraphSignals({ mappings: [m], harmonizedClauses: [] }).mappedElsewhere('beta-1:E', 'alpha-1');
+    expect([mappedElsewhere(toBeta), mappedElsewhere({ ...toBeta, status: 'proposed', origin: 'import' })]).toEqual([1, UNREVIEWED_WEIGHT]);
 
     // The saved explanation says which step is not reviewed yet.
     const [first] = await top('alpha-1:4', { ...corpus, mappings: [toGamma, { ...toBeta, status: 'proposed', origin: 'import' }] });
