@@ -21,15 +21,15 @@ const COMMANDS: Record<string, Command> = {
   },
   suggest: {
     writes: true,
-    summary: 'suggest --from FW --to FW [--top K] [--method lexical|model|hybrid] [--model ID] [--dry-run] [--json]: propose mappings for review',
+    summary: 'suggest --from FW --to FW [--top K] [--method lexical|model|hybrid] [--model ID] [--rerank | --reranker ID] [--dry-run] [--json]: propose mappings for review',
     run: async () => (await import('./commands/suggest.js')).suggestCommand,
   },
   eval: {
-    summary: 'eval --gold FILE [--blind] [--method lexical|model|hybrid] [--model ID] [--baseline] [--json]: score the suggester against a gold CSV',
+    summary: 'eval --gold FILE [--blind] [--method lexical|model|hybrid] [--model ID] [--rerank | --reranker ID] [--baseline] [--json]: score the suggester against a gold CSV',
     run: async () => (await import('./commands/eval.js')).evalCommand,
   },
   models: {
-    summary: 'models list [--json] | models pull [MODEL] [--pooling cls|mean] [--prefix P] [--dtype q8] | models build-word-vectors FOLDER... [--exclude REGEX] [--dims N] [--out FILE]: local models',
+    summary: 'models list [--json] | models pull [MODEL] [--pooling cls|mean] [--prefix P] [--dtype q8] [--reranker] | models build-word-vectors FOLDER... [--exclude REGEX] [--dims N] [--out FILE]: local models',
     run: async () => (await import('./commands/models.js')).modelsCommand,
   },
   gap: {

@@ -163,6 +163,14 @@ describe('crosswalk suggest', () => {
     const method = crosswalk(['suggest', '--from', 'iso42001-2023', '--to', 'hitrust-ai', '--method', 'magic'], { dataDir });
     expect(method.stderr).toContain('suggest: invalid method: "magic" (expected: lexical, model, hybrid)');
   });
+
+  it('names the rerank options in the help of suggest, eval and models pull', () => {
+    const help = crosswalk(['help'], { dataDir }).stdout.split('\n');
+    const line = (command: string) => help.find((l) => l.trim().startsWith(`${command} `)) ?? '';
+    expect(line('suggest')).toContain('[--rerank | --reranker ID]');
+    expect(line('eval')).toContain('[--rerank | --reranker ID]');
+    expect(line('models')).toMatch(/models pull \[MODEL\] .*\[--reranker\] \| models build-word-vectors/);
+  });
 });
 
 describe('crosswalk eval', () => {
