@@ -3,7 +3,7 @@ import type { GraphStore } from '../store/types.js';
 import { corpusFromStore } from '../suggest/corpusFromStore.js';
 import { modelDirFrom } from '../suggest/modelFolder.js';
 import { createModelKeeper, LOAD_FOR_ONE_RUN } from '../suggest/modelKeeper.js';
-import { prepareMethod, prepareReranker } from '../suggest/prepareMethod.js';
+import { prepareMethod, prepareReranker, type PreparedReranker } from '../suggest/prepareMethod.js';
 import { existingDecisions, saveSuggestions, type SaveSummary, type SkipReason } from '../suggest/saveSuggestions.js';
 import { computeSuggestions, type SuggestionReport } from '../suggest/suggest.js';
 import type { SuggestMethod } from '../suggest/types.js';
@@ -68,8 +68,9 @@ async function run(store: GraphStore, { from, to, top, method: requested, model:
   const corpus = await corpusFromStore(store);
   const models = keepModels ? keptModels : LOAD_FOR_ONE_RUN;
   const prepared = await prepareMethod({ requested, modelId: modelId ?? (process.env.CROSSWALK_MODEL || undefined), modelDir, store, models });
-  const reranking = await prepareReranker({ wanted: rerank || Boolean(rerankerId), modelId: rerankerId ?? (process.env.CROSSWALK_RERANKER || undefined), modelDir, models });
+  let reranking: PreparedReranker = { notices: [] };
   try {
+    reranking = await prepareReranker({ wanted: rerank || Boolean(rerankerId), modelId: rerankerId ?? (process.env.CROSSWALK_RERANKER || undefined), modelDir, models });
     const decisions = existingDecisions(corpus.mappings, { from, to });
     const skipped: Record<SkipReason, number> = { approved: 0, rejected: 0, reviewed: 0, 'other-direction': 0, 'not-a-suggestion': 0 };
     const declared = new Set(

@@ -11,7 +11,7 @@ import { hasColumns, onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { parseGoldCsv } from '../../suggest/goldCsv.js';
 import type { RankingMetrics } from '../../suggest/metrics.js';
 import { chooseModel, modelDirFrom } from '../../suggest/modelFolder.js';
-import { prepareMethod, prepareReranker } from '../../suggest/prepareMethod.js';
+import { prepareMethod, prepareReranker, type PreparedReranker } from '../../suggest/prepareMethod.js';
 import type { SuggestMethod } from '../../suggest/types.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { maybeMethod } from './suggest.js';
@@ -65,8 +65,9 @@ export async function evaluateGold({ gold, blind = false, method: requested, mod
       }
     }
     const prepared = await prepareMethod({ requested, modelId: chosenModel, modelDir, store });
-    const reranking = await prepareReranker({ wanted: rerank || Boolean(rerankerId), modelId: rerankerId ?? (process.env.CROSSWALK_RERANKER || undefined), modelDir });
+    let reranking: PreparedReranker = { notices: [] };
     try {
+      reranking = await prepareReranker({ wanted: rerank || Boolean(rerankerId), modelId: rerankerId ?? (process.env.CROSSWALK_RERANKER || undefined), modelDir });
       const report = await evaluate({ corpus: bundle, gold: parsed.pairs, method: prepared.method, blind, model: prepared.model, reranker: reranking.reranker });
       return { ...report, ...(baseline ? { baseline: plainBm25Metrics(bundle, parsed.pairs) } : {}), notices: [...prepared.notices, ...reranking.notices], warnings };
     } finally {
