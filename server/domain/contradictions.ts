@@ -1,4 +1,5 @@
 import { frameworkOf } from './ids.js';
+import { pushTo } from './multimap.js';
 import { composeStrictly, contradictionBetween, inverseRelationship, type ContradictionKind } from './relationships.js';
 import type { Mapping, Relationship } from './schemas/mapping.js';
 
@@ -30,15 +31,10 @@ export interface ApprovedSteps {
 
 export function approvedSteps(mappings: readonly Mapping[]): ApprovedSteps {
   const steps = new Map<string, ReadStep[]>();
-  const add = (step: ReadStep) => {
-    const list = steps.get(step.from);
-    if (list) list.push(step);
-    else steps.set(step.from, [step]);
-  };
   for (const m of mappings) {
     if (m.status !== 'approved') continue;
-    add({ mappingId: m.id, from: m.source, to: m.target, relationship: m.relationship });
-    add({ mappingId: m.id, from: m.target, to: m.source, relationship: inverseRelationship(m.relationship) });
+    pushTo(steps, m.source, { mappingId: m.id, from: m.source, to: m.target, relationship: m.relationship });
+    pushTo(steps, m.target, { mappingId: m.id, from: m.target, to: m.source, relationship: inverseRelationship(m.relationship) });
   }
   return { from: (id) => steps.get(id) ?? [] };
 }

@@ -1,5 +1,5 @@
 import type { Rationale, Relationship } from '../domain/schemas/mapping.js';
-import { composeStrictly } from '../domain/relationships.js';
+import { composeStrictly, isEquivalence } from '../domain/relationships.js';
 import type { GraphEvidence, GraphStep } from './graphSignals.js';
 import { terms } from './text.js';
 
@@ -30,8 +30,6 @@ export interface ProposedRelationship {
   reason: string;
 }
 
-const EQUIVALENT: ReadonlySet<Relationship> = new Set(['equal-to', 'equivalent-to']);
-
 /** The relationship of A to C given A→B and B→C; what the steps leave open is proposed as intersects-with. */
 export const composeRelationships = (first: Relationship, second: Relationship): Relationship =>
   composeStrictly(first, second) ?? (first === 'no-relationship' || second === 'no-relationship' ? 'no-relationship' : 'intersects-with');
@@ -61,7 +59,7 @@ export function proposeRelationship(source: RelationshipSide, target: Relationsh
     const composed = composePath(strongest.steps);
     const via = strongest.steps.slice(0, -1).map((s) => s.to).join(' and ');
     const unreviewed = strongest.steps.some((s) => !s.reviewed) ? ' (not every step reviewed yet)' : '';
-    if (EQUIVALENT.has(composed)) return { relationship: 'equivalent-to', rationale: 'semantic', reason: `both are mapped as equivalent to ${via}${unreviewed}` };
+    if (isEquivalence(composed)) return { relationship: 'equivalent-to', rationale: 'semantic', reason: `both are mapped as equivalent to ${via}${unreviewed}` };
     if (composed === 'subset-of' || composed === 'superset-of')
       return { relationship: composed, rationale: 'semantic', reason: `the mappings through ${via} compose to ${composed}${unreviewed}` };
   }
