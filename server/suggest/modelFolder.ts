@@ -130,31 +130,31 @@ export interface ModelChoice {
   notice?: string;
 }
 
+const ROLES: Record<ModelTask, { defaultId: string; using: string; otherKind: string }> = {
+  embedding: { defaultId: DEFAULT_MODEL_ID, using: 'using the embedding model', otherKind: 'is a reranker (cross-encoder), not an embedding model: give it to --rerank instead' },
+  reranker: { defaultId: DEFAULT_RERANKER_ID, using: 'reranking with', otherKind: 'is an embedding model, not a reranker (cross-encoder): give it to --model instead' },
+};
+
 /**
- * The model to use: the one asked for (flag or CROSSWALK_MODEL), else the default, else the only other one installed.
- * Never fails: without a model the caller falls back to the offline method and shows the notice.
+ * The model of a kind to use: the one asked for, else the default, else the only other one installed. Never fails:
+ * without a model the caller goes on without it (the offline method, or no rerank) and shows the notice.
  */
-export function chooseModel(modelDir: string, requested?: string): ModelChoice {
-  const installed = listInstalledModels(modelDir).filter((m) => m.task === 'embedding');
+function choose(modelDir: string, task: ModelTask, requested?: string): ModelChoice {
+  const all = listInstalledModels(modelDir);
+  const installed = all.filter((m) => m.task === task);
+  const { defaultId, using, otherKind } = ROLES[task];
   if (requested) {
     const model = installed.find((m) => m.id === requested);
     if (model) return { model };
-    const reranker = listInstalledModels(modelDir).some((m) => m.id === requested);
-    return { notice: reranker ? `"${requested}" in ${modelDir} is a reranker (cross-encoder), not an embedding model: give it to --rerank instead` : missingModelMessage(modelDir, requested) };
+    return { notice: all.some((m) => m.id === requested) ? `"${requested}" in ${modelDir} ${otherKind}` : missingModelMessage(modelDir, requested, task) };
   }
-  const model = installed.find((m) => m.id === DEFAULT_MODEL_ID) ?? installed[0];
-  if (!model) return { notice: missingModelMessage(modelDir) };
-  return model.id === DEFAULT_MODEL_ID ? { model } : { model, notice: `using the embedding model "${model.id}" (the default ${DEFAULT_MODEL_ID} is not installed)` };
+  const model = installed.find((m) => m.id === defaultId) ?? installed[0];
+  if (!model) return { notice: missingModelMessage(modelDir, defaultId, task) };
+  return model.id === defaultId ? { model } : { model, notice: `${using} "${model.id}" (the default ${defaultId} is not installed)` };
 }
 
+/** The embedding model: the one asked for (flag or CROSSWALK_MODEL), else the default, else the only other one installed. */
+export const chooseModel = (modelDir: string, requested?: string): ModelChoice => choose(modelDir, 'embedding', requested);
+
 /** The cross-encoder to rerank with: the one asked for, else the default reranker, else the only other one installed. */
-export function chooseReranker(modelDir: string, requested?: string): ModelChoice {
-  const installed = listInstalledModels(modelDir).filter((m) => m.task === 'reranker');
-  if (requested) {
-    const model = installed.find((m) => m.id === requested);
-    return model ? { model } : { notice: missingModelMessage(modelDir, requested, 'reranker') };
-  }
-  const model = installed.find((m) => m.id === DEFAULT_RERANKER_ID) ?? installed[0];
-  if (!model) return { notice: missingModelMessage(modelDir, DEFAULT_RERANKER_ID, 'reranker') };
-  return model.id === DEFAULT_RERANKER_ID ? { model } : { model, notice: `reranking with "${model.id}" (the default ${DEFAULT_RERANKER_ID} is not installed)` };
-}
+export const chooseReranker = (modelDir: string, requested?: string): ModelChoice => choose(modelDir, 'reranker', requested);

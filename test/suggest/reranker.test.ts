@@ -47,7 +47,8 @@ describe('cross-encoder (transformers.js, local model folder)', () => {
     expect(chooseModel(modelDir, TINY_RERANKER_ID)).toEqual({ notice: expect.stringMatching(/is a reranker \(cross-encoder\), not an embedding model: give it to --rerank/) });
     expect(chooseReranker(modelDir).model?.id).toBe(TINY_RERANKER_ID);
     expect(chooseReranker(modelDir).notice).toMatch(/reranking with "crosswalk-test\/tiny-cross-encoder" \(the default Xenova\/bge-reranker-base is not installed\)/);
-    expect(chooseReranker(modelDir, TINY_MODEL_ID)).toEqual({ notice: expect.stringContaining(`run "npx crosswalk models pull ${TINY_MODEL_ID} --reranker" on a machine`) });
+    expect(chooseReranker(modelDir, TINY_MODEL_ID)).toEqual({ notice: expect.stringMatching(/is an embedding model, not a reranker \(cross-encoder\): give it to --model/) });
+    expect(chooseReranker(modelDir, 'acme/unknown-cross-encoder')).toEqual({ notice: expect.stringContaining('run "npx crosswalk models pull acme/unknown-cross-encoder --reranker" on a machine') });
   });
 
   it('scores a passage that shares the query’s words above one that does not, the same on every run and in any batch size', async () => {
