@@ -1,4 +1,5 @@
 import { InputError } from '../domain/errors.js';
+import { isEquivalence } from '../domain/relationships.js';
 import {
   METHODS,
   RATIONALES,
@@ -66,7 +67,7 @@ export function maybeStrength(input: unknown): number | undefined {
  * relationship, and the middle of the scale (5, "about half") for the partial relationships.
  */
 export const defaultStrength = (relationship: Relationship): number =>
-  relationship === 'equal-to' || relationship === 'equivalent-to' ? 10 : relationship === 'no-relationship' ? 0 : 5;
+  isEquivalence(relationship) ? 10 : relationship === 'no-relationship' ? 0 : 5;
 
 /** Runs a normaliser and turns its InputError into a message, so importers can collect instead of throw. */
 export function attempt<T>(normalise: () => T): { value: T; error?: undefined } | { value?: undefined; error: string } {

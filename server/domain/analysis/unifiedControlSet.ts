@@ -1,4 +1,5 @@
 import { ConflictError, InputError, NotFoundError } from '../errors.js';
+import { isEquivalence } from '../relationships.js';
 import type { Status } from '../schemas/mapping.js';
 import type { OrgControl } from '../schemas/orgControl.js';
 import { isAssessable, levelOfCode, relationshipOfCode, statusMask, toCoverageIndex, type CoverageIndex, type CoverageInput } from './coverageIndex.js';
@@ -46,8 +47,6 @@ export interface ProposedControlSet {
     citedMoreThanOnce: number;
   };
 }
-
-const FULL_BOTH_WAYS = new Set(['equal-to', 'equivalent-to']);
 
 /**
  * Proposes an organisation control set for the chosen frameworks.
@@ -101,7 +100,7 @@ export function proposeUnifiedControls(input: CoverageInput, query: ProposeContr
       if (!inSet.has(v) || !(mask & (1 << index.statusOf[index.mappingOf[slot]!]!))) continue;
       const relationship = relationshipOfCode(index.outward[slot]!);
       const mappingId = index.mappings[index.mappingOf[slot]!]!.id;
-      if (FULL_BOTH_WAYS.has(relationship)) {
+      if (isEquivalence(relationship)) {
         if (u < v) {
           union(u, v);
           for (const x of [u, v]) equivalentVia.set(x, [...(equivalentVia.get(x) ?? []), mappingId]);

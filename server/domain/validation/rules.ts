@@ -1,6 +1,6 @@
 import type { Problem } from '../errors.js';
 import { frameworkOf, splitRequirementId } from '../ids.js';
-import { inverseRelationship } from '../relationships.js';
+import { inverseRelationship, isEquivalence } from '../relationships.js';
 import type { ContentBundle } from '../schemas/content.js';
 import type { Framework } from '../schemas/framework.js';
 import type { Mapping } from '../schemas/mapping.js';
@@ -152,7 +152,7 @@ export const plausibleStrengths: Rule = ({ bundle, locate }) =>
   bundle.mappings.flatMap((m) => {
     if (m.relationship === 'no-relationship' && m.strength > 0)
       return [warning(locate(m), `no-relationship with strength ${m.strength}; a pair with no relationship has strength 0`)];
-    if ((m.relationship === 'equal-to' || m.relationship === 'equivalent-to') && m.strength < 7)
+    if (isEquivalence(m.relationship) && m.strength < 7)
       return [warning(locate(m), `${m.relationship} with strength ${m.strength}; equal or equivalent pairs are 7–10 (use intersects-with for weaker overlap)`)];
     return [];
   });
