@@ -36,6 +36,16 @@ describe('shipped catalogs', () => {
       expect(paragraph.parentId).toBe(`eu-ai-act-2024-1689:${paragraph.ref.replace(/\(.*$/, '')}`);
   });
 
+  it('tags an EU AI Act provision with an application date only when all of its parts apply on that date', () => {
+    const datesOf = (tags: string[]) => tags.filter((t) => t.startsWith('applies:'));
+    const requirements = content.bundle.requirements.filter((r) => r.frameworkId === 'eu-ai-act-2024-1689');
+    const childDates = new Map<string, Set<string>>();
+    for (const r of requirements) if (r.parentId) for (const date of datesOf(r.tags)) childDates.set(r.parentId, (childDates.get(r.parentId) ?? new Set()).add(date));
+    const mixedButTagged = requirements.filter((r) => (childDates.get(r.id)?.size ?? 0) > 1 && datesOf(r.tags).length > 0).map((r) => r.ref);
+    expect(mixedButTagged).toEqual([]);
+    expect(datesOf(requirements.find((r) => r.ref === 'Art. 6(1)')!.tags)).toEqual(['applies:2027-08-02']);
+  });
+
   it('has ISO 27001:2022 Annex A as 37/8/14/34 controls in four themes', () => {
     const controls = content.bundle.requirements.filter((r) => r.frameworkId === 'iso27001-2022' && r.kind === 'control');
     const byTheme = Object.fromEntries(['A.5', 'A.6', 'A.7', 'A.8'].map((t) => [t, controls.filter((c) => c.parentId === `iso27001-2022:${t}`).length]));
