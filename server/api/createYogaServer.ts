@@ -19,7 +19,7 @@ export interface YogaOptions {
   now?: () => Date;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxFields: 400 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxFields: 400, maxCost: 350_000 };
 
 export const schema = createSchema<ApiContext>({
   typeDefs: [typeDefs, analysisTypeDefs],

@@ -156,6 +156,22 @@ describe('GraphQL limits and error masking', () => {
     expect((await server.gql(wide)).body.errors![0]!.extensions!.code).toBe('QUERY_TOO_COSTLY');
   });
 
+  it('refuses, before running it, a query whose lists and analyses cost too much', async () => {
+    const gaps = `{ ${Array.from({ length: 40 }, (_, i) => `g${i}: gapAnalysis(target: "iso42001-2023", haveFrameworks: ["iso27001-2022"], maxPathLength: 6, includeProposed: true)`).join(' ')} }`;
+    const started = performance.now();
+    const refused = await server.gql(gaps);
+    expect(performance.now() - started).toBeLessThan(2000); // 40 analyses take far longer than a refusal
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors![0]!.extensions!.code).toBe('QUERY_TOO_COSTLY');
+    expect(refused.body.errors![0]!.message).toMatch(/limit is 350000: ask for fewer items/);
+    expect(refused.body.data).toBeUndefined();
+    const nested = `query($limit: Int) { mappings(limit: $limit) { source { mappings { other { mappings { other { id } } } } } } }`;
+    expect((await server.gql(nested, { limit: 1000 })).body.errors![0]!.extensions!.code).toBe('QUERY_TOO_COSTLY');
+    // The same shape is fine when the variables ask for little.
+    expect((await server.gql(nested, { limit: 2 })).body.errors).toBeUndefined();
+    expect((await server.gql(`{ gapAnalysis(target: "iso42001-2023", haveFrameworks: ["iso27001-2022"]) }`)).body.errors).toBeUndefined();
+  });
+
   it('refuses page sizes past the limit', async () => {
     const res = await server.gql('{ mappings(limit: 100000) { id } }');
     expect(res.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');

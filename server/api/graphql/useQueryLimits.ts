@@ -1,10 +1,13 @@
 import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { operationCost } from './queryCost.js';
 
 export interface QueryLimits {
   maxDepth: number;
-  /** Fields counted after fragments are expanded, a cheap stand-in for cost. */
+  /** Fields counted after fragments are expanded (aliases included), before the query runs. */
   maxFields: number;
+  /** The largest operationCost (list sizes and analyses counted, with the request's variables) a request may run. */
+  maxCost: number;
 }
 
 function measure(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, depth: number, seen: Set<string>): { depth: number; fields: number } {
@@ -50,11 +53,26 @@ export function queryLimitsRule({ maxDepth, maxFields }: QueryLimits) {
   });
 }
 
-/** Refuses queries that are too deep or select too many fields before they run. */
+/**
+ * Refuses queries that are too deep or select too many fields (when validated), and those whose cost with the request's
+ * variables is over the limit (before they run): one request must not be able to occupy the server.
+ */
 export function useQueryLimits(limits: QueryLimits): Plugin {
   return {
     onValidate({ addValidationRule }) {
       addValidationRule(queryLimitsRule(limits));
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
+      if (cost <= limits.maxCost) return;
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError(
+            `query would cost ${cost} (each item of a list and each analysis counted); the limit is ${limits.maxCost}: ask for fewer items (limit, maxNodes), fewer fields inside lists, or run analyses in separate requests`,
+            { extensions: { code: 'QUERY_TOO_COSTLY', http: { status: 400 } } },
+          ),
+        ],
+      });
     },
   };
 }
