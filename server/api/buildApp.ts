@@ -56,7 +56,13 @@ export function buildApp({ store, tokens, corsOrigins = [], graphiql = false, bo
 
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     const status = (err as { status?: number; type?: string }).status;
-    if (status === 413) return void res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `the request body is larger than ${bodyLimit}` } });
+    if (status === 413) {
+      const limit = (err as { limit?: number }).limit;
+      const shown = typeof limit === 'number' ? `${+(limit / 1024 / 1024).toFixed(1)} MB` : bodyLimit;
+      return void res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `the request body is larger than this route's limit of ${shown}` } });
+    }
+    if (err instanceof URIError)
+      return void res.status(400).json({ error: { code: 'BAD_REQUEST', message: `the request path is not valid percent-encoding (${err.message}); encode "%" as %25` } });
     if (status === 400 && (err as { type?: string }).type === 'entity.parse.failed')
       return void res.status(400).json({ error: { code: 'BAD_REQUEST', message: 'the request body is not valid JSON' } });
     const described = describeError(err);

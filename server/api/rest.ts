@@ -150,7 +150,16 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
 
   // Uploads arrive as the raw file; every import format is text.
   // Raw bytes, not text: a CSV format may also be uploaded as an XLSX workbook.
-  router.post('/import', express.raw({ type: () => true, limit: uploadLimit }), route(async (req, ctx) => {
+  // The token is checked before the body is read: an upload without the right to import is refused, whatever its size.
+  const analystOnly = (req: Request, _res: Response, next: NextFunction) => {
+    try {
+      requireRole(principalFrom(req.headers.authorization, tokens), 'analyst');
+      next();
+    } catch (e) {
+      next(e);
+    }
+  };
+  router.post('/import', analystOnly, express.raw({ type: () => true, limit: uploadLimit }), route(async (req, ctx) => {
     requireRole(ctx.principal, 'analyst');
     if (!dataDir) throw new InputError('this server does not accept uploads (no data folder configured)');
     const q = z.object({

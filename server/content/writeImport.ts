@@ -33,9 +33,16 @@ export const importedMappingPath = (dataDir: string, sourceName: string, file: P
 /**
  * Writes imported catalogs and crosswalks into the user's data folder as Crosswalk content files — only when
  * the importer reported no error and every new file passes validation together with everything already there.
- * Files are written to a temporary name and renamed, so a failure leaves no half-written file.
+ * Files are written to a temporary name and renamed, so a failure leaves no half-written file; `undo` restores the
+ * folder if what follows (loading into the store) fails.
  */
-export function writeImport({ imported, dataDir, sourceName, format, replace = false, parsed }: WriteImportOptions): { written: string[] } {
+export interface WrittenImport {
+  written: string[];
+  /** Puts the data folder back as it was: removes the new files and restores the ones this import overwrote. */
+  undo: () => void;
+}
+
+export function writeImport({ imported, dataDir, sourceName, format, replace = false, parsed }: WriteImportOptions): WrittenImport {
   const errors = errorsIn(imported.problems);
   if (errors.length) throw new DataFileError(errors);
   if (!imported.catalogs.length && !imported.mappingFiles.length) {
@@ -58,16 +65,34 @@ export function writeImport({ imported, dataDir, sourceName, format, replace = f
   for (const catalog of imported.catalogs)
     if (shipped.has(catalog.framework.id)) throw new InputError(`import: framework id "${catalog.framework.id}" is already used by a shipped catalog; choose another one with --framework-id (frameworkId in the API)`);
 
+  // Errors anywhere count, not only in the new files: a replaced catalog that lacks a requirement breaks the
+  // crosswalks that cite it. Errors that were there before the import are not this import's to report.
+  const key = (p: Problem) => `${p.file}\u0000${p.line ?? ''}\u0000${p.message}`;
+  const before = new Set(errorsIn(loadContent(dirs, { parsed }).problems).map(key));
+  const caused = errorsIn(loadContent(dirs, { pending, parsed }).problems).filter((p) => !before.has(key(p)));
   const newFiles = new Set(pending.map((p) => path.relative(process.cwd(), p.path) || p.path));
-  const checked = loadContent(dirs, { pending, parsed });
-  const newErrors = errorsIn(checked.problems).filter((p) => newFiles.has(p.file));
-  if (newErrors.length) throw new DataFileError(newErrors);
+  const elsewhere = caused.filter((p) => !newFiles.has(p.file));
+  if (elsewhere.length)
+    caused.push({ file: sourceName, message: `importing this${replace ? ' over the earlier import' : ''} would break ${elsewhere.length} reference(s) in content already in place (listed above); nothing was written`, severity: 'error' });
+  if (caused.length) throw new DataFileError(caused);
 
+  const replaced = new Map<string, string>();
   for (const file of pending) {
     fs.mkdirSync(path.dirname(file.path), { recursive: true });
+    if (fs.existsSync(file.path)) replaced.set(file.path, fs.readFileSync(file.path, 'utf8'));
     const temporary = `${file.path}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, file.text);
     fs.renameSync(temporary, file.path);
   }
-  return { written: pending.map((p) => p.path) };
+  const written = pending.map((p) => p.path);
+  return {
+    written,
+    undo: () => {
+      for (const file of written) {
+        const previous = replaced.get(file);
+        if (previous === undefined) fs.rmSync(file, { force: true });
+        else fs.writeFileSync(file, previous);
+      }
+    },
+  };
 }

@@ -109,6 +109,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   const defaulted = { rationale: [] as number[], strength: [] as number[] };
   const entries: ImportedMapping[] = [];
   const frameworkNames = frameworkTally(options.frameworks ?? [], { editionless: 'refuse' });
+  const loadedIds = new Set((options.frameworks ?? []).map((f) => f.id));
   // A concept crosswalk table lists one source against several targets, often with the source cell merged or left blank.
   const concepts = { sourceAbove: '', carried: [] as number[], unmapped: [] as number[] };
 
@@ -152,6 +153,8 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
       const text = cell(column);
       const found = frameworkId && text && options.resolveRef ? resolveRefList(text, (part) => options.resolveRef!(frameworkId, part)) : undefined;
       if (found) noteLooseReadings(loose, text, found, line);
+      if (!found && text && frameworkId && options.resolveRef && loadedIds.has(frameworkId))
+        return [void fail(column, `"${text}" is not a requirement of ${frameworkId} (nor a list of them); check the id against "crosswalk search" or the catalog`)];
       return (found?.map((r) => r.ref) ?? [text]).map((ref) => checked(column, RefSchema, ref));
     };
     const sources = refsIn('source_ref', sourceFramework);

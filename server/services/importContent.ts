@@ -248,7 +248,7 @@ function settleConflicts(problems: Problem[], request: ImportRequest): Problem[]
 
 /**
  * Imports one file: converts it, writes it as content files in the data folder (only if everything validates),
- * and loads the result into the store in one transaction. If the load fails the written files are removed again.
+ * and loads the result into the store in one transaction. If the load fails the data folder is put back as it was.
  */
 export async function importContent(request: ImportRequest): Promise<ImportOutcome> {
   const dirs = contentDirs({ dataDir: request.dataDir });
@@ -265,7 +265,7 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
   const imported = { ...converted, mappingFiles: overlap.mappingFiles, problems };
   const warnings = imported.problems.filter((p) => p.severity === 'warning');
   const nothingNew = !imported.catalogs.length && !imported.mappingFiles.length;
-  const written = nothingNew && imported.reviews?.length ? [] : writeImport({ imported, dataDir: request.dataDir, sourceName: writtenAs(request), format: request.format, replace: request.replace, parsed }).written;
+  const { written, undo } = nothingNew && imported.reviews?.length ? { written: [], undo: () => {} } : writeImport({ imported, dataDir: request.dataDir, sourceName: writtenAs(request), format: request.format, replace: request.replace, parsed });
   if (imported.catalogs.length) warnings.push(...harmonizedStructureHints(imported.catalogs.map((c) => c.framework.id), loadContent(dirs, { parsed }).bundle, request.sourceName));
   let load: LoadSummary | undefined;
   let reviewsApplied = 0;
@@ -273,7 +273,7 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
     try {
       load = await loadIntoStore(request.store, { dataDir: request.dataDir, parsed });
     } catch (e) {
-      for (const file of written) fs.rmSync(file, { force: true });
+      undo();
       throw e;
     }
     for (const review of imported.reviews ?? []) {

@@ -73,6 +73,31 @@ describe('REST API', () => {
     expect(await review.json()).toMatchObject({ status: 'rejected', reviewNote: 'tooling is not change management' });
     expect((await (await get(`/api/mappings/${enc(mapping.id)}/reviews`)).json())[0]).toMatchObject({ reviewer: 'alice', status: 'rejected' });
   });
+
+  it('never lets a new mapping replace an existing one, and rejects only with a reason', async () => {
+    const as = (token: string, body: object) => ({ method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const pair = { sourceId: 'iso9001-2015:7.1.3', targetId: 'iso27001-2022:A.7.12', relationship: 'intersects-with', rationale: 'functional', strength: 4 };
+    const created = await get('/api/mappings', as(TOKENS.analyst, pair));
+    expect(created.status).toBe(200);
+    const mapping = await created.json();
+    expect((await get(`/api/mappings/${enc(mapping.id)}/review`, as(TOKENS.admin, { status: 'approved' }))).status).toBe(200);
+
+    const again = await get('/api/mappings', as(TOKENS.admin, { ...pair, relationship: 'equivalent-to', strength: 9 }));
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.message).toMatch(/already mapped .*approved, by bob.*review it/);
+    expect(await (await get(`/api/mappings/${enc(mapping.id)}`)).json()).toMatchObject({ status: 'approved', relationship: 'intersects-with', strength: 4, provenance: { author: 'bob' } });
+
+    const noReason = await get(`/api/mappings/${enc(mapping.id)}/review`, as(TOKENS.admin, { status: 'rejected' }));
+    expect(noReason.status).toBe(400);
+    expect((await noReason.json()).error.message).toMatch(/a rejection needs a reason/);
+    expect((await (await get(`/api/mappings/${enc(mapping.id)}`)).json()).status).toBe('approved');
+  });
+
+  it('answers a path that is not valid percent-encoding with 400, naming the fix', async () => {
+    const res = await get('/api/requirements/%ZZ');
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/not valid percent-encoding.*%25/) });
+  });
 });
 
 describe('safe by default', () => {
@@ -108,5 +133,14 @@ describe('safe by default', () => {
     const text = await malformed.text();
     expect(text).toMatch(/not valid JSON/);
     expect(text).not.toMatch(/at .*\.js|node_modules/);
+  });
+
+  it('checks the token of an upload before reading it, and names the upload limit', async () => {
+    const tooBig = 'x'.repeat(11 * 1024 * 1024);
+    const anonymous = await get('/api/import?format=csv-crosswalk', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: tooBig });
+    expect(anonymous.status).toBe(401);
+    const analyst = await get('/api/import?format=csv-crosswalk', { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${TOKENS.analyst}` }, body: tooBig });
+    expect(analyst.status).toBe(413);
+    expect((await analyst.json()).error.message).toBe("the request body is larger than this route's limit of 10 MB");
   });
 });

@@ -35,6 +35,24 @@ describe('crosswalk import --format csv', () => {
     expect(crosswalk(['import', '--format', 'csv', csv, '--framework-id', 'acme-2025', '--name', 'ACME', '--edition', '2025', '--replace'], { dataDir }).code).toBe(0);
   });
 
+  it('refuses to replace a catalog with one that breaks the crosswalks citing it, and leaves the catalog as it was', () => {
+    const dataDir = path.join(dir, 'data');
+    const catalog = write('acme.csv', 'ref_id,title,parent_ref_id\nAC,Access control,\nAC-1,Access policy,AC\nAC-2,Account management,AC\n');
+    const acme = ['--framework-id', 'acme-2025', '--name', 'ACME', '--edition', '2025'];
+    expect(crosswalk(['import', '--format', 'csv', catalog, ...acme], { dataDir }).code).toBe(0);
+    const crosswalkCsv = write('acme-xw.csv', 'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength\nacme-2025,AC-2,iso27001-2022,A.5.16,intersects-with,semantic,5\n');
+    expect(crosswalk(['import', '--format', 'csv-crosswalk', crosswalkCsv], { dataDir }).code).toBe(0);
+    const catalogFile = path.join(dataDir, 'catalogs/acme-2025.yaml');
+    const before = fs.readFileSync(catalogFile, 'utf8');
+
+    const shrunk = write('acme-v2.csv', 'ref_id,title,parent_ref_id\nAC,Access control,\nAC-1,Access policy,AC\n');
+    const refused = crosswalk(['import', '--format', 'csv', shrunk, ...acme, '--replace'], { dataDir });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/acme-xw__acme-2025__iso27001-2022\.yaml:\d+: .*unknown requirement "AC-2"[\s\S]*would break 1 reference\(s\) in content already in place/);
+    expect(fs.readFileSync(catalogFile, 'utf8')).toBe(before);
+    expect(crosswalk(['validate'], { dataDir }).code).toBe(0);
+  });
+
   it('writes nothing when any row is bad, and names the rows', () => {
     const csv = write('bad.csv', 'ref_id,title,description,parent_ref_id,kind\nA,Root,,,\nB,Orphan,,Z,\n');
     const dataDir = path.join(dir, 'data');

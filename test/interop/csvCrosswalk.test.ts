@@ -91,6 +91,20 @@ describe('importCsvCrosswalk', () => {
     expect(isCrosswalkHeader(['Control ID', 'Name'])).toBe(false);
   });
 
+  it('names the row of a ref its loaded framework does not have, not a file of its own', () => {
+    const refs: Record<string, string[]> = { 'fw-a': ['GV 1'], 'fw-b': ['4.1'] };
+    const resolveRef = (frameworkId: string, cell: string) => refResolver(refs[frameworkId] ?? [])(cell);
+    const frameworks = [{ id: 'fw-a', name: 'A', edition: '1' }, { id: 'fw-b', name: 'B', edition: '1' }];
+    const csv = 'source_ref,target_ref,relationship\nGV 1,4.1,intersects-with\nGV 1,4.99,intersects-with\n';
+    const result = importCsvCrosswalk(csv, { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveRef, frameworks });
+    expect(errorsOf(result.problems).map((p) => [p.file, p.line, p.message])).toEqual([
+      ['imports/acme-crosswalk.csv', 3, 'row 3: target_ref: "4.99" is not a requirement of fw-b (nor a list of them); check the id against "crosswalk search" or the catalog'],
+    ]);
+    // A framework that is not loaded is left to validation, which names it as unknown.
+    const elsewhere = importCsvCrosswalk(csv, { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-c', resolveRef, frameworks });
+    expect(errorsOf(elsewhere.problems).filter((p) => /4\.99/.test(p.message))).toEqual([]);
+  });
+
   it('reads a concept crosswalk: two id columns named for their frameworks, lists of refs, merged source cells, unmapped rows', () => {
     const refs: Record<string, string[]> = { 'fw-a': ['GV 1', 'GV 2', 'GV 3'], 'fw-b': ['4.1', '4.2', 'A.2.2'] };
     const resolveRef = (frameworkId: string, cell: string) => refResolver(refs[frameworkId] ?? [])(cell);

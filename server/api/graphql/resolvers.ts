@@ -1,4 +1,4 @@
-import { InputError, NotFoundError } from '../../domain/errors.js';
+import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
 import { mappingId } from '../../domain/ids.js';
 import { RELATIONSHIPS } from '../../domain/schemas/mapping.js';
 import type { Mapping, Relationship, Status } from '../../domain/schemas/mapping.js';
@@ -31,6 +31,7 @@ async function mustFindMapping(ctx: ApiContext, id: string): Promise<Mapping> {
 async function review(ctx: ApiContext, id: string, input: Args): Promise<Mapping> {
   const reviewer = requireRole(ctx.principal, 'analyst');
   const parsed = ReviewInputSchema.parse(input);
+  if (parsed.status === 'rejected' && !parsed.note?.trim()) throw new InputError('a rejection needs a reason (the review note)');
   await mustFindMapping(ctx, id);
   const edits = clean({ relationship: parsed.relationship, rationale: parsed.rationale, strength: parsed.strength, note: parsed.mappingNote });
   const decision: ReviewDecision = {
@@ -102,8 +103,12 @@ export const resolvers = {
       const author = requireRole(ctx.principal, 'analyst');
       const parsed = MappingInputSchema.parse(input);
       const today = ctx.now().toISOString().slice(0, 10);
+      const id = mappingId(parsed.sourceId, parsed.targetId);
+      // Creating never replaces: an existing mapping has its own author and review history, and changes go through review.
+      const existing = await ctx.store.getMapping(id);
+      if (existing) throw new ConflictError(`the pair is already mapped ("${id}", ${existing.status}, by ${existing.provenance.author}); review it (reviewMapping, POST /api/mappings/:id/review) to change it`);
       const mapping: Mapping = {
-        id: mappingId(parsed.sourceId, parsed.targetId),
+        id,
         source: parsed.sourceId,
         target: parsed.targetId,
         relationship: parsed.relationship,
@@ -119,10 +124,7 @@ export const resolvers = {
     },
     reviewMapping: (_: unknown, { id, review: input }: Args, ctx: ApiContext) => review(ctx, id, input),
     approveMapping: (_: unknown, { id, note }: Args, ctx: ApiContext) => review(ctx, id, { status: 'approved', note }),
-    rejectMapping: (_: unknown, { id, reason }: Args, ctx: ApiContext) => {
-      if (!String(reason ?? '').trim()) throw new InputError('a rejection needs a reason');
-      return review(ctx, id, { status: 'rejected', note: reason });
-    },
+    rejectMapping: (_: unknown, { id, reason }: Args, ctx: ApiContext) => review(ctx, id, { status: 'rejected', note: reason }),
     suggestMappings: async (_: unknown, { input }: Args, ctx: ApiContext) => {
       requireRole(ctx.principal, 'analyst');
       const { top, method, model, rerank, reranker, dryRun, from, to } = SuggestInputSchema.parse(input);
