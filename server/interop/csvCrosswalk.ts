@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { splitRequirementId } from '../domain/ids.js';
 import { frameworkTally, type FrameworkLabel } from '../domain/frameworkNames.js';
-import { FrameworkIdSchema, IsoDateSchema, RefSchema } from '../domain/schemas/common.js';
+import { FrameworkIdSchema, IsoDateSchema, RefSchema, WebUrlSchema } from '../domain/schemas/common.js';
 import type { Mapping, Provenance } from '../domain/schemas/mapping.js';
 import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js';
 import { cellsByColumn, findColumns, readCsv, toCsv } from './csv.js';
@@ -164,7 +164,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     const stated = normalised('strength', () => maybeStrength(cell('strength')));
     const status = cell('status') ? normalised('status', () => maybeStatus(cell('status'))) : 'proposed';
     const method = cell('method') ? normalised('method', () => maybeMethod(cell('method'))) : 'human';
-    const url = cell('provenance_url') ? checked('provenance_url', z.url(), cell('provenance_url')) : undefined;
+    const url = cell('provenance_url') ? checked('provenance_url', WebUrlSchema, cell('provenance_url')) : undefined;
     const created = cell('provenance_created') ? checked('provenance_created', IsoDateSchema, cell('provenance_created')) : today;
     const reviewed = cell('reviewed') ? checked('reviewed', IsoDateSchema, cell('reviewed')) : undefined;
     if (!sourceFramework || !targetFramework || !relationship || !rationale || !status || !method || !created) continue;

@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import type { MappingFile } from '../content/fileSchemas.js';
 import type { Problem } from '../domain/errors.js';
 import { splitRequirementId } from '../domain/ids.js';
 import { inverseRelationship } from '../domain/relationships.js';
-import { IsoDateSchema } from '../domain/schemas/common.js';
+import { IsoDateSchema, WebUrlSchema } from '../domain/schemas/common.js';
 import type { Mapping, Provenance, SourceStatement } from '../domain/schemas/mapping.js';
 import { readCsv } from './csv.js';
 import { canonicalJson } from '../domain/fingerprint.js';
@@ -70,7 +69,7 @@ export function withFurtherSources(mappingFiles: MappingFile[], text: string, fi
     const created = cell('provenance_created');
     if (!IsoDateSchema.safeParse(created).success) fail('provenance_created', `"${created}" is not a date (YYYY-MM-DD)`);
     const url = cell('provenance_url');
-    if (url && !z.url().safeParse(url).success) fail('provenance_url', `"${url}" is not a URL`);
+    if (url && !WebUrlSchema.safeParse(url).success) fail('provenance_url', `"${url}" is not an http(s) URL`);
     for (const column of ['source_framework', 'source_ref', 'target_framework', 'target_ref', 'provenance_source', 'provenance_author'])
       if (!cell(column)) fail(column, 'empty');
     if (bad || !relationship) continue;

@@ -17,6 +17,16 @@ describe('evidence through GraphQL', () => {
     expect(res.status).toBe(401);
   });
 
+  it('keeps links that could run script out: evidence lives at a web, file-share or file URI', async () => {
+    const save = (locationUri: string) => server.gql('mutation($input: EvidenceInput!) { saveEvidence(input: $input) { id } }', { input: { ...policy, id: 'ev-where', locationUri } }, TOKENS.analyst);
+    const hostile = await save('javascript:alert(document.cookie)');
+    expect(hostile.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(hostile.body.errors![0]!.message).toMatch(/"https:\/\/…", "file:\/\/\/…" or "smb:\/\/…"/);
+    expect((await save('file:///srv/policies/ai.pdf')).body.data.saveEvidence.id).toBe('ev-where');
+    const mapping = await server.gql('mutation($input: MappingInput!) { createMapping(input: $input) { id } }', { input: { sourceId: 'iso42001-2023:A.2.4', targetId: 'iso9001-2015:7.5.3', relationship: 'intersects_with', rationale: 'semantic', strength: 3, provenanceUrl: 'javascript:alert(1)' } }, TOKENS.analyst);
+    expect(mapping.body.errors![0]!.message).toMatch(/expected an http\(s\) URL/);
+  });
+
   it('saves an item, links it to one 42001 control and shows its reach across frameworks with paths', async () => {
     const saved = await server.gql('mutation($input: EvidenceInput!) { saveEvidence(input: $input) { id scope description } }', { input: policy }, TOKENS.analyst);
     expect(saved.body.data.saveEvidence).toEqual({ id: 'ev-ai-policy', scope: [], description: '' });

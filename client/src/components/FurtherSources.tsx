@@ -2,8 +2,11 @@ import type { Provenance, SourceStatement } from '../api/queries.js';
 import { plural, relationshipLabel } from '../lib/format.js';
 import { inverseRelationship } from '../graph/support.js';
 
+/** Only web links are followed: a link stored before the server checked schemes must not run script. */
+const isWebLink = (url: string | null | undefined): url is string => !!url && /^https?:\/\//i.test(url);
+
 export function SourceName({ provenance }: { provenance: Provenance }) {
-  return provenance.url ? (
+  return isWebLink(provenance.url) ? (
     <a href={provenance.url} rel="noreferrer noopener" target="_blank">
       {provenance.source}
     </a>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RATIONALES, RELATIONSHIPS, STATUSES } from '../../domain/schemas/mapping.js';
+import { WebUrlSchema } from '../../domain/schemas/common.js';
 import { SUGGEST_METHODS } from '../../suggest/types.js';
 
 /** Semantic limits on arguments, checked before any store call (GraphQL checks only the types). */
@@ -27,7 +28,7 @@ export const MappingInputSchema = z.object({
   strength: z.number().int().min(0).max(10),
   note: z.string().max(4000).optional().nullable(),
   provenanceSource: z.string().min(1).max(500).optional().nullable(),
-  provenanceUrl: z.url().max(2000).optional().nullable(),
+  provenanceUrl: WebUrlSchema.max(2000).optional().nullable(),
 });
 
 export const SuggestInputSchema = z.object({

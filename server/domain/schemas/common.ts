@@ -26,3 +26,6 @@ export const TagSchema = z
 
 export type FrameworkId = z.infer<typeof FrameworkIdSchema>;
 export type RequirementId = z.infer<typeof RequirementIdSchema>;
+
+/** A link to a public source: http(s) only, so a stored link can never run script when someone follows it. */
+export const WebUrlSchema = z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as "https://…"' });

@@ -24,7 +24,8 @@ export const EvidenceSchema = z
     /** The person or team answerable for keeping it current. */
     owner: z.string().trim().min(1, 'an evidence item needs an owner'),
     /** Where it lives: https://…, file://…, s3://…, sharepoint link. */
-    locationUri: z.url({ message: 'the location must be a URI such as "https://…" or "file:///…"' }),
+    // Where evidence lives: a web page or document store, a file share or a file; never a scheme that runs script.
+    locationUri: z.url({ protocol: /^(https?|file|smb|s?ftp|ftps)$/, message: 'the location must be a URI such as "https://…", "file:///…" or "smb://…"' }),
     collected: IsoDateSchema,
     expires: IsoDateSchema.optional(),
     /** Frameworks it may count for; empty means every framework. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { FrameworkIdSchema } from './common.js';
+import { FrameworkIdSchema, WebUrlSchema } from './common.js';
 
 export const FrameworkSchema = z.object({
   id: FrameworkIdSchema,
   name: z.string().min(1),
   edition: z.string().min(1),
   publisher: z.string().min(1),
-  url: z.url().optional(),
+  url: WebUrlSchema.optional(),
   /** Who owns the text and what Crosswalk may ship of it. */
   licence: z.string().min(1),
   description: z.string().optional(),

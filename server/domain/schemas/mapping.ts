@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FrameworkIdSchema, IsoDateSchema, RequirementIdSchema } from './common.js';
+import { FrameworkIdSchema, IsoDateSchema, RequirementIdSchema, WebUrlSchema } from './common.js';
 
 /** NIST IR 8477 set-theory relationships, with OSCAL 1.2's names. */
 export const RELATIONSHIPS = ['equal-to', 'equivalent-to', 'subset-of', 'superset-of', 'intersects-with', 'no-relationship'] as const;
@@ -18,7 +18,7 @@ export const OriginSchema = z.enum(ORIGINS);
 export const ProvenanceSchema = z.object({
   /** The public document the pair comes from, or "Crosswalk curation" for the team's own analysis. */
   source: z.string().min(1),
-  url: z.url().optional(),
+  url: WebUrlSchema.optional(),
   author: z.string().min(1),
   reviewer: z.string().min(1).optional(),
   created: IsoDateSchema,
