@@ -34,7 +34,7 @@ describe('withFurtherSources (the XLSX export\'s "Further sources" sheet read ba
       expect.stringMatching(/^row 2: stated_relationship: /),
       'row 2: strength: "11" is not a whole number from 0 to 10',
       'row 2: provenance_created: "yesterday" is not a date (YYYY-MM-DD)',
-      'row 2: provenance_url: "not a url" is not a URL',
+      'row 2: provenance_url: "not a url" is not an http(s) URL',
     ]);
   });
 });
