@@ -88,7 +88,11 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
     run().catch(next);
   });
   router.get('/mappings/:id', route((req, ctx) => Q.mapping(null, { id: req.params.id }, ctx)));
-  router.get('/mappings/:id/reviews', route((req, ctx) => ctx.store.reviewHistory(String(req.params.id))));
+  router.get('/mappings/:id/reviews', route(async (req, ctx) => {
+    const id = String(req.params.id);
+    if (!(await ctx.store.getMapping(id))) throw new NotFoundError(`unknown mapping "${id}"`);
+    return ctx.store.reviewHistory(id);
+  }));
   router.get('/search', route((req, ctx) => {
     const q = z.object({ q: z.string(), framework: z.string().optional(), limit: int(20) }).parse(req.query);
     return Q.search(null, { text: q.q, frameworkId: q.framework, limit: q.limit }, ctx);

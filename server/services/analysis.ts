@@ -2,6 +2,7 @@ import { buildCoverageIndex, buildEvidenceIndex, evidenceReach, gapAnalysis, ims
 import { approvedSteps, type ApprovedSteps } from '../domain/contradictions.js';
 import { InputError, NotFoundError } from '../domain/errors.js';
 import { emptyBundle, type ContentBundle } from '../domain/schemas/content.js';
+import { IsoDateSchema } from '../domain/schemas/common.js';
 import type { Status } from '../domain/schemas/mapping.js';
 import { supportsEvidence, type EvidenceStore, type GraphStore } from '../store/types.js';
 
@@ -110,6 +111,7 @@ export interface GapArgs extends TraversalArgs {
 export async function gapFor(content: AnalysisContent, store: GraphStore, args: GapArgs) {
   const modes = [args.haveFrameworks?.length, args.haveRequirements?.length, args.haveEvidence].filter(Boolean).length;
   if (modes !== 1) throw new InputError('say what the organisation has with exactly one of haveFrameworks, haveRequirements or haveEvidence');
+  if (args.asOf !== undefined && !IsoDateSchema.safeParse(args.asOf).success) throw new InputError(`asOf: "${args.asOf}" is not a date (YYYY-MM-DD)`);
   const { index } = await content.get();
   const have: GapHave = args.haveEvidence
     ? { kind: 'evidence', asOf: args.asOf ?? today(), evidenceIndex: await content.evidenceIndex(evidenceStoreOf(store)) }

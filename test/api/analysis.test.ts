@@ -17,6 +17,11 @@ describe('evidence through GraphQL', () => {
     expect(res.status).toBe(401);
   });
 
+  it('refuses a filter date that is not a date', async () => {
+    const res = await server.gql('{ evidenceItems(expiredAsOf: "garbage") { id } }');
+    expect(res.body.errors![0]!.message).toBe('expiredAsOf: "garbage" is not a date (YYYY-MM-DD)');
+  });
+
   it('keeps links that could run script out: evidence lives at a web, file-share or file URI', async () => {
     const save = (locationUri: string) => server.gql('mutation($input: EvidenceInput!) { saveEvidence(input: $input) { id } }', { input: { ...policy, id: 'ev-where', locationUri } }, TOKENS.analyst);
     const hostile = await save('javascript:alert(document.cookie)');

@@ -49,6 +49,24 @@ describe('REST API', () => {
     expect((await get('/api/nothing-here')).status).toBe(404);
   });
 
+  it('answers 404 naming an unknown framework or requirement, never an empty list that looks like "none"', async () => {
+    const notFound = async (path: string, named: RegExp) => {
+      const res = await get(path);
+      expect([path, res.status]).toEqual([path, 404]);
+      expect((await res.json()).error.message).toMatch(named);
+    };
+    await notFound('/api/frameworks/nope/requirements', /unknown framework "nope" \(known: .*iso42001-2023/);
+    await notFound('/api/mappings?from=nope&to=iso27001-2022', /unknown framework "nope"/);
+    await notFound('/api/mappings?requirement=iso27001-2022:Z.9', /unknown requirement "iso27001-2022:Z\.9"/);
+    await notFound('/api/search?q=risk&framework=nope', /unknown framework "nope"/);
+    await notFound('/api/neighbourhood/nope', /unknown requirement "nope"/);
+    await notFound(`/api/paths?from=nope&to=${enc('iso27001-2022:A.5.1')}`, /unknown requirement "nope"/);
+    await notFound('/api/mappings/nope/reviews', /unknown mapping "nope"/);
+    await notFound('/api/reports/gap?target=iso42001-2023&haveRequirements=nope,iso27001-2022:zzz&format=json', /none of the requirements said to be in place exists/);
+    const badDate = await get('/api/reports/gap?target=iso42001-2023&have=iso27001-2022&asOf=notadate&format=json');
+    expect([badDate.status, (await badDate.json()).error.message]).toEqual([400, 'asOf: "notadate" is not a date (YYYY-MM-DD)']);
+  });
+
   it('searches, gives coverage, neighbourhoods, paths and unmapped reports', async () => {
     expect((await (await get('/api/search?q=logging&limit=5')).json()).length).toBeGreaterThan(0);
     const coverage = await (await get('/api/coverage')).json();

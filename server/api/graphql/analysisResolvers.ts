@@ -45,8 +45,10 @@ const linkFrom = (args: Args): EvidenceLink => {
 };
 
 /** The filter of evidenceItems and evidenceCount, checked. */
-const evidenceFilterOf = (args: Args): EvidenceCriteria =>
-  defined({ text: EvidenceText.parse(args.text ?? undefined), requirementId: args.requirementId, frameworkId: args.frameworkId, expiredAsOf: args.expiredAsOf });
+function evidenceFilterOf(args: Args): EvidenceCriteria {
+  if (args.expiredAsOf != null && !IsoDateSchema.safeParse(args.expiredAsOf).success) throw new InputError(`expiredAsOf: "${args.expiredAsOf}" is not a date (YYYY-MM-DD)`);
+  return defined({ text: EvidenceText.parse(args.text ?? undefined), requirementId: args.requirementId, frameworkId: args.frameworkId, expiredAsOf: args.expiredAsOf });
+}
 
 export const analysisResolvers = {
   JSON: JSONScalar,

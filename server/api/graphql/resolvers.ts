@@ -45,6 +45,25 @@ async function review(ctx: ApiContext, id: string, input: Args): Promise<Mapping
   return ctx.store.reviewMapping(decision);
 }
 
+/** Refuses ids of frameworks that are not loaded, naming the loaded ones: an empty answer would look like "nothing there". */
+async function mustKnowFrameworks(ctx: ApiContext, ...ids: Array<string | null | undefined>): Promise<void> {
+  const known = new Set((await ctx.frameworks()).map((f) => f.id));
+  const unknown = ids.find((id) => id && !known.has(id));
+  if (unknown) throw new NotFoundError(`unknown framework "${unknown}" (known: ${[...known].sort().join(', ')})`);
+}
+
+async function mustKnowRequirements(ctx: ApiContext, ...ids: Array<string | null | undefined>): Promise<void> {
+  for (const id of ids) if (id && !(await ctx.requirements.load(id))) throw new NotFoundError(`unknown requirement "${id}"`);
+}
+
+/** The frameworks and requirement a mapping filter names must exist. */
+async function checkedFilter(ctx: ApiContext, filter: Args | null | undefined): Promise<MappingCriteria> {
+  const criteria = mappingFilterOf(filter);
+  await mustKnowFrameworks(ctx, ...(criteria.frameworks ?? []), criteria.frameworkId);
+  await mustKnowRequirements(ctx, criteria.requirementId);
+  return criteria;
+}
+
 export const resolvers = {
   Relationship: enumValues(RELATIONSHIPS),
 
@@ -52,42 +71,46 @@ export const resolvers = {
     frameworks: (_: unknown, __: Args, ctx: ApiContext) => ctx.frameworks(),
     framework: async (_: unknown, { id }: Args, ctx: ApiContext) => (await ctx.frameworks()).find((f) => f.id === id) ?? null,
     requirement: (_: unknown, { id }: Args, ctx: ApiContext) => ctx.requirements.load(id),
-    requirements: (_: unknown, args: Args, { store }: ApiContext) => {
+    requirements: async (_: unknown, args: Args, ctx: ApiContext) => {
       const { limit, offset } = PageArgs.parse({ limit: args.limit, offset: args.offset });
-      return store.listRequirements({ frameworkId: args.frameworkId ?? undefined, parentId: args.roots ? null : (args.parentId ?? undefined), kinds: args.kinds ?? undefined, limit, offset });
+      await mustKnowFrameworks(ctx, args.frameworkId);
+      await mustKnowRequirements(ctx, args.roots ? undefined : args.parentId);
+      return ctx.store.listRequirements({ frameworkId: args.frameworkId ?? undefined, parentId: args.roots ? null : (args.parentId ?? undefined), kinds: args.kinds ?? undefined, limit, offset });
     },
-    search: (_: unknown, args: Args, { store }: ApiContext) => {
+    search: async (_: unknown, args: Args, ctx: ApiContext) => {
       const { text, limit } = SearchArgs.parse({ text: args.text, limit: args.limit });
-      return store.search({ text, limit, frameworkId: args.frameworkId ?? undefined });
+      await mustKnowFrameworks(ctx, args.frameworkId);
+      return ctx.store.search({ text, limit, frameworkId: args.frameworkId ?? undefined });
     },
     mapping: (_: unknown, { id }: Args, { store }: ApiContext) => store.getMapping(id),
-    mappings: (_: unknown, { filter, ...page }: Args, { store }: ApiContext) => {
+    mappings: async (_: unknown, { filter, ...page }: Args, ctx: ApiContext) => {
       const { limit, offset } = PageArgs.parse(page);
-      return store.findMappings({ ...mappingFilterOf(filter), limit, offset });
+      return ctx.store.findMappings({ ...(await checkedFilter(ctx, filter)), limit, offset });
     },
-    mappingCount: (_: unknown, { filter }: Args, { store }: ApiContext) => store.countMappings(mappingFilterOf(filter)),
+    mappingCount: async (_: unknown, { filter }: Args, ctx: ApiContext) => ctx.store.countMappings(await checkedFilter(ctx, filter)),
     noCounterparts: (_: unknown, args: Args, { store }: ApiContext) => store.listNoCounterparts(clean(args)),
     harmonizedClauses: (_: unknown, __: Args, { store }: ApiContext) => store.listHarmonizedClauses(),
-    neighbourhood: (_: unknown, args: Args, { store }: ApiContext) => {
+    neighbourhood: async (_: unknown, args: Args, ctx: ApiContext) => {
       const { depth, maxNodes } = NeighbourhoodArgs.parse({ depth: args.depth, maxNodes: args.maxNodes });
-      return store.neighbourhood({ id: args.id, depth, maxNodes, ...clean({ relationships: args.relationships, statuses: args.statuses }) });
+      await mustKnowRequirements(ctx, args.id);
+      return ctx.store.neighbourhood({ id: args.id, depth, maxNodes, ...clean({ relationships: args.relationships, statuses: args.statuses }) });
     },
-    paths: async (_: unknown, args: Args, { store }: ApiContext) => {
+    paths: async (_: unknown, args: Args, ctx: ApiContext) => {
       const { maxLength, maxPaths } = PathArgs.parse({ maxLength: args.maxLength, maxPaths: args.maxPaths });
-      const paths = await store.paths({ from: args.from, to: args.to, maxLength, maxPaths, ...clean({ relationships: args.relationships, statuses: args.statuses }) });
+      await mustKnowRequirements(ctx, args.from, args.to);
+      const paths = await ctx.store.paths({ from: args.from, to: args.to, maxLength, maxPaths, ...clean({ relationships: args.relationships, statuses: args.statuses }) });
       return paths.map((steps) => ({ steps, length: steps.length }));
     },
     coverageMatrix: (_: unknown, args: Args, { store }: ApiContext) => store.coverageMatrix(clean({ relationships: args.relationships, statuses: args.statuses })),
-    contradictions: async (_: unknown, { from, to, kind }: Args, { analysis, frameworks }: ApiContext) => {
+    contradictions: async (_: unknown, { from, to, kind }: Args, ctx: ApiContext) => {
       if (Boolean(from) !== Boolean(to)) throw new InputError('contradictions: give both from and to, or neither for every framework pair');
-      const known = new Set((await frameworks()).map((f) => f.id));
-      for (const id of [from, to]) if (id && !known.has(id)) throw new NotFoundError(`unknown framework "${id}"`);
-      const { bundle } = await analysis.get();
+      await mustKnowFrameworks(ctx, from, to);
+      const { bundle } = await ctx.analysis.get();
       return findContradictions(bundle.mappings, from ? { from, to } : {}).filter((c) => !kind || c.kind === kind);
     },
-    unmapped: async (_: unknown, { from, to, kinds }: Args, { store, frameworks }: ApiContext) => {
-      const known = new Set((await frameworks()).map((f) => f.id));
-      for (const id of [from, to]) if (!known.has(id)) throw new NotFoundError(`unknown framework "${id}"`);
+    unmapped: async (_: unknown, { from, to, kinds }: Args, ctx: ApiContext) => {
+      await mustKnowFrameworks(ctx, from, to);
+      const { store } = ctx;
       const [requirements, mappings, noCounterparts] = await Promise.all([
         store.listRequirements({ frameworkId: from, limit: 1_000_000 }),
         store.findMappings({ frameworks: [from, to], statuses: ['approved'], limit: 10_000_000 }),

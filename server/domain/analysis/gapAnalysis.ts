@@ -271,8 +271,11 @@ function haveSources(index: CoverageIndex, have: GapHave, target: string): { sou
     }
     case 'requirements': {
       const sources = sourcesFromRequirements(index, have.requirementIds);
+      // Some unknown ids are warned about and ignored; none known is a mistake, not an organisation that has nothing.
+      const known = have.requirementIds.length - sources.unknown.length;
+      if (!known) throw new NotFoundError(`unknown requirement "${sources.unknown[0]}": none of the requirements said to be in place exists (ids are framework:ref, e.g. iso27001-2022:A.5.1)`);
       const frameworks = frameworksOfSources(index, sources);
-      return { sources, frameworks, description: `${have.requirementIds.length} requirement${have.requirementIds.length === 1 ? '' : 's'} (with their sub-requirements)` };
+      return { sources, frameworks, description: `${known} requirement${known === 1 ? '' : 's'} (with their sub-requirements)` };
     }
     case 'evidence': {
       const asOf = maybeAsOf(have.asOf);
