@@ -17,25 +17,45 @@ import { uuidV5 } from './uuid.js';
 /** OSCAL's token type (ids, prop names, classes). */
 const OSCAL_TOKEN = /^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$/u;
 
-/**
- * OSCAL ids for a framework's requirements. A ref such as "GOVERN 1.1" or "Art. 9(2)" is not an OSCAL token, so the
- * id is derived from it (lower case, other characters as "_", a leading "_" when it would start with a digit) and
- * made unique with "-2", "-3" in document order; the exact ref travels in the control's `label` prop.
- */
 /** The tag that keeps an imported control's OSCAL id when it differs from its ref: `oscal-id:cp-2.8`. */
 export const OSCAL_ID_TAG = 'oscal-id:';
 
-export function oscalIds(requirements: readonly Pick<Requirement, 'ref' | 'order'>[]): Map<string, string> {
+/** The OSCAL id an import recorded in a requirement's tags, if it is still a valid OSCAL token. */
+export function recordedOscalId(tags: readonly string[]): string | undefined {
+  const id = tags.find((tag) => tag.startsWith(OSCAL_ID_TAG))?.slice(OSCAL_ID_TAG.length);
+  return id !== undefined && OSCAL_TOKEN.test(id) ? id : undefined;
+}
+
+/** A ref such as "GOVERN 1.1" or "Art. 9(2)" as an OSCAL token: lower case, other characters as "_", a leading "_" before a digit. */
+function derivedOscalId(ref: string): string {
+  const base = ref.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^_+|_+$/g, '');
+  return OSCAL_TOKEN.test(base) ? base : `_${base}`;
+}
+
+type OscalIdSource = Pick<Requirement, 'ref' | 'order'> & { tags?: readonly string[] };
+
+/**
+ * OSCAL ids for a framework's requirements: the id an OSCAL import recorded (`oscal-id:ac-2.1`), so exports name
+ * controls as their publisher does; else the ref itself when it is an OSCAL token ("PR.AA-01"); else one derived from
+ * it ("govern_1.1"). Recorded ids are claimed first; the others are made unique with "-2", "-3" in document order,
+ * ignoring case, since mapping collections are matched against ids without regard to case. The exact ref travels in
+ * the control's `label` prop.
+ */
+export function oscalIds(requirements: readonly OscalIdSource[]): Map<string, string> {
   const ids = new Map<string, string>();
   const used = new Set<string>();
-  for (const { ref } of [...requirements].sort((a, b) => a.order - b.order)) {
-    let base = ref.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^_+|_+$/g, '');
-    if (!OSCAL_TOKEN.test(base)) base = `_${base}`;
+  const claim = (ref: string, base: string) => {
     let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
+    for (let n = 2; used.has(id.toLowerCase()); n++) id = `${base}-${n}`;
+    used.add(id.toLowerCase());
     ids.set(ref, id);
+  };
+  const ordered = [...requirements].sort((a, b) => a.order - b.order);
+  for (const { ref, tags = [] } of ordered) {
+    const recorded = recordedOscalId(tags);
+    if (recorded !== undefined) claim(ref, recorded);
   }
+  for (const { ref } of ordered) if (!ids.has(ref)) claim(ref, OSCAL_TOKEN.test(ref) ? ref : derivedOscalId(ref));
   return ids;
 }
 
@@ -257,10 +277,10 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
     }
     seen.set(ref, formatPath(at));
     const kind = propValue(node, 'kind') ?? defaultKind;
-    // Mapping collections point at controls by OSCAL id ("cp-2.8" for CP-2(8)): the id is kept so they can be resolved.
-    // Crosswalk's own export derives its ids from the refs (a `kind` prop marks it), so they say nothing new; a repeated
-    // id names no single control.
-    const oscalId = id && !repeated && id.toLowerCase() !== ref.toLowerCase() && propValue(node, 'kind') === undefined ? [`${OSCAL_ID_TAG}${id}`] : [];
+    // Mapping collections point at controls by OSCAL id ("cp-2.8" for CP-2(8)): the id is kept, case and all, so they
+    // can be resolved and exports can name the control as its publisher does. Crosswalk's own export carries its tags
+    // (a `kind` prop marks it), so its ids say nothing new; a repeated id names no single control.
+    const oscalId = id && !repeated && id !== ref && propValue(node, 'kind') === undefined ? [`${OSCAL_ID_TAG}${id}`] : [];
     const tags = [...propValues(node, 'tag'), ...(oscalPropValue(node, 'status') === 'withdrawn' ? ['withdrawn'] : []), ...oscalId].filter((tag) => TagSchema.safeParse(tag).success);
     const summary = summaryOf(node, params);
     const order = Number(propValue(node, 'order'));

@@ -160,12 +160,12 @@ describe('importOscalCatalog', () => {
     expect(result!.requirements).toEqual([
       { ref: 'ac', kind: 'group', title: 'Access Control' },
       {
-        ref: 'AC-1', kind: 'control', title: 'Policy and Procedures', parent: 'ac',
+        ref: 'AC-1', kind: 'control', title: 'Policy and Procedures', parent: 'ac', tags: ['oscal-id:ac-1'],
         summary: 'a. Share a policy with [Assignment: personnel or roles] at the [Selection (one or more): organization-level; system-level].\nb. Review it.',
       },
-      // Its OSCAL id differs from its label: kept, so mapping collections that name it by id resolve.
+      // An OSCAL id that differs from the label (in case too) is kept: mapping collections name controls by it, exports write it.
       { ref: 'AC-1(1)', kind: 'enhancement', title: 'Stronger policy', summary: 'Do more.', parent: 'AC-1', tags: ['oscal-id:ac-1.1'] },
-      { ref: 'AC-2', kind: 'control', title: 'Withdrawn control', parent: 'ac', tags: ['withdrawn'] },
+      { ref: 'AC-2', kind: 'control', title: 'Withdrawn control', parent: 'ac', tags: ['withdrawn', 'oscal-id:ac-2'] },
       { ref: 'pm', kind: 'group', title: 'Program Management' },
       { ref: 'pm-x', kind: 'group', title: 'Sub-group', summary: 'About the program.', parent: 'pm' },
       { ref: 'top-1', kind: 'control', title: 'Top control' },
