@@ -3,7 +3,7 @@ import type { CatalogFile } from '../content/fileSchemas.js';
 import { formatPath, type PathSegment } from '../content/yamlDocument.js';
 import { FrameworkIdSchema, RefSchema, TagSchema } from '../domain/schemas/common.js';
 import type { Framework } from '../domain/schemas/framework.js';
-import type { Requirement } from '../domain/schemas/requirement.js';
+import { WITHDRAWN_TAG, isWithdrawn, type Requirement } from '../domain/schemas/requirement.js';
 import { isRecord, parseOscalInput, problemReporter } from './jsonInput.js';
 import { slugify } from './maybeRelationship.js';
 import { OSCAL_VERSION, crosswalkProp, oneLine, oscalPropValue, propValue, propValues, type OscalProp } from './oscalCommon.js';
@@ -67,11 +67,15 @@ export interface OscalCatalogExportOptions {
   lastModified: string;
 }
 
+/** Where the content of a withdrawn control went, as OSCAL links it (`incorporated-into`) and Crosswalk tags it. */
+const WITHDRAWAL_RELS = new Set(['incorporated-into', 'moved-to', 'addressed-by']);
+
 interface OscalNode {
   id: string;
   class: string;
   title: string;
   props: OscalProp[];
+  links?: Array<{ href: string; rel: string }>;
   parts?: Array<{ id: string; name: string; prose: string }>;
   controls?: OscalNode[];
 }
@@ -98,20 +102,29 @@ export function exportOscalCatalog({ framework, requirements, lastModified }: Os
       children.set(r.parentId, siblings);
     } else roots.push(r);
   }
+  // A withdrawn control's tags `incorporated-into:AC-6` become the links OSCAL gives it, when AC-6 is in the catalog.
+  const withdrawalLinks = (r: Requirement) =>
+    r.tags.flatMap((tag) => {
+      const [rel, ref] = [tag.slice(0, tag.indexOf(':')), tag.slice(tag.indexOf(':') + 1)];
+      return WITHDRAWAL_RELS.has(rel) && ids.has(ref) ? [{ href: `#${ids.get(ref)}`, rel }] : [];
+    });
   const node = (r: Requirement): OscalNode => {
     const id = ids.get(r.ref)!;
     const kids = children.get(r.id) ?? [];
+    const links = isWithdrawn(r) ? withdrawalLinks(r) : [];
     return {
       id,
       class: r.kind,
       title: oneLine(r.title) || r.ref,
       props: [
         { name: 'label', value: r.ref },
+        ...(isWithdrawn(r) ? [{ name: 'status', value: 'withdrawn' }] : []),
         crosswalkProp('kind', r.kind),
         crosswalkProp('order', String(position.get(r.id))),
         ...(r.title.trim() === '' ? [crosswalkProp('untitled', 'true')] : []),
         ...r.tags.map((tag) => crosswalkProp('tag', tag)),
       ],
+      ...(links.length ? { links } : {}),
       ...(r.summary ? { parts: [{ id: `${id}_overview`, name: 'overview', prose: r.summary }] } : {}),
       ...(kids.length ? { controls: kids.map(node) } : {}),
     };
@@ -258,6 +271,8 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
   const requirements: CatalogFile['requirements'] = [];
   const recordedOrder = new Map<number, number>();
   const seen = new Map<string, string>();
+  const refOfId = new Map<string, string>();
+  const withdrawals: Array<{ requirement: CatalogFile['requirements'][number]; rel: string; href: string }> = [];
   const visit = (node: unknown, at: PathSegment[], defaultKind: string, parent: string | undefined, isControl: boolean) => {
     if (!isRecord(node)) return report(at, `expected an object, found ${JSON.stringify(node)?.slice(0, 40)}`);
     const id = typeof node.id === 'string' ? node.id : undefined;
@@ -281,18 +296,24 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
     // can be resolved and exports can name the control as its publisher does. Crosswalk's own export carries its tags
     // (a `kind` prop marks it), so its ids say nothing new; a repeated id names no single control.
     const oscalId = id && !repeated && id !== ref && propValue(node, 'kind') === undefined ? [`${OSCAL_ID_TAG}${id}`] : [];
-    const tags = [...propValues(node, 'tag'), ...(oscalPropValue(node, 'status') === 'withdrawn' ? ['withdrawn'] : []), ...oscalId].filter((tag) => TagSchema.safeParse(tag).success);
+    // NIST's SP 800-53 Rev. 4 XML writes "Withdrawn", Rev. 5 "withdrawn".
+    const withdrawn = oscalPropValue(node, 'status')?.toLowerCase() === 'withdrawn';
+    // A Crosswalk export writes the withdrawn tag twice (as a tag and as OSCAL's status): keep it once.
+    const tags = [...new Set([...propValues(node, 'tag'), ...(withdrawn ? [WITHDRAWN_TAG] : []), ...oscalId])].filter((tag) => TagSchema.safeParse(tag).success);
     const summary = summaryOf(node, params);
     const order = Number(propValue(node, 'order'));
     if (Number.isInteger(order)) recordedOrder.set(requirements.length, order);
-    requirements.push({
+    const requirement = {
       ref,
       kind: /^[a-z][a-z0-9-]*$/.test(kind) ? kind : defaultKind,
       title: propValue(node, 'untitled') === 'true' ? '' : nodeTitle,
       ...(summary ? { summary } : {}),
       ...(parent !== undefined ? { parent } : {}),
       ...(tags.length ? { tags } : {}),
-    });
+    };
+    requirements.push(requirement);
+    if (id) refOfId.set(id, ref);
+    if (withdrawn) withdrawals.push(...withdrawalLinksOf(node).map((link) => ({ requirement, ...link })));
     const list = (key: string) => (Array.isArray(node[key]) ? (node[key] as unknown[]) : []);
     list('groups').forEach((child, i) => visit(child, [...at, 'groups', i], 'group', ref, false));
     list('controls').forEach((child, i) => visit(child, [...at, 'controls', i], isControl ? 'enhancement' : 'control', ref, true));
@@ -301,6 +322,12 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
   top('groups').forEach((group, i) => visit(group, ['catalog', 'groups', i], 'group', undefined, false));
   top('controls').forEach((control, i) => visit(control, ['catalog', 'controls', i], 'control', undefined, true));
   if (!requirements.length && !problems.length) report(['catalog'], 'the catalog has no groups or controls');
+  // Where a withdrawn control went, as a tag naming the ref (`incorporated-into:AC-6`); links name OSCAL ids, known only now.
+  for (const { requirement, rel, href } of withdrawals) {
+    const tag = `${rel}:${refOfId.get(href) ?? href}`;
+    const tags = requirement.tags ?? [];
+    if (TagSchema.safeParse(tag).success && !tags.includes(tag)) requirement.tags = [...tags, tag];
+  }
   // A Crosswalk export recorded every requirement's position: restore that order (document order otherwise).
   const ordered =
     requirements.length && recordedOrder.size === requirements.length
@@ -308,6 +335,16 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
       : requirements;
 
   return finishImport({ catalogs: [{ framework, requirements: ordered }], mappingFiles: [], problems });
+}
+
+/** A control's links that say where its content went when it was withdrawn, their rels as OSCAL 1.2 spells them. */
+function withdrawalLinksOf(node: Record<string, unknown>): Array<{ rel: string; href: string }> {
+  const links = Array.isArray(node.links) ? node.links.filter(isRecord) : [];
+  return links.flatMap((link) => {
+    if (typeof link.rel !== 'string' || typeof link.href !== 'string') return [];
+    const rel = link.rel.toLowerCase().replace(/_/g, '-');
+    return WITHDRAWAL_RELS.has(rel) ? [{ rel, href: link.href.trim().replace(/^#/, '') }] : [];
+  });
 }
 
 /** The name of the party responsible as publisher or creator, if the metadata says. */

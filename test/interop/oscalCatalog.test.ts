@@ -179,6 +179,25 @@ describe('importOscalCatalog', () => {
     expect(again.catalogs).toEqual(first.catalogs);
   });
 
+  it('reads a withdrawn status in any case with where the control went, and exports it as OSCAL does', () => {
+    const doc = structuredClone(foreign);
+    const withdrawn = doc.catalog.groups[0]!.controls![1] as Record<string, unknown>;
+    withdrawn.props = [{ name: 'label', value: 'AC-2' }, { name: 'status', value: 'Withdrawn' }]; // as in NIST's Rev. 4 XML
+    withdrawn.links = [{ href: '#ac-1', rel: 'incorporated-into' }, { href: '#ac-1', rel: 'reference' }];
+    const first = importOscalCatalog(JSON.stringify(doc), { file: 'rev4.json', frameworkId: 'example-5.1' });
+    expect(first.problems).toEqual([]);
+    expect(first.catalogs[0]!.requirements.find((r) => r.ref === 'AC-2')!.tags).toEqual(['withdrawn', 'oscal-id:ac-2', 'incorporated-into:AC-1']);
+
+    const exported = JSON.parse(exportOscalCatalog({ ...domainOf(first.catalogs[0]!), lastModified: LAST_MODIFIED }));
+    expect(validate(exported)).toEqual([]);
+    const control = exported.catalog.groups[0].controls[1];
+    expect(control.props).toContainEqual({ name: 'status', value: 'withdrawn' });
+    expect(control.links).toEqual([{ href: '#ac-1', rel: 'incorporated-into' }]);
+    expect(exported.catalog.groups[0].controls[0].props.some((p: { name: string }) => p.name === 'status')).toBe(false);
+    const again = importOscalCatalog(JSON.stringify(exported), { file: 'again.json' });
+    expect(again.catalogs).toEqual(first.catalogs);
+  });
+
   it('reports malformed input as one located problem', () => {
     expect(importOscalCatalog('{\n  "catalog": {\n    "uuid": }\n}', { file: 'bad.json' }).problems).toEqual([
       { file: 'bad.json', line: 3, message: expect.stringMatching(/^not valid JSON: /), severity: 'error' },
