@@ -3,7 +3,7 @@ import type { CatalogFile } from '../content/fileSchemas.js';
 import { formatPath, type PathSegment } from '../content/yamlDocument.js';
 import { FrameworkIdSchema, RefSchema, TagSchema } from '../domain/schemas/common.js';
 import type { Framework } from '../domain/schemas/framework.js';
-import { WITHDRAWN_TAG, isWithdrawn, type Requirement } from '../domain/schemas/requirement.js';
+import { RequirementKindSchema, WITHDRAWN_TAG, isWithdrawn, type Requirement } from '../domain/schemas/requirement.js';
 import { isRecord, parseOscalInput, problemReporter } from './jsonInput.js';
 import { slugify } from './maybeRelationship.js';
 import { OSCAL_VERSION, crosswalkProp, oneLine, oscalPropValue, propValue, propValues, type OscalProp } from './oscalCommon.js';
@@ -223,9 +223,36 @@ const summaryOf = (node: Record<string, unknown>, params: Map<string, string>): 
 };
 
 /**
- * Reads an OSCAL catalog (JSON, OSCAL 1.0–1.2) into a Crosswalk catalog. Groups become kind "group", controls
- * "control", controls inside controls "enhancement" (a Crosswalk export's `kind` prop wins). The ref is the control's
- * `label` prop, else its id; the title is kept; the summary is the "statement" part's text (items with their labels,
+ * The identifier practitioners know a group or control by. Some publishers write the label for display, the title
+ * followed by the identifier ("Wireless Access (03.01.16)", "GOVERN (GV)"): the identifier is taken from it. Without a
+ * label, a title that ends the id is the identifier shown (title "03.01.13", id "SP_800_171_03.01.13"); otherwise the
+ * id, else the title.
+ */
+function refOf(node: Record<string, unknown>, id: string | undefined, title: string): string {
+  const label = oscalPropValue(node, 'label');
+  if (label) return identifierInDisplayLabel(label, title) ?? label;
+  if (id && title && !/\s/.test(title) && endsWithPart(id, title)) return title;
+  return id || title;
+}
+
+/** "Organizational Context (GV.OC)" with the title "Organizational Context" → "GV.OC"; a label such as "AC-2(1)" is no display label. */
+function identifierInDisplayLabel(label: string, title: string): string | undefined {
+  const match = /^(.*\S)\s+\(([^()\s]+)\)$/u.exec(label);
+  return match && title && match[1]!.toLowerCase() === title.toLowerCase() ? match[2] : undefined;
+}
+
+/** Whether `id` ends with `part` as a whole segment ("SP_800_171_03.01.13" ends with "03.01.13", "ac-13" not with "3"). */
+function endsWithPart(id: string, part: string): boolean {
+  if (!id.toLowerCase().endsWith(part.toLowerCase())) return false;
+  const before = id.slice(0, id.length - part.length);
+  return before === '' || /[^\p{L}\p{N}]$/u.test(before);
+}
+
+/**
+ * Reads an OSCAL catalog (JSON, OSCAL 1.0–1.2) into a Crosswalk catalog. The kind is the node's `class` when that is a
+ * kind slug ("family", "category", "subcategory"), else "group" for groups, "control" for controls and "enhancement"
+ * for controls inside controls (a Crosswalk export's `kind` prop wins). The ref is the identifier `refOf` reads from
+ * the label, id and title; the title is kept; the summary is the "statement" part's text (items with their labels,
  * parameters shown as "[Assignment: …]"), else the "overview" part. Parents come from nesting; order is document order, or the order a Crosswalk export recorded.
  */
 export function importOscalCatalog(text: string, options: OscalCatalogImportOptions): ImportResult {
@@ -278,7 +305,7 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
     const id = typeof node.id === 'string' ? node.id : undefined;
     if (isControl && !id) report([...at, 'id'], 'a control needs an id');
     const nodeTitle = typeof node.title === 'string' ? node.title.trim() : '';
-    let ref = oscalPropValue(node, 'label') || id || nodeTitle;
+    let ref = refOf(node, id, nodeTitle);
     const refCheck = RefSchema.safeParse(ref);
     if (!refCheck.success) {
       report(at, `no usable ref (label prop, id or title): ${refCheck.error.issues[0]?.message}`);
@@ -291,7 +318,7 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
       report(at, `ref "${base}" is used again (first at ${seen.get(base)}); this one is imported as "${ref}"`, 'warning');
     }
     seen.set(ref, formatPath(at));
-    const kind = propValue(node, 'kind') ?? defaultKind;
+    const kind = propValue(node, 'kind') ?? (typeof node.class === 'string' ? node.class : defaultKind);
     // Mapping collections point at controls by OSCAL id ("cp-2.8" for CP-2(8)): the id is kept, case and all, so they
     // can be resolved and exports can name the control as its publisher does. Crosswalk's own export carries its tags
     // (a `kind` prop marks it), so its ids say nothing new; a repeated id names no single control.
@@ -305,7 +332,7 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
     if (Number.isInteger(order)) recordedOrder.set(requirements.length, order);
     const requirement = {
       ref,
-      kind: /^[a-z][a-z0-9-]*$/.test(kind) ? kind : defaultKind,
+      kind: RequirementKindSchema.safeParse(kind).success ? kind : defaultKind,
       title: propValue(node, 'untitled') === 'true' ? '' : nodeTitle,
       ...(summary ? { summary } : {}),
       ...(parent !== undefined ? { parent } : {}),

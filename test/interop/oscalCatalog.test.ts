@@ -158,7 +158,7 @@ describe('importOscalCatalog', () => {
       licence: 'Imported by the user from their own copy; not redistributed by Crosswalk.',
     });
     expect(result!.requirements).toEqual([
-      { ref: 'ac', kind: 'group', title: 'Access Control' },
+      { ref: 'ac', kind: 'family', title: 'Access Control' }, // its class; "SP800-53" is no kind slug, so AC-1 is a control
       {
         ref: 'AC-1', kind: 'control', title: 'Policy and Procedures', parent: 'ac', tags: ['oscal-id:ac-1'],
         summary: 'a. Share a policy with [Assignment: personnel or roles] at the [Selection (one or more): organization-level; system-level].\nb. Review it.',
@@ -217,6 +217,48 @@ describe('importOscalCatalog', () => {
     expect(importOscalCatalog('catalog:\n  uuid: [oops\n', { file: 'bad.yaml' }).problems).toEqual([
       { file: 'bad.yaml', line: 3, message: expect.stringMatching(/^not valid JSON or YAML: /), severity: 'error' },
     ]);
+  });
+
+  it('reads the identifier from display labels and from id-like titles, and kinds from classes that are kind slugs', () => {
+    const label = (value: string) => [{ name: 'label', value }];
+    // Shaped like NIST's CSF 2.0 and SP 800-171 Rev. 3 catalogs.
+    const doc = {
+      catalog: {
+        uuid: '0c9d8e7f-6a5b-4c3d-9e1f-2a3b4c5d6e7f',
+        metadata: { title: 'Display labels', 'last-modified': '2024-01-01T00:00:00Z', version: '1', 'oscal-version': '1.1.2' },
+        groups: [
+          {
+            id: 'GV', class: 'function', title: 'GOVERN', props: label('GOVERN (GV)'),
+            controls: [{ id: 'GV.OC', class: 'category', title: 'Organizational Context', props: label('Organizational Context (GV.OC)'), controls: [{ id: 'GV.OC-01', class: 'subcategory', title: 'GV.OC-01', props: label('GV.OC-01') }] }],
+          },
+          {
+            id: 'SP_800_171_03.01', class: 'family', title: 'Access Control', props: label('Access Control (03.01)'),
+            controls: [
+              { id: 'SP_800_171_03.01.13', class: 'requirement', title: '03.01.13', props: [{ name: 'status', value: 'withdrawn' }], links: [{ href: '03.13.08', rel: 'addressed_by' }] },
+              { id: 'SP_800_171_03.01.16', class: 'requirement', title: 'Wireless Access', props: label('Wireless Access (03.01.16)'), controls: [{ id: 'SP_800_171_SR-03.01.16', class: 'security_requirement', title: 'SR-03.01.16', props: label('SR-03.01.16') }] },
+              // Not display labels or identifier titles: the label stays, the id is the ref.
+              { id: 'x-2.1', title: 'Automated Management', props: label('X-2 (1)') },
+              { id: 'x-13', title: '3' },
+            ],
+          },
+        ],
+      },
+    };
+    expect(validate(doc)).toEqual([]);
+    const { catalogs, problems } = importOscalCatalog(JSON.stringify(doc), { file: 'labels.json', frameworkId: 'labels-1' });
+    expect(errorsOf(problems)).toEqual([]);
+    expect(catalogs[0]!.requirements.map((r) => [r.ref, r.kind, r.parent])).toEqual([
+      ['GV', 'function', undefined],
+      ['GV.OC', 'category', 'GV'],
+      ['GV.OC-01', 'subcategory', 'GV.OC'],
+      ['03.01', 'family', undefined],
+      ['03.01.13', 'requirement', '03.01'],
+      ['03.01.16', 'requirement', '03.01'],
+      ['SR-03.01.16', 'enhancement', '03.01.16'], // "security_requirement" is no kind slug
+      ['X-2 (1)', 'control', '03.01'],
+      ['x-13', 'control', '03.01'],
+    ]);
+    expect(catalogs[0]!.requirements.find((r) => r.ref === '03.01.13')!.tags).toEqual(['withdrawn', 'oscal-id:SP_800_171_03.01.13', 'addressed-by:03.13.08']);
   });
 
   it('names the JSON path of a control without an id and of a repeated label, and checks the framework id', () => {
