@@ -6,7 +6,7 @@ import type { Framework } from '../domain/schemas/framework.js';
 import { RequirementKindSchema, WITHDRAWN_TAG, isWithdrawn, type Requirement } from '../domain/schemas/requirement.js';
 import { isRecord, parseOscalInput, problemReporter } from './jsonInput.js';
 import { slugify } from './maybeRelationship.js';
-import { OSCAL_VERSION, crosswalkProp, oneLine, oscalPropValue, propValue, propValues, type OscalProp } from './oscalCommon.js';
+import { OSCAL_VERSION, crosswalkProp, oneLine, oscalPropValue, propValue, propValues, uuidProblem, type OscalProp } from './oscalCommon.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
 import { uuidV5 } from './uuid.js';
 
@@ -269,6 +269,8 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
     return emptyImport(problems);
   }
   const catalog = root.catalog;
+  const badUuid = uuidProblem(catalog.uuid);
+  if (badUuid) report(['catalog', 'uuid'], badUuid, 'warning');
   const metadata = isRecord(catalog.metadata) ? catalog.metadata : undefined;
   if (!metadata) report(['catalog', 'metadata'], 'missing "metadata" (an OSCAL catalog needs a title and a version)');
   const title = typeof metadata?.title === 'string' ? metadata.title.trim() : '';
@@ -299,11 +301,18 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
   const recordedOrder = new Map<number, number>();
   const seen = new Map<string, string>();
   const refOfId = new Map<string, string>();
+  const placeOfId = new Map<string, string>();
   const withdrawals: Array<{ requirement: CatalogFile['requirements'][number]; rel: string; href: string }> = [];
   const visit = (node: unknown, at: PathSegment[], defaultKind: string, parent: string | undefined, isControl: boolean) => {
     if (!isRecord(node)) return report(at, `expected an object, found ${JSON.stringify(node)?.slice(0, 40)}`);
     const id = typeof node.id === 'string' ? node.id : undefined;
     if (isControl && !id) report([...at, 'id'], 'a control needs an id');
+    // Mapping collections and links name controls by id: a repeated one would point at two places.
+    if (id !== undefined && placeOfId.has(id))
+      report([...at, 'id'], `id "${id}" is used again (first at ${placeOfId.get(id)}); OSCAL ids are unique in a catalog: give one of them another id`);
+    else if (id !== undefined) placeOfId.set(id, formatPath(at));
+    if (node.title !== undefined && typeof node.title !== 'string')
+      report([...at, 'title'], `the title is ${JSON.stringify(node.title)?.slice(0, 40)}, not text: write it as a string ("title": "…")`);
     const nodeTitle = typeof node.title === 'string' ? node.title.trim() : '';
     let ref = refOf(node, id, nodeTitle);
     const refCheck = RefSchema.safeParse(ref);

@@ -274,6 +274,34 @@ describe('importOscalCatalog', () => {
     expect(importOscalCatalog(JSON.stringify(foreign), { file: 'x.json', frameworkId: 'Not A Slug' }).problems[0]!.message).toMatch(/^framework id "Not A Slug": /);
   });
 
+  it('checks identity: a bad catalog uuid warns, a repeated id or a title that is not text is an error at its place', () => {
+    const badUuid = structuredClone(foreign);
+    badUuid.catalog.uuid = 'b954d3b7-XXXX-453b-8eb2-459e8d3b8462';
+    const read = importOscalCatalog(JSON.stringify(badUuid), { file: 'u.json' });
+    expect(warningsOf(read.problems)).toEqual([
+      { file: 'u.json', path: 'catalog.uuid', message: expect.stringMatching(/^uuid "b954d3b7-XXXX-453b-8eb2-459e8d3b8462" is not valid: OSCAL requires an RFC 4122 version 4 or 5 UUID/), severity: 'warning' },
+    ]);
+    expect(read.catalogs[0]!.requirements).toHaveLength(7);
+
+    const repeated = structuredClone(foreign);
+    repeated.catalog.groups[1]!.id = 'ac'; // a group and a control share OSCAL's id space
+    repeated.catalog.groups[0]!.controls![1]!.id = 'ac-1';
+    const twice = importOscalCatalog(JSON.stringify(repeated), { file: 'd.json' });
+    expect(twice.catalogs).toEqual([]);
+    expect(errorsOf(twice.problems)).toEqual([
+      { file: 'd.json', path: 'catalog.groups[0].controls[1].id', message: 'id "ac-1" is used again (first at catalog.groups[0].controls[0]); OSCAL ids are unique in a catalog: give one of them another id', severity: 'error' },
+      { file: 'd.json', path: 'catalog.groups[1].id', message: 'id "ac" is used again (first at catalog.groups[0]); OSCAL ids are unique in a catalog: give one of them another id', severity: 'error' },
+    ]);
+
+    const numbered = structuredClone(foreign);
+    (numbered.catalog.groups[0]!.controls![0] as { title: unknown }).title = 5;
+    const untitled = importOscalCatalog(JSON.stringify(numbered), { file: 't.json' });
+    expect(untitled.catalogs).toEqual([]);
+    expect(errorsOf(untitled.problems)).toEqual([
+      { file: 't.json', path: 'catalog.groups[0].controls[0].title', message: 'the title is 5, not text: write it as a string ("title": "…")', severity: 'error' },
+    ]);
+  });
+
   it('warns about an OSCAL version it does not know but still reads the catalog', () => {
     const doc = structuredClone(foreign);
     doc.catalog.metadata['oscal-version'] = '2.0.0';
