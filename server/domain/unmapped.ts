@@ -1,6 +1,6 @@
 import { frameworkOf } from './ids.js';
 import type { ContentBundle } from './schemas/content.js';
-import type { Requirement } from './schemas/requirement.js';
+import { isWithdrawn, type Requirement } from './schemas/requirement.js';
 
 export interface UnmappedQuery {
   from: string;
@@ -20,7 +20,8 @@ export interface UnmappedReport {
 
 /**
  * Requirements of `from` with no approved mapping (in either stored direction) to any requirement of `to`,
- * and no approved "no counterpart" record for `to`: the ones nobody has looked at yet.
+ * and no approved "no counterpart" record for `to`: the ones nobody has looked at yet. Withdrawn requirements are left
+ * out: there is nothing left in them to map.
  */
 export function findUnmapped(bundle: Pick<ContentBundle, 'requirements' | 'mappings' | 'noCounterparts'>, { from, to, kinds = [] }: UnmappedQuery): UnmappedReport {
   const mapped = new Set<string>();
@@ -32,7 +33,7 @@ export function findUnmapped(bundle: Pick<ContentBundle, 'requirements' | 'mappi
   const declared = new Set(
     bundle.noCounterparts.filter((n) => n.otherFrameworkId === to && n.status === 'approved').map((n) => n.requirementId),
   );
-  const candidates = bundle.requirements.filter((r) => r.frameworkId === from && (!kinds.length || kinds.includes(r.kind)));
+  const candidates = bundle.requirements.filter((r) => r.frameworkId === from && !isWithdrawn(r) && (!kinds.length || kinds.includes(r.kind)));
   return {
     from,
     to,

@@ -67,7 +67,7 @@ export async function exportGapXlsx(report: GapReport, { generatedAt }: { genera
     ['Assessable', s.assessable], ['Covered', s.covered], ['Partial', s.partial], ['Uncovered', s.uncovered],
     ['Covered directly', s.coveredDirectly], ['Covered through mappings', s.coveredByMapping], ['Covered through a parent', s.coveredByParent],
     ['Uncovered, reviewed "no counterpart"', s.uncoveredNoCounterpart], ['Uncovered, not mapped yet', s.uncoveredNotMapped],
-    ['With proposed mappings awaiting review', s.withPendingMappings], ['Not assessable (parents, informative)', s.notAssessable],
+    ['With proposed mappings awaiting review', s.withPendingMappings], ['Not assessable (parents, informative, withdrawn)', s.notAssessable],
     ...(report.warnings.length ? [[], { heading: 'Warnings' }, ...report.warnings.map((w) => [w])] : []),
   ]);
   return toBuffer(workbook);

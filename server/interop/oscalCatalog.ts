@@ -3,10 +3,10 @@ import type { CatalogFile } from '../content/fileSchemas.js';
 import { formatPath, type PathSegment } from '../content/yamlDocument.js';
 import { FrameworkIdSchema, RefSchema, TagSchema } from '../domain/schemas/common.js';
 import type { Framework } from '../domain/schemas/framework.js';
-import type { Requirement } from '../domain/schemas/requirement.js';
+import { RequirementKindSchema, WITHDRAWN_TAG, isWithdrawn, type Requirement } from '../domain/schemas/requirement.js';
 import { isRecord, parseOscalInput, problemReporter } from './jsonInput.js';
 import { slugify } from './maybeRelationship.js';
-import { OSCAL_VERSION, crosswalkProp, oneLine, oscalPropValue, propValue, propValues, type OscalProp } from './oscalCommon.js';
+import { OSCAL_VERSION, crosswalkProp, oneLine, oscalPropValue, propValue, propValues, uuidProblem, type OscalProp } from './oscalCommon.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
 import { uuidV5 } from './uuid.js';
 
@@ -17,25 +17,45 @@ import { uuidV5 } from './uuid.js';
 /** OSCAL's token type (ids, prop names, classes). */
 const OSCAL_TOKEN = /^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$/u;
 
-/**
- * OSCAL ids for a framework's requirements. A ref such as "GOVERN 1.1" or "Art. 9(2)" is not an OSCAL token, so the
- * id is derived from it (lower case, other characters as "_", a leading "_" when it would start with a digit) and
- * made unique with "-2", "-3" in document order; the exact ref travels in the control's `label` prop.
- */
 /** The tag that keeps an imported control's OSCAL id when it differs from its ref: `oscal-id:cp-2.8`. */
 export const OSCAL_ID_TAG = 'oscal-id:';
 
-export function oscalIds(requirements: readonly Pick<Requirement, 'ref' | 'order'>[]): Map<string, string> {
+/** The OSCAL id an import recorded in a requirement's tags, if it is still a valid OSCAL token. */
+export function recordedOscalId(tags: readonly string[]): string | undefined {
+  const id = tags.find((tag) => tag.startsWith(OSCAL_ID_TAG))?.slice(OSCAL_ID_TAG.length);
+  return id !== undefined && OSCAL_TOKEN.test(id) ? id : undefined;
+}
+
+/** A ref such as "GOVERN 1.1" or "Art. 9(2)" as an OSCAL token: lower case, other characters as "_", a leading "_" before a digit. */
+function derivedOscalId(ref: string): string {
+  const base = ref.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^_+|_+$/g, '');
+  return OSCAL_TOKEN.test(base) ? base : `_${base}`;
+}
+
+type OscalIdSource = Pick<Requirement, 'ref' | 'order'> & { tags?: readonly string[] };
+
+/**
+ * OSCAL ids for a framework's requirements: the id an OSCAL import recorded (`oscal-id:ac-2.1`), so exports name
+ * controls as their publisher does; else the ref itself when it is an OSCAL token ("PR.AA-01"); else one derived from
+ * it ("govern_1.1"). Recorded ids are claimed first; the others are made unique with "-2", "-3" in document order,
+ * ignoring case, since mapping collections are matched against ids without regard to case. The exact ref travels in
+ * the control's `label` prop.
+ */
+export function oscalIds(requirements: readonly OscalIdSource[]): Map<string, string> {
   const ids = new Map<string, string>();
   const used = new Set<string>();
-  for (const { ref } of [...requirements].sort((a, b) => a.order - b.order)) {
-    let base = ref.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^_+|_+$/g, '');
-    if (!OSCAL_TOKEN.test(base)) base = `_${base}`;
+  const claim = (ref: string, base: string) => {
     let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
+    for (let n = 2; used.has(id.toLowerCase()); n++) id = `${base}-${n}`;
+    used.add(id.toLowerCase());
     ids.set(ref, id);
+  };
+  const ordered = [...requirements].sort((a, b) => a.order - b.order);
+  for (const { ref, tags = [] } of ordered) {
+    const recorded = recordedOscalId(tags);
+    if (recorded !== undefined) claim(ref, recorded);
   }
+  for (const { ref } of ordered) if (!ids.has(ref)) claim(ref, OSCAL_TOKEN.test(ref) ? ref : derivedOscalId(ref));
   return ids;
 }
 
@@ -47,11 +67,15 @@ export interface OscalCatalogExportOptions {
   lastModified: string;
 }
 
+/** Where the content of a withdrawn control went, as OSCAL links it (`incorporated-into`) and Crosswalk tags it. */
+const WITHDRAWAL_RELS = new Set(['incorporated-into', 'moved-to', 'addressed-by']);
+
 interface OscalNode {
   id: string;
   class: string;
   title: string;
   props: OscalProp[];
+  links?: Array<{ href: string; rel: string }>;
   parts?: Array<{ id: string; name: string; prose: string }>;
   controls?: OscalNode[];
 }
@@ -78,20 +102,29 @@ export function exportOscalCatalog({ framework, requirements, lastModified }: Os
       children.set(r.parentId, siblings);
     } else roots.push(r);
   }
+  // A withdrawn control's tags `incorporated-into:AC-6` become the links OSCAL gives it, when AC-6 is in the catalog.
+  const withdrawalLinks = (r: Requirement) =>
+    r.tags.flatMap((tag) => {
+      const [rel, ref] = [tag.slice(0, tag.indexOf(':')), tag.slice(tag.indexOf(':') + 1)];
+      return WITHDRAWAL_RELS.has(rel) && ids.has(ref) ? [{ href: `#${ids.get(ref)}`, rel }] : [];
+    });
   const node = (r: Requirement): OscalNode => {
     const id = ids.get(r.ref)!;
     const kids = children.get(r.id) ?? [];
+    const links = isWithdrawn(r) ? withdrawalLinks(r) : [];
     return {
       id,
       class: r.kind,
       title: oneLine(r.title) || r.ref,
       props: [
         { name: 'label', value: r.ref },
+        ...(isWithdrawn(r) ? [{ name: 'status', value: 'withdrawn' }] : []),
         crosswalkProp('kind', r.kind),
         crosswalkProp('order', String(position.get(r.id))),
         ...(r.title.trim() === '' ? [crosswalkProp('untitled', 'true')] : []),
         ...r.tags.map((tag) => crosswalkProp('tag', tag)),
       ],
+      ...(links.length ? { links } : {}),
       ...(r.summary ? { parts: [{ id: `${id}_overview`, name: 'overview', prose: r.summary }] } : {}),
       ...(kids.length ? { controls: kids.map(node) } : {}),
     };
@@ -190,9 +223,36 @@ const summaryOf = (node: Record<string, unknown>, params: Map<string, string>): 
 };
 
 /**
- * Reads an OSCAL catalog (JSON, OSCAL 1.0–1.2) into a Crosswalk catalog. Groups become kind "group", controls
- * "control", controls inside controls "enhancement" (a Crosswalk export's `kind` prop wins). The ref is the control's
- * `label` prop, else its id; the title is kept; the summary is the "statement" part's text (items with their labels,
+ * The identifier practitioners know a group or control by. Some publishers write the label for display, the title
+ * followed by the identifier ("Wireless Access (03.01.16)", "GOVERN (GV)"): the identifier is taken from it. Without a
+ * label, a title that ends the id is the identifier shown (title "03.01.13", id "SP_800_171_03.01.13"); otherwise the
+ * id, else the title.
+ */
+function refOf(node: Record<string, unknown>, id: string | undefined, title: string): string {
+  const label = oscalPropValue(node, 'label');
+  if (label) return identifierInDisplayLabel(label, title) ?? label;
+  if (id && title && !/\s/.test(title) && endsWithPart(id, title)) return title;
+  return id || title;
+}
+
+/** "Organizational Context (GV.OC)" with the title "Organizational Context" → "GV.OC"; a label such as "AC-2(1)" is no display label. */
+function identifierInDisplayLabel(label: string, title: string): string | undefined {
+  const match = /^(.*\S)\s+\(([^()\s]+)\)$/u.exec(label);
+  return match && title && match[1]!.toLowerCase() === title.toLowerCase() ? match[2] : undefined;
+}
+
+/** Whether `id` ends with `part` as a whole segment ("SP_800_171_03.01.13" ends with "03.01.13", "ac-13" not with "3"). */
+function endsWithPart(id: string, part: string): boolean {
+  if (!id.toLowerCase().endsWith(part.toLowerCase())) return false;
+  const before = id.slice(0, id.length - part.length);
+  return before === '' || /[^\p{L}\p{N}]$/u.test(before);
+}
+
+/**
+ * Reads an OSCAL catalog (JSON, OSCAL 1.0–1.2) into a Crosswalk catalog. The kind is the node's `class` when that is a
+ * kind slug ("family", "category", "subcategory"), else "group" for groups, "control" for controls and "enhancement"
+ * for controls inside controls (a Crosswalk export's `kind` prop wins). The ref is the identifier `refOf` reads from
+ * the label, id and title; the title is kept; the summary is the "statement" part's text (items with their labels,
  * parameters shown as "[Assignment: …]"), else the "overview" part. Parents come from nesting; order is document order, or the order a Crosswalk export recorded.
  */
 export function importOscalCatalog(text: string, options: OscalCatalogImportOptions): ImportResult {
@@ -209,6 +269,8 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
     return emptyImport(problems);
   }
   const catalog = root.catalog;
+  const badUuid = uuidProblem(catalog.uuid);
+  if (badUuid) report(['catalog', 'uuid'], badUuid, 'warning');
   const metadata = isRecord(catalog.metadata) ? catalog.metadata : undefined;
   if (!metadata) report(['catalog', 'metadata'], 'missing "metadata" (an OSCAL catalog needs a title and a version)');
   const title = typeof metadata?.title === 'string' ? metadata.title.trim() : '';
@@ -238,12 +300,21 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
   const requirements: CatalogFile['requirements'] = [];
   const recordedOrder = new Map<number, number>();
   const seen = new Map<string, string>();
+  const refOfId = new Map<string, string>();
+  const placeOfId = new Map<string, string>();
+  const withdrawals: Array<{ requirement: CatalogFile['requirements'][number]; rel: string; href: string }> = [];
   const visit = (node: unknown, at: PathSegment[], defaultKind: string, parent: string | undefined, isControl: boolean) => {
     if (!isRecord(node)) return report(at, `expected an object, found ${JSON.stringify(node)?.slice(0, 40)}`);
     const id = typeof node.id === 'string' ? node.id : undefined;
     if (isControl && !id) report([...at, 'id'], 'a control needs an id');
+    // Mapping collections and links name controls by id: a repeated one would point at two places.
+    if (id !== undefined && placeOfId.has(id))
+      report([...at, 'id'], `id "${id}" is used again (first at ${placeOfId.get(id)}); OSCAL ids are unique in a catalog: give one of them another id`);
+    else if (id !== undefined) placeOfId.set(id, formatPath(at));
+    if (node.title !== undefined && typeof node.title !== 'string')
+      report([...at, 'title'], `the title is ${JSON.stringify(node.title)?.slice(0, 40)}, not text: write it as a string ("title": "…")`);
     const nodeTitle = typeof node.title === 'string' ? node.title.trim() : '';
-    let ref = oscalPropValue(node, 'label') || id || nodeTitle;
+    let ref = refOf(node, id, nodeTitle);
     const refCheck = RefSchema.safeParse(ref);
     if (!refCheck.success) {
       report(at, `no usable ref (label prop, id or title): ${refCheck.error.issues[0]?.message}`);
@@ -256,23 +327,29 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
       report(at, `ref "${base}" is used again (first at ${seen.get(base)}); this one is imported as "${ref}"`, 'warning');
     }
     seen.set(ref, formatPath(at));
-    const kind = propValue(node, 'kind') ?? defaultKind;
-    // Mapping collections point at controls by OSCAL id ("cp-2.8" for CP-2(8)): the id is kept so they can be resolved.
-    // Crosswalk's own export derives its ids from the refs (a `kind` prop marks it), so they say nothing new; a repeated
-    // id names no single control.
-    const oscalId = id && !repeated && id.toLowerCase() !== ref.toLowerCase() && propValue(node, 'kind') === undefined ? [`${OSCAL_ID_TAG}${id}`] : [];
-    const tags = [...propValues(node, 'tag'), ...(oscalPropValue(node, 'status') === 'withdrawn' ? ['withdrawn'] : []), ...oscalId].filter((tag) => TagSchema.safeParse(tag).success);
+    const kind = propValue(node, 'kind') ?? (typeof node.class === 'string' ? node.class : defaultKind);
+    // Mapping collections point at controls by OSCAL id ("cp-2.8" for CP-2(8)): the id is kept, case and all, so they
+    // can be resolved and exports can name the control as its publisher does. Crosswalk's own export carries its tags
+    // (a `kind` prop marks it), so its ids say nothing new; a repeated id names no single control.
+    const oscalId = id && !repeated && id !== ref && propValue(node, 'kind') === undefined ? [`${OSCAL_ID_TAG}${id}`] : [];
+    // NIST's SP 800-53 Rev. 4 XML writes "Withdrawn", Rev. 5 "withdrawn".
+    const withdrawn = oscalPropValue(node, 'status')?.toLowerCase() === 'withdrawn';
+    // A Crosswalk export writes the withdrawn tag twice (as a tag and as OSCAL's status): keep it once.
+    const tags = [...new Set([...propValues(node, 'tag'), ...(withdrawn ? [WITHDRAWN_TAG] : []), ...oscalId])].filter((tag) => TagSchema.safeParse(tag).success);
     const summary = summaryOf(node, params);
     const order = Number(propValue(node, 'order'));
     if (Number.isInteger(order)) recordedOrder.set(requirements.length, order);
-    requirements.push({
+    const requirement = {
       ref,
-      kind: /^[a-z][a-z0-9-]*$/.test(kind) ? kind : defaultKind,
+      kind: RequirementKindSchema.safeParse(kind).success ? kind : defaultKind,
       title: propValue(node, 'untitled') === 'true' ? '' : nodeTitle,
       ...(summary ? { summary } : {}),
       ...(parent !== undefined ? { parent } : {}),
       ...(tags.length ? { tags } : {}),
-    });
+    };
+    requirements.push(requirement);
+    if (id) refOfId.set(id, ref);
+    if (withdrawn) withdrawals.push(...withdrawalLinksOf(node).map((link) => ({ requirement, ...link })));
     const list = (key: string) => (Array.isArray(node[key]) ? (node[key] as unknown[]) : []);
     list('groups').forEach((child, i) => visit(child, [...at, 'groups', i], 'group', ref, false));
     list('controls').forEach((child, i) => visit(child, [...at, 'controls', i], isControl ? 'enhancement' : 'control', ref, true));
@@ -281,6 +358,12 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
   top('groups').forEach((group, i) => visit(group, ['catalog', 'groups', i], 'group', undefined, false));
   top('controls').forEach((control, i) => visit(control, ['catalog', 'controls', i], 'control', undefined, true));
   if (!requirements.length && !problems.length) report(['catalog'], 'the catalog has no groups or controls');
+  // Where a withdrawn control went, as a tag naming the ref (`incorporated-into:AC-6`); links name OSCAL ids, known only now.
+  for (const { requirement, rel, href } of withdrawals) {
+    const tag = `${rel}:${refOfId.get(href) ?? href}`;
+    const tags = requirement.tags ?? [];
+    if (TagSchema.safeParse(tag).success && !tags.includes(tag)) requirement.tags = [...tags, tag];
+  }
   // A Crosswalk export recorded every requirement's position: restore that order (document order otherwise).
   const ordered =
     requirements.length && recordedOrder.size === requirements.length
@@ -288,6 +371,16 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
       : requirements;
 
   return finishImport({ catalogs: [{ framework, requirements: ordered }], mappingFiles: [], problems });
+}
+
+/** A control's links that say where its content went when it was withdrawn, their rels as OSCAL 1.2 spells them. */
+function withdrawalLinksOf(node: Record<string, unknown>): Array<{ rel: string; href: string }> {
+  const links = Array.isArray(node.links) ? node.links.filter(isRecord) : [];
+  return links.flatMap((link) => {
+    if (typeof link.rel !== 'string' || typeof link.href !== 'string') return [];
+    const rel = link.rel.toLowerCase().replace(/_/g, '-');
+    return WITHDRAWAL_RELS.has(rel) ? [{ rel, href: link.href.trim().replace(/^#/, '') }] : [];
+  });
 }
 
 /** The name of the party responsible as publisher or creator, if the metadata says. */

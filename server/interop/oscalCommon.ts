@@ -57,5 +57,15 @@ export const oscalPropValue = (node: unknown, name: string): string | undefined 
   return ((props.find((p) => p.class === undefined) ?? props[0])?.value as string | undefined)?.trim();
 };
 
+/** OSCAL's UUIDDatatype: an RFC 4122 UUID of version 4 (random) or 5 (name-based). */
+const OSCAL_UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[45][0-9A-Fa-f]{3}-[89ABab][0-9A-Fa-f]{3}-[0-9A-Fa-f]{12}$/;
+
+/** Why `value` cannot be an OSCAL uuid, with the fix, or undefined when it is one. */
+export function uuidProblem(value: unknown): string | undefined {
+  const fix = 'OSCAL requires an RFC 4122 version 4 or 5 UUID such as "4b12cf47-447b-47bb-8653-0a9cf544b744"; give it a new one. Read anyway';
+  if (value === undefined) return `missing uuid: ${fix}`;
+  return typeof value === 'string' && OSCAL_UUID.test(value) ? undefined : `uuid ${JSON.stringify(value)} is not valid: ${fix}`;
+}
+
 /** One line for OSCAL's markup-line fields (titles). */
 export const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();

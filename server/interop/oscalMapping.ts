@@ -13,7 +13,7 @@ import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js'
 import { currentDate, isRecord, isoDateOf, parseOscalInput, problemReporter } from './jsonInput.js';
 import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength } from './maybeRelationship.js';
 import { oscalIds } from './oscalCatalog.js';
-import { OSCAL_NS, OSCAL_VERSION, crosswalkProp, oneLine, propValue } from './oscalCommon.js';
+import { OSCAL_NS, OSCAL_VERSION, crosswalkProp, oneLine, propValue, uuidProblem } from './oscalCommon.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
 import { uuidV5 } from './uuid.js';
 
@@ -188,6 +188,8 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
   }
   const collection = root['mapping-collection'];
   const base: PathSegment[] = ['mapping-collection'];
+  const uuidChecks = uuidChecker(report);
+  uuidChecks.checkDocument([...base, 'uuid'], collection.uuid);
   const metadata = isRecord(collection.metadata) ? collection.metadata : {};
   const provenance = isRecord(collection.provenance) ? collection.provenance : {};
   const documentTitle = typeof metadata.title === 'string' && metadata.title.trim() ? metadata.title.trim() : path.basename(file);
@@ -208,6 +210,7 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
   mappings.forEach((mapping, i) => {
     const at: PathSegment[] = [...base, 'mappings', i];
     if (!isRecord(mapping)) return report(at, 'expected a mapping object');
+    uuidChecks.checkDocument([...at, 'uuid'], mapping.uuid);
     const frameworkFor = (side: 'source' | 'target'): string | undefined => {
       const given = side === 'source' ? options.sourceFramework : options.targetFramework;
       if (given) return given;
@@ -231,6 +234,7 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
     maps.forEach((map, j) => {
       const mapAt: PathSegment[] = [...at, 'maps', j];
       if (!isRecord(map)) return report(mapAt, 'expected a map object');
+      uuidChecks.checkMap([...mapAt, 'uuid'], map.uuid);
       const fail = (key: PathSegment[], message: string) => report([...mapAt, ...key], message);
       if (map.ns !== undefined && map.ns !== OSCAL_NS) return fail(['ns'], `relationships in namespace "${String(map.ns)}" are not OSCAL's and cannot be read`);
       const relationship = attempt(() => maybeRelationship(map.relationship));
@@ -332,6 +336,7 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
         }
     });
   });
+  uuidChecks.reportMaps();
   const [firstGroup] = manyToMany;
   if (manyToMany.length === 1) report(firstGroup!.at, `the map relates ${firstGroup!.shape}; each pair is imported as ${firstGroup!.pairwise}: review them`, 'warning');
   else if (firstGroup)
@@ -347,6 +352,41 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
 
   const built = buildMappingFiles(entries, { file, description: `Imported from ${documentTitle} (OSCAL mapping collection).` });
   return finishImport({ catalogs: [], mappingFiles: built.mappingFiles, problems: [...problems, ...built.problems] });
+}
+
+/**
+ * Checks the uuids of a mapping collection, its mappings and its maps (warnings: the mappings are still read). Maps are
+ * many, so their invalid and repeated uuids are reported once per kind (count, examples, the first place) when there
+ * are several, as the other per-map problems are.
+ */
+function uuidChecker(report: (at: PathSegment[], message: string, severity?: 'error' | 'warning') => void) {
+  const firstPlace = new Map<string, string>();
+  const invalid: Array<{ at: PathSegment[]; message: string; value: unknown }> = [];
+  const repeated: Array<{ at: PathSegment[]; uuid: string; first: string }> = [];
+  return {
+    checkDocument(at: PathSegment[], value: unknown) {
+      const problem = uuidProblem(value);
+      if (problem) report(at, problem, 'warning');
+    },
+    checkMap(at: PathSegment[], value: unknown) {
+      const problem = uuidProblem(value);
+      if (problem) return void invalid.push({ at, message: problem, value });
+      const uuid = (value as string).toLowerCase();
+      const first = firstPlace.get(uuid);
+      if (first !== undefined) repeated.push({ at, uuid: value as string, first });
+      else firstPlace.set(uuid, formatPath(at));
+    },
+    reportMaps() {
+      const [badOne, badTwo] = invalid;
+      if (badOne && !badTwo) report(badOne.at, badOne.message, 'warning');
+      else if (badOne)
+        report(badOne.at, `${invalid.length} maps have no valid uuid, e.g. ${invalid.slice(0, 3).map((b) => JSON.stringify(b.value) ?? 'none').join(', ')} (this is the first): OSCAL requires an RFC 4122 version 4 or 5 UUID on each; give them new ones. Read anyway`, 'warning');
+      const [again, more] = repeated;
+      if (again && !more) report(again.at, `uuid "${again.uuid}" is used again (first at ${again.first}); OSCAL requires each map's uuid to be unique: give this map a new one. Read anyway`, 'warning');
+      else if (again)
+        report(again.at, `${repeated.length} maps repeat the uuid of an earlier map, e.g. "${again.uuid}" (first at ${again.first}; this is the first repeat); OSCAL requires each map's uuid to be unique: give them new ones. Read anyway`, 'warning');
+    },
+  };
 }
 
 /** The further sources a Crosswalk export wrote on a one-to-one map; on a map of several pairs they are not read. */

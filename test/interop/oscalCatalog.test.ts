@@ -158,14 +158,14 @@ describe('importOscalCatalog', () => {
       licence: 'Imported by the user from their own copy; not redistributed by Crosswalk.',
     });
     expect(result!.requirements).toEqual([
-      { ref: 'ac', kind: 'group', title: 'Access Control' },
+      { ref: 'ac', kind: 'family', title: 'Access Control' }, // its class; "SP800-53" is no kind slug, so AC-1 is a control
       {
-        ref: 'AC-1', kind: 'control', title: 'Policy and Procedures', parent: 'ac',
+        ref: 'AC-1', kind: 'control', title: 'Policy and Procedures', parent: 'ac', tags: ['oscal-id:ac-1'],
         summary: 'a. Share a policy with [Assignment: personnel or roles] at the [Selection (one or more): organization-level; system-level].\nb. Review it.',
       },
-      // Its OSCAL id differs from its label: kept, so mapping collections that name it by id resolve.
+      // An OSCAL id that differs from the label (in case too) is kept: mapping collections name controls by it, exports write it.
       { ref: 'AC-1(1)', kind: 'enhancement', title: 'Stronger policy', summary: 'Do more.', parent: 'AC-1', tags: ['oscal-id:ac-1.1'] },
-      { ref: 'AC-2', kind: 'control', title: 'Withdrawn control', parent: 'ac', tags: ['withdrawn'] },
+      { ref: 'AC-2', kind: 'control', title: 'Withdrawn control', parent: 'ac', tags: ['withdrawn', 'oscal-id:ac-2'] },
       { ref: 'pm', kind: 'group', title: 'Program Management' },
       { ref: 'pm-x', kind: 'group', title: 'Sub-group', summary: 'About the program.', parent: 'pm' },
       { ref: 'top-1', kind: 'control', title: 'Top control' },
@@ -176,6 +176,25 @@ describe('importOscalCatalog', () => {
     const first = importOscalCatalog(JSON.stringify(foreign), { file: 'example.json', frameworkId: 'example-5.1' });
     const again = importOscalCatalog(exportOscalCatalog({ ...domainOf(first.catalogs[0]!), lastModified: LAST_MODIFIED }), { file: 'again.json' });
     expect(again.problems).toEqual([]);
+    expect(again.catalogs).toEqual(first.catalogs);
+  });
+
+  it('reads a withdrawn status in any case with where the control went, and exports it as OSCAL does', () => {
+    const doc = structuredClone(foreign);
+    const withdrawn = doc.catalog.groups[0]!.controls![1] as Record<string, unknown>;
+    withdrawn.props = [{ name: 'label', value: 'AC-2' }, { name: 'status', value: 'Withdrawn' }]; // as in NIST's Rev. 4 XML
+    withdrawn.links = [{ href: '#ac-1', rel: 'incorporated-into' }, { href: '#ac-1', rel: 'reference' }];
+    const first = importOscalCatalog(JSON.stringify(doc), { file: 'rev4.json', frameworkId: 'example-5.1' });
+    expect(first.problems).toEqual([]);
+    expect(first.catalogs[0]!.requirements.find((r) => r.ref === 'AC-2')!.tags).toEqual(['withdrawn', 'oscal-id:ac-2', 'incorporated-into:AC-1']);
+
+    const exported = JSON.parse(exportOscalCatalog({ ...domainOf(first.catalogs[0]!), lastModified: LAST_MODIFIED }));
+    expect(validate(exported)).toEqual([]);
+    const control = exported.catalog.groups[0].controls[1];
+    expect(control.props).toContainEqual({ name: 'status', value: 'withdrawn' });
+    expect(control.links).toEqual([{ href: '#ac-1', rel: 'incorporated-into' }]);
+    expect(exported.catalog.groups[0].controls[0].props.some((p: { name: string }) => p.name === 'status')).toBe(false);
+    const again = importOscalCatalog(JSON.stringify(exported), { file: 'again.json' });
     expect(again.catalogs).toEqual(first.catalogs);
   });
 
@@ -200,6 +219,48 @@ describe('importOscalCatalog', () => {
     ]);
   });
 
+  it('reads the identifier from display labels and from id-like titles, and kinds from classes that are kind slugs', () => {
+    const label = (value: string) => [{ name: 'label', value }];
+    // Shaped like NIST's CSF 2.0 and SP 800-171 Rev. 3 catalogs.
+    const doc = {
+      catalog: {
+        uuid: '0c9d8e7f-6a5b-4c3d-9e1f-2a3b4c5d6e7f',
+        metadata: { title: 'Display labels', 'last-modified': '2024-01-01T00:00:00Z', version: '1', 'oscal-version': '1.1.2' },
+        groups: [
+          {
+            id: 'GV', class: 'function', title: 'GOVERN', props: label('GOVERN (GV)'),
+            controls: [{ id: 'GV.OC', class: 'category', title: 'Organizational Context', props: label('Organizational Context (GV.OC)'), controls: [{ id: 'GV.OC-01', class: 'subcategory', title: 'GV.OC-01', props: label('GV.OC-01') }] }],
+          },
+          {
+            id: 'SP_800_171_03.01', class: 'family', title: 'Access Control', props: label('Access Control (03.01)'),
+            controls: [
+              { id: 'SP_800_171_03.01.13', class: 'requirement', title: '03.01.13', props: [{ name: 'status', value: 'withdrawn' }], links: [{ href: '03.13.08', rel: 'addressed_by' }] },
+              { id: 'SP_800_171_03.01.16', class: 'requirement', title: 'Wireless Access', props: label('Wireless Access (03.01.16)'), controls: [{ id: 'SP_800_171_SR-03.01.16', class: 'security_requirement', title: 'SR-03.01.16', props: label('SR-03.01.16') }] },
+              // Not display labels or identifier titles: the label stays, the id is the ref.
+              { id: 'x-2.1', title: 'Automated Management', props: label('X-2 (1)') },
+              { id: 'x-13', title: '3' },
+            ],
+          },
+        ],
+      },
+    };
+    expect(validate(doc)).toEqual([]);
+    const { catalogs, problems } = importOscalCatalog(JSON.stringify(doc), { file: 'labels.json', frameworkId: 'labels-1' });
+    expect(errorsOf(problems)).toEqual([]);
+    expect(catalogs[0]!.requirements.map((r) => [r.ref, r.kind, r.parent])).toEqual([
+      ['GV', 'function', undefined],
+      ['GV.OC', 'category', 'GV'],
+      ['GV.OC-01', 'subcategory', 'GV.OC'],
+      ['03.01', 'family', undefined],
+      ['03.01.13', 'requirement', '03.01'],
+      ['03.01.16', 'requirement', '03.01'],
+      ['SR-03.01.16', 'enhancement', '03.01.16'], // "security_requirement" is no kind slug
+      ['X-2 (1)', 'control', '03.01'],
+      ['x-13', 'control', '03.01'],
+    ]);
+    expect(catalogs[0]!.requirements.find((r) => r.ref === '03.01.13')!.tags).toEqual(['withdrawn', 'oscal-id:SP_800_171_03.01.13', 'addressed-by:03.13.08']);
+  });
+
   it('names the JSON path of a control without an id and of a repeated label, and checks the framework id', () => {
     const doc = structuredClone(foreign);
     delete (doc.catalog.groups[0]!.controls![1] as { id?: string }).id;
@@ -211,6 +272,34 @@ describe('importOscalCatalog', () => {
       { file: 'x.json', path: 'catalog.controls[1]', message: 'ref "AC-1" is used again (first at catalog.groups[0].controls[0]); this one is imported as "AC-1 (2)"', severity: 'warning' },
     ]);
     expect(importOscalCatalog(JSON.stringify(foreign), { file: 'x.json', frameworkId: 'Not A Slug' }).problems[0]!.message).toMatch(/^framework id "Not A Slug": /);
+  });
+
+  it('checks identity: a bad catalog uuid warns, a repeated id or a title that is not text is an error at its place', () => {
+    const badUuid = structuredClone(foreign);
+    badUuid.catalog.uuid = 'b954d3b7-XXXX-453b-8eb2-459e8d3b8462';
+    const read = importOscalCatalog(JSON.stringify(badUuid), { file: 'u.json' });
+    expect(warningsOf(read.problems)).toEqual([
+      { file: 'u.json', path: 'catalog.uuid', message: expect.stringMatching(/^uuid "b954d3b7-XXXX-453b-8eb2-459e8d3b8462" is not valid: OSCAL requires an RFC 4122 version 4 or 5 UUID/), severity: 'warning' },
+    ]);
+    expect(read.catalogs[0]!.requirements).toHaveLength(7);
+
+    const repeated = structuredClone(foreign);
+    repeated.catalog.groups[1]!.id = 'ac'; // a group and a control share OSCAL's id space
+    repeated.catalog.groups[0]!.controls![1]!.id = 'ac-1';
+    const twice = importOscalCatalog(JSON.stringify(repeated), { file: 'd.json' });
+    expect(twice.catalogs).toEqual([]);
+    expect(errorsOf(twice.problems)).toEqual([
+      { file: 'd.json', path: 'catalog.groups[0].controls[1].id', message: 'id "ac-1" is used again (first at catalog.groups[0].controls[0]); OSCAL ids are unique in a catalog: give one of them another id', severity: 'error' },
+      { file: 'd.json', path: 'catalog.groups[1].id', message: 'id "ac" is used again (first at catalog.groups[0]); OSCAL ids are unique in a catalog: give one of them another id', severity: 'error' },
+    ]);
+
+    const numbered = structuredClone(foreign);
+    (numbered.catalog.groups[0]!.controls![0] as { title: unknown }).title = 5;
+    const untitled = importOscalCatalog(JSON.stringify(numbered), { file: 't.json' });
+    expect(untitled.catalogs).toEqual([]);
+    expect(errorsOf(untitled.problems)).toEqual([
+      { file: 't.json', path: 'catalog.groups[0].controls[0].title', message: 'the title is 5, not text: write it as a string ("title": "…")', severity: 'error' },
+    ]);
   });
 
   it('warns about an OSCAL version it does not know but still reads the catalog', () => {

@@ -168,6 +168,33 @@ describe('importOscalMapping', () => {
     ]);
   });
 
+  it('warns about uuids that are not RFC 4122 and map uuids used twice, naming the places, and still reads the maps', () => {
+    const doc = structuredClone(foreign) as typeof foreign;
+    doc['mapping-collection'].uuid = 'b954d3b7-XXXX-453b-8eb2-459e8d3b8462';
+    const maps = doc['mapping-collection'].mappings.maps;
+    maps[1]!.uuid = maps[0]!.uuid;
+    maps[2]!.uuid = 'not-a-uuid';
+    const options = { file: 'ids.json', sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveIdRef };
+    const { mappingFiles, problems } = importOscalMapping(JSON.stringify(doc), options);
+    expect(errorsOf(problems)).toEqual([]);
+    const uuidWarnings = warningsOf(problems).filter((p) => p.message.includes('uuid'));
+    expect(uuidWarnings.map((p) => p.path)).toEqual(['mapping-collection.uuid', 'mapping-collection.mappings[0].maps[2].uuid', 'mapping-collection.mappings[0].maps[1].uuid']);
+    expect(uuidWarnings[0]!.message).toMatch(/^uuid "b954d3b7-XXXX-453b-8eb2-459e8d3b8462" is not valid: OSCAL requires an RFC 4122 version 4 or 5 UUID/);
+    expect(uuidWarnings[2]!.message).toMatch(/^uuid "6b2e4e77-9a2d-4f3f-9c2a-5d0e2f3a4b5c" is used again \(first at mapping-collection\.mappings\[0\]\.maps\[0\]\.uuid\); .*give this map a new one/);
+    expect(mappingFiles).toEqual(importOscalMapping(JSON.stringify(foreign), options).mappingFiles);
+
+    // Many bad maps: one warning per kind, with a count.
+    maps.push(structuredClone(maps[2]!), structuredClone(maps[0]!));
+    const many = warningsOf(importOscalMapping(JSON.stringify(doc), options).problems).filter((p) => p.message.includes('uuid'));
+    expect(many.map((p) => p.message.slice(0, 40))).toEqual([
+      expect.stringMatching(/^uuid "b954/),
+      '2 maps have no valid uuid, e.g. "not-a-u',
+      '2 maps repeat the uuid of an earlier map',
+    ]);
+    expect(validate(foreign)).toEqual([]); // the schema agrees the original's uuids are fine…
+    expect(validate(doc).map((e) => e.instancePath)).toContain('/mapping-collection/uuid'); // …and these are not
+  });
+
   it('round-trips an imported collection: import → export → import gives the same mapping files', () => {
     const options = { file: 'third-party.json', sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveIdRef };
     const first = importOscalMapping(JSON.stringify(foreign), options);

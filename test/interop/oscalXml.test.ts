@@ -95,7 +95,8 @@ describe('OSCAL XML', () => {
     expect(catalog!.requirements.find((r) => r.ref === 'DM-1')!.summary).toBe(
       'a. Approve changes by [Selection (one or more): a named person; a board meeting every [Assignment: review period]]; and\nb. Keep a [record](#dm-2) of each decision.',
     );
-    expect(catalog!.requirements.map((r) => [r.ref, r.kind, r.parent])).toEqual([['dm', 'group', undefined], ['DM-1', 'control', 'dm'], ['DM-1(1)', 'enhancement', 'DM-1']]);
+    // Classes that are kind slugs are the kinds.
+    expect(catalog!.requirements.map((r) => [r.ref, r.kind, r.parent])).toEqual([['dm', 'family', undefined], ['DM-1', 'demo', 'dm'], ['DM-1(1)', 'demo', 'DM-1']]);
   });
 
   it('imports a mapping collection from XML', () => {

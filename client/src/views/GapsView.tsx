@@ -123,7 +123,7 @@ function GapResult({ report, show, downloads }: { report: GapReport; show: GapSt
         <StatusBar shares={gapShares(s)} />
         <p className="muted">
           Covered: {s.coveredDirectly} directly, {s.coveredByMapping} through mappings, {s.coveredByParent} through a covered parent. Uncovered: {s.uncoveredNoCounterpart} reviewed as having no counterpart, {s.uncoveredNotMapped} not mapped yet.{' '}
-          {s.notAssessable} parents and informative parts are listed but not counted
+          {s.notAssessable} parents, informative parts and withdrawn requirements are listed but not counted
           {s.withPendingMappings ? `; ${s.withPendingMappings} have proposed mappings awaiting review` : ''}. Paths of at most {report.maxPathLength} mapping{report.maxPathLength === 1 ? '' : 's'}, {report.statuses.join(' and ')} only.
         </p>
         {report.have.kind === 'evidence' && /^0 evidence items/.test(report.have.description) && (

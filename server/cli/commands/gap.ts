@@ -50,7 +50,7 @@ export function formatGap(report: GapReport): string {
     `Gap analysis: ${report.have.description} → ${report.target}${report.asOf ? ` (evidence as of ${report.asOf})` : ''}`,
     `Following ${report.statuses.join(' and ')} mappings, paths of at most ${report.maxPathLength} mapping${report.maxPathLength === 1 ? '' : 's'}.`,
     `${s.assessable} assessable requirements: ${s.covered} covered, ${s.partial} partial, ${s.uncovered} uncovered ` +
-      `(${s.uncoveredNoCounterpart} with a reviewed "no counterpart" record, ${s.uncoveredNotMapped} not mapped yet); ${s.notAssessable} not counted (parents, informative).`,
+      `(${s.uncoveredNoCounterpart} with a reviewed "no counterpart" record, ${s.uncoveredNotMapped} not mapped yet); ${s.notAssessable} not counted (parents, informative, withdrawn).`,
     ...report.warnings.map((w) => `warning: ${w}`),
     '',
   ];

@@ -1,5 +1,5 @@
 import { RELATIONSHIPS, STATUSES, type Mapping, type NoCounterpart, type Relationship, type Status } from '../schemas/mapping.js';
-import type { Requirement } from '../schemas/requirement.js';
+import { isWithdrawn, type Requirement } from '../schemas/requirement.js';
 import { inverseRelationship } from '../relationships.js';
 import { coverageOf, type Coverage } from './coverage.js';
 
@@ -189,10 +189,15 @@ export const levelOfCode = (code: number): number => LEVEL_OF_CODE[code]!;
 export const inverseCode = (code: number): number => INVERSE_CODE[code]!;
 export const coverageOfLevel = (level: number): Coverage | undefined => (level === 2 ? 'full' : level === 1 ? 'partial' : undefined);
 
-/** A requirement counts in gap analyses when it has no children (parents are rolled up) and is not informative. */
+/**
+ * A requirement counts in gap analyses when it is neither informative nor withdrawn and has no children (parents are
+ * rolled up). Withdrawn children do not count as children: a control whose enhancements were all withdrawn is a leaf
+ * again (SP 800-53 Rev. 4 has eight).
+ */
 export function isAssessable(index: CoverageIndex, node: number): boolean {
   const r = index.requirements[node];
-  return r !== undefined && !index.childrenOf.has(node) && !r.tags.includes('informative');
+  if (r === undefined || r.tags.includes('informative') || isWithdrawn(r)) return false;
+  return !(index.childrenOf.get(node) ?? []).some((child) => !isWithdrawn(index.requirements[child]!));
 }
 
 /** Ancestors of a node, nearest first. Guards against parent cycles in unchecked input. */

@@ -1,6 +1,7 @@
 import { InputError, NotFoundError } from '../errors.js';
 import { frameworkOf } from '../ids.js';
 import type { NoCounterpart, Status } from '../schemas/mapping.js';
+import { isWithdrawn } from '../schemas/requirement.js';
 import { assessTarget, DEFAULT_MAX_CONTRIBUTIONS, type Assessment, type Blocked } from './assess.js';
 import { aggregateCoverage, coverageOf, describeCoverage, type Contribution } from './coverage.js';
 import { ancestorsOf, inverseCode, isAssessable, levelOfCode, relationshipOfCode, toCoverageIndex, type CoverageIndex, type CoverageInput } from './coverageIndex.js';
@@ -56,7 +57,7 @@ export interface GapRow {
   parentId?: string;
   /** 0 for top-level requirements. */
   depth: number;
-  /** Counted in the summary: no sub-requirements and not informative. */
+  /** Counted in the summary: no sub-requirements (withdrawn ones aside), not informative, not withdrawn. */
   assessable: boolean;
   status: GapStatus;
   basis: GapBasis;
@@ -92,7 +93,7 @@ export interface GapSummary {
   /** Of the uncovered: with a reviewed "no counterpart" record, and with no mapping at all yet. */
   uncoveredNoCounterpart: number;
   uncoveredNotMapped: number;
-  /** Requirements not counted (parents, informative annexes). */
+  /** Requirements not counted (parents, informative annexes, withdrawn requirements). */
   notAssessable: number;
   /** Assessable requirements with proposed mappings that would change the picture once reviewed. */
   withPendingMappings: number;
@@ -113,7 +114,7 @@ export interface GapReport {
 /**
  * Every requirement of `target`, covered, partial or uncovered, given what the organisation already satisfies.
  *
- * Hierarchy: only assessable requirements (no sub-requirements, not tagged informative) are counted. A parent covered
+ * Hierarchy: only assessable requirements (no sub-requirements, not tagged informative or withdrawn) are counted. A parent covered
  * in full covers each descendant (a superset of the parent is a superset of each of its parts); partial coverage of a
  * parent says nothing about which part, so descendants are not marked partial by it — they say so in their reasons.
  * A parent's own status is the roll-up of its assessable descendants: all covered → covered, none covered or partial
@@ -195,6 +196,7 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
     if (status === 'uncovered' && partialAncestor !== undefined)
       reasons.push(`its parent ${index.ids[partialAncestor]} is partly covered as a whole, which says nothing about this part`);
     if (requirement.tags.includes('informative')) reasons.unshift('informative: not counted');
+    if (isWithdrawn(requirement)) reasons.unshift('withdrawn by its publisher: not counted');
     if (status !== 'covered' && own.expired.length)
       reasons.push(`expired evidence would reach it: ${[...new Set(own.expired.flatMap((c) => c.evidenceIds ?? []))].join(', ')} (renew it to count)`);
     if (status !== 'covered' && pending.length)

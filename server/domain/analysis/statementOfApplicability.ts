@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors.js';
 import { inScope, isExpired, type Evidence, type EvidenceLink } from '../schemas/evidence.js';
 import type { OrgControl } from '../schemas/orgControl.js';
-import type { Requirement } from '../schemas/requirement.js';
+import { isWithdrawn, type Requirement } from '../schemas/requirement.js';
 import type { ImplementationStatus, SoaEntry } from '../schemas/soa.js';
 import { maybeAsOf } from './options.js';
 
@@ -56,7 +56,7 @@ export interface StatementOfApplicability {
 }
 
 /**
- * The Statement of Applicability of one framework's controls: the organisation's decision per control (defaults
+ * The Statement of Applicability of one framework's controls (withdrawn ones aside): the organisation's decision per control (defaults
  * for controls without one: undecided, not started), the evidence linked to it directly or through an organisation
  * control that cites it (expired items flagged, items scoped to other frameworks left out), and what an auditor would
  * question.
@@ -67,7 +67,8 @@ export function statementOfApplicability(query: SoaQuery): StatementOfApplicabil
   const own = query.requirements.filter((r) => r.frameworkId === frameworkId);
   if (!own.length) throw new NotFoundError(`unknown framework "${frameworkId}" (or it has no requirements)`);
   const byId = new Map(own.map((r) => [r.id, r]));
-  const controls = own.filter((r) => kinds.includes(r.kind)).sort((a, b) => a.order - b.order);
+  // A withdrawn control is no longer one to apply; a decision recorded for it stays, as an orphan entry.
+  const controls = own.filter((r) => kinds.includes(r.kind) && !isWithdrawn(r)).sort((a, b) => a.order - b.order);
   const entries = new Map(query.entries.filter((e) => e.frameworkId === frameworkId).map((e) => [e.requirementId, e]));
   const items = new Map((query.evidence ?? []).map((e) => [e.id, e]));
   const orgControls = new Map((query.orgControls ?? []).map((c) => [c.id, c]));

@@ -27,4 +27,9 @@ export const RequirementSchema = z.object({
 });
 
 export type Requirement = z.infer<typeof RequirementSchema>;
+
+/** The tag of a requirement its publisher withdrew: kept for its ref and history, never one to meet or cover. */
+export const WITHDRAWN_TAG = 'withdrawn';
+
+export const isWithdrawn = (requirement: Pick<Requirement, 'tags'>): boolean => requirement.tags.includes(WITHDRAWN_TAG);
 export type RequirementKind = z.infer<typeof RequirementKindSchema>;
