@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { CatalogFile } from '../content/fileSchemas.js';
 import { formatPath, type PathSegment } from '../content/yamlDocument.js';
-import { FrameworkIdSchema, RefSchema, TagSchema } from '../domain/schemas/common.js';
+import { FrameworkIdSchema, RefSchema, TagSchema, WebUrlSchema } from '../domain/schemas/common.js';
 import type { Framework } from '../domain/schemas/framework.js';
 import { RequirementKindSchema, WITHDRAWN_TAG, isWithdrawn, type Requirement } from '../domain/schemas/requirement.js';
 import { isRecord, parseOscalInput, problemReporter } from './jsonInput.js';
@@ -172,7 +171,8 @@ export interface OscalCatalogImportOptions extends ImportOptions {
 }
 
 const DEFAULT_LICENCE = 'Imported by the user from their own copy; not redistributed by Crosswalk.';
-const KNOWN_VERSIONS = /^1\.[0-2](\.|$)/;
+// NIST's own CSF 2.0 and SP 800-171 Rev. 3 catalogs write "v1.1.3".
+const KNOWN_VERSIONS = /^v?1\.[0-2](\.|$)/;
 
 /** Every parameter of the catalog by id, as the text that replaces its insertion in prose. */
 function collectParams(node: unknown, into = new Map<string, string>()): Map<string, string> {
@@ -291,7 +291,7 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
     edition: options.edition?.trim() || version,
     publisher: options.publisher?.trim() || propValue(metadata, 'publisher') || partyName(metadata) || 'Imported',
     licence: options.licence?.trim() || propValue(metadata, 'licence') || DEFAULT_LICENCE,
-    ...(url && z.url().safeParse(url).success ? { url } : {}),
+    ...(url && WebUrlSchema.safeParse(url).success ? { url } : {}),
     ...(propValue(metadata, 'family') ? { family: propValue(metadata, 'family')! } : {}),
     ...(propValue(metadata, 'description') ? { description: propValue(metadata, 'description')! } : {}),
   };

@@ -5,7 +5,7 @@ import { frameworkCitation } from '../domain/citation.js';
 import { InputError } from '../domain/errors.js';
 import { frameworkOf, splitRequirementId } from '../domain/ids.js';
 import { inverseRelationship } from '../domain/relationships.js';
-import { FrameworkIdSchema, IsoDateSchema, RefSchema } from '../domain/schemas/common.js';
+import { FrameworkIdSchema, IsoDateSchema, RefSchema, WebUrlSchema } from '../domain/schemas/common.js';
 import type { Framework } from '../domain/schemas/framework.js';
 import { SourceStatementSchema, type Mapping, type Method, type Provenance, type Rationale, type Relationship, type SourceStatement, type Status } from '../domain/schemas/mapping.js';
 import type { Requirement } from '../domain/schemas/requirement.js';
@@ -262,7 +262,7 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
         return value;
       };
       const url = prop('provenance-url');
-      if (url !== undefined && !z.url().safeParse(url).success) fail(['props'], `provenance-url: "${url}" is not a URL`);
+      if (url !== undefined && !WebUrlSchema.safeParse(url).success) fail(['props'], `provenance-url: "${url}" is not an http(s) URL`);
       const created = date('provenance-created') ?? documentDate;
       const reviewed = date('reviewed');
       const reviewer = prop('reviewer');
