@@ -30,3 +30,8 @@ export class DataFileError extends Error {
     super(problems.map(formatProblem).join('\n'));
   }
 }
+
+/**
+ * An option as both front doors spell it, for messages the command line and the API share: "frameworkId (--framework-id)".
+ */
+export const optionNamed = (option: string) => `${option} (--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)})`;

@@ -110,7 +110,7 @@ export interface GapArgs extends TraversalArgs {
 
 export async function gapFor(content: AnalysisContent, store: GraphStore, args: GapArgs) {
   const modes = [args.haveFrameworks?.length, args.haveRequirements?.length, args.haveEvidence].filter(Boolean).length;
-  if (modes !== 1) throw new InputError('say what the organisation has with exactly one of haveFrameworks, haveRequirements or haveEvidence');
+  if (modes !== 1) throw new InputError('say what the organisation has with exactly one of haveFrameworks (have= in REST), haveRequirements or haveEvidence (evidence=true in REST)');
   if (args.asOf !== undefined && !IsoDateSchema.safeParse(args.asOf).success) throw new InputError(`asOf: "${args.asOf}" is not a date (YYYY-MM-DD)`);
   const { index } = await content.get();
   const have: GapHave = args.haveEvidence

@@ -7,7 +7,7 @@ import type { MappingFile } from '../content/fileSchemas.js';
 import { errorsIn, loadContent, type LoadedContent, type ParsedFiles } from '../content/loadContent.js';
 import { withoutStatedPairs } from '../content/statedPairs.js';
 import { importedMappingPath, writeImport, type ImportedContent } from '../content/writeImport.js';
-import { InputError, type Problem } from '../domain/errors.js';
+import { InputError, optionNamed, type Problem } from '../domain/errors.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import { canonicalJson } from '../domain/fingerprint.js';
 import type { SourceStatement } from '../domain/schemas/mapping.js';
@@ -137,7 +137,7 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
   switch (maybeImportFormat(request.format)) {
     case 'csv': {
       for (const option of ['frameworkId', 'name', 'edition'] as const)
-        if (!request[option]) throw new InputError(`import --format csv needs --${option === 'frameworkId' ? 'framework-id' : option}`);
+        if (!request[option]) throw new InputError(`import of format csv needs ${optionNamed(option)}`);
       const { catalog, problems } = csvToCatalog(request.text, { file, frameworkId: request.frameworkId!, name: request.name!, edition: request.edition!, publisher: request.publisher });
       return { catalogs: catalog ? [catalog] : [], mappingFiles: [], problems };
     }
@@ -145,7 +145,7 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
       return importCsvCrosswalk(request.text, { file, today, sourceFramework: request.from, targetFramework: request.to, resolveRef: loadedRefResolver(loaded), frameworks: loaded.frameworks });
     case 'olir': {
       for (const option of ['from', 'to'] as const)
-        if (!request[option]) throw new InputError(`import --format olir needs --from (the focal document's framework) and --to (the reference document's framework)`);
+        if (!request[option]) throw new InputError(`import of format olir needs ${optionNamed('from')}, the focal document's framework, and ${optionNamed('to')}, the reference document's framework`);
       const refs = refsByFramework(loaded.requirements);
       return importOlirStrm(request.text, { file, today, focal: request.from!, reference: request.to!, refsOf: (id) => refs.get(id) });
     }

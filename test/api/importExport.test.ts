@@ -358,7 +358,7 @@ describe('more import formats over HTTP', () => {
     expect(await server.store.getMapping('nist-style-1:NT-1 -> iso42001-2023:A.2.2')).toMatchObject({ relationship: 'superset-of', strength: 6 });
     const refused = await upload('format=olir&from=nist-style-1&filename=strm.csv', olir);
     expect(refused.status).toBe(400);
-    expect(JSON.stringify(await refused.json())).toContain('import --format olir needs --from');
+    expect(JSON.stringify(await refused.json())).toContain('import of format olir needs from (--from), the focal document');
 
     // A two-column table from another tool: the frameworks come from the query, a ref with its title is resolved.
     const table = 'Source ID;Target ID;Relationship\nNT-1(1) Test review;A.6.2.4;intersects with\n';

@@ -116,6 +116,6 @@ describe('crosswalk import --format olir', () => {
 
     const missing = crosswalk(['import', '--format', 'olir', file, '--from', 'iso27001-2022'], { dataDir });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('import --format olir needs --from (the focal document\'s framework) and --to (the reference document\'s framework)');
+    expect(missing.stderr).toContain('import of format olir needs from (--from), the focal document\'s framework, and to (--to), the reference document\'s framework');
   });
 });
