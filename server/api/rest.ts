@@ -90,8 +90,10 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
   router.get('/mappings/:id', route((req, ctx) => Q.mapping(null, { id: req.params.id }, ctx)));
   router.get('/mappings/:id/reviews', route(async (req, ctx) => {
     const id = String(req.params.id);
-    if (!(await ctx.store.getMapping(id))) throw new NotFoundError(`unknown mapping "${id}"`);
-    return ctx.store.reviewHistory(id);
+    // A mapping that left the content keeps its review history (decisions are applied again if it comes back).
+    const history = await ctx.store.reviewHistory(id);
+    if (!history.length && !(await ctx.store.getMapping(id))) throw new NotFoundError(`unknown mapping "${id}"`);
+    return history;
   }));
   router.get('/search', route((req, ctx) => {
     const q = z.object({ q: z.string(), framework: z.string().optional(), limit: int(20) }).parse(req.query);

@@ -22,6 +22,8 @@ export interface WriteImportOptions {
   replace?: boolean;
   /** Files already parsed in this operation (see loadContent). */
   parsed?: ParsedFiles;
+  /** The problems of the content already in place, when the caller has just loaded it (saves loading it again). */
+  existingProblems?: Problem[];
 }
 
 const slug = (name: string) => path.basename(name).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'import';
@@ -42,7 +44,7 @@ export interface WrittenImport {
   undo: () => void;
 }
 
-export function writeImport({ imported, dataDir, sourceName, format, replace = false, parsed }: WriteImportOptions): WrittenImport {
+export function writeImport({ imported, dataDir, sourceName, format, replace = false, parsed, existingProblems }: WriteImportOptions): WrittenImport {
   const errors = errorsIn(imported.problems);
   if (errors.length) throw new DataFileError(errors);
   if (!imported.catalogs.length && !imported.mappingFiles.length) {
@@ -68,7 +70,7 @@ export function writeImport({ imported, dataDir, sourceName, format, replace = f
   // Errors anywhere count, not only in the new files: a replaced catalog that lacks a requirement breaks the
   // crosswalks that cite it. Errors that were there before the import are not this import's to report.
   const key = (p: Problem) => `${p.file}\u0000${p.line ?? ''}\u0000${p.message}`;
-  const before = new Set(errorsIn(loadContent(dirs, { parsed }).problems).map(key));
+  const before = new Set(errorsIn(existingProblems ?? loadContent(dirs, { parsed }).problems).map(key));
   const caused = errorsIn(loadContent(dirs, { pending, parsed }).problems).filter((p) => !before.has(key(p)));
   const newFiles = new Set(pending.map((p) => path.relative(process.cwd(), p.path) || p.path));
   const elsewhere = caused.filter((p) => !newFiles.has(p.file));
@@ -77,22 +79,26 @@ export function writeImport({ imported, dataDir, sourceName, format, replace = f
   if (caused.length) throw new DataFileError(caused);
 
   const replaced = new Map<string, string>();
-  for (const file of pending) {
-    fs.mkdirSync(path.dirname(file.path), { recursive: true });
-    if (fs.existsSync(file.path)) replaced.set(file.path, fs.readFileSync(file.path, 'utf8'));
-    const temporary = `${file.path}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, file.text);
-    fs.renameSync(temporary, file.path);
-  }
-  const written = pending.map((p) => p.path);
-  return {
-    written,
-    undo: () => {
-      for (const file of written) {
-        const previous = replaced.get(file);
-        if (previous === undefined) fs.rmSync(file, { force: true });
-        else fs.writeFileSync(file, previous);
-      }
-    },
+  const written: string[] = [];
+  const undo = () => {
+    for (const file of written) {
+      const previous = replaced.get(file);
+      if (previous === undefined) fs.rmSync(file, { force: true });
+      else fs.writeFileSync(file, previous);
+    }
   };
+  try {
+    for (const file of pending) {
+      fs.mkdirSync(path.dirname(file.path), { recursive: true });
+      if (fs.existsSync(file.path)) replaced.set(file.path, fs.readFileSync(file.path, 'utf8'));
+      const temporary = `${file.path}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, file.text);
+      fs.renameSync(temporary, file.path);
+      written.push(file.path);
+    }
+  } catch (e) {
+    undo(); // the files written before the failure go back too
+    throw e;
+  }
+  return { written, undo };
 }

@@ -265,17 +265,17 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
   const imported = { ...converted, mappingFiles: overlap.mappingFiles, problems };
   const warnings = imported.problems.filter((p) => p.severity === 'warning');
   const nothingNew = !imported.catalogs.length && !imported.mappingFiles.length;
-  const { written, undo } = nothingNew && imported.reviews?.length ? { written: [], undo: () => {} } : writeImport({ imported, dataDir: request.dataDir, sourceName: writtenAs(request), format: request.format, replace: request.replace, parsed });
-  if (imported.catalogs.length) warnings.push(...harmonizedStructureHints(imported.catalogs.map((c) => c.framework.id), loadContent(dirs, { parsed }).bundle, request.sourceName));
+  const { written, undo } = nothingNew && imported.reviews?.length ? { written: [], undo: () => {} } : writeImport({ imported, dataDir: request.dataDir, sourceName: writtenAs(request), format: request.format, replace: request.replace, parsed, existingProblems: loaded.problems });
   let load: LoadSummary | undefined;
   let reviewsApplied = 0;
+  try {
+    if (imported.catalogs.length) warnings.push(...harmonizedStructureHints(imported.catalogs.map((c) => c.framework.id), loadContent(dirs, { parsed }).bundle, request.sourceName));
+    if (request.store) load = await loadIntoStore(request.store, { dataDir: request.dataDir, parsed });
+  } catch (e) {
+    undo();
+    throw e;
+  }
   if (request.store) {
-    try {
-      load = await loadIntoStore(request.store, { dataDir: request.dataDir, parsed });
-    } catch (e) {
-      undo();
-      throw e;
-    }
     for (const review of imported.reviews ?? []) {
       if (!(await request.store.getMapping(review.mappingId))) continue;
       const history = await request.store.reviewHistory(review.mappingId);

@@ -1,6 +1,7 @@
 import { InputError } from '../domain/errors.js';
 import { frameworkOf } from '../domain/ids.js';
 import type { Mapping } from '../domain/schemas/mapping.js';
+import { isWithdrawn } from '../domain/schemas/requirement.js';
 import type { EmbeddingStore } from '../store/types.js';
 import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion, sortScored, type Scored } from './fuse.js';
@@ -68,8 +69,10 @@ export async function computeSuggestions(corpus: SuggestCorpus, query: SuggestQu
   const graph = createGraphSignals({ mappings: knowledgeFor(corpus.mappings, { from, to, blind }), harmonizedClauses: corpus.harmonizedClauses });
 
   const wantedSources = query.sourceIds ? new Set(query.sourceIds) : undefined;
-  const sources = [...texts.values()].filter((t) => t.frameworkId === from && (!wantedSources || wantedSources.has(t.id)));
-  const targets = [...texts.values()].filter((t) => t.frameworkId === to);
+  // A withdrawn requirement has nothing left to map, either way.
+  const withdrawn = new Set(corpus.requirements.filter(isWithdrawn).map((r) => r.id));
+  const sources = [...texts.values()].filter((t) => t.frameworkId === from && !withdrawn.has(t.id) && (!wantedSources || wantedSources.has(t.id)));
+  const targets = [...texts.values()].filter((t) => t.frameworkId === to && !withdrawn.has(t.id));
   const targetIds = new Set(targets.map((t) => t.id));
 
   // Blind: nothing decided between the two frameworks may be learned from.

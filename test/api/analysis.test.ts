@@ -26,7 +26,7 @@ describe('evidence through GraphQL', () => {
     const save = (locationUri: string) => server.gql('mutation($input: EvidenceInput!) { saveEvidence(input: $input) { id } }', { input: { ...policy, id: 'ev-where', locationUri } }, TOKENS.analyst);
     const hostile = await save('javascript:alert(document.cookie)');
     expect(hostile.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
-    expect(hostile.body.errors![0]!.message).toMatch(/"https:\/\/…", "file:\/\/\/…" or "smb:\/\/…"/);
+    expect(hostile.body.errors![0]!.message).toMatch(/"https:\/\/…", "file:\/\/\/…", "smb:\/\/…" or "s3:\/\/…"/);
     expect((await save('file:///srv/policies/ai.pdf')).body.data.saveEvidence.id).toBe('ev-where');
     const mapping = await server.gql('mutation($input: MappingInput!) { createMapping(input: $input) { id } }', { input: { sourceId: 'iso42001-2023:A.2.4', targetId: 'iso9001-2015:7.5.3', relationship: 'intersects_with', rationale: 'semantic', strength: 3, provenanceUrl: 'javascript:alert(1)' } }, TOKENS.analyst);
     expect(mapping.body.errors![0]!.message).toMatch(/expected an http\(s\) URL/);

@@ -10,6 +10,7 @@ describe.skipIf(!hasChromium)('explorer views (headless chromium)', () => {
   const views: Array<[name: string, path: string, ready: string, heading: RegExp]> = [
     ['hub', '/', '.graph-canvas [data-node]', /Evidence hub/],
     ['hub-requirement', '/hub?req=iso42001-2023%3A6.1.4&depth=3', '.graph-canvas[data-renderer]', /Evidence hub/],
+    ['hub-unknown-requirement', '/hub?req=iso42001-2023%3AZ.9', '.status.empty:has-text("No requirement has the id")', /Evidence hub/],
     ['matrix', '/matrix', 'button.cell', /Overlap matrix/],
     ['requirement', '/requirement/iso42001-2023%3A6.1.4', 'table.mappings tbody tr', /AI system impact assessment/],
     ['review', '/review', '.status.empty, .queue-item', /Review queue/],
@@ -33,7 +34,9 @@ describe.skipIf(!hasChromium)('explorer views (headless chromium)', () => {
     expect(await page.locator('main h1').first().textContent()).toMatch(heading);
     await page.waitForLoadState('networkidle');
     await screenshot(page, `view-${name}`);
-    expect(problems).toEqual([]);
+    // A stale link's 404 is the answer the view is built on; chromium logs every 4xx response, so that line is expected.
+    const expected = name === 'hub-unknown-requirement' ? /status of 404/ : undefined;
+    expect(problems.filter((p) => !expected?.test(p))).toEqual([]);
     await page.context().close();
   });
 

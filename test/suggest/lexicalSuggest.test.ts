@@ -32,6 +32,16 @@ describe('words and vocabulary', () => {
 });
 
 describe('offline suggestions on a small fixture', () => {
+  it('never proposes a withdrawn requirement, nor suggests for one', async () => {
+    const [first] = await top('alpha-1:1');
+    const corpus = smallCorpus();
+    for (const r of corpus.requirements) if (r.id === first!.targetId) r.tags = [...r.tags, 'withdrawn'];
+    expect((await top('alpha-1:1', corpus)).map((c) => c.targetId)).not.toContain(first!.targetId);
+    for (const r of corpus.requirements) if (r.id === 'alpha-1:1') r.tags = [...r.tags, 'withdrawn'];
+    const run = await computeSuggestions(corpus, { from: 'alpha-1', to: 'beta-1', method: 'lexical', top: 3 });
+    expect(run.sources.map((s) => s.sourceId)).not.toContain('alpha-1:1');
+  });
+
   it('finds a counterpart that uses other words for the same concept, where plain BM25 follows the shared word', async () => {
     const [first] = await top('alpha-1:1');
     expect(first!.targetId).toBe('beta-1:A');

@@ -1,9 +1,7 @@
 import type { Provenance, SourceStatement } from '../api/queries.js';
 import { plural, relationshipLabel } from '../lib/format.js';
 import { inverseRelationship } from '../graph/support.js';
-
-/** Only web links are followed: a link stored before the server checked schemes must not run script. */
-const isWebLink = (url: string | null | undefined): url is string => !!url && /^https?:\/\//i.test(url);
+import { isWebLink } from '../lib/links.js';
 
 export function SourceName({ provenance }: { provenance: Provenance }) {
   return isWebLink(provenance.url) ? (

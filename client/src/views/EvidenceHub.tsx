@@ -21,6 +21,7 @@ import { isoToday } from '../lib/evidenceForm.js';
 import { frameworkShortLabel, humanizeIds, plural } from '../lib/format.js';
 import { isIsoDate } from '../lib/hub.js';
 import { formatRoute, intParam, listParam, requirementHref, type Route } from '../lib/route.js';
+import { isWebLink } from '../lib/links.js';
 import { Link, setParams } from '../router.js';
 import { ReachCountsTable, SupportLegend } from '../components/Legend.js';
 
@@ -353,7 +354,7 @@ function ItemCard({ item, expired, action, onChanged }: { item: EvidenceItem; ex
         <dt>Owner</dt>
         <dd>{item.owner}</dd>
         <dt>Where</dt>
-        <dd>{/^https?:/i.test(item.locationUri) ? <a href={item.locationUri} rel="noreferrer noopener" target="_blank">{item.locationUri}</a> : <code>{item.locationUri}</code>}</dd>
+        <dd>{isWebLink(item.locationUri) ? <a href={item.locationUri} rel="noreferrer noopener" target="_blank">{item.locationUri}</a> : <code>{item.locationUri}</code>}</dd>
         <dt>Collected</dt>
         <dd>
           {item.collected}

@@ -82,6 +82,8 @@ function RequirementHub({ route }: { route: Route }) {
   const selected = route.params.sel || null;
   const q = useQuery<NeighbourhoodData>(NEIGHBOURHOOD, { id: startId, depth, statuses: withProposed ? ['approved', 'proposed'] : ['approved'], maxNodes: 2000 });
 
+  // The server answers NOT_FOUND for an id no requirement has (a stale link): that is the "no such requirement" case.
+  const unknownStart = q.status === 'error' && q.error.code === 'NOT_FOUND';
   const model = useMemo(() => {
     if (q.status !== 'ok') return null;
     const { nodes, edges, truncated } = q.data.neighbourhood;
@@ -193,8 +195,8 @@ function RequirementHub({ route }: { route: Route }) {
         </label>
       </form>
       {q.status === 'loading' && <Loading what={`the reach of ${startId}`} />}
-      {q.status === 'error' && <ErrorBox what={`the reach of ${startId}`} error={q.error} retry={q.reload} />}
-      {model?.missing && (
+      {q.status === 'error' && !unknownStart && <ErrorBox what={`the reach of ${startId}`} error={q.error} retry={q.reload} />}
+      {(model?.missing || unknownStart) && (
         <Empty>
           No requirement has the id <code>{startId}</code>. Search for one above.
         </Empty>

@@ -27,19 +27,20 @@ const isComposite = (type: object | undefined | null): type is Composite => !!ty
  * and a suggestion run ranks a whole framework. Everything else costs 1.
  */
 export const FIELD_COSTS: Readonly<Record<string, number>> = {
-  'Query.gapAnalysis': 50_000,
-  'Query.evidenceReach': 10_000,
-  'Query.requirementSupport': 10_000,
-  'Query.proposedControls': 20_000,
-  'Query.imsPlan': 20_000,
-  'Query.statementOfApplicability': 20_000,
-  'Query.coverageMatrix': 2_000,
-  'Query.contradictions': 20_000,
-  'Query.unmapped': 5_000,
+  // Weighed so that one request runs at most two gap analyses, or a handful of the lighter analyses, and one suggestion run.
+  'Query.gapAnalysis': 120_000,
+  'Query.evidenceReach': 20_000,
+  'Query.requirementSupport': 20_000,
+  'Query.proposedControls': 60_000,
+  'Query.imsPlan': 40_000,
+  'Query.statementOfApplicability': 40_000,
+  'Query.coverageMatrix': 5_000,
+  'Query.contradictions': 60_000,
+  'Query.unmapped': 10_000,
   'Query.paths': 10_000,
   'Query.search': 500,
-  'Mutation.suggestMappings': 100_000,
-  'Mutation.adoptProposedControls': 20_000,
+  'Mutation.suggestMappings': 300_000,
+  'Mutation.adoptProposedControls': 60_000,
 };
 
 /** Fields whose work grows with their size argument: a neighbourhood walks up to maxNodes requirements, several steps deep. */

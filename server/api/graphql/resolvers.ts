@@ -47,13 +47,18 @@ async function review(ctx: ApiContext, id: string, input: Args): Promise<Mapping
 
 /** Refuses ids of frameworks that are not loaded, naming the loaded ones: an empty answer would look like "nothing there". */
 async function mustKnowFrameworks(ctx: ApiContext, ...ids: Array<string | null | undefined>): Promise<void> {
+  const named = ids.filter((id): id is string => !!id);
+  if (!named.length) return;
   const known = new Set((await ctx.frameworks()).map((f) => f.id));
-  const unknown = ids.find((id) => id && !known.has(id));
+  const unknown = named.find((id) => !known.has(id));
   if (unknown) throw new NotFoundError(`unknown framework "${unknown}" (known: ${[...known].sort().join(', ')})`);
 }
 
 async function mustKnowRequirements(ctx: ApiContext, ...ids: Array<string | null | undefined>): Promise<void> {
-  for (const id of ids) if (id && !(await ctx.requirements.load(id))) throw new NotFoundError(`unknown requirement "${id}"`);
+  const named = ids.filter((id): id is string => !!id);
+  const found = await Promise.all(named.map((id) => ctx.requirements.load(id)));
+  const unknown = named.find((_, i) => !found[i]);
+  if (unknown) throw new NotFoundError(`unknown requirement "${unknown}"`);
 }
 
 /** The frameworks and requirement a mapping filter names must exist. */

@@ -60,7 +60,7 @@ export interface ProposedControlSet {
  *    several unrelated covering classes is cited by each of them rather than gluing them together — that is the
  *    difference from plain connected components, which would merge two broad controls through one small shared one.
  *
- * Only assessable requirements (no sub-requirements, not informative) of the chosen frameworks take part, and
+ * Only assessable requirements (no sub-requirements, neither informative nor withdrawn) of the chosen frameworks take part, and
  * only mappings of the given statuses (approved by default) between them.
  */
 export function proposeUnifiedControls(input: CoverageInput, query: ProposeControlsQuery): ProposedControlSet {

@@ -23,9 +23,8 @@ export const EvidenceSchema = z
     type: EvidenceTypeSchema,
     /** The person or team answerable for keeping it current. */
     owner: z.string().trim().min(1, 'an evidence item needs an owner'),
-    /** Where it lives: https://…, file://…, s3://…, sharepoint link. */
-    // Where evidence lives: a web page or document store, a file share or a file; never a scheme that runs script.
-    locationUri: z.url({ protocol: /^(https?|file|smb|s?ftp|ftps)$/, message: 'the location must be a URI such as "https://…", "file:///…" or "smb://…"' }),
+    /** Where it lives: a web page or document store (https://…, a SharePoint link), a file share, a file or a bucket; never a scheme that runs script. */
+    locationUri: z.url({ protocol: /^(https?|file|smb|s?ftp|ftps|s3)$/, message: 'the location must be a URI such as "https://…", "file:///…", "smb://…" or "s3://…"' }),
     collected: IsoDateSchema,
     expires: IsoDateSchema.optional(),
     /** Frameworks it may count for; empty means every framework. */
