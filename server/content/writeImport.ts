@@ -32,18 +32,18 @@ const slug = (name: string) => path.basename(name).replace(/\.[^.]+$/, '').toLow
 export const importedMappingPath = (dataDir: string, sourceName: string, file: Pick<MappingFile, 'source' | 'target'>) =>
   path.join(contentDirs({ dataDir }).user[1]!, `${slug(sourceName)}__${file.source}__${file.target}.yaml`);
 
-/**
- * Writes imported catalogs and crosswalks into the user's data folder as Crosswalk content files — only when
- * the importer reported no error and every new file passes validation together with everything already there.
- * Files are written to a temporary name and renamed, so a failure leaves no half-written file; `undo` restores the
- * folder if what follows (loading into the store) fails.
- */
 export interface WrittenImport {
   written: string[];
   /** Puts the data folder back as it was: removes the new files and restores the ones this import overwrote. */
   undo: () => void;
 }
 
+/**
+ * Writes imported catalogs and crosswalks into the user's data folder as Crosswalk content files — only when
+ * the importer reported no error and every new file passes validation together with everything already there.
+ * Files are written to a temporary name and renamed, so a failure leaves no half-written file; `undo` restores the
+ * folder if what follows (loading into the store) fails.
+ */
 export function writeImport({ imported, dataDir, sourceName, format, replace = false, parsed, existingProblems }: WriteImportOptions): WrittenImport {
   const errors = errorsIn(imported.problems);
   if (errors.length) throw new DataFileError(errors);
