@@ -3,7 +3,7 @@ import { frameworkOf } from './ids.js';
 import { inverseRelationship } from './relationships.js';
 import type { ContentBundle } from './schemas/content.js';
 import type { Mapping } from './schemas/mapping.js';
-import type { Requirement } from './schemas/requirement.js';
+import { isWithdrawn, type Requirement } from './schemas/requirement.js';
 
 /**
  * The meaning of each graph query, written once over plain arrays. Stores answer the same questions natively
@@ -110,13 +110,20 @@ export function pathsVia(adjacent: Adjacency, { from, to, maxLength, maxPaths = 
   return found.sort(comparePaths).slice(0, maxPaths);
 }
 
-/** For each ordered framework pair with at least one matching mapping: how much of the source is covered. */
+/**
+ * For each ordered framework pair with at least one matching mapping: how much of the source is covered. Withdrawn
+ * requirements are out of the matrix: not in the totals, and their mappings cover nothing at either end.
+ */
 export function coverageMatrixOf(bundle: Pick<ContentBundle, 'requirements' | 'mappings'>, filter: EdgeFilter): CoverageCell[] {
   const totals = new Map<string, number>();
-  for (const r of bundle.requirements) totals.set(r.frameworkId, (totals.get(r.frameworkId) ?? 0) + 1);
+  const withdrawn = new Set<string>();
+  for (const r of bundle.requirements) {
+    if (isWithdrawn(r)) withdrawn.add(r.id);
+    else totals.set(r.frameworkId, (totals.get(r.frameworkId) ?? 0) + 1);
+  }
   const cells = new Map<string, CoverageCell & { coveredIds: Set<string> }>();
   for (const m of bundle.mappings) {
-    if (m.relationship === 'no-relationship' || !matchesFilter(m, filter)) continue;
+    if (m.relationship === 'no-relationship' || !matchesFilter(m, filter) || withdrawn.has(m.source) || withdrawn.has(m.target)) continue;
     for (const end of [m.source, m.target]) {
       const view = viewFrom(end, m);
       const source = frameworkOf(end);

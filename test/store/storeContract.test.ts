@@ -211,6 +211,20 @@ describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
       expect(await store.coverageMatrix(filter)).toEqual(coverageMatrixOf(bundle, filter));
     });
 
+    it('coverage matrix leaves withdrawn requirements and their mappings out', async () => {
+      const next = smallBundle();
+      next.requirements.find((r) => r.id === 'fw-b:B-2')!.tags = ['withdrawn'];
+      await store.loadContent(next);
+      for (const filter of [{}, { statuses: ['approved' as const] }]) {
+        const cells = await store.coverageMatrix(filter);
+        expect(cells).toEqual(coverageMatrixOf(next, filter));
+        expect(cells.find((c) => c.source === 'fw-b' && c.target === 'fw-a')?.total).toBe(next.requirements.filter((r) => r.frameworkId === 'fw-b').length - 1);
+      }
+      const all = await store.coverageMatrix({});
+      expect(all.find((c) => c.source === 'fw-a' && c.target === 'fw-b')?.byRelationship['subset-of']).toBeUndefined();
+      expect(all.find((c) => c.source === 'fw-c' && c.target === 'fw-b')?.covered).toBe(1);
+    });
+
     it('coverage matrix follows writes', async () => {
       const before = await store.coverageMatrix({ statuses: ['approved'] });
       await store.reviewMapping({ mappingId: 'fw-b:B-2 -> fw-c:MAP 1.1', status: 'approved', reviewer: 'ana', at: '2026-02-03T10:00:00Z' });

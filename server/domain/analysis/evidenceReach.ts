@@ -1,5 +1,6 @@
 import { NotFoundError } from '../errors.js';
 import { inScope, isExpired, type Evidence, type EvidenceLink } from '../schemas/evidence.js';
+import { isWithdrawn } from '../schemas/requirement.js';
 import type { OrgControl } from '../schemas/orgControl.js';
 import { assessTarget, directNoRelationship, noCounterpartBetween, pairCoverage, weakestStrength, type Blocked } from './assess.js';
 import { aggregateCoverage, compareContributions, describeCoverage, type Contribution, type Coverage } from './coverage.js';
@@ -72,7 +73,7 @@ export interface EvidenceReach {
 
 /**
  * Every requirement, in every framework, that one evidence item supports, full or partial, with the path of mappings
- * that carries it. Follows the coverage algebra (docs/analysis.md): full only when every link of the path is full;
+ * that carries it (withdrawn requirements aside: paths may pass through them, but nothing is met there). Follows the coverage algebra (docs/analysis.md): full only when every link of the path is full;
  * a direct reviewed mapping between a source and a target overrides longer paths between them; reviewed "no
  * counterpart" records rule a pair out; partial support from several sources stays partial. A requirement supported
  * in full passes full support to its sub-requirements.
@@ -99,6 +100,7 @@ export function evidenceReach(input: CoverageInput, query: EvidenceReachQuery): 
       const node = index.nodeOf.get(requirementId);
       const known = node !== undefined && index.requirements[node] !== undefined;
       if (!known) warnings.push(`linked to unknown requirement "${requirementId}"`);
+      else if (isWithdrawn(index.requirements[node]!)) warnings.push(`linked to ${requirementId}, which its publisher withdrew: it counts for nothing there`);
       const frameworkId = known ? index.requirements[node]!.frameworkId : requirementId.slice(0, requirementId.indexOf(':'));
       sources.push({ requirementId, ...(orgControlId ? { orgControlId } : {}), known, inScope: inScope(evidence, frameworkId) });
     }
@@ -175,7 +177,8 @@ export function evidenceReach(input: CoverageInput, query: EvidenceReachQuery): 
 
   const reached: ReachedRequirement[] = [];
   const outOfScope: EvidenceReach['outOfScope'] = [];
-  for (const r of reachedByNode.values()) {
+  for (const [node, r] of reachedByNode) {
+    if (isWithdrawn(index.requirements[node]!)) continue;
     if (inScope(evidence, r.frameworkId)) reached.push(r);
     else outOfScope.push({ requirementId: r.requirementId, frameworkId: r.frameworkId, ref: r.ref, title: r.title, coverage: r.coverage });
   }

@@ -20,11 +20,15 @@
  *   (:OrgControl {…, position})-[:CITES {position}]->(:Requirement)   (:SoaEntry {frameworkId, requirementId, …})-[:ABOUT]->(:Requirement)
  */
 
+import { WITHDRAWN_TAG } from '../../domain/schemas/requirement.js';
+
 /** A MAPS_TO relationship `m` from `a` to `b` as one map: its properties plus the ids of its ends. */
 const MAPPING = 'm {.*, source: a.id, target: b.id}';
 /** The EdgeFilter of the domain (graph.ts): empty lists match everything. */
 const edgeFilter = (m: string) => `(size($relationships) = 0 OR ${m}.relationship IN $relationships)
   AND (size($statuses) = 0 OR ${m}.status IN $statuses)`;
+/** A requirement its publisher has not withdrawn (no tags are stored as no `tags` property). */
+const inForce = (r: string) => `NOT '${WITHDRAWN_TAG}' IN coalesce(${r}.tags, [])`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Migrations and maintenance
@@ -401,12 +405,14 @@ export const PATHS_UP_TO: readonly string[] = Object.freeze(Array.from({ length:
 
 export const REQUIREMENT_TOTALS = `
 MATCH (r:Requirement)
+WHERE ${inForce('r')}
 RETURN r.frameworkId AS frameworkId, count(*) AS total`;
 
 /** Matching mappings counted from each end: `outgoing` false means read from the target side (inverse relationship). */
 export const COVERAGE_BY_RELATIONSHIP = `
 MATCH (a:Requirement)-[m:MAPS_TO]->(b:Requirement)
 WHERE m.relationship <> 'no-relationship'
+  AND ${inForce('a')} AND ${inForce('b')}
   AND ${edgeFilter('m')}
 UNWIND [{source: a.frameworkId, target: b.frameworkId, outgoing: true},
         {source: b.frameworkId, target: a.frameworkId, outgoing: false}] AS side
@@ -416,6 +422,7 @@ RETURN side.source AS source, side.target AS target, m.relationship AS relations
 export const COVERAGE_COVERED = `
 MATCH (a:Requirement)-[m:MAPS_TO]->(b:Requirement)
 WHERE m.relationship <> 'no-relationship'
+  AND ${inForce('a')} AND ${inForce('b')}
   AND ${edgeFilter('m')}
 UNWIND [{end: a.id, source: a.frameworkId, target: b.frameworkId},
         {end: b.id, source: b.frameworkId, target: a.frameworkId}] AS side

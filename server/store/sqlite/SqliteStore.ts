@@ -8,7 +8,7 @@ import { applyReview } from '../../domain/review.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
 import type { HarmonizedClause } from '../../domain/schemas/harmonizedClause.js';
 import type { Mapping, NoCounterpart, Relationship } from '../../domain/schemas/mapping.js';
-import type { Requirement } from '../../domain/schemas/requirement.js';
+import { WITHDRAWN_TAG, type Requirement } from '../../domain/schemas/requirement.js';
 import type { EmbeddingModelInfo, EmbeddingStore, FrameworkSummary, GraphStore, NearestHit, StoredEmbedding, LoadProgress, LoadSummary, MappingCriteria, MappingFilter, RequirementFilter, ReviewDecision } from '../types.js';
 import type {
   EvidenceCriteria, EvidenceFilter, EvidenceImportSummary, EvidenceLinkFilter, EvidenceLinkKey, EvidenceStore, OrgControlSaveOptions,
@@ -246,7 +246,8 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
   }
 
   private coverageCells(filter: EdgeFilter, pair?: [string, string]): CoverageCell[] {
-    const where: string[] = [`relationship <> 'no-relationship'`];
+    const withdrawn = `SELECT id FROM requirements WHERE tags LIKE '%"${WITHDRAWN_TAG}"%' AND EXISTS (SELECT 1 FROM json_each(requirements.tags) WHERE value = '${WITHDRAWN_TAG}')`;
+    const where: string[] = [`relationship <> 'no-relationship'`, `source NOT IN (${withdrawn})`, `target NOT IN (${withdrawn})`];
     const params: unknown[] = [];
     if (filter.relationships?.length) where.push(`relationship IN (${placeholders(filter.relationships.length)})`) && params.push(...filter.relationships);
     if (filter.statuses?.length) where.push(`status IN (${placeholders(filter.statuses.length)})`) && params.push(...filter.statuses);
@@ -263,7 +264,7 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
     const covered = this.db
       .prepare(`SELECT fa, fb, count(DISTINCT req) AS n FROM (${directed}) GROUP BY fa, fb`)
       .all(...params, ...params) as Array<{ fa: string; fb: string; n: number }>;
-    const totals = new Map((this.db.prepare('SELECT framework_id, count(*) AS n FROM requirements GROUP BY framework_id').all() as Array<{ framework_id: string; n: number }>).map((r) => [r.framework_id, r.n]));
+    const totals = new Map((this.db.prepare(`SELECT framework_id, count(*) AS n FROM requirements WHERE id NOT IN (${withdrawn}) GROUP BY framework_id`).all() as Array<{ framework_id: string; n: number }>).map((r) => [r.framework_id, r.n]));
     const cells = new Map<string, CoverageCell>();
     for (const row of covered) cells.set(`${row.fa}\u0000${row.fb}`, { source: row.fa, target: row.fb, total: totals.get(row.fa) ?? 0, covered: row.n, byRelationship: {} });
     for (const row of rows) cells.get(`${row.fa}\u0000${row.fb}`)!.byRelationship[row.rel] = row.n;

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildCoverageIndex, isAssessable } from '../../../server/domain/analysis/coverageIndex.js';
+import { evidenceReach } from '../../../server/domain/analysis/evidenceReach.js';
 import { gapAnalysis } from '../../../server/domain/analysis/gapAnalysis.js';
+import { coverageMatrixOf } from '../../../server/domain/graphAlgorithms.js';
 import { statementOfApplicability } from '../../../server/domain/analysis/statementOfApplicability.js';
 import { findUnmapped } from '../../../server/domain/unmapped.js';
 import type { Requirement } from '../../../server/domain/schemas/requirement.js';
-import { bundleOf, framework, map } from './fixtures.js';
+import { bundleOf, evidence, framework, map } from './fixtures.js';
 
 /** Framework t: 1 with parts 1.1 (withdrawn) and 1.2; 2 withdrawn; 3 whose only part 3.1 is withdrawn; 4 active. */
 const withdrawnRefs = ['1.1', '2', '3.1'];
@@ -42,5 +44,23 @@ describe('withdrawn requirements', () => {
     expect(soa.rows.map((r) => r.ref)).toEqual(['1', '1.2', '3', '4']);
     expect(soa.summary.controls).toBe(4);
     expect(soa.orphanEntries).toEqual(['t:2']);
+  });
+
+  it('are out of the coverage matrix: not in the totals, and their mappings cover nothing at either end', () => {
+    const withMappings = bundleOf([...framework('h', ['a', 'b']), ...target], [map('h:a', 'equivalent-to', 't:4'), map('h:b', 'subset-of', 't:2')]);
+    const cell = (source: string, targetId: string) => coverageMatrixOf(withMappings, {}).find((c) => c.source === source && c.target === targetId);
+    expect(cell('t', 'h')).toMatchObject({ total: 4, covered: 1, byRelationship: { 'equivalent-to': 1 } });
+    expect(cell('h', 't')).toMatchObject({ total: 2, covered: 1, byRelationship: { 'equivalent-to': 1 } });
+  });
+
+  it('are not reached by evidence, though paths pass through them; a link to one is a warning', () => {
+    const chain = bundleOf([...framework('h', ['a']), ...target, ...framework('u', ['9'])], [map('h:a', 'equal-to', 't:2'), map('t:2', 'equal-to', 'u:9')]);
+    const item = evidence('policy');
+    const reach = evidenceReach(chain, { evidence: item, links: [{ evidenceId: 'policy', kind: 'requirement', requirementId: 'h:a' }], asOf: '2026-06-01' });
+    expect(reach.reached.map((r) => r.requirementId)).toEqual(['h:a', 'u:9']);
+    expect(reach.byFramework).toEqual([{ frameworkId: 'h', full: 1, partial: 0 }, { frameworkId: 'u', full: 1, partial: 0 }]);
+    const linked = evidenceReach(chain, { evidence: item, links: [{ evidenceId: 'policy', kind: 'requirement', requirementId: 't:2' }], asOf: '2026-06-01' });
+    expect(linked.reached.map((r) => r.requirementId)).toEqual(['h:a', 'u:9']);
+    expect(linked.warnings).toEqual(['linked to t:2, which its publisher withdrew: it counts for nothing there']);
   });
 });
