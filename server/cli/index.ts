@@ -7,9 +7,9 @@ type Command = { summary: string; writes?: true; run: () => Promise<(argv: strin
 const COMMANDS: Record<string, Command> = {
   serve: { writes: true, summary: 'start the service (HOST, PORT, CROSSWALK_DATA_DIR, CROSSWALK_TOKENS, NEO4J_URI)', run: async () => (await import('./commands/serve.js')).serveCommand },
   validate: { summary: 'check every catalog and mapping file, or the given files/folders against them [PATH...] [--alone] [--json]', run: async () => (await import('./commands/validate.js')).validateCommand },
-  stats: { summary: 'requirements by kind and mappings by relationship and status [--json]', run: async () => (await import('./commands/stats.js')).statsCommand },
+  stats: { summary: 'requirements by kind and mappings by relationship and status [--source files|store] [--json]', run: async () => (await import('./commands/stats.js')).statsCommand },
   load: { writes: true, summary: 'load seeds/, mappings/ and imported catalogs into the store (idempotent, atomic) [--json]', run: async () => (await import('./commands/load.js')).loadCommand },
-  report: { summary: 'report unmapped --from FW --to FW [--kind K]... [--json]; report disputed [--from FW --to FW] [--json]; report contradictions [--from FW --to FW] [--kind opposite|strictness] [--json]', run: async () => (await import('./commands/report.js')).reportCommand },
+  report: { summary: 'report unmapped --from FW --to FW [--kind K]... [--source files|store] [--json]; report disputed [--from FW --to FW] [--json]; report contradictions [--from FW --to FW] [--kind opposite|strictness] [--json]', run: async () => (await import('./commands/report.js')).reportCommand },
   import: {
     writes: true,
     summary: 'import --format csv|csv-crosswalk|olir|oscal|oscal-mapping|ciso-assistant|cprt|json FILE [--framework-id ID --name NAME --edition ED] [--from FW --to FW] [--sheet NAME] [--replace] [--skip-conflicts] [--no-load]',
@@ -33,7 +33,7 @@ const COMMANDS: Record<string, Command> = {
     run: async () => (await import('./commands/models.js')).modelsCommand,
   },
   gap: {
-    summary: 'gap --target FW (--have FW | --have-requirements ID,… | --evidence) [--as-of D] [--max-path N] [--include-proposed] [--json] [--format csv|xlsx --out FILE]',
+    summary: 'gap --target FW (--have FW | --have-requirements ID,… | --evidence) [--as-of D] [--max-path N] [--include-proposed] [--source files|store] [--json] [--format csv|xlsx --out FILE]',
     run: async () => (await import('./commands/gap.js')).gapCommand,
   },
   evidence: {
@@ -43,10 +43,10 @@ const COMMANDS: Record<string, Command> = {
   },
   controls: {
     writes: true,
-    summary: 'controls propose --frameworks A,B [--save [--replace]] [--format csv|xlsx|json|oscal --out FILE] | list | import --format json|csv FILE | merge ID ID… | split ID --part "T=ID;ID"… | rename ID --title T',
+    summary: 'controls propose --frameworks A,B [--source files|store] [--save [--replace]] [--format csv|xlsx|json|oscal --out FILE] | list | import --format json|csv FILE | merge ID ID… | split ID --part "T=ID;ID"… | rename ID --title T',
     run: async () => (await import('./commands/controls.js')).controlsCommand,
   },
-  ims: { summary: 'ims --standards A,B,C [--json] [--format md|xlsx --out FILE] | ims align --framework FW [--out FILE]: draft the harmonized-structure file for a standard Crosswalk does not ship', run: async () => (await import('./commands/ims.js')).imsCommand },
+  ims: { summary: 'ims --standards A,B,C [--source files|store] [--json] [--format md|xlsx --out FILE] | ims align --framework FW [--out FILE]: draft the harmonized-structure file for a standard Crosswalk does not ship', run: async () => (await import('./commands/ims.js')).imsCommand },
   soa: {
     writes: true,
     summary: 'soa --framework FW [--as-of D] [--json] [--format csv|xlsx --out FILE] | soa import --format csv FILE [--framework FW]',

@@ -1,6 +1,6 @@
 import { frameworkOf } from './ids.js';
 import type { ContentBundle } from './schemas/content.js';
-import { isWithdrawn, type Requirement } from './schemas/requirement.js';
+import { isInformative, isWithdrawn, type Requirement } from './schemas/requirement.js';
 
 export interface UnmappedQuery {
   from: string;
@@ -15,13 +15,16 @@ export interface UnmappedReport {
   total: number;
   mapped: number;
   noCounterpart: number;
+  /** Requirements of `from` left out as informative (guidance annexes): counted here only. */
+  informative: number;
   unmapped: Requirement[];
 }
 
 /**
  * Requirements of `from` with no approved mapping (in either stored direction) to any requirement of `to`,
  * and no approved "no counterpart" record for `to`: the ones nobody has looked at yet. Withdrawn requirements are left
- * out: there is nothing left in them to map.
+ * out (there is nothing left in them to map), and so are informative ones (guidance, not requirements), which are
+ * only counted.
  */
 export function findUnmapped(bundle: Pick<ContentBundle, 'requirements' | 'mappings' | 'noCounterparts'>, { from, to, kinds = [] }: UnmappedQuery): UnmappedReport {
   const mapped = new Set<string>();
@@ -33,11 +36,13 @@ export function findUnmapped(bundle: Pick<ContentBundle, 'requirements' | 'mappi
   const declared = new Set(
     bundle.noCounterparts.filter((n) => n.otherFrameworkId === to && n.status === 'approved').map((n) => n.requirementId),
   );
-  const candidates = bundle.requirements.filter((r) => r.frameworkId === from && !isWithdrawn(r) && (!kinds.length || kinds.includes(r.kind)));
+  const inScope = bundle.requirements.filter((r) => r.frameworkId === from && !isWithdrawn(r) && (!kinds.length || kinds.includes(r.kind)));
+  const candidates = inScope.filter((r) => !isInformative(r));
   return {
     from,
     to,
     total: candidates.length,
+    informative: inScope.length - candidates.length,
     mapped: candidates.filter((r) => mapped.has(r.id)).length,
     noCounterpart: candidates.filter((r) => !mapped.has(r.id) && declared.has(r.id)).length,
     unmapped: candidates.filter((r) => !mapped.has(r.id) && !declared.has(r.id)).sort((a, b) => a.order - b.order),

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../server/store/sqlite/SqliteStore.js';
+import { edge } from '../fixtures/smallBundle.js';
 import { crosswalk } from './run.js';
 
 describe('crosswalk report disputed', () => {
@@ -76,5 +78,45 @@ describe('crosswalk report contradictions', () => {
     expect(json[0]).toMatchObject({ kind: 'opposite', path: [expect.objectContaining({ from: expect.any(String) }), expect.objectContaining({ to: expect.any(String) })] });
     expect(crosswalk(['report', 'contradictions', '--kind', 'maybe'], { dataDir }).stderr).toContain('report contradictions: invalid --kind: "maybe" (expected: opposite, strictness)');
     expect(crosswalk(['report', 'contradictions', '--from', 'iso42001-2023'], { dataDir }).stderr).toContain('give both --from and --to');
+  });
+});
+
+describe('crosswalk report unmapped', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-unmapped-'));
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  const unmapped = (...args: string[]) => JSON.parse(crosswalk(['report', 'unmapped', '--from', 'iso27001-2022', '--to', 'eu-ai-act-2024-1689', '--json', ...args], { dataDir }).stdout);
+
+  it('counts informative requirements apart instead of listing them as work to do', () => {
+    const report = JSON.parse(crosswalk(['report', 'unmapped', '--from', 'iso42001-2023', '--to', 'iso27001-2022', '--json'], { dataDir }).stdout);
+    expect(report.informative).toBeGreaterThan(0);
+    expect(report.total).toBe(report.mapped + report.noCounterpart + report.unmapped.length);
+    expect(report.unmapped.map((r: { ref: string }) => r.ref)).not.toContain('C.2.1');
+    expect(crosswalk(['report', 'unmapped', '--from', 'iso42001-2023', '--to', 'iso27001-2022'], { dataDir }).stdout).toContain(`(${report.informative} informative left out)`);
+  });
+
+  it('reads the files by default, and the store as it stands with --source store', async () => {
+    expect(crosswalk(['report', 'unmapped', '--from', 'iso27001-2022', '--to', 'eu-ai-act-2024-1689', '--source', 'store'], { dataDir }).stderr).toContain('run "crosswalk load" first');
+    expect(crosswalk(['load'], { dataDir }).code).toBe(0);
+    const before = unmapped();
+    expect(before.mapped).toBe(0);
+    const store = openSqliteStore({ file: path.join(dataDir, 'crosswalk.db') });
+    try {
+      const article = (await store.listRequirements({ frameworkId: 'eu-ai-act-2024-1689' }))[0]!.id;
+      await store.saveMapping(edge(before.unmapped[0].id, article, 'intersects-with', { origin: 'user' }));
+    } finally {
+      await store.close();
+    }
+    expect(unmapped()).toEqual(before);
+    const fromStore = unmapped('--source', 'store');
+    expect(fromStore).toMatchObject({ total: before.total, mapped: 1 });
+    expect(fromStore.unmapped.map((r: { id: string }) => r.id)).not.toContain(before.unmapped[0].id);
+    const stats = (...args: string[]) => JSON.parse(crosswalk(['stats', '--json', ...args], { dataDir }).stdout).mappings.find((m: { source: string; target: string }) => m.source === 'iso27001-2022' && m.target === 'eu-ai-act-2024-1689');
+    expect(stats()).toBeUndefined();
+    expect(stats('--source', 'store')).toMatchObject({ total: 1 });
+    expect(crosswalk(['stats', '--source', 'disk'], { dataDir }).stderr).toContain('stats: invalid source: "disk" (expected: files, store)');
   });
 });

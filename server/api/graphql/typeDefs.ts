@@ -152,6 +152,8 @@ export const typeDefs = /* GraphQL */ `
     total: Int!
     mapped: Int!
     noCounterpart: Int!
+    "Informative requirements (guidance annexes): left out of total and unmapped, counted here."
+    informative: Int!
     unmapped: [Requirement!]!
   }
 

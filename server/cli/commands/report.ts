@@ -7,7 +7,7 @@ import { CONTRADICTION_KINDS } from '../../domain/relationships.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
 import { findUnmapped } from '../../domain/unmapped.js';
 import { loadIfEmpty } from '../../services/loadIntoStore.js';
-import { withStore } from '../analysisSupport.js';
+import { contentFromStore, maybeSource, withStore, type ContentSource } from '../analysisSupport.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 
 const REPORTS = ['unmapped', 'disputed', 'contradictions'] as const;
@@ -20,25 +20,26 @@ export async function reportCommand(argv: string[]) {
   throw new InputError(`report: invalid report: "${name ?? ''}" (expected: ${REPORTS.join(', ')})`);
 }
 
-function filesBundle(command: string, frameworks: string[]): ContentBundle {
-  const { bundle } = loadContent(contentDirs({ dataDir: dataDirFrom() }));
+async function contentBundle(command: string, frameworks: string[], source: ContentSource): Promise<ContentBundle> {
+  const bundle = source === 'store' ? await withStore(contentFromStore) : loadContent(contentDirs({ dataDir: dataDirFrom() })).bundle;
   for (const id of frameworks)
     if (!bundle.frameworks.some((f) => f.id === id))
       throw new InputError(`${command}: unknown framework "${id}" (known: ${bundle.frameworks.map((f) => f.id).sort().join(', ')})`);
   return bundle;
 }
 
-function unmappedReport(argv: string[]) {
-  const { values } = parseCommandArgs('report unmapped', argv, { from: { type: 'string' }, to: { type: 'string' }, kind: { type: 'string', multiple: true }, json: { type: 'boolean' } });
+async function unmappedReport(argv: string[]) {
+  const { values } = parseCommandArgs('report unmapped', argv, { from: { type: 'string' }, to: { type: 'string' }, kind: { type: 'string', multiple: true }, source: { type: 'string' }, json: { type: 'boolean' } });
   const from = requireOption('report unmapped', values, 'from');
   const to = requireOption('report unmapped', values, 'to');
-  const bundle = filesBundle('report unmapped', [from, to]);
+  const bundle = await contentBundle('report unmapped', [from, to], maybeSource('report unmapped', values.source, 'files'));
   const report = findUnmapped(bundle, { from, to, kinds: (values.kind as string[] | undefined) ?? [] });
   if (values.json) {
     console.log(JSON.stringify({ ...report, unmapped: report.unmapped.map(({ id, ref, kind, title }) => ({ id, ref, kind, title })) }, null, 2));
     return;
   }
-  console.log(`${from} → ${to}: ${report.total} requirements, ${report.mapped} with an approved mapping, ${report.noCounterpart} marked "no counterpart", ${report.unmapped.length} not mapped yet`);
+  const informative = report.informative ? ` (${report.informative} informative left out)` : '';
+  console.log(`${from} → ${to}: ${report.total} requirements${informative}, ${report.mapped} with an approved mapping, ${report.noCounterpart} marked "no counterpart", ${report.unmapped.length} not mapped yet`);
   for (const r of report.unmapped) console.log(`  ${r.ref.padEnd(14)} ${r.kind.padEnd(12)} ${r.title}`);
 }
 

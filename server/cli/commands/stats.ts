@@ -2,10 +2,12 @@ import { contentDirs, dataDirFrom } from '../../config.js';
 import { loadContent } from '../../content/loadContent.js';
 import { computeStats, type ContentStats } from '../../domain/stats.js';
 import { frameworkCitation } from '../../domain/citation.js';
+import { contentFromStore, maybeSource, withStore, type ContentSource } from '../analysisSupport.js';
 import { parseCommandArgs } from '../args.js';
 
-export function stats({ dataDir = dataDirFrom() } = {}): ContentStats {
-  return computeStats(loadContent(contentDirs({ dataDir })).bundle);
+/** Counts of the content files (what `load` would load), or of the store as it stands, reviews and all. */
+export async function stats({ dataDir = dataDirFrom(), source = 'files' as ContentSource } = {}): Promise<ContentStats> {
+  return computeStats(source === 'store' ? await withStore(contentFromStore) : loadContent(contentDirs({ dataDir })).bundle);
 }
 
 export function formatStats({ frameworks, mappings }: ContentStats): string {
@@ -25,8 +27,8 @@ export function formatStats({ frameworks, mappings }: ContentStats): string {
 }
 
 export async function statsCommand(argv: string[]) {
-  const { values } = parseCommandArgs('stats', argv, { json: { type: 'boolean' } });
-  const result = stats();
+  const { values } = parseCommandArgs('stats', argv, { source: { type: 'string' }, json: { type: 'boolean' } });
+  const result = await stats({ source: maybeSource('stats', values.source, 'files') });
   if (values.json) {
     // The documented interface: frameworks without the convenience total.
     const frameworks = result.frameworks.map(({ id, name, edition, counts }) => ({ id, name, edition, counts }));

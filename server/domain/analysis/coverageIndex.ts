@@ -1,5 +1,5 @@
 import { RELATIONSHIPS, STATUSES, type Mapping, type NoCounterpart, type Relationship, type Status } from '../schemas/mapping.js';
-import { isWithdrawn, type Requirement } from '../schemas/requirement.js';
+import { isInformative, isWithdrawn, type Requirement } from '../schemas/requirement.js';
 import { inverseRelationship } from '../relationships.js';
 import { coverageOf, type Coverage } from './coverage.js';
 
@@ -196,7 +196,7 @@ export const coverageOfLevel = (level: number): Coverage | undefined => (level =
  */
 export function isAssessable(index: CoverageIndex, node: number): boolean {
   const r = index.requirements[node];
-  if (r === undefined || r.tags.includes('informative') || isWithdrawn(r)) return false;
+  if (r === undefined || isInformative(r) || isWithdrawn(r)) return false;
   return !(index.childrenOf.get(node) ?? []).some((child) => !isWithdrawn(index.requirements[child]!));
 }
 

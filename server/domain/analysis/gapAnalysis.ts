@@ -1,7 +1,7 @@
 import { InputError, NotFoundError } from '../errors.js';
 import { frameworkOf } from '../ids.js';
 import type { NoCounterpart, Status } from '../schemas/mapping.js';
-import { isWithdrawn } from '../schemas/requirement.js';
+import { isInformative, isWithdrawn } from '../schemas/requirement.js';
 import { assessTarget, DEFAULT_MAX_CONTRIBUTIONS, type Assessment, type Blocked } from './assess.js';
 import { aggregateCoverage, coverageOf, describeCoverage, type Contribution } from './coverage.js';
 import { ancestorsOf, inverseCode, isAssessable, levelOfCode, relationshipOfCode, toCoverageIndex, type CoverageIndex, type CoverageInput } from './coverageIndex.js';
@@ -195,7 +195,7 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
     }
     if (status === 'uncovered' && partialAncestor !== undefined)
       reasons.push(`its parent ${index.ids[partialAncestor]} is partly covered as a whole, which says nothing about this part`);
-    if (requirement.tags.includes('informative')) reasons.unshift('informative: not counted');
+    if (isInformative(requirement)) reasons.unshift('informative: not counted');
     if (isWithdrawn(requirement)) reasons.unshift('withdrawn by its publisher: not counted');
     if (status !== 'covered' && own.expired.length)
       reasons.push(`expired evidence would reach it: ${[...new Set(own.expired.flatMap((c) => c.evidenceIds ?? []))].join(', ')} (renew it to count)`);

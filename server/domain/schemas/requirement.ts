@@ -32,4 +32,9 @@ export type Requirement = z.infer<typeof RequirementSchema>;
 export const WITHDRAWN_TAG = 'withdrawn';
 
 export const isWithdrawn = (requirement: Pick<Requirement, 'tags'>): boolean => requirement.tags.includes(WITHDRAWN_TAG);
+
+/** The tag of guidance (an informative annex): shown, never counted as something to meet or map. */
+export const INFORMATIVE_TAG = 'informative';
+
+export const isInformative = (requirement: Pick<Requirement, 'tags'>): boolean => requirement.tags.includes(INFORMATIVE_TAG);
 export type RequirementKind = z.infer<typeof RequirementKindSchema>;
