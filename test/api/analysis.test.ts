@@ -93,6 +93,19 @@ describe('evidence through GraphQL', () => {
     const unknown = await server.gql('{ evidenceReach(evidenceId: "nope") }');
     expect(unknown.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });
+
+  it('refuses an unknown framework or requirement in the evidence filters instead of answering "none"', async () => {
+    for (const [query, named] of [
+      ['{ evidenceItems(frameworkId: "iso9999-2030") { id } }', 'unknown framework "iso9999-2030"'],
+      ['{ evidenceCount(requirementId: "iso42001-2023:99.9") }', 'unknown requirement "iso42001-2023:99.9"'],
+    ] as const) {
+      const { body } = await server.gql(query);
+      expect(body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+      expect(body.errors![0]!.message).toContain(named);
+    }
+    const known = await server.gql('{ evidenceCount(frameworkId: "iso42001-2023") }');
+    expect(known.body.errors).toBeUndefined();
+  });
 });
 
 describe('gap analysis, unified controls, IMS plan and SoA through GraphQL and REST', () => {

@@ -134,6 +134,15 @@ describe('GraphQL mutations and review', () => {
     expect(unknown.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });
 
+  it('refuses unknown ids in the no-counterpart filter instead of answering "none"', async () => {
+    for (const args of ['frameworkId: "nope-1"', 'otherFrameworkId: "nope-1"', 'requirementId: "iso42001-2023:99.9"']) {
+      const { body } = await server.gql(`{ noCounterparts(${args}) { requirementId } }`);
+      expect([args, body.errors?.[0]?.extensions?.code]).toEqual([args, 'NOT_FOUND']);
+    }
+    const known = await server.gql('{ noCounterparts(frameworkId: "iso42001-2023", otherFrameworkId: "iso27001-2022") { requirementId } }');
+    expect(known.body.data.noCounterparts.length).toBeGreaterThan(0);
+  });
+
   it('validates mutation input beyond GraphQL types', async () => {
     const res = await server.gql(create, { input: { ...input, strength: 42 } }, TOKENS.analyst);
     expect(res.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');

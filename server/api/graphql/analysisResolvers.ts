@@ -11,6 +11,7 @@ import type { EvidenceCriteria } from '../../store/types.js';
 import { requireRole } from '../auth.js';
 import { EvidenceText, PageArgs } from './args.js';
 import type { ApiContext } from './context.js';
+import { mustKnowFrameworks, mustKnowRequirements } from './knownIds.js';
 
 type Args = Record<string, any>;
 const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
@@ -44,9 +45,11 @@ const linkFrom = (args: Args): EvidenceLink => {
     : defined({ kind: 'org-control', evidenceId: args.evidenceId, orgControlId: args.orgControlId, note: args.note }));
 };
 
-/** The filter of evidenceItems and evidenceCount, checked. */
-function evidenceFilterOf(args: Args): EvidenceCriteria {
+/** The filter of evidenceItems and evidenceCount, checked: a date that is not one, or an id nothing has, is refused. */
+async function evidenceFilterOf(args: Args, ctx: ApiContext): Promise<EvidenceCriteria> {
   if (args.expiredAsOf != null && !IsoDateSchema.safeParse(args.expiredAsOf).success) throw new InputError(`expiredAsOf: "${args.expiredAsOf}" is not a date (YYYY-MM-DD)`);
+  await mustKnowFrameworks(ctx, args.frameworkId);
+  await mustKnowRequirements(ctx, args.requirementId);
   return defined({ text: EvidenceText.parse(args.text ?? undefined), requirementId: args.requirementId, frameworkId: args.frameworkId, expiredAsOf: args.expiredAsOf });
 }
 
@@ -54,11 +57,11 @@ export const analysisResolvers = {
   JSON: JSONScalar,
 
   Query: {
-    evidenceItems: (_: unknown, args: Args, ctx: ApiContext) => {
+    evidenceItems: async (_: unknown, args: Args, ctx: ApiContext) => {
       const { limit, offset } = PageArgs.parse({ limit: args.limit, offset: args.offset });
-      return evidenceStoreOf(ctx.store).listEvidence({ ...evidenceFilterOf(args), limit, offset });
+      return evidenceStoreOf(ctx.store).listEvidence({ ...(await evidenceFilterOf(args, ctx)), limit, offset });
     },
-    evidenceCount: (_: unknown, args: Args, ctx: ApiContext) => evidenceStoreOf(ctx.store).countEvidence(evidenceFilterOf(args)),
+    evidenceCount: async (_: unknown, args: Args, ctx: ApiContext) => evidenceStoreOf(ctx.store).countEvidence(await evidenceFilterOf(args, ctx)),
     evidence: async (_: unknown, { id }: Args, ctx: ApiContext) => (await evidenceStoreOf(ctx.store).getEvidence(id)) ?? null,
     evidenceReach: (_: unknown, args: Args, ctx: ApiContext) => reachOfEvidence(ctx.analysis, ctx.store, args.evidenceId, traversal(args, ctx)),
     requirementSupport: (_: unknown, args: Args, ctx: ApiContext) => supportOfRequirement(ctx.analysis, ctx.store, args.requirementId, traversal(args, ctx)),

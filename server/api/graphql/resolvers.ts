@@ -10,6 +10,7 @@ import { requireRole } from '../auth.js';
 import { DEFAULT_TOP, suggestMappings } from '../../services/suggestMappings.js';
 import { MappingInputSchema, NeighbourhoodArgs, PageArgs, PathArgs, ReviewInputSchema, SearchArgs, SuggestInputSchema } from './args.js';
 import type { ApiContext } from './context.js';
+import { mustKnowFrameworks, mustKnowRequirements } from './knownIds.js';
 
 type Args = Record<string, any>;
 /** GraphQL gives null for omitted optional args; the domain wants them absent. */
@@ -45,22 +46,6 @@ async function review(ctx: ApiContext, id: string, input: Args): Promise<Mapping
   return ctx.store.reviewMapping(decision);
 }
 
-/** Refuses ids of frameworks that are not loaded, naming the loaded ones: an empty answer would look like "nothing there". */
-async function mustKnowFrameworks(ctx: ApiContext, ...ids: Array<string | null | undefined>): Promise<void> {
-  const named = ids.filter((id): id is string => !!id);
-  if (!named.length) return;
-  const known = new Set((await ctx.frameworks()).map((f) => f.id));
-  const unknown = named.find((id) => !known.has(id));
-  if (unknown) throw new NotFoundError(`unknown framework "${unknown}" (known: ${[...known].sort().join(', ')})`);
-}
-
-async function mustKnowRequirements(ctx: ApiContext, ...ids: Array<string | null | undefined>): Promise<void> {
-  const named = ids.filter((id): id is string => !!id);
-  const found = await Promise.all(named.map((id) => ctx.requirements.load(id)));
-  const unknown = named.find((_, i) => !found[i]);
-  if (unknown) throw new NotFoundError(`unknown requirement "${unknown}"`);
-}
-
 /** The frameworks and requirement a mapping filter names must exist. */
 async function checkedFilter(ctx: ApiContext, filter: Args | null | undefined): Promise<MappingCriteria> {
   const criteria = mappingFilterOf(filter);
@@ -93,7 +78,11 @@ export const resolvers = {
       return ctx.store.findMappings({ ...(await checkedFilter(ctx, filter)), limit, offset });
     },
     mappingCount: async (_: unknown, { filter }: Args, ctx: ApiContext) => ctx.store.countMappings(await checkedFilter(ctx, filter)),
-    noCounterparts: (_: unknown, args: Args, { store }: ApiContext) => store.listNoCounterparts(clean(args)),
+    noCounterparts: async (_: unknown, args: Args, ctx: ApiContext) => {
+      await mustKnowFrameworks(ctx, args.frameworkId, args.otherFrameworkId);
+      await mustKnowRequirements(ctx, args.requirementId);
+      return ctx.store.listNoCounterparts(clean(args));
+    },
     harmonizedClauses: (_: unknown, __: Args, { store }: ApiContext) => store.listHarmonizedClauses(),
     neighbourhood: async (_: unknown, args: Args, ctx: ApiContext) => {
       const { depth, maxNodes } = NeighbourhoodArgs.parse({ depth: args.depth, maxNodes: args.maxNodes });

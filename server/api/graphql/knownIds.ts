@@ -1,0 +1,18 @@
+import { NotFoundError } from '../../domain/errors.js';
+import type { ApiContext } from './context.js';
+
+/** Refuses ids of frameworks that are not loaded, naming the loaded ones: an empty answer would look like "nothing there". */
+export async function mustKnowFrameworks(ctx: ApiContext, ...ids: Array<string | null | undefined>): Promise<void> {
+  const named = ids.filter((id): id is string => !!id);
+  if (!named.length) return;
+  const known = new Set((await ctx.frameworks()).map((f) => f.id));
+  const unknown = named.find((id) => !known.has(id));
+  if (unknown) throw new NotFoundError(`unknown framework "${unknown}" (known: ${[...known].sort().join(', ')})`);
+}
+
+export async function mustKnowRequirements(ctx: ApiContext, ...ids: Array<string | null | undefined>): Promise<void> {
+  const named = ids.filter((id): id is string => !!id);
+  const found = await Promise.all(named.map((id) => ctx.requirements.load(id)));
+  const unknown = named.find((_, i) => !found[i]);
+  if (unknown) throw new NotFoundError(`unknown requirement "${unknown}"`);
+}
