@@ -302,6 +302,7 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
   const seen = new Map<string, string>();
   const refOfId = new Map<string, string>();
   const placeOfId = new Map<string, string>();
+  const idIgnoringCase = new Map<string, { id: string; at: string }>();
   const withdrawals: Array<{ requirement: CatalogFile['requirements'][number]; rel: string; href: string }> = [];
   const visit = (node: unknown, at: PathSegment[], defaultKind: string, parent: string | undefined, isControl: boolean) => {
     if (!isRecord(node)) return report(at, `expected an object, found ${JSON.stringify(node)?.slice(0, 40)}`);
@@ -310,7 +311,14 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
     // Mapping collections and links name controls by id: a repeated one would point at two places.
     if (id !== undefined && placeOfId.has(id))
       report([...at, 'id'], `id "${id}" is used again (first at ${placeOfId.get(id)}); OSCAL ids are unique in a catalog: give one of them another id`);
-    else if (id !== undefined) placeOfId.set(id, formatPath(at));
+    else if (id !== undefined) {
+      // Mapping files are matched to ids ignoring case, as other tools write them.
+      const sameButCase = idIgnoringCase.get(id.toLowerCase());
+      if (sameButCase)
+        report([...at, 'id'], `id "${id}" differs from "${sameButCase.id}" (at ${sameButCase.at}) only in case: mapping files that name either are read as one of them; give one of them another id`, 'warning');
+      else idIgnoringCase.set(id.toLowerCase(), { id, at: formatPath(at) });
+      placeOfId.set(id, formatPath(at));
+    }
     if (node.title !== undefined && typeof node.title !== 'string')
       report([...at, 'title'], `the title is ${JSON.stringify(node.title)?.slice(0, 40)}, not text: write it as a string ("title": "…")`);
     const nodeTitle = typeof node.title === 'string' ? node.title.trim() : '';

@@ -38,6 +38,14 @@ describe('validate: content files', () => {
     expect(errors[0]).toBe(expected);
   });
 
+  it('warns about refs of one framework that differ only in case, which other tools\' files cannot tell apart', () => {
+    const { problems } = loadContent({ reference: [path.join(fixtures, 'warnings/case-only')], user: [] }, { relativeTo: fixtures });
+    expect(errorsIn(problems)).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([
+      'warnings/case-only/cat.yaml:4: requirements[1]: ref "ac-2" differs from "AC-2" (at warnings/case-only/cat.yaml:3) only in case: files that name either are read as one of them; give one of them another ref',
+    ]);
+  });
+
   it('reports every problem, not only the first', () => {
     expect(check('base', 'broken/parent-cycle')).toHaveLength(2);
   });

@@ -294,6 +294,15 @@ describe('importOscalCatalog', () => {
       { file: 'd.json', path: 'catalog.groups[1].id', message: 'id "ac" is used again (first at catalog.groups[0]); OSCAL ids are unique in a catalog: give one of them another id', severity: 'error' },
     ]);
 
+    const caseOnly = structuredClone(foreign);
+    caseOnly.catalog.groups[0]!.controls![1]!.id = 'AC-1';
+    const cased = importOscalCatalog(JSON.stringify(caseOnly), { file: 'c.json' });
+    expect(errorsOf(cased.problems)).toEqual([]);
+    expect(warningsOf(cased.problems)).toContainEqual({
+      file: 'c.json', path: 'catalog.groups[0].controls[1].id', severity: 'warning',
+      message: 'id "AC-1" differs from "ac-1" (at catalog.groups[0].controls[0]) only in case: mapping files that name either are read as one of them; give one of them another id',
+    });
+
     const numbered = structuredClone(foreign);
     (numbered.catalog.groups[0]!.controls![0] as { title: unknown }).title = 5;
     const untitled = importOscalCatalog(JSON.stringify(numbered), { file: 't.json' });

@@ -50,6 +50,16 @@ export const uniqueRequirementIds: Rule = ({ bundle, locate }) =>
   duplicatesBy(bundle.requirements, (r) => r.id).map(([first, again]) =>
     error(locate(again), `duplicate requirement "${again.ref}" in ${again.frameworkId} (first defined at ${describe(locate(first))})`));
 
+/**
+ * Ids and refs are case-sensitive, but what other tools write is read ignoring case ("ac-2" names AC-2), as search is:
+ * two refs of one framework that differ only in case could not be told apart there.
+ */
+export const refsDistinctIgnoringCase: Rule = ({ bundle, locate }) =>
+  duplicatesBy(bundle.requirements, (r) => `${r.frameworkId}\u0000${r.ref.toLowerCase()}`)
+    .filter(([first, again]) => first.ref !== again.ref)
+    .map(([first, again]) =>
+      warning(locate(again), `ref "${again.ref}" differs from "${first.ref}" (at ${describe(locate(first))}) only in case: files that name either are read as one of them; give one of them another ref`));
+
 export const knownParents: Rule = ({ bundle, locate }) => {
   const byId = new Map(bundle.requirements.map((r) => [r.id, r]));
   const problems: Problem[] = [];
@@ -193,6 +203,7 @@ export const resolvedHarmonizedClauses: Rule = ({ bundle, locate }) => {
 export const CONTENT_RULES: Rule[] = [
   uniqueFrameworkIds,
   uniqueRequirementIds,
+  refsDistinctIgnoringCase,
   knownParents,
   knownMappingFrameworks,
   resolvedMappingEndpoints,
