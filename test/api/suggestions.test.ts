@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modelDirFrom } from '../../server/suggest/modelFolder.js';
 import { startTestServer, TOKENS } from './testServer.js';
 import { TINY_MODEL_ID, TINY_RERANKER_ID, writeTinyBertModel, writeTinyCrossEncoder } from '../suggest/tinyBertModel.js';
 
@@ -40,6 +41,8 @@ describe('suggestMappings', () => {
     const run = body.data.suggestMappings;
     expect(run).toMatchObject({ from: 'iso42001-2023', to: 'nist-ai-600-1', method: 'lexical', updated: 0, unchanged: 0, noCounterpart: 0 });
     expect(run.notices).toEqual([expect.stringMatching(/no embedding model .*Using the offline method \(lexical\) instead\./)]);
+    expect(run.notices[0]).toContain("in the server's model folder (CROSSWALK_MODEL_DIR)");
+    expect(run.notices[0]).not.toContain(modelDirFrom());
     expect(run.sources).toBeGreaterThan(100);
     expect(run.created).toBe(run.proposals);
     // The shipped 42001 → AI 600-1 crosswalk is approved: none of its pairs is proposed again.

@@ -8,6 +8,7 @@ import { findUnmapped } from '../../domain/unmapped.js';
 import type { FrameworkSummary, MappingCriteria, ReviewDecision } from '../../store/types.js';
 import { requireRole } from '../auth.js';
 import { DEFAULT_TOP, suggestMappings } from '../../services/suggestMappings.js';
+import { modelDirFrom } from '../../suggest/modelFolder.js';
 import { MappingInputSchema, NeighbourhoodArgs, PageArgs, PathArgs, ReviewInputSchema, SearchArgs, SuggestInputSchema } from './args.js';
 import type { ApiContext } from './context.js';
 import { mustKnowFrameworks, mustKnowRequirements } from './knownIds.js';
@@ -53,6 +54,9 @@ async function checkedFilter(ctx: ApiContext, filter: Args | null | undefined): 
   await mustKnowRequirements(ctx, criteria.requirementId);
   return criteria;
 }
+
+/** A notice tells the client what to do, not where the server keeps its files. */
+const withoutServerPaths = (notice: string) => notice.replaceAll(modelDirFrom(), "the server's model folder (CROSSWALK_MODEL_DIR)");
 
 export const resolvers = {
   Relationship: enumValues(RELATIONSHIPS),
@@ -170,7 +174,7 @@ export const resolvers = {
         unchanged: saved?.unchanged ?? null,
         skipped: { approved: skipped.approved, rejected: skipped.rejected, reviewed: skipped.reviewed, otherDirection: skipped['other-direction'], notASuggestion: skipped['not-a-suggestion'] },
         noCounterpart,
-        notices,
+        notices: notices.map(withoutServerPaths),
       };
     },
   },
