@@ -4,6 +4,7 @@ import { parseTokens } from './api/auth.js';
 import { loadIntoStore } from './services/loadIntoStore.js';
 import { dataDirFrom } from './config.js';
 import { InputError } from './domain/errors.js';
+import { REVIEW_POLICIES, type ReviewPolicy } from './domain/review.js';
 import { createStore, describeStore, storeConfigFrom } from './store/createStore.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -19,10 +20,18 @@ export function serveOptionsFrom(env: NodeJS.ProcessEnv = process.env): ServeOpt
   return { host: env.HOST || '127.0.0.1', port };
 }
 
+/** CROSSWALK_REVIEW_POLICY: `single` (default, any analyst approves) or `four-eyes` (nobody approves their own work). */
+export function reviewPolicyFrom(env: NodeJS.ProcessEnv = process.env): ReviewPolicy {
+  const value = env.CROSSWALK_REVIEW_POLICY || 'single';
+  if (!(REVIEW_POLICIES as readonly string[]).includes(value)) throw new InputError(`CROSSWALK_REVIEW_POLICY must be one of ${REVIEW_POLICIES.join(', ')}, got "${value}"`);
+  return value as ReviewPolicy;
+}
+
 /** Opens the configured store, loads the shipped content on first start, and listens. */
 export async function startServer({ env = process.env, log = console.log } = {}): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
   const { host, port } = serveOptionsFrom(env);
   const tokens = parseTokens(env.CROSSWALK_TOKENS);
+  const reviewPolicy = reviewPolicyFrom(env);
   const config = storeConfigFrom(env);
   const store = await createStore(config);
   let ready = false;
@@ -34,6 +43,7 @@ export async function startServer({ env = process.env, log = console.log } = {})
     graphiql: env.NODE_ENV !== 'production',
     isReady: () => ready,
     dataDir: dataDirFrom(env),
+    reviewPolicy,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(port, host, () => resolve(s));

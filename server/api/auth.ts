@@ -46,7 +46,8 @@ export function principalFrom(authorization: string | null | undefined, tokens: 
 
 export class AuthError extends Error {
   override name = 'AuthError';
-  constructor(readonly status: 401 | 403, message: string) {
+  /** `code` names a refusal that no other token would change (a review policy), so clients do not ask for one. */
+  constructor(readonly status: 401 | 403, message: string, readonly code?: string) {
     super(message);
   }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { PACKAGE_ROOT } from '../config.js';
+import type { ReviewPolicy } from '../domain/review.js';
 import type { GraphStore } from '../store/types.js';
 import type { Principal } from './auth.js';
 import { AnalysisContent } from '../services/analysis.js';
@@ -23,9 +24,11 @@ export interface AppOptions {
   /** The data folder uploads are written to (imports); uploads are refused without one. */
   dataDir?: string;
   now?: () => Date;
+  /** Who may approve a mapping (domain/review.ts); `single` by default. */
+  reviewPolicy?: ReviewPolicy;
 }
 
-export function buildApp({ store, tokens, corsOrigins = [], graphiql = false, bodyLimit = '1mb', isReady = () => true, clientDir = path.join(PACKAGE_ROOT, 'client/dist'), dataDir, now }: AppOptions): Express {
+export function buildApp({ store, tokens, corsOrigins = [], graphiql = false, bodyLimit = '1mb', isReady = () => true, clientDir = path.join(PACKAGE_ROOT, 'client/dist'), dataDir, now, reviewPolicy = 'single' }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -36,12 +39,12 @@ export function buildApp({ store, tokens, corsOrigins = [], graphiql = false, bo
   app.get('/readyz', (_req, res) => void (isReady() ? res.json({ status: 'ready', store: store.engine }) : res.status(503).json({ status: 'loading' })));
 
   const analysis = new AnalysisContent(store);
-  const yoga = createYogaServer({ store, analysis, tokens, graphiql, now });
+  const yoga = createYogaServer({ store, analysis, tokens, graphiql, now, reviewPolicy });
   // Parsing here enforces the size limit before yoga sees the request; yoga uses the parsed body.
   app.use('/graphql', express.json({ limit: bodyLimit }), yoga);
   const json = express.json({ limit: bodyLimit });
   // Uploads keep their raw text (a JSON file is a file, not a request object) and have their own limit.
-  app.use('/api', (req, res, next) => (req.path === '/import' ? next() : json(req, res, next)), createRestRouter({ store, analysis, tokens, dataDir, now }));
+  app.use('/api', (req, res, next) => (req.path === '/import' ? next() : json(req, res, next)), createRestRouter({ store, analysis, tokens, dataDir, now, reviewPolicy }));
   app.use('/api', (req, res) => void res.status(404).json({ error: { code: 'NOT_FOUND', message: `no API route ${req.method} ${req.path}` } }));
 
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {

@@ -1,4 +1,5 @@
 import { createSchema, createYoga, maskError as defaultMaskError, type YogaServerInstance } from 'graphql-yoga';
+import type { ReviewPolicy } from '../domain/review.js';
 import type { GraphStore } from '../store/types.js';
 import { principalFrom, type Principal } from './auth.js';
 import { describeError, toGraphQLError } from './errors.js';
@@ -17,6 +18,7 @@ export interface YogaOptions {
   graphiql?: boolean;
   limits?: QueryLimits;
   now?: () => Date;
+  reviewPolicy?: ReviewPolicy;
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxFields: 400, maxCost: 350_000 };
@@ -26,14 +28,14 @@ export const schema = createSchema<ApiContext>({
   resolvers: [resolvers, analysisResolvers],
 });
 
-export function createYogaServer({ store, analysis, tokens, graphiql = false, limits = DEFAULT_QUERY_LIMITS, now }: YogaOptions): YogaServerInstance<object, ApiContext> {
+export function createYogaServer({ store, analysis, tokens, graphiql = false, limits = DEFAULT_QUERY_LIMITS, now, reviewPolicy = 'single' }: YogaOptions): YogaServerInstance<object, ApiContext> {
   return createYoga<object, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql,
     landingPage: false,
     batching: false,
-    context: ({ request }) => createApiContext(store, principalFrom(request.headers.get('authorization'), tokens), analysis, now),
+    context: ({ request }) => createApiContext(store, principalFrom(request.headers.get('authorization'), tokens), analysis, { now, reviewPolicy }),
     plugins: [useQueryLimits(limits)],
     // Refusals (auth, validation, not found) are answers, not incidents: only unexpected errors are logged.
     logging: {

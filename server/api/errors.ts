@@ -5,7 +5,7 @@ import { AuthError } from './auth.js';
 
 /** How each business error reaches a client; anything else is masked as an internal error. */
 export function describeError(e: unknown): { status: number; code: string; message: string; problems?: string[] } | undefined {
-  if (e instanceof AuthError) return { status: e.status, code: e.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message: e.message };
+  if (e instanceof AuthError) return { status: e.status, code: e.code ?? (e.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN'), message: e.message };
   if (e instanceof NotFoundError) return { status: 404, code: 'NOT_FOUND', message: e.message };
   if (e instanceof ConflictError) return { status: 409, code: 'CONFLICT', message: e.message };
   if (e instanceof InputError) return { status: 400, code: 'BAD_USER_INPUT', message: e.message };

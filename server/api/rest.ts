@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { z } from 'zod';
 import { formatProblem, InputError, NotFoundError } from '../domain/errors.js';
 import { RELATIONSHIPS, STATUSES, METHODS, ORIGINS } from '../domain/schemas/mapping.js';
+import type { ReviewPolicy } from '../domain/review.js';
 import { CONTRADICTION_KINDS } from '../domain/relationships.js';
 import { exportContent, type ExportedFile } from '../services/exportContent.js';
 import { controlSetFile, gapReportFile, imsPlanFile, soaFile } from '../services/reports.js';
@@ -52,13 +53,14 @@ export interface RestOptions {
   dataDir?: string;
   uploadLimit?: string;
   now?: () => Date;
+  reviewPolicy?: ReviewPolicy;
 }
 
-export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit = '10mb', now }: RestOptions): Router {
+export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit = '10mb', now, reviewPolicy = 'single' }: RestOptions): Router {
   // One import at a time: each validates against, and writes into, the same data folder.
   const oneAtATime = serialise();
   const router = express.Router();
-  const context = (req: Request) => createApiContext(store, principalFrom(req.headers.authorization, tokens), analysis, now);
+  const context = (req: Request) => createApiContext(store, principalFrom(req.headers.authorization, tokens), analysis, { now, reviewPolicy });
   const route = (handler: Handler) => (req: Request, res: Response, next: NextFunction) => {
     handler(req, context(req)).then((body) => {
       if (body === null || body === undefined) throw new NotFoundError(`nothing at ${req.path}`);

@@ -5,7 +5,7 @@ import { ExitError } from './errors.js';
 type Command = { summary: string; writes?: true; run: () => Promise<(argv: string[]) => Promise<void>> };
 
 const COMMANDS: Record<string, Command> = {
-  serve: { writes: true, summary: 'start the service (HOST, PORT, CROSSWALK_DATA_DIR, CROSSWALK_TOKENS, NEO4J_URI)', run: async () => (await import('./commands/serve.js')).serveCommand },
+  serve: { writes: true, summary: 'start the service (HOST, PORT, CROSSWALK_DATA_DIR, CROSSWALK_TOKENS, CROSSWALK_REVIEW_POLICY, NEO4J_URI)', run: async () => (await import('./commands/serve.js')).serveCommand },
   validate: { summary: 'check every catalog and mapping file, or the given files/folders against them [PATH...] [--alone] [--json]', run: async () => (await import('./commands/validate.js')).validateCommand },
   stats: { summary: 'requirements by kind and mappings by relationship and status [--source files|store] [--json]', run: async () => (await import('./commands/stats.js')).statsCommand },
   load: { writes: true, summary: 'load seeds/, mappings/ and imported catalogs into the store (idempotent, atomic) [--json]', run: async () => (await import('./commands/load.js')).loadCommand },

@@ -21,3 +21,29 @@ export function applyReview(mapping: Mapping, review: ReviewEffect): Mapping {
     ...(review.note !== undefined ? { reviewNote: review.note } : {}),
   };
 }
+
+export const REVIEW_POLICIES = ['single', 'four-eyes'] as const;
+export type ReviewPolicy = (typeof REVIEW_POLICIES)[number];
+
+/**
+ * Under the four-eyes policy, nobody approves their own work: the approver must not be the person who created the
+ * mapping (a mapping someone made through the API carries their name as author), nor one who changed what it says
+ * (a review with corrections), nor be correcting it while approving it. Returns why an approval is refused, or
+ * undefined when it may go ahead. Under the single policy any analyst may approve.
+ */
+export function selfApprovalRefusal(
+  policy: ReviewPolicy,
+  mapping: Pick<Mapping, 'origin' | 'provenance'>,
+  history: ReadonlyArray<Pick<ReviewEffect, 'reviewer' | 'edits'>>,
+  decision: Pick<ReviewEffect, 'status' | 'reviewer' | 'edits'>,
+): string | undefined {
+  if (policy !== 'four-eyes' || decision.status !== 'approved') return undefined;
+  const hasEdits = (edits?: ReviewEffect['edits']) => !!edits && Object.values(edits).some((v) => v !== undefined);
+  if (mapping.origin === 'user' && mapping.provenance.author === decision.reviewer)
+    return `${decision.reviewer} created this mapping; under the four-eyes review policy another analyst approves it`;
+  if (history.some((r) => r.reviewer === decision.reviewer && hasEdits(r.edits)))
+    return `${decision.reviewer} corrected this mapping; under the four-eyes review policy another analyst approves it`;
+  if (hasEdits(decision.edits))
+    return 'under the four-eyes review policy a correction is saved as proposed (status: proposed), and another analyst approves it';
+  return undefined;
+}

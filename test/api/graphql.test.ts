@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reviewPolicyFrom } from '../../server/index.js';
 import { startTestServer, TOKENS } from './testServer.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -194,5 +195,47 @@ describe('GraphQL limits and error masking', () => {
     } finally {
       await new Promise((r) => setTimeout(r, 0));
     }
+  });
+});
+
+describe('the four-eyes review policy', () => {
+  let fourEyes: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    fourEyes = await startTestServer({ reviewPolicy: 'four-eyes' });
+  });
+  afterAll(() => fourEyes.close());
+  const create = `mutation($input: MappingInput!) { createMapping(input: $input) { id provenance { author } } }`;
+  const approve = `mutation($id: ID!) { approveMapping(id: $id) { status provenance { reviewer } } }`;
+  const correct = `mutation($id: ID!, $status: Status!) { reviewMapping(id: $id, review: { status: $status, strength: 3 }) { status strength } }`;
+
+  it('refuses an approval of one\'s own mapping or correction (403), and takes another analyst\'s', async () => {
+    const created = await fourEyes.gql(create, { input: { sourceId: 'iso42001-2023:A.2.4', targetId: 'iso9001-2015:5.2.1', relationship: 'intersects_with', rationale: 'semantic', strength: 4 } }, TOKENS.analyst);
+    const id = created.body.data.createMapping.id;
+    const own = await fourEyes.gql(approve, { id }, TOKENS.analyst);
+    expect(own.status).toBe(403);
+    expect(own.body.errors![0]).toMatchObject({ message: expect.stringMatching(/^bob created this mapping; under the four-eyes review policy another analyst approves it/), extensions: { code: 'SELF_APPROVAL' } });
+    const overRest = await fetch(`${fourEyes.url}/api/mappings/${encodeURIComponent(id)}/review`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.analyst}` }, body: JSON.stringify({ status: 'approved' }),
+    });
+    expect(overRest.status).toBe(403);
+    expect((await fourEyes.store.getMapping(id))!.status).toBe('proposed');
+    expect((await fourEyes.gql(approve, { id }, TOKENS.admin)).body.data.approveMapping).toEqual({ status: 'approved', provenance: { reviewer: 'alice' } });
+
+    const shipped = 'iso42001-2023:A.2.2 -> iso27001-2022:A.5.1';
+    expect((await fourEyes.gql(correct, { id: shipped, status: 'approved' }, TOKENS.analyst)).status).toBe(403);
+    expect((await fourEyes.gql(correct, { id: shipped, status: 'proposed' }, TOKENS.analyst)).body.data.reviewMapping).toEqual({ status: 'proposed', strength: 3 });
+    expect((await fourEyes.gql(approve, { id: shipped }, TOKENS.analyst)).body.errors![0]!.message).toMatch(/^bob corrected this mapping/);
+    expect((await fourEyes.gql(approve, { id: shipped }, TOKENS.admin)).body.data.approveMapping.status).toBe('approved');
+  });
+
+  it('is read from CROSSWALK_REVIEW_POLICY, and a misspelt one stops the server', () => {
+    expect(reviewPolicyFrom({})).toBe('single');
+    expect(reviewPolicyFrom({ CROSSWALK_REVIEW_POLICY: 'four-eyes' })).toBe('four-eyes');
+    expect(() => reviewPolicyFrom({ CROSSWALK_REVIEW_POLICY: 'two-eyes' })).toThrow('CROSSWALK_REVIEW_POLICY must be one of single, four-eyes, got "two-eyes"');
+  });
+
+  it('is off by default: an analyst approves their own mapping', async () => {
+    const created = await server.gql(create, { input: { sourceId: 'iso42001-2023:A.9.4', targetId: 'iso9001-2015:7.1.5.2', relationship: 'intersects_with', rationale: 'semantic', strength: 4 } }, TOKENS.analyst);
+    expect((await server.gql(approve, { id: created.body.data.createMapping.id }, TOKENS.analyst)).body.data.approveMapping.status).toBe('approved');
   });
 });

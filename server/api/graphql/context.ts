@@ -4,6 +4,7 @@ import type { Requirement } from '../../domain/schemas/requirement.js';
 import type { FrameworkSummary, GraphStore, ReviewDecision } from '../../store/types.js';
 import type { AnalysisContent } from '../../services/analysis.js';
 import type { Principal } from '../auth.js';
+import type { ReviewPolicy } from '../../domain/review.js';
 
 export interface ApiContext {
   store: GraphStore;
@@ -19,14 +20,21 @@ export interface ApiContext {
   /** The whole graph for analyses, shared by all requests and rebuilt after writes. */
   analysis: AnalysisContent;
   now: () => Date;
+  reviewPolicy: ReviewPolicy;
 }
 
-export function createApiContext(store: GraphStore, principal: Principal | undefined, analysis: AnalysisContent, now = () => new Date()): ApiContext {
+export function createApiContext(
+  store: GraphStore,
+  principal: Principal | undefined,
+  analysis: AnalysisContent,
+  { now = () => new Date(), reviewPolicy = 'single' }: { now?: () => Date; reviewPolicy?: ReviewPolicy } = {},
+): ApiContext {
   return {
     store,
     analysis,
     principal,
     now,
+    reviewPolicy,
     requirements: new DataLoader(async (ids) => {
       const found = new Map((await store.getRequirements([...ids])).map((r) => [r.id, r]));
       return ids.map((id) => found.get(id) ?? null);

@@ -1,12 +1,13 @@
 import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
 import { mappingId } from '../../domain/ids.js';
+import { selfApprovalRefusal } from '../../domain/review.js';
 import { RELATIONSHIPS } from '../../domain/schemas/mapping.js';
 import type { Mapping, Relationship, Status } from '../../domain/schemas/mapping.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
 import { contradictionsOf, findContradictions } from '../../domain/contradictions.js';
 import { findUnmapped } from '../../domain/unmapped.js';
 import type { FrameworkSummary, MappingCriteria, ReviewDecision } from '../../store/types.js';
-import { requireRole } from '../auth.js';
+import { AuthError, requireRole } from '../auth.js';
 import { DEFAULT_TOP, suggestMappings } from '../../services/suggestMappings.js';
 import { modelDirFrom } from '../../suggest/modelFolder.js';
 import { MappingInputSchema, NeighbourhoodArgs, PageArgs, PathArgs, ReviewInputSchema, SearchArgs, SuggestInputSchema } from './args.js';
@@ -34,8 +35,10 @@ async function review(ctx: ApiContext, id: string, input: Args): Promise<Mapping
   const reviewer = requireRole(ctx.principal, 'analyst');
   const parsed = ReviewInputSchema.parse(input);
   if (parsed.status === 'rejected' && !parsed.note?.trim()) throw new InputError('a rejection needs a reason (the review note)');
-  await mustFindMapping(ctx, id);
+  const mapping = await mustFindMapping(ctx, id);
   const edits = clean({ relationship: parsed.relationship, rationale: parsed.rationale, strength: parsed.strength, note: parsed.mappingNote });
+  const refusal = selfApprovalRefusal(ctx.reviewPolicy, mapping, ctx.reviewPolicy === 'four-eyes' ? await ctx.store.reviewHistory(id) : [], { status: parsed.status, reviewer: reviewer.name, edits });
+  if (refusal) throw new AuthError(403, refusal, 'SELF_APPROVAL');
   const decision: ReviewDecision = {
     mappingId: id,
     status: parsed.status,
