@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { IsoDateSchema } from '../schemas/common.js';
 import { STATUSES, type Status } from '../schemas/mapping.js';
 import { statusMask } from './coverageIndex.js';
 
@@ -30,10 +31,8 @@ export function normalizeTraversal({ maxPathLength = DEFAULT_MAX_PATH_LENGTH, st
   return { maxPathLength, statuses: unique, mask: statusMask(unique) };
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A `YYYY-MM-DD` date for expiry checks. */
 export function maybeAsOf(asOf: string): string {
-  if (!ISO_DATE.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new InputError(`invalid asOf date: "${asOf}" (expected YYYY-MM-DD)`);
+  if (!IsoDateSchema.safeParse(asOf).success) throw new InputError(`asOf: "${asOf}" is not a date (YYYY-MM-DD)`);
   return asOf;
 }

@@ -194,3 +194,10 @@ describe('requirementSupport', () => {
     expect(() => support('x:404')).toThrow(NotFoundError);
   });
 });
+
+describe('the asOf date', () => {
+  it('is refused, naming the option, when it is not a calendar date', () => {
+    for (const asOf of ['2026-02-30', '2026-6-1', 'tomorrow'])
+      expect(() => evidenceReach(content, { evidence: evidence('x'), links: [], asOf })).toThrow(`asOf: "${asOf}" is not a date (YYYY-MM-DD)`);
+  });
+});
