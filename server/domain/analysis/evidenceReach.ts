@@ -236,6 +236,8 @@ export function requirementSupport(input: CoverageInput, query: RequirementSuppo
   const node = index.nodeOf.get(query.requirementId);
   const requirement = node === undefined ? undefined : index.requirements[node];
   if (node === undefined || !requirement) throw new NotFoundError(`unknown requirement "${query.requirementId}"`);
+  if (isWithdrawn(requirement))
+    return { requirementId: requirement.id, asOf, status: 'uncovered', reason: 'withdrawn by its publisher: no evidence counts for it', items: [], expired: [], outOfScope: [], blocked: [] };
   const sources = sourcesFromEvidence(index, { ...query, asOf }, requirement.frameworkId);
   const tracer = new Tracer(index, traversal);
   // Every source is listed here: the question is which items support this one requirement.

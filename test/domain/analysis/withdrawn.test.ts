@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCoverageIndex, isAssessable } from '../../../server/domain/analysis/coverageIndex.js';
-import { evidenceReach } from '../../../server/domain/analysis/evidenceReach.js';
+import { evidenceReach, requirementSupport } from '../../../server/domain/analysis/evidenceReach.js';
 import { gapAnalysis } from '../../../server/domain/analysis/gapAnalysis.js';
 import { coverageMatrixOf } from '../../../server/domain/graphAlgorithms.js';
 import { statementOfApplicability } from '../../../server/domain/analysis/statementOfApplicability.js';
@@ -62,5 +62,7 @@ describe('withdrawn requirements', () => {
     const linked = evidenceReach(chain, { evidence: item, links: [{ evidenceId: 'policy', kind: 'requirement', requirementId: 't:2' }], asOf: '2026-06-01' });
     expect(linked.reached.map((r) => r.requirementId)).toEqual(['h:a', 'u:9']);
     expect(linked.warnings).toEqual(['linked to t:2, which its publisher withdrew: it counts for nothing there']);
+    const support = requirementSupport(chain, { requirementId: 't:2', evidence: [item], links: [{ evidenceId: 'policy', kind: 'requirement', requirementId: 'h:a' }], asOf: '2026-06-01' });
+    expect(support).toMatchObject({ status: 'uncovered', reason: 'withdrawn by its publisher: no evidence counts for it', items: [] });
   });
 });
