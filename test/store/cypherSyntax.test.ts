@@ -152,6 +152,17 @@ describe('every Cypher statement of the Neo4j store', () => {
     expect(all).toContain('FOR (s:SoaEntry) REQUIRE (s.frameworkId, s.requirementId) IS UNIQUE');
   });
 
+  it('emptying the database ends: DELETE_ALL_BATCH spares the node that every write transaction re-creates', () => {
+    // deleteAllData runs DELETE_ALL_BATCH in write transactions until a batch deletes nothing, and every write
+    // transaction ends with BUMP_REVISION. A batch that could delete the revision node would always find the one the
+    // previous batch's bump re-created, and the loop would never end (every contract test's reset would hang).
+    const bumped = /MERGE \((\w+):(\w+) \{id: '([^']+)'\}\)/.exec(Q.BUMP_REVISION);
+    expect(bumped, 'BUMP_REVISION merges one node by label and id').not.toBeNull();
+    const [, , label, id] = bumped!;
+    expect(Q.DELETE_ALL_BATCH.replace(/\s+/g, ' ')).toContain(`NOT (n:${label} AND n.id = '${id}')`);
+    expect(Q.REVISION).toContain(`(state:${label} {id: '${id}'})`);
+  });
+
   it('a load keeps a requirement for everything the SQLite load keeps it for, and for nothing else', () => {
     // The SQLite guard: one NOT EXISTS per table that may point at a requirement.
     const sqliteLoad = fs.readFileSync(path.join(ROOT, 'server/store/sqlite/operations/loadContent.ts'), 'utf8');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InputError } from '../../server/domain/errors.js';
 import { parseNeo4jConfig } from '../../server/store/neo4j/config.js';
 
@@ -49,5 +49,22 @@ describe('Neo4j settings from the environment', () => {
   it('never echoes the password', () => {
     const message = problemsOf({ NEO4J_URI: 'ftp://x', NEO4J_PASSWORD: 'hunter2-very-secret' });
     expect(message).not.toContain('hunter2');
+  });
+});
+
+describe('the test run against Neo4j', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+  const testConfig = async () => (await import('../../vitest.config.js')).default.test;
+
+  it('runs test files one at a time when NEO4J_URI is set: the contract suites share one database and empty it', async () => {
+    vi.stubEnv('NEO4J_URI', 'bolt://localhost:7687');
+    vi.resetModules();
+    expect((await testConfig())?.fileParallelism).toBe(false);
+    vi.stubEnv('NEO4J_URI', '');
+    vi.resetModules();
+    expect((await testConfig())?.fileParallelism).toBe(true);
   });
 });

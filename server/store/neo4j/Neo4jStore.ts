@@ -138,7 +138,7 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
     return this.read(async (tx) => String(toNumber((await tx.run(Q.REVISION)).records[0]?.get('revision') ?? 0)));
   }
 
-  /** Test support: deletes every node and relationship in batches (the schema and the migration record stay). */
+  /** Test support: deletes every node and relationship in batches (the schema, the migration record and the revision stay). */
   async deleteAllData(batchSize = 10_000): Promise<number> {
     let deleted = 0;
     for (;;) {
