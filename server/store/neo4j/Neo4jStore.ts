@@ -89,6 +89,8 @@ export const openNeo4jStoreFromEnv = (env: NodeJS.ProcessEnv | Record<string, st
  * driver on transient errors, routed to a writer or a reader of a cluster), and every session shares one bookmark
  * manager so each read sees the writes this store made before it, whichever cluster member serves it.
  */
+const revisionIn = async (tx: ManagedTransaction): Promise<string> => String(toNumber((await tx.run(Q.REVISION)).records[0]?.get('revision') ?? 0));
+
 export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
   readonly engine = 'neo4j' as const;
   /** Causal consistency across this store's sessions. */
@@ -96,6 +98,8 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
   private closed = false;
   /** The vector index's dimension, once it has been seen online (an index does not change while the store is open). */
   private embeddingIndexDimension: number | undefined;
+  /** Coverage matrices by filter, with the revision each was counted at. */
+  private matrixCache = new Map<string, { revision: string; cells: CoverageCell[] }>();
 
   constructor(private readonly driver: Driver, private readonly config: Neo4jConfig) {}
 
@@ -135,7 +139,7 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
   }
 
   async revision(): Promise<string> {
-    return this.read(async (tx) => String(toNumber((await tx.run(Q.REVISION)).records[0]?.get('revision') ?? 0)));
+    return this.read(revisionIn);
   }
 
   /** Test support: deletes every node and relationship in batches (the schema, the migration record and the revision stay). */
@@ -272,8 +276,16 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
     });
   }
 
+  /**
+   * The matrix reads every mapping three times, so it is kept per filter with the revision it was counted at; any write,
+   * by this process or another, moves the revision and the next call counts again.
+   */
   async coverageMatrix(filter: EdgeFilter): Promise<CoverageCell[]> {
+    const key = JSON.stringify([filter.relationships ?? [], filter.statuses ?? []]);
     return this.read(async (tx) => {
+      const revision = await revisionIn(tx);
+      const cached = this.matrixCache.get(key);
+      if (cached?.revision === revision) return [...cached.cells];
       const params = edgeParams(filter);
       const totals = (await tx.run(Q.REQUIREMENT_TOTALS)).records.map((r) => ({ frameworkId: r.get('frameworkId') as string, total: toNumber(r.get('total'), 'total') }));
       const covered = (await tx.run(Q.COVERAGE_COVERED, params)).records.map((r) => ({
@@ -283,7 +295,9 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
         source: r.get('source') as string, target: r.get('target') as string, relationship: r.get('relationship') as Relationship,
         outgoing: r.get('outgoing') as boolean, mappings: toNumber(r.get('mappings'), 'mappings'),
       }));
-      return coverageCells({ totals, covered, byRelationship });
+      const cells = coverageCells({ totals, covered, byRelationship });
+      this.matrixCache.set(key, { revision, cells });
+      return [...cells];
     });
   }
 

@@ -152,11 +152,16 @@ MERGE (child)-[:PART_OF]->(parent)`;
  * A requirement that vanished from the files goes, unless something still points at it: a mapping, a no-counterpart
  * record, a harmonized clause, or what people made (an evidence link, a control citation, a SoA decision), as in the
  * SQLite store. Vectors do not keep it (nor do they in SQLite): its (:Embedding) nodes stay, unlinked, and are
- * linked again by LINK_EMBEDDINGS if it comes back.
+ * linked again by LINK_EMBEDDINGS if it comes back. The write lock is taken (the SET) before the checks, so a mapping or
+ * link someone commits meanwhile is either seen by them or waits and then fails on the deleted node; never deleted
+ * unseen with it. (Not yet run against a server.)
  */
 export const REMOVE_UNUSED_REQUIREMENTS = `
 UNWIND $ids AS id
 MATCH (r:Requirement {id: id})
+SET r.removalLock = true
+REMOVE r.removalLock
+WITH r
 WHERE NOT EXISTS { (r)-[:MAPS_TO]-(:Requirement) }
   AND NOT EXISTS { (:NoCounterpart)-[:ABOUT]->(r) }
   AND NOT EXISTS { (r)-[:REALISES]->(:HarmonizedClause) }
