@@ -370,9 +370,13 @@ SET m.reviewLock = true
 REMOVE m.reviewLock
 RETURN ${MAPPING} AS mapping`;
 
-/** Appends to the mapping's history; `seq` numbers its reviews 1, 2, … in the order they were made. */
+/**
+ * Appends to the mapping's history; `seq` numbers its reviews 1, 2, … in the order they were made. Every review has a
+ * seq: the `IS NOT NULL` lets Neo4j use the (mappingId, seq) index, which needs a predicate on each of its properties.
+ */
 export const CREATE_REVIEW = `
 OPTIONAL MATCH (previous:Review {mappingId: $review.mappingId})
+WHERE previous.seq IS NOT NULL
 WITH coalesce(max(previous.seq), 0) + 1 AS seq
 CREATE (review:Review)
 SET review = $review, review.seq = seq`;
@@ -383,6 +387,7 @@ SET m = $props`;
 
 export const REVIEW_HISTORY = `
 MATCH (review:Review {mappingId: $mappingId})
+WHERE review.seq IS NOT NULL
 RETURN review {.*} AS review
 ORDER BY review.seq`;
 
