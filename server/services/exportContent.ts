@@ -1,4 +1,4 @@
-import { InputError, NotFoundError, optionNamed } from '../domain/errors.js';
+import { InputError, NotFoundError } from '../domain/errors.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import type { Framework } from '../domain/schemas/framework.js';
 import { exportCsvCrosswalk, exportJsonBundle, exportOlirCsv, exportOscalCatalog, exportOscalMapping, exportXlsxCrosswalk } from '../interop/index.js';
@@ -32,7 +32,7 @@ export const maybeExportFormat = (format: string): ExportFormat => {
 };
 
 async function frameworkById(store: GraphStore, id: string | undefined, option: string): Promise<Framework> {
-  if (!id) throw new InputError(`this export needs ${optionNamed(option)}`);
+  if (!id) throw new InputError(`this export needs a framework id in "${option}" (--${option})`);
   const frameworks = await store.listFrameworks();
   const found = frameworks.find((f) => f.id === id);
   if (!found) throw new NotFoundError(`unknown framework "${id}" (known: ${frameworks.map((f) => f.id).join(', ')})`);

@@ -94,6 +94,8 @@ describe('GraphQL queries', () => {
       harmonizedClauses { id requirements { frameworkId } } }`);
     expect(body.data.unmapped).toMatchObject({ total: 81, unmapped: [] });
     expect(body.data.harmonizedClauses.length).toBeGreaterThan(15);
+    const same = await server.gql('{ unmapped(from: "iso27001-2022", to: "iso27001-2022") { total } }');
+    expect(same.body.errors![0]).toMatchObject({ message: 'from and to are the same framework ("iso27001-2022")', extensions: { code: 'BAD_USER_INPUT' } });
     const unknown = await server.gql('{ unmapped(from: "nope", to: "iso27001-2022") { total } }');
     expect(unknown.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });

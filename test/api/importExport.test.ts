@@ -54,6 +54,9 @@ describe('exports over HTTP', () => {
     const unknown = await download('format=csv&from=iso42001-2023&to=nope-1');
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.message).toMatch(/unknown framework "nope-1"/);
+    const half = await download('format=csv&from=iso42001-2023');
+    expect(half.status).toBe(400);
+    expect((await half.json()).error.message).toBe('this export needs a framework id in "to" (--to)');
   });
 });
 

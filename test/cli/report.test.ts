@@ -118,5 +118,6 @@ describe('crosswalk report unmapped', () => {
     expect(stats()).toBeUndefined();
     expect(stats('--source', 'store')).toMatchObject({ total: 1 });
     expect(crosswalk(['stats', '--source', 'disk'], { dataDir }).stderr).toContain('stats: invalid source: "disk" (expected: files, store)');
+    expect(crosswalk(['report', 'unmapped', '--from', 'iso42001-2023', '--to', 'iso42001-2023'], { dataDir }).stderr).toContain('report unmapped: --from and --to are the same framework ("iso42001-2023")');
   });
 });

@@ -110,6 +110,7 @@ export const resolvers = {
       return findContradictions(bundle.mappings, from ? { from, to } : {}).filter((c) => !kind || c.kind === kind);
     },
     unmapped: async (_: unknown, { from, to, kinds }: Args, ctx: ApiContext) => {
+      if (from === to) throw new InputError(`from and to are the same framework ("${from}")`);
       await mustKnowFrameworks(ctx, from, to);
       const { store } = ctx;
       const [requirements, mappings, noCounterparts] = await Promise.all([

@@ -32,6 +32,7 @@ async function unmappedReport(argv: string[]) {
   const { values } = parseCommandArgs('report unmapped', argv, { from: { type: 'string' }, to: { type: 'string' }, kind: { type: 'string', multiple: true }, source: { type: 'string' }, json: { type: 'boolean' } });
   const from = requireOption('report unmapped', values, 'from');
   const to = requireOption('report unmapped', values, 'to');
+  if (from === to) throw new InputError(`report unmapped: --from and --to are the same framework ("${from}")`);
   const bundle = await contentBundle('report unmapped', [from, to], maybeSource('report unmapped', values.source, 'files'));
   const report = findUnmapped(bundle, { from, to, kinds: (values.kind as string[] | undefined) ?? [] });
   if (values.json) {
