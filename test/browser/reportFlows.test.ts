@@ -44,6 +44,15 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     await form.getByLabel('Owner').fill('Head of AI governance');
     await form.getByLabel('Where it lives (URI)').fill('https://intranet.example/policies/ai');
     await form.getByLabel('Collected').fill('2026-01-15');
+    // An id typed in full that names no requirement is refused before anything is saved: saving first left an
+    // unlinked item behind whose id was then "taken".
+    const requirementBox = form.getByRole('combobox', { name: 'Evidence for requirement' });
+    await requirementBox.fill('iso42001-2023:A.2.99');
+    await requirementBox.press('Enter');
+    await form.getByText('Will link to').waitFor();
+    await form.getByRole('button', { name: 'Create and link' }).click();
+    await form.getByText('no requirement has the id "iso42001-2023:A.2.99"').waitFor();
+    expect((await explorer.server.gql('{ evidence(id: "EV-0001") { id } }')).body.data.evidence).toBeNull();
     await form.getByLabel('Evidence for requirement').fill('AI policy');
     await page.getByRole('option', { name: /42001:2023 A\.2\.2 AI policy/ }).click();
     await form.getByText('Evidence for: ').waitFor();
