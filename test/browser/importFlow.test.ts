@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { TOKENS } from '../api/testServer.js';
 import { hasChromium, screenshot, SKIP_MESSAGE, useExplorer } from './browser.js';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -124,5 +125,27 @@ describe.skipIf(!hasChromium)('explorer import page (headless chromium)', () => 
     expect(await page.locator('.queue-list li').textContent()).toMatch(/A\.6\.2\.8.*intersects with.*A\.8\.15.*reference · approved/);
     expect(await page.locator('.review .further-sources summary').textContent()).toBe('also stated by 1 other source, 1 with another relationship');
     expect(problems).toEqual([]);
+  });
+  it('keeps every shipped framework in its colour after a catalog whose id sorts first is imported', async () => {
+    const colours = async () => {
+      const { page, problems } = await explorer.open('/ims');
+      await page.locator('.framework-picker input[value="iso42001-2023"]').waitFor();
+      const seen = await page.locator('.framework-picker label.check').evaluateAll((labels) =>
+        Object.fromEntries(labels.map((l) => [l.querySelector('input')!.value, `${l.querySelector('svg.swatch path')!.getAttribute('fill')} ${l.querySelector('svg.swatch path')!.getAttribute('d')}`])),
+      );
+      expect(problems).toEqual([]);
+      await page.context().close();
+      return seen as Record<string, string>;
+    };
+    const before = await colours();
+    const csv = 'ref_id,title\nAA-1,Access reviews\n';
+    const res = await fetch(`${explorer.server.url}/api/import?format=csv&frameworkId=aaa-first-1&name=First&edition=1`, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${TOKENS.analyst}` }, body: csv });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const after = await colours();
+    expect(after['aaa-first-1']).toBeDefined();
+    // The shipped ones keep theirs (frameworks imported earlier may move along: nothing records their order).
+    const shipped = ['eu-ai-act-2024-1689', 'hitrust-ai', 'iso27001-2022', 'iso27701-2019', 'iso27701-2025', 'iso42001-2023', 'iso9001-2015', 'nist-ai-600-1', 'nist-ai-rmf-1.0'];
+    for (const id of shipped) expect([id, after[id]]).toEqual([id, before[id]]);
+    expect(new Set(Object.values(after)).size).toBe(Object.keys(after).length);
   });
 });
