@@ -147,6 +147,8 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
     await page.keyboard.press('a');
     await page.waitForSelector('.status.error');
     expect(await page.locator('.status.error').textContent()).toMatch(/bearer token/);
+    // A decision that failed to save says so (it used to read "Could not load that decision").
+    expect(await page.locator('.status.error strong').textContent()).toBe('Could not record that decision.');
     problems.length = 0; // the 401 itself shows as a console error: that one was expected
 
     await page.getByRole('button', { name: /Set token/ }).click();
