@@ -29,6 +29,13 @@ describe.skipIf(!hasChromium)('explorer import page (headless chromium)', () => 
     expect(await page.locator('.import-result').textContent()).toMatch(/header read with other names/);
     expect((await explorer.server.store.listRequirements({ frameworkId: 'vendor-controls-1' })).map((r) => r.ref)).toEqual(['VC', 'VC-1', 'VC-2']);
 
+    // A file that says nothing of its format (a broken JSON) is not silently read as the format last chosen.
+    await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"oscal"') });
+    await page.locator('.import-format-unsure').waitFor();
+    expect(await page.locator('.import-format-unsure').textContent()).toMatch(/could not tell the format of broken\.json/);
+    await page.locator('#import-format').selectOption('json');
+    expect(await page.locator('.import-format-unsure').count()).toBe(0);
+
     // The new framework is offered at once; the format follows the file.
     const strm = 'Focal Document Element,Rationale,Relationship,Reference Document Element,Strength of Relationship\nVC-2,Semantic,subset of,A.5.19,7\n';
     await page.locator('#import-file').setInputFiles({ name: 'strm.csv', mimeType: 'text/csv', buffer: Buffer.from(strm) });
