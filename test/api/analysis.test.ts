@@ -121,6 +121,16 @@ describe('gap analysis, unified controls, IMS plan and SoA through GraphQL and R
     expect(both.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
+  it('downloads the gap analysis with the path length asked for', async () => {
+    const get = async (len?: number) => (await fetch(`${server.url}/api/reports/gap?target=iso42001-2023&have=iso27701-2025&format=json${len ? `&maxPathLength=${len}` : ''}`)).json();
+    const [direct, byDefault, three] = [await get(1), await get(), await get(3)];
+    expect([direct.maxPathLength, byDefault.maxPathLength, three.maxPathLength]).toEqual([1, 2, 3]);
+    const gql = async (len: number) => (await server.gql(`{ gapAnalysis(target: "iso42001-2023", haveFrameworks: ["iso27701-2025"], maxPathLength: ${len}) }`)).body.data.gapAnalysis.summary;
+    expect(direct.summary).toEqual(await gql(1));
+    expect(three.summary).toEqual(await gql(3));
+    expect((await fetch(`${server.url}/api/reports/gap?target=iso42001-2023&have=iso27701-2025&format=json&maxPathLength=9`)).status).toBe(400);
+  });
+
   it('downloads the gap analysis as CSV and XLSX', async () => {
     const csv = await fetch(`${server.url}/api/reports/gap?target=iso42001-2023&have=iso27001-2022&format=csv`);
     expect(csv.headers.get('content-disposition')).toMatch(/gap-iso42001-2023\.csv/);

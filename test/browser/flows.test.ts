@@ -115,6 +115,19 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
     // Back goes back.
     await page.goBack();
     await page.waitForSelector('ol.results li');
+    // Cited as a standard is: "42001 A.6.2.4" (the example the hub's search box gives) finds 42001's A.6.2.4 first,
+    // and "ISO/IEC 27701 A.1.2.2" looks in both editions.
+    await page.keyboard.press('/');
+    await page.keyboard.type('42001 A.6.2.4');
+    const first = page.getByRole('option').first();
+    await expect.poll(() => first.textContent()).toMatch(/ISO\/IEC 42001:2023 A\.6\.2\.4 AI system verification and validation/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('ol.results li');
+    expect(await page.locator('ol.results li a').first().getAttribute('href')).toBe('/requirement/iso42001-2023%3AA.6.2.4');
+    const headerSearch = page.getByRole('combobox', { name: 'Search requirements (press / to focus)' });
+    await headerSearch.fill('ISO/IEC 27701 A.1.2.2');
+    await headerSearch.press('Enter');
+    await page.waitForSelector('ol.results li a[href="/requirement/iso27701-2025%3AA.1.2.2"]');
     expect(problems).toEqual([]);
   });
 
@@ -134,6 +147,8 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
     await page.keyboard.press('a');
     await page.waitForSelector('.status.error');
     expect(await page.locator('.status.error').textContent()).toMatch(/bearer token/);
+    // A decision that failed to save says so (it used to read "Could not load that decision").
+    expect(await page.locator('.status.error strong').textContent()).toBe('Could not record that decision.');
     problems.length = 0; // the 401 itself shows as a console error: that one was expected
 
     await page.getByRole('button', { name: /Set token/ }).click();

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { TOKENS } from '../api/testServer.js';
 import { hasChromium, screenshot, SKIP_MESSAGE, useExplorer } from './browser.js';
 
 if (!hasChromium) console.warn(SKIP_MESSAGE);
@@ -27,6 +28,13 @@ describe.skipIf(!hasChromium)('explorer import page (headless chromium)', () => 
     expect(await page.locator('.import-result').textContent()).toContain('Requirements: 3 added, 0 updated, 0 removed');
     expect(await page.locator('.import-result').textContent()).toMatch(/header read with other names/);
     expect((await explorer.server.store.listRequirements({ frameworkId: 'vendor-controls-1' })).map((r) => r.ref)).toEqual(['VC', 'VC-1', 'VC-2']);
+
+    // A file that says nothing of its format (a broken JSON) is not silently read as the format last chosen.
+    await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"not":"oscal"') });
+    await page.locator('.import-format-unsure').waitFor();
+    expect(await page.locator('.import-format-unsure').textContent()).toMatch(/could not tell the format of broken\.json/);
+    await page.locator('#import-format').selectOption('json');
+    expect(await page.locator('.import-format-unsure').count()).toBe(0);
 
     // The new framework is offered at once; the format follows the file.
     const strm = 'Focal Document Element,Rationale,Relationship,Reference Document Element,Strength of Relationship\nVC-2,Semantic,subset of,A.5.19,7\n';
@@ -124,5 +132,27 @@ describe.skipIf(!hasChromium)('explorer import page (headless chromium)', () => 
     expect(await page.locator('.queue-list li').textContent()).toMatch(/A\.6\.2\.8.*intersects with.*A\.8\.15.*reference · approved/);
     expect(await page.locator('.review .further-sources summary').textContent()).toBe('also stated by 1 other source, 1 with another relationship');
     expect(problems).toEqual([]);
+  });
+  it('keeps every shipped framework in its colour after a catalog whose id sorts first is imported', async () => {
+    const colours = async () => {
+      const { page, problems } = await explorer.open('/ims');
+      await page.locator('.framework-picker input[value="iso42001-2023"]').waitFor();
+      const seen = await page.locator('.framework-picker label.check').evaluateAll((labels) =>
+        Object.fromEntries(labels.map((l) => [l.querySelector('input')!.value, `${l.querySelector('svg.swatch path')!.getAttribute('fill')} ${l.querySelector('svg.swatch path')!.getAttribute('d')}`])),
+      );
+      expect(problems).toEqual([]);
+      await page.context().close();
+      return seen as Record<string, string>;
+    };
+    const before = await colours();
+    const csv = 'ref_id,title\nAA-1,Access reviews\n';
+    const res = await fetch(`${explorer.server.url}/api/import?format=csv&frameworkId=aaa-first-1&name=First&edition=1`, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${TOKENS.analyst}` }, body: csv });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const after = await colours();
+    expect(after['aaa-first-1']).toBeDefined();
+    // The shipped ones keep theirs (frameworks imported earlier may move along: nothing records their order).
+    const shipped = ['eu-ai-act-2024-1689', 'hitrust-ai', 'iso27001-2022', 'iso27701-2019', 'iso27701-2025', 'iso42001-2023', 'iso9001-2015', 'nist-ai-600-1', 'nist-ai-rmf-1.0'];
+    for (const id of shipped) expect([id, after[id]]).toEqual([id, before[id]]);
+    expect(new Set(Object.values(after)).size).toBe(Object.keys(after).length);
   });
 });

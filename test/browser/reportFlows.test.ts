@@ -44,6 +44,15 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     await form.getByLabel('Owner').fill('Head of AI governance');
     await form.getByLabel('Where it lives (URI)').fill('https://intranet.example/policies/ai');
     await form.getByLabel('Collected').fill('2026-01-15');
+    // An id typed in full that names no requirement is refused before anything is saved: saving first left an
+    // unlinked item behind whose id was then "taken".
+    const requirementBox = form.getByRole('combobox', { name: 'Evidence for requirement' });
+    await requirementBox.fill('iso42001-2023:A.2.99');
+    await requirementBox.press('Enter');
+    await form.getByText('Will link to').waitFor();
+    await form.getByRole('button', { name: 'Create and link' }).click();
+    await form.getByText('no requirement has the id "iso42001-2023:A.2.99"').waitFor();
+    expect((await explorer.server.gql('{ evidence(id: "EV-0001") { id } }')).body.data.evidence).toBeNull();
     await form.getByLabel('Evidence for requirement').fill('AI policy');
     await page.getByRole('option', { name: /42001:2023 A\.2\.2 AI policy/ }).click();
     await form.getByText('Evidence for: ').waitFor();
@@ -118,11 +127,22 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     expect(await row.isVisible()).toBe(true);
     await screenshot(page, 'flow-gaps');
     const csv = await download(page, '.exports a[data-format="csv"]');
-    expect(csv.href).toBe('/api/reports/gap?target=iso42001-2023&have=iso27001-2022&format=csv');
+    expect(csv.href).toBe('/api/reports/gap?target=iso42001-2023&have=iso27001-2022&maxPathLength=2&format=csv');
     expect(csv.status).toBe(200);
     expect(csv.body.toString()).toContain('6.1.4');
     const xlsx = await download(page, '.exports a[data-format="xlsx"]');
     expect([xlsx.status, xlsx.body.subarray(0, 2).toString()]).toEqual([200, 'PK']);
+    // Another path length: the downloaded file is the analysis on screen, not the default one.
+    await group.getByRole('checkbox', { name: 'covered', exact: true }).check();
+    await group.getByRole('checkbox', { name: 'partial', exact: true }).check();
+    await page.getByLabel('Path length').selectOption('3');
+    await page.waitForFunction(() => document.querySelector('.gap-summary')?.textContent?.includes('at most 3 mappings'));
+    const onScreen = await Promise.all(['covered', 'partial', 'uncovered'].map(async (s) => Number(await page.locator(`.sum-${s} strong`).textContent())));
+    const json = await download(page, '.exports a[data-format="json"]');
+    expect(json.href).toContain('maxPathLength=3');
+    const file = JSON.parse(json.body.toString());
+    expect(file.maxPathLength).toBe(3);
+    expect([file.summary.covered, file.summary.partial, file.summary.uncovered]).toEqual(onScreen);
     // From the evidence register instead: EV-0001 (created above) covers little; the view says what it used.
     await page.getByRole('radio', { name: 'your evidence register' }).check();
     await page.waitForFunction(() => document.querySelector('.gap-summary h2')?.textContent?.includes('evidence item'));

@@ -23,6 +23,33 @@ describe('palette', () => {
     expect(a.get('iso27001-2022')!.color).not.toBe(a.get('iso27701-2019')!.color);
   });
 
+  it('keeps the shipped frameworks in their colours when a framework is imported', () => {
+    const shipped = [
+      { id: 'eu-ai-act-2024-1689', family: 'eu-ai-act' },
+      { id: 'hitrust-ai', family: 'hitrust-ai' },
+      { id: 'iso27001-2022', family: 'iso27001' },
+      { id: 'iso27701-2019', family: 'iso27701' },
+      { id: 'iso27701-2025', family: 'iso27701' },
+      { id: 'iso42001-2023', family: 'iso42001' },
+      { id: 'iso9001-2015', family: 'iso9001' },
+      { id: 'nist-ai-600-1', family: 'nist-ai-600-1' },
+      { id: 'nist-ai-rmf-1.0', family: 'nist-ai-rmf' },
+    ];
+    const before = frameworkStyles(shipped);
+    // "acme-…" sorts before every shipped id; it used to take the first colour and move every other one along.
+    const after = frameworkStyles([{ id: 'acme-ai-1', family: null }, { id: 'zeta-controls', family: null }, ...shipped]);
+    for (const f of shipped) expect(after.get(f.id)).toEqual(before.get(f.id));
+    expect(new Set([...after.values()].map((s) => `${s.color}/${s.shape}`)).size).toBe(after.size);
+    // Without the shipped ones loaded, each still has its own colour.
+    expect(frameworkStyles([{ id: 'iso42001-2023', family: 'iso42001' }]).get('iso42001-2023')).toEqual(before.get('iso42001-2023'));
+  });
+
+  it('does not give a colour-and-shape pair twice when a repeated colour meets a family with several editions', () => {
+    const fws = [{ id: 'iso27701-2019', family: 'iso27701' }, { id: 'iso27701-2025', family: 'iso27701' }, ...Array.from({ length: 4 }, (_, i) => ({ id: `imported-${i}`, family: null }))];
+    const styles = frameworkStyles(fws);
+    expect(new Set([...styles.values()].map((s) => `${s.color}/${s.shape}`)).size).toBe(styles.size);
+  });
+
   it('never repeats a colour-and-shape pair, even past eight families', () => {
     const styles = frameworkStyles(Array.from({ length: 20 }, (_, i) => ({ id: `f${String(i).padStart(2, '0')}`, family: null })));
     const pairs = new Set([...styles.values()].map((s) => `${s.color}/${s.shape}`));

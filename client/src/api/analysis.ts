@@ -62,6 +62,10 @@ export interface EvidenceCountData {
 }
 
 export const EVIDENCE_EXISTS = /* GraphQL */ `query EvidenceExists($id: ID!) { evidence(id: $id) { id } }`;
+export const REQUIREMENT_EXISTS = /* GraphQL */ `query RequirementExists($id: ID!) { requirement(id: $id) { id } }`;
+export interface RequirementExistsData {
+  requirement: { id: string } | null;
+}
 export interface EvidenceExistsData {
   evidence: { id: string } | null;
 }

@@ -182,6 +182,12 @@ export interface SuggestionRunData {
   };
 }
 
+/** One search per framework a query names ("42001 A.6.2.4"), in one request: see lib/searchScope.ts. */
+export const scopedSearchQuery = (count: number) =>
+  `query ScopedSearch($text: String!, $limit: Int, ${Array.from({ length: count }, (_, i) => `$f${i}: ID!`).join(', ')}) {
+  ${Array.from({ length: count }, (_, i) => `s${i}: search(text: $text, frameworkId: $f${i}, limit: $limit) { score requirement { ${REQ} } }`).join('\n  ')}
+}`;
+
 export const SEARCH = /* GraphQL */ `query Search($text: String!, $frameworkId: ID, $limit: Int) {
   search(text: $text, frameworkId: $frameworkId, limit: $limit) { score requirement { ${REQ} } }
 }`;

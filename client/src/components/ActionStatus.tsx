@@ -1,5 +1,8 @@
 import type { ActionState } from '../api/useAction.js';
 
+/** "Create EV-0012" → "create EV-0012": only the verb changes case, never the ids and names after it. */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 /** What the last change did, or why it failed; announced to screen readers. */
 export function ActionStatus({ state }: { state: ActionState }) {
   return (
@@ -12,7 +15,7 @@ export function ActionStatus({ state }: { state: ActionState }) {
       {state.error && (
         <div className="status error" role="alert">
           <p>
-            <strong>Could not {state.error.what.toLowerCase()}.</strong> {state.error.error.message}
+            <strong>Could not {lowerFirst(state.error.what)}.</strong> {state.error.error.message}
           </p>
         </div>
       )}

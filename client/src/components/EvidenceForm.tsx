@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { EVIDENCE_EXISTS, EVIDENCE_TYPES, LINK_EVIDENCE, SAVE_EVIDENCE, type EvidenceExistsData } from '../api/analysis.js';
+import { EVIDENCE_EXISTS, EVIDENCE_TYPES, LINK_EVIDENCE, REQUIREMENT_EXISTS, SAVE_EVIDENCE, type EvidenceExistsData, type RequirementExistsData } from '../api/analysis.js';
 import { gql } from '../api/graphql.js';
 import type { RequirementRef } from '../api/queries.js';
 import { useAction } from '../api/useAction.js';
@@ -14,6 +14,13 @@ import { FieldError } from './FieldError.js';
 const idTaken = (evidenceId: string) =>
   gql<EvidenceExistsData>(EVIDENCE_EXISTS, { id: evidenceId }).then((d) => d.evidence !== null, () => false);
 
+/**
+ * Whether a requirement has this id. The item is saved before it is linked, so a typed id that names nothing would
+ * leave an unlinked item behind (and its id taken): it is checked first. When the server cannot say, the save goes ahead.
+ */
+const requirementExists = (requirementId: string) =>
+  gql<RequirementExistsData>(REQUIREMENT_EXISTS, { id: requirementId }).then((d) => d.requirement !== null, () => true);
+
 /** Describe a new evidence item and link it to the requirement it is evidence for (saveEvidence, then linkEvidence). */
 export function EvidenceForm({ id, onCreated, onCancel }: { id: string; onCreated: (id: string) => void; onCancel?: () => void }) {
   const fw = useFrameworks();
@@ -27,6 +34,8 @@ export function EvidenceForm({ id, onCreated, onCancel }: { id: string; onCreate
     const p = validateEvidenceDraft(draft);
     // The register may be far larger than any list on screen: ask the server whether the id is taken.
     if (!p.id && (await idTaken(draft.id.trim()))) p.id = `"${draft.id.trim()}" is taken: saving would replace that item. Choose another id.`;
+    if (!p.requirementId && !picked && !(await requirementExists(draft.requirementId.trim())))
+      p.requirementId = `no requirement has the id "${draft.requirementId.trim()}": search for it and choose it from the list`;
     setProblems(p);
     if (Object.keys(p).length) {
       document.getElementById(`${id}-${Object.keys(p)[0]}`)?.focus();

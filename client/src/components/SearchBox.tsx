@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { gql, type ApiError } from '../api/graphql.js';
-import { SEARCH, type RequirementRef, type SearchData } from '../api/queries.js';
+import type { RequirementRef } from '../api/queries.js';
+import { searchRequest } from '../lib/searchScope.js';
 import { FrameworkSwatch, useFrameworksMaybe } from './Frameworks.js';
 
 export interface SearchBoxProps {
@@ -38,9 +39,10 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setBusy(true);
-      gql<SearchData>(SEARCH, { text: q, limit: 8 }, { signal: controller.signal })
+      const request = searchRequest(q, { limit: 8, frameworks: fw?.list });
+      gql<Parameters<typeof request.hits>[0]>(request.query, request.variables, { signal: controller.signal })
         .then((d) => {
-          setHits(d.search.map((h) => h.requirement));
+          setHits(request.hits(d).map((h) => h.requirement));
           setError(null);
           setActive(-1);
         })
@@ -53,7 +55,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
       clearTimeout(timer);
       controller.abort();
     };
-  }, [text]);
+  }, [text, fw]);
 
   const pick = (r: RequirementRef) => {
     setOpen(false);

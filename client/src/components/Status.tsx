@@ -1,21 +1,21 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/graphql.js';
 
-/** A loading line that says what is being loaded; announced politely to screen readers. */
-export function Loading({ what }: { what: string }) {
+/** A loading line that says what is being loaded (or, with `action`, saved); announced politely to screen readers. */
+export function Loading({ what, action = 'Loading' }: { what: string; action?: string }) {
   return (
     <p className="status loading" role="status" aria-live="polite">
-      <span className="spinner" aria-hidden="true" /> Loading {what}…
+      <span className="spinner" aria-hidden="true" /> {action} {what}…
     </p>
   );
 }
 
-/** What failed, why, and a way to try again. */
-export function ErrorBox({ what, error, retry }: { what: string; error: ApiError | Error; retry?: () => void }) {
+/** What failed, why, and a way to try again. `action` is what was being done: loading unless said otherwise. */
+export function ErrorBox({ what, error, retry, action = 'load' }: { what: string; error: ApiError | Error; retry?: () => void; action?: string }) {
   return (
     <div className="status error" role="alert">
       <p>
-        <strong>Could not load {what}.</strong> {error.message}
+        <strong>Could not {action} {what}.</strong> {error.message}
       </p>
       {retry && (
         <button type="button" onClick={retry}>

@@ -26,22 +26,38 @@ export interface FrameworkStyle {
 }
 
 /**
+ * The families Crosswalk ships, each with a colour of its own (the eight Okabe–Ito colours, in this order). They keep
+ * these colours whatever else is loaded: an imported framework takes the next free place instead of shifting theirs,
+ * so ISO/IEC 42001 is drawn the same before and after a catalog is imported.
+ */
+export const SHIPPED_FAMILIES: readonly string[] = ['eu-ai-act', 'hitrust-ai', 'iso27001', 'iso27701', 'iso42001', 'iso9001', 'nist-ai-600-1', 'nist-ai-rmf'];
+
+/**
  * One colour per framework family and one shape per edition inside a family, so two editions of ISO/IEC 27701
- * share a colour but not a shape and nothing depends on colour alone. Stable: sorted by id before assignment.
+ * share a colour but not a shape and nothing depends on colour alone. Stable: the shipped families have fixed
+ * places, the others follow sorted by id; past eight families colours repeat with another shape, and a
+ * colour-and-shape pair is never given twice while one is free.
  */
 export function frameworkStyles(frameworks: Array<Pick<FrameworkInfo, 'id' | 'family'>>): Map<string, FrameworkStyle> {
   const sorted = [...frameworks].sort((a, b) => a.id.localeCompare(b.id));
-  const families: string[] = [];
-  const editions = new Map<string, number>();
-  const styles = new Map<string, FrameworkStyle>();
+  const families: string[] = [...SHIPPED_FAMILIES];
   for (const f of sorted) {
     const family = f.family || f.id;
     if (!families.includes(family)) families.push(family);
+  }
+  const editions = new Map<string, number>();
+  const used = new Set<string>();
+  const styles = new Map<string, FrameworkStyle>();
+  for (const f of sorted) {
+    const family = f.family || f.id;
     const familyIndex = families.indexOf(family);
     const edition = editions.get(family) ?? 0;
     editions.set(family, edition + 1);
     const color = CATEGORICAL[familyIndex % CATEGORICAL.length]!;
-    const shape = SHAPES[(edition + Math.floor(familyIndex / CATEGORICAL.length)) % SHAPES.length]!;
+    const first = edition + Math.floor(familyIndex / CATEGORICAL.length);
+    let shape = SHAPES[first % SHAPES.length]!;
+    for (let i = 0; i < SHAPES.length && used.has(`${color}/${shape}`); i++) shape = SHAPES[(first + i + 1) % SHAPES.length]!;
+    used.add(`${color}/${shape}`);
     styles.set(f.id, { color, shape, ink: readableInk(color) });
   }
   return styles;

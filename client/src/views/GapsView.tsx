@@ -81,7 +81,7 @@ export function GapsView({ route }: { route: Route }) {
         <GapResult
           report={q.data.gapAnalysis}
           show={p.show}
-          downloads={gapDownloads({ target: p.target, have: p.basis === 'frameworks' ? { kind: 'frameworks', frameworkIds: p.have } : { kind: 'evidence', asOf: p.asOf }, includeProposed: p.includeProposed })}
+          downloads={gapDownloads({ target: p.target, have: p.basis === 'frameworks' ? { kind: 'frameworks', frameworkIds: p.have } : { kind: 'evidence', asOf: p.asOf }, includeProposed: p.includeProposed, maxPathLength: p.maxPathLength })}
         />
       )}
     </section>

@@ -26,16 +26,21 @@ export function ImportView({ route }: { route: Route }) {
   const [errors, setErrors] = useState<ReturnType<typeof validateImportDraft>>({});
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  /** The file's name and first characters said nothing about its format: the form says so instead of guessing. */
+  const [unsure, setUnsure] = useState(false);
   const choice = IMPORT_CHOICES[draft.format];
   const setValue = (field: ImportField, value: string) => setDraft((d) => ({ ...d, values: { ...d.values, [field]: value } }));
 
   const pick = async (picked: File | null) => {
     setFile(picked);
     setOutcome(null);
+    setUnsure(false);
     if (!picked) return setDraft((d) => ({ ...d, fileName: '' }));
     const head = await picked.slice(0, 4096).text();
     const sheets = /\.xlsx$/i.test(picked.name) ? await workbookSheetNames(await picked.arrayBuffer()) : undefined;
     const guessed = sheets ? guessWorkbookFormat(sheets) : guessFormat(picked.name, head);
+    // A workbook that is neither CISO Assistant's nor a Crosswalk export is usually a catalog or crosswalk table: no note.
+    setUnsure(guessed === undefined && !sheets);
     setDraft((d) => ({ ...d, fileName: picked.name, format: guessed ?? d.format }));
   };
 
@@ -90,13 +95,26 @@ export function ImportView({ route }: { route: Route }) {
         </div>
         <div className="field">
           <label htmlFor="import-format">Format</label>
-          <select id="import-format" value={draft.format} onChange={(e) => setDraft((d) => ({ ...d, format: e.target.value as ImportFormat }))} aria-describedby="import-format-hint">
+          <select
+            id="import-format"
+            value={draft.format}
+            onChange={(e) => {
+              setUnsure(false);
+              setDraft((d) => ({ ...d, format: e.target.value as ImportFormat }));
+            }}
+            aria-describedby="import-format-hint"
+          >
             {FORMATS.map((f) => (
               <option key={f} value={f}>
                 {IMPORT_CHOICES[f].label}
               </option>
             ))}
           </select>
+          {unsure && (
+            <span className="field-error inline import-format-unsure" role="status">
+              Crosswalk could not tell the format of {draft.fileName} from its name and first lines: choose it here (now “{choice.label}”).
+            </span>
+          )}
           <span className="hint" id="import-format-hint">
             {choice.hint}
           </span>

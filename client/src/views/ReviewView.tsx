@@ -211,7 +211,7 @@ export function ReviewView({ route }: { route: Route }) {
         {message}
       </p>
       {message && <p className="flash">{message}</p>}
-      {error && <ErrorBox what="that decision" error={error} />}
+      {error && <ErrorBox action="record" what="that decision" error={error} />}
       {q.status === 'loading' && <Loading what={`the ${noun}s`} />}
       {q.status === 'error' && <ErrorBox what={`the ${noun}s`} error={q.error} retry={q.reload} />}
       {q.status === 'ok' && page.total === 0 && (
@@ -311,7 +311,7 @@ export function ReviewView({ route }: { route: Route }) {
                   </button>
                 </div>
               )}
-              {mode === 'busy' && <Loading what="the decision" />}
+              {mode === 'busy' && <Loading action="Recording" what="the decision" />}
               {mode === 'reject' && <RejectForm onCancel={() => setMode('browse')} onSubmit={(reason) => void reject(current, reason)} />}
               {mode === 'edit' && <EditForm item={current} onCancel={() => setMode('browse')} onSubmit={(edits) => void accept(current, edits)} />}
             </article>
