@@ -128,7 +128,9 @@ describe('gap analysis, unified controls, IMS plan and SoA through GraphQL and R
     const gql = async (len: number) => (await server.gql(`{ gapAnalysis(target: "iso42001-2023", haveFrameworks: ["iso27701-2025"], maxPathLength: ${len}) }`)).body.data.gapAnalysis.summary;
     expect(direct.summary).toEqual(await gql(1));
     expect(three.summary).toEqual(await gql(3));
-    expect((await fetch(`${server.url}/api/reports/gap?target=iso42001-2023&have=iso27701-2025&format=json&maxPathLength=9`)).status).toBe(400);
+    const tooLong = await fetch(`${server.url}/api/reports/gap?target=iso42001-2023&have=iso27701-2025&format=json&maxPathLength=9`);
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).error.message).toContain('invalid maxPathLength: 9 (expected a whole number from 1 to 6)');
   });
 
   it('downloads the gap analysis as CSV and XLSX', async () => {
