@@ -54,7 +54,8 @@ export class AuthError extends Error {
 
 /** Throws 401 without a valid token, 403 with a token whose role is too low. */
 export function requireRole(principal: Principal | undefined, needed: Role): Principal {
-  if (!principal) throw new AuthError(401, `this needs a bearer token with the ${needed} role (set CROSSWALK_TOKENS on the server)`);
+  if (!principal)
+    throw new AuthError(401, `this needs a bearer token with the ${needed} role, one of the server's CROSSWALK_TOKENS: none was sent, or the one sent is not among them`);
   if (!hasRole(principal, needed)) throw new AuthError(403, `${principal.name} has the ${principal.role} role; this needs ${needed}`);
   return principal;
 }

@@ -57,7 +57,7 @@ export function explainCandidate(candidate: Candidate, { method, model, reranker
   if (candidate.evidence.graph.length) parts.push(`Graph: ${candidate.evidence.graph.map(describeEvidence).join('; ')}.`);
   if (candidate.evidence.reviewed?.length)
     parts.push(`Reviewed look-alikes: ${candidate.evidence.reviewed.map((r) => `${r.sourceId} (similarity ${r.similarity}) was ${r.approved ? 'approved' : 'rejected'} for this target`).join('; ')}.`);
-  parts.push('Not reviewed: a person must approve, correct or reject it.');
+  // Whether a person has decided is the mapping's status, not its note: the note stays true after a review.
   return parts.join(' ');
 }
 

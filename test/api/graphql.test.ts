@@ -114,6 +114,7 @@ describe('GraphQL mutations and review', () => {
     expect(viewer.body.errors![0]!.message).toMatch(/carol has the viewer role/);
     const wrong = await server.gql(create, { input }, 'not-a-real-token-at-all');
     expect(wrong.status).toBe(401);
+    expect(wrong.body.errors![0]!.message).toContain('none was sent, or the one sent is not among them');
   });
 
   it('creates a person\'s mapping as proposed, then approves it, recording who and when', async () => {

@@ -174,7 +174,9 @@ function OutcomeReport({ outcome }: { outcome: NonNullable<Outcome> }) {
     return (
       <div className="status error" role="alert">
         <p>
-          <strong>Nothing was imported.</strong> {outcome.message}
+          {/* A refused file's message already says so; a refusal for another reason does not. */}
+          {!/nothing was imported/i.test(outcome.message) && <strong>Nothing was imported. </strong>}
+          {outcome.message}
         </p>
         <ProblemList problems={outcome.problems} />
       </div>
