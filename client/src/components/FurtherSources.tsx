@@ -29,7 +29,7 @@ export function FurtherSources({ statements, incoming = false }: { statements: r
       <ul>
         {statements.map((s, i) => (
           <li key={i} data-agrees={s.agrees}>
-            <SourceName provenance={s.provenance} /> <span className="muted">({s.provenance.author}, {s.provenance.created})</span>:{' '}
+            <SourceName provenance={s.provenance} /> <span className="muted">({s.provenance.author}, recorded {s.provenance.created})</span>:{' '}
             {relationshipLabel(incoming ? inverseRelationship(s.relationship) : s.relationship)}
             {s.strength !== null && `, strength ${s.strength}`} — {s.agrees ? 'agrees' : <strong className="differs">differs</strong>}
             {s.note && <div className="muted">{s.note}</div>}

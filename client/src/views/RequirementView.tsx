@@ -128,7 +128,7 @@ export function RequirementView({ route }: { route: Route }) {
                       <SourceName provenance={m.mapping.provenance} />
                       <br />
                       <span className="muted">
-                        by {m.mapping.provenance.author}, {m.mapping.provenance.created}
+                        by {m.mapping.provenance.author}, recorded {m.mapping.provenance.created}
                         {m.mapping.provenance.reviewer && `; reviewed by ${m.mapping.provenance.reviewer}${m.mapping.provenance.reviewed ? `, ${m.mapping.provenance.reviewed}` : ''}`}
                       </span>
                       <FurtherSources statements={m.mapping.alsoStatedBy} incoming={m.direction === 'incoming'} />

@@ -280,7 +280,7 @@ export function ReviewView({ route }: { route: Route }) {
                   <dd>{current.origin}</dd>
                   <dt>Provenance</dt>
                   <dd>
-                    <SourceName provenance={current.provenance} /> — {current.provenance.author}, {current.provenance.created}
+                    <SourceName provenance={current.provenance} /> — {current.provenance.author}, recorded {current.provenance.created}
                     <FurtherSources statements={current.alsoStatedBy} />
                   </dd>
                   {current.reviews.length > 0 && (
