@@ -21,6 +21,7 @@ export const ProvenanceSchema = z.object({
   url: WebUrlSchema.optional(),
   author: z.string().min(1),
   reviewer: z.string().min(1).optional(),
+  /** When the pair was recorded (encoded from its source, or made), not when the source was published. */
   created: IsoDateSchema,
   reviewed: IsoDateSchema.optional(),
 });
