@@ -13,6 +13,17 @@ import { isWithdrawn, type Requirement } from './schemas/requirement.js';
 export const matchesFilter = (m: Mapping, { relationships, statuses }: EdgeFilter) =>
   (!relationships?.length || relationships.includes(m.relationship)) && (!statuses?.length || statuses.includes(m.status));
 
+/**
+ * The order of mapping lists: by the source's framework and its place there (document order, so A.2 comes before
+ * A.10), then the target's, then id. `orderOf` gives a requirement's place in its framework.
+ */
+export const compareMappingsInDocumentOrder = (orderOf: (requirementId: string) => number) => (a: Mapping, b: Mapping): number =>
+  compareText(frameworkOf(a.source), frameworkOf(b.source)) || orderOf(a.source) - orderOf(b.source) ||
+  compareText(frameworkOf(a.target), frameworkOf(b.target)) || orderOf(a.target) - orderOf(b.target) || compareText(a.id, b.id);
+
+/** Code-unit order, as SQLite's default collation and Cypher compare text (not the locale's). */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export const viewFrom = (id: string, mapping: Mapping): MappingView =>
   mapping.source === id
     ? { mapping, direction: 'outgoing', otherId: mapping.target, relationship: mapping.relationship }

@@ -105,6 +105,7 @@ export interface GraphStore {
   /** In the order asked; unknown ids are left out. */
   getRequirements(ids: string[]): Promise<Requirement[]>;
   requirementDetail(id: string, filter?: EdgeFilter): Promise<RequirementDetail | undefined>;
+  /** In document order (compareMappingsInDocumentOrder), then paged. */
   findMappings(filter: MappingFilter): Promise<Mapping[]>;
   /** How many mappings `findMappings` would give for this filter without a limit (for paging). */
   countMappings(filter: MappingCriteria): Promise<number>;

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, InputError, NotFoundError } from '../../server/domain/errors.js';
-import { adjacencyOf, coverageMatrixOf, neighbourhoodVia, pathsVia } from '../../server/domain/graphAlgorithms.js';
+import { adjacencyOf, compareMappingsInDocumentOrder, coverageMatrixOf, neighbourhoodVia, pathsVia } from '../../server/domain/graphAlgorithms.js';
 import type { ContentBundle } from '../../server/domain/schemas/content.js';
 import { supportsEvidence, type GraphStore } from '../../server/store/types.js';
 import { edge, smallBundle } from '../fixtures/smallBundle.js';
@@ -152,7 +152,23 @@ describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
       expect(await ids({ requirementId: 'fw-c:GOVERN 1.1' })).toEqual(['fw-b:B-1 -> fw-c:GOVERN 1.1', 'fw-c:GOVERN 1.1 -> fw-a:1.1']);
       expect(await ids({ provenanceSource: 'Somewhere else' })).toEqual([]);
       expect(await ids({ frameworkId: 'fw-c', limit: 1, offset: 1 })).toEqual(['fw-b:B-2 -> fw-c:MAP 1.1']);
-      expect(await store.findMappings({ requirementId: 'fw-a:1.1' })).toEqual(bundle.mappings.filter((m) => m.source === 'fw-a:1.1' || m.target === 'fw-a:1.1').sort((a, b) => a.id.localeCompare(b.id)));
+      const orderOf = (id: string) => bundle.requirements.find((r) => r.id === id)!.order;
+      expect(await store.findMappings({ requirementId: 'fw-a:1.1' })).toEqual(bundle.mappings.filter((m) => m.source === 'fw-a:1.1' || m.target === 'fw-a:1.1').sort(compareMappingsInDocumentOrder(orderOf)));
+      expect(await store.findMappings({})).toEqual([...bundle.mappings].sort(compareMappingsInDocumentOrder(orderOf)));
+    });
+
+    it('lists mappings in document order (A.2 before A.10), not in the text order of their ids', async () => {
+      const next = smallBundle();
+      next.requirements.push(
+        { id: 'fw-a:A.2', frameworkId: 'fw-a', ref: 'A.2', kind: 'control', title: 'Second', order: 5, tags: [] },
+        { id: 'fw-a:A.10', frameworkId: 'fw-a', ref: 'A.10', kind: 'control', title: 'Tenth', order: 6, tags: [] },
+      );
+      next.mappings.push(edge('fw-a:A.10', 'fw-b:B-1', 'intersects-with'), edge('fw-a:A.2', 'fw-b:B-3', 'intersects-with'), edge('fw-a:A.2', 'fw-b:B-1', 'intersects-with'));
+      await store.loadContent(next);
+      const page = (offset: number) => store.findMappings({ frameworks: ['fw-a', 'fw-b'], limit: 2, offset });
+      expect([...(await page(0)), ...(await page(2)), ...(await page(4))].map((m) => m.id)).toEqual([
+        'fw-a:1.1 -> fw-b:B-1', 'fw-a:1.1.1 -> fw-b:B-3', 'fw-a:2 -> fw-b:B-2', 'fw-a:A.2 -> fw-b:B-1', 'fw-a:A.2 -> fw-b:B-3', 'fw-a:A.10 -> fw-b:B-1',
+      ]);
     });
 
     it('counts the mappings a filter finds, whatever page is asked for', async () => {

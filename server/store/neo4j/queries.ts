@@ -325,9 +325,10 @@ WHERE ($pair IS NULL
   AND ($provenanceSource IS NULL OR m.provenanceSource = $provenanceSource)
   AND (NOT $disputed OR any(stated IN coalesce(m.alsoStatedRelationships, []) WHERE stated <> m.relationship))`;
 
+/** In document order, as compareMappingsInDocumentOrder (graphAlgorithms.ts) defines it. */
 const FIND_MAPPINGS_PAGE = `
 RETURN ${MAPPING} AS mapping
-ORDER BY m.id
+ORDER BY a.frameworkId, a.order, b.frameworkId, b.order, m.id
 SKIP $offset LIMIT $limit`;
 
 const ALL_MAPPINGS = `

@@ -146,7 +146,8 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
 
   async findMappings({ limit = DEFAULT_LIMIT, offset = 0, ...filter }: MappingFilter): Promise<Mapping[]> {
     const { sql, params } = this.mappingWhere(filter);
-    return (this.db.prepare(`SELECT * FROM mappings ${sql} ORDER BY id LIMIT ? OFFSET ?`).all(...params, limit, offset) as DbMappingRow[]).map(toMapping);
+    const ord = (end: 'source' | 'target') => `(SELECT ord FROM requirements WHERE requirements.id = mappings.${end})`;
+    return (this.db.prepare(`SELECT * FROM mappings ${sql} ORDER BY source_fw, ${ord('source')}, target_fw, ${ord('target')}, id LIMIT ? OFFSET ?`).all(...params, limit, offset) as DbMappingRow[]).map(toMapping);
   }
 
   async countMappings(filter: MappingCriteria): Promise<number> {
