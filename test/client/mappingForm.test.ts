@@ -94,9 +94,10 @@ describe('the "Map to…" form', () => {
   });
 
   it('puts the service’s refusals on the field they concern', () => {
-    expect(locateServerError({ code: 'CONFLICT', message: 'the pair is already mapped ("a -> b", proposed, by bob); review it' })).toEqual({
-      targetId: 'already mapped: the pair is already mapped ("a -> b", proposed, by bob); review it',
+    expect(locateServerError({ code: 'CONFLICT', message: 'the pair is already mapped ("a:1 -> b:2", approved, by Crosswalk team); review it (reviewMapping, POST /api/mappings/:id/review) to change it' })).toEqual({
+      targetId: 'already mapped: a:1 -> b:2 is approved (by Crosswalk team). Review it rather than map the pair again.',
     });
+    expect(locateServerError({ code: 'CONFLICT', message: 'taken' })).toEqual({ targetId: 'already mapped: taken' });
     expect(locateServerError({ code: 'NOT_FOUND', message: 'unknown requirement "x:y"' })).toEqual({ targetId: 'unknown requirement "x:y"' });
     expect(locateServerError({ code: 'BAD_USER_INPUT', message: 'provenanceUrl: expected an http(s) URL; strength: Too big' })).toEqual({ provenanceUrl: 'expected an http(s) URL', strength: 'Too big' });
     // Nothing to point at: shown as the form's error instead.

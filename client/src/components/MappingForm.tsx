@@ -158,10 +158,11 @@ export function MappingForm({ id, requirement, mapped, onChanged }: { id: string
           <select {...described('rationale')} value={draft.rationale} onChange={(e) => set('rationale', e.target.value)}>
             {RATIONALES.map((r) => (
               <option key={r} value={r}>
-                {r}: {RATIONALE_HINTS[r]}
+                {r}
               </option>
             ))}
           </select>,
+          RATIONALE_HINTS[draft.rationale as keyof typeof RATIONALE_HINTS],
         )}
         {field(
           'strength',

@@ -116,7 +116,11 @@ export function toMappingInput(sourceId: string, d: MappingDraft) {
  * (NOT_FOUND) on the target; "field: message" parts of a BAD_USER_INPUT on their fields. Null when it names no field.
  */
 export function locateServerError(error: { code?: string; message: string }): MappingProblems | null {
-  if (error.code === 'CONFLICT') return { targetId: `already mapped: ${error.message}` };
+  if (error.code === 'CONFLICT') {
+    // createMapping says: the pair is already mapped ("<id>", <status>, by <author>); review it (…) to change it
+    const m = /already mapped \("(.+?)", (\w+), by (.+?)\)/.exec(error.message);
+    return { targetId: m ? `already mapped: ${m[1]} is ${m[2]} (by ${m[3]}). Review it rather than map the pair again.` : `already mapped: ${error.message}` };
+  }
   if (error.code === 'NOT_FOUND') return { targetId: error.message };
   if (error.code !== 'BAD_USER_INPUT') return null;
   const problems: MappingProblems = {};
