@@ -158,6 +158,10 @@ export interface QueueData {
 
 export const REVIEW_MAPPING = /* GraphQL */ `mutation Review($id: ID!, $review: ReviewInput!) { reviewMapping(id: $id, review: $review) { ${MAPPING} } }`;
 export const REJECT_MAPPING = /* GraphQL */ `mutation Reject($id: ID!, $reason: String!) { rejectMapping(id: $id, reason: $reason) { ${MAPPING} } }`;
+export const CREATE_MAPPING = /* GraphQL */ `mutation CreateMapping($input: MappingInput!) { createMapping(input: $input) { ${MAPPING} } }`;
+export interface CreateMappingData {
+  createMapping: Mapping;
+}
 export const ME = /* GraphQL */ `{ me { name role } }`;
 
 export const SUGGEST_MAPPINGS = /* GraphQL */ `mutation Suggest($input: SuggestInput!) {

@@ -16,10 +16,14 @@ export interface SearchBoxProps {
   hideLabel?: boolean;
   /** Empty the box once a choice is made (the header's search, which stays on screen across views). */
   clearOnPick?: boolean;
+  /** Requirements not to offer (the one a form is about, when it asks for another). */
+  exclude?: readonly string[];
+  /** The form's message about this field, when it has one (its element id), so screen readers read it with the box. */
+  errorId?: string;
 }
 
 /** A combobox over the service's search: ids, titles and summaries. Arrow keys choose, Enter opens, Escape closes. */
-export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ label, placeholder, onPick, onSubmit, className, initial = '', hideLabel, clearOnPick = false }, ref) {
+export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox({ label, placeholder, onPick, onSubmit, className, initial = '', hideLabel, clearOnPick = false, exclude, errorId }, ref) {
   const id = useId();
   const fw = useFrameworksMaybe();
   const [text, setText] = useState(initial);
@@ -28,6 +32,8 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
   const [active, setActive] = useState(-1);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const excludeKey = (exclude ?? []).join('\u0000');
+  const excluded = new Set(exclude ?? []);
 
   useEffect(() => {
     const q = text.trim();
@@ -42,7 +48,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
       const request = searchRequest(q, { limit: 8, frameworks: fw?.list });
       gql<Parameters<typeof request.hits>[0]>(request.query, request.variables, { signal: controller.signal })
         .then((d) => {
-          setHits(request.hits(d).map((h) => h.requirement));
+          setHits(request.hits(d).map((h) => h.requirement).filter((r) => !excluded.has(r.id)));
           setError(null);
           setActive(-1);
         })
@@ -55,7 +61,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
       clearTimeout(timer);
       controller.abort();
     };
-  }, [text, fw]);
+  }, [text, fw, excludeKey]);
 
   const pick = (r: RequirementRef) => {
     setOpen(false);
@@ -107,6 +113,8 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         aria-expanded={showList}
         aria-controls={listId}
         aria-activedescendant={active >= 0 ? `${id}-opt-${active}` : undefined}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
         placeholder={placeholder}
         value={text}
         onChange={(e) => {

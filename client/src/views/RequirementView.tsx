@@ -12,6 +12,8 @@ import { plural, relationshipLabel } from '../lib/format.js';
 import { formatRoute, intParam, listParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, navigate, setParams } from '../router.js';
 import { FurtherSources, SourceName } from '../components/FurtherSources.js';
+import { MappingForm } from '../components/MappingForm.js';
+import { mappingAnchor } from '../lib/mappingForm.js';
 
 type Req = NonNullable<RequirementData['requirement']>;
 
@@ -110,7 +112,7 @@ export function RequirementView({ route }: { route: Route }) {
               </thead>
               <tbody>
                 {list.map((m) => (
-                  <tr key={m.mapping.id} data-mapping={m.mapping.id}>
+                  <tr key={m.mapping.id} id={mappingAnchor(m.mapping.id)} data-mapping={m.mapping.id}>
                     <td>
                       <span className={`rel rel-${stepSupport(m.relationship)}`}>{relationshipLabel(m.relationship)}</span>
                     </td>
@@ -170,6 +172,7 @@ export function RequirementView({ route }: { route: Route }) {
           </section>
         )}
       </section>
+      <MappingForm id="map-to" requirement={r} mapped={r.mappings} onChanged={q.reload} />
     </section>
   );
 }
