@@ -104,6 +104,10 @@ describe('REST API', () => {
     expect(again.status).toBe(409);
     expect((await again.json()).error.message).toMatch(/already mapped .*approved, by bob.*review it/);
     expect(await (await get(`/api/mappings/${enc(mapping.id)}`)).json()).toMatchObject({ status: 'approved', relationship: 'intersects-with', strength: 4, provenance: { author: 'bob' } });
+    // The other direction is the same pair: stating it again would say it twice.
+    const reversed = await get('/api/mappings', as(TOKENS.admin, { ...pair, sourceId: pair.targetId, targetId: pair.sourceId }));
+    expect(reversed.status).toBe(409);
+    expect((await reversed.json()).error.message).toContain(`already mapped ("${mapping.id}", approved, by bob)`);
 
     const noReason = await get(`/api/mappings/${enc(mapping.id)}/review`, as(TOKENS.admin, { status: 'rejected' }));
     expect(noReason.status).toBe(400);

@@ -9,6 +9,7 @@ import { stepSupport } from '../graph/support.js';
 import { RELATIONSHIPS, type Relationship } from '../graph/types.js';
 import { plural, relationshipLabel } from '../lib/format.js';
 import { indexAfterRemoval, moveIndex, QUEUE_PAGE_SIZE, QUEUE_PAGE_SIZE_MAX, queueCommand, queuePage, validateEdit, type QueueMode } from '../lib/queue.js';
+import { RATIONALES } from '../lib/mappingForm.js';
 import { intParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, navigate, setParams } from '../router.js';
 import { FieldError } from '../components/FieldError.js';
@@ -16,7 +17,6 @@ import { FurtherSources, SourceName } from '../components/FurtherSources.js';
 import { SuggestPanel } from '../components/SuggestPanel.js';
 import { GraphContradictions } from '../components/GraphContradictions.js';
 
-const RATIONALES = ['syntactic', 'semantic', 'functional'] as const;
 
 /**
  * Proposed mappings waiting for a person: j/k to move, a to accept, e to edit then accept, r to reject with a

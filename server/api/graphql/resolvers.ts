@@ -130,8 +130,9 @@ export const resolvers = {
       const today = ctx.now().toISOString().slice(0, 10);
       const id = mappingId(parsed.sourceId, parsed.targetId);
       // Creating never replaces: an existing mapping has its own author and review history, and changes go through review.
-      const existing = await ctx.store.getMapping(id);
-      if (existing) throw new ConflictError(`the pair is already mapped ("${id}", ${existing.status}, by ${existing.provenance.author}); review it (reviewMapping, POST /api/mappings/:id/review) to change it`);
+      // Nor is a pair stated twice: the other direction is the same pair (the content rules keep one direction).
+      const existing = (await ctx.store.getMapping(id)) ?? (await ctx.store.getMapping(mappingId(parsed.targetId, parsed.sourceId)));
+      if (existing) throw new ConflictError(`the pair is already mapped ("${existing.id}", ${existing.status}, by ${existing.provenance.author}); review it (reviewMapping, POST /api/mappings/:id/review) to change it`);
       const mapping: Mapping = {
         id,
         source: parsed.sourceId,
