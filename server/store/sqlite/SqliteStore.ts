@@ -57,6 +57,8 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
   readonly engine = 'sqlite' as const;
   /** Coverage matrices by filter, each with the framework pairs written since it was last brought up to date. */
   private matrixCache = new Map<string, { cells: Map<string, CoverageCell>; dirtyPairs: Set<string> }>();
+  /** Ids of withdrawn requirements, which the matrix leaves out; only a content load changes them. */
+  private withdrawnIds: string[] | undefined;
   private cachedDataVersion: number | undefined;
 
   constructor(private readonly db: Db) {}
@@ -78,14 +80,19 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
   /** Another process committed since the cached matrices were built: they may be stale, so drop them. */
   private dropCachesWrittenElsewhere() {
     const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
-    if (dataVersion !== this.cachedDataVersion) this.matrixCache.clear();
+    if (dataVersion !== this.cachedDataVersion) this.dropMatrices();
     this.cachedDataVersion = dataVersion;
   }
 
   async loadContent(bundle: ContentBundle, options: { onProgress?: (p: LoadProgress) => void } = {}): Promise<LoadSummary> {
     const summary = loadContent(this.db, bundle, options.onProgress);
-    if (summary.changed) this.matrixCache.clear();
+    if (summary.changed) this.dropMatrices();
     return summary;
+  }
+
+  private dropMatrices() {
+    this.matrixCache.clear();
+    this.withdrawnIds = undefined;
   }
 
   async contentFingerprint() {
@@ -247,9 +254,14 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
   }
 
   private coverageCells(filter: EdgeFilter, pair?: [string, string]): CoverageCell[] {
-    const withdrawn = `SELECT id FROM requirements WHERE tags LIKE '%"${WITHDRAWN_TAG}"%' AND EXISTS (SELECT 1 FROM json_each(requirements.tags) WHERE value = '${WITHDRAWN_TAG}')`;
-    const where: string[] = [`relationship <> 'no-relationship'`, `source NOT IN (${withdrawn})`, `target NOT IN (${withdrawn})`];
+    this.withdrawnIds ??= (
+      this.db.prepare(`SELECT id FROM requirements WHERE tags LIKE '%"${WITHDRAWN_TAG}"%' AND EXISTS (SELECT 1 FROM json_each(requirements.tags) WHERE value = '${WITHDRAWN_TAG}')`).all() as Array<{ id: string }>
+    ).map((r) => r.id);
+    const withdrawn = JSON.stringify(this.withdrawnIds);
+    const inForce = (column: string) => `${column} NOT IN (SELECT value FROM json_each(?))`;
+    const where: string[] = [`relationship <> 'no-relationship'`];
     const params: unknown[] = [];
+    if (this.withdrawnIds.length) where.push(inForce('source'), inForce('target')) && params.push(withdrawn, withdrawn);
     if (filter.relationships?.length) where.push(`relationship IN (${placeholders(filter.relationships.length)})`) && params.push(...filter.relationships);
     if (filter.statuses?.length) where.push(`status IN (${placeholders(filter.statuses.length)})`) && params.push(...filter.statuses);
     if (pair) where.push('((source_fw = ? AND target_fw = ?) OR (source_fw = ? AND target_fw = ?))') && params.push(pair[0], pair[1], pair[1], pair[0]);
@@ -265,7 +277,7 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
     const covered = this.db
       .prepare(`SELECT fa, fb, count(DISTINCT req) AS n FROM (${directed}) GROUP BY fa, fb`)
       .all(...params, ...params) as Array<{ fa: string; fb: string; n: number }>;
-    const totals = new Map((this.db.prepare(`SELECT framework_id, count(*) AS n FROM requirements WHERE id NOT IN (${withdrawn}) GROUP BY framework_id`).all() as Array<{ framework_id: string; n: number }>).map((r) => [r.framework_id, r.n]));
+    const totals = new Map((this.db.prepare(`SELECT framework_id, count(*) AS n FROM requirements ${this.withdrawnIds.length ? `WHERE ${inForce('id')}` : ''} GROUP BY framework_id`).all(...(this.withdrawnIds.length ? [withdrawn] : [])) as Array<{ framework_id: string; n: number }>).map((r) => [r.framework_id, r.n]));
     const cells = new Map<string, CoverageCell>();
     for (const row of covered) cells.set(`${row.fa}\u0000${row.fb}`, { source: row.fa, target: row.fb, total: totals.get(row.fa) ?? 0, covered: row.n, byRelationship: {} });
     for (const row of rows) cells.get(`${row.fa}\u0000${row.fb}`)!.byRelationship[row.rel] = row.n;
