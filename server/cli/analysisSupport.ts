@@ -3,12 +3,10 @@ import path from 'node:path';
 import { contentDirs, dataDirFrom } from '../config.js';
 import { errorsIn, loadContent } from '../content/loadContent.js';
 import { DataFileError, InputError } from '../domain/errors.js';
-import { emptyBundle, type ContentBundle } from '../domain/schemas/content.js';
+import type { ContentBundle } from '../domain/schemas/content.js';
 import { STATUSES, type Status } from '../domain/schemas/mapping.js';
 import { createStore, storeConfigFrom } from '../store/createStore.js';
 import { supportsEvidence, type EvidenceStore, type GraphStore } from '../store/types.js';
-
-const ALL = 1_000_000_000;
 
 /** The shipped and imported content files, checked; a broken file stops the command with every problem listed. */
 export function contentFromFiles({ dataDir = dataDirFrom() } = {}): ContentBundle {

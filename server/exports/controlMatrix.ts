@@ -1,4 +1,3 @@
-import type { Problem } from '../domain/errors.js';
 import { frameworkReader, type FrameworkLabel } from '../domain/frameworkNames.js';
 import { OrgControlSchema, type OrgControl } from '../domain/schemas/orgControl.js';
 import { cellsByColumn, findColumns, readCsv } from '../interop/csv.js';

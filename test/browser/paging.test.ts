@@ -78,7 +78,6 @@ describe.skipIf(!hasChromium)('explorer with more than one page (headless chromi
     }
     ids.sort();
     const { page, problems } = await open('/review?size=2');
-    const range = page.locator('.queue-range');
     const shown = () => page.locator('.queue-list li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')));
     const rangeIs = (text: string) => page.waitForFunction((t) => document.querySelector('.queue-range')?.textContent === t, text);
     // The range is known before the page's items arrive: look at the list until it shows them (for at most 5 s).

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { EVIDENCE_EXISTS, EVIDENCE_TYPES, LINK_EVIDENCE, REQUIREMENT_EXISTS, SAVE_EVIDENCE, type EvidenceExistsData, type RequirementExistsData } from '../api/analysis.js';
 import { gql } from '../api/graphql.js';
 import type { RequirementRef } from '../api/queries.js';
@@ -9,6 +9,7 @@ import { FrameworkPicker } from './FrameworkPicker.js';
 import { FrameworkSwatch, useFrameworks } from './Frameworks.js';
 import { SearchBox } from './SearchBox.js';
 import { FieldError } from './FieldError.js';
+import { formFields } from './formFields.js';
 
 /** Whether an item has this id; when the server cannot say, the save goes ahead (and reports its own errors). */
 const idTaken = (evidenceId: string) =>
@@ -55,23 +56,7 @@ export function EvidenceForm({ id, onCreated, onCancel }: { id: string; onCreate
     if (done) onCreated(done);
   };
 
-  const field = (key: keyof EvidenceDraft, labelText: string, input: ReactNode, hint?: string) => (
-    <div className={`field field-${key}`}>
-      <label htmlFor={`${id}-${key}`}>{labelText}</label>
-      {input}
-      {hint && !problems[key] && (
-        <span className="hint" id={`${id}-${key}-hint`}>
-          {hint}
-        </span>
-      )}
-      <FieldError message={problems[key]} id={`${id}-${key}-error`} inline />
-    </div>
-  );
-  const described = (key: keyof EvidenceDraft) => ({
-    id: `${id}-${key}`,
-    'aria-invalid': !!problems[key],
-    'aria-describedby': problems[key] ? `${id}-${key}-error` : `${id}-${key}-hint`,
-  });
+  const { field, described } = formFields<keyof EvidenceDraft>(id, problems);
 
   return (
     <form

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import { mappingId } from '../../../server/domain/ids.js';
 import { ApiError } from '../api/graphql.js';
 import { CREATE_MAPPING, type CreateMappingData, type RequirementRef } from '../api/queries.js';
@@ -27,6 +27,7 @@ import { Link } from '../router.js';
 import type { Relationship } from '../graph/types.js';
 import { ActionStatus, TokenNote } from './ActionStatus.js';
 import { FieldError } from './FieldError.js';
+import { formFields } from './formFields.js';
 import { FrameworkSwatch, useFrameworks } from './Frameworks.js';
 import { SearchBox } from './SearchBox.js';
 
@@ -90,23 +91,7 @@ export function MappingForm({ id, requirement, mapped, onChanged }: { id: string
     onChanged();
   };
 
-  const field = (key: MappingField, labelText: string, input: ReactNode, hint?: ReactNode) => (
-    <div className={`field field-${key}`}>
-      <label htmlFor={`${id}-${key}`}>{labelText}</label>
-      {input}
-      {hint && !problems[key] && (
-        <span className="hint" id={`${id}-${key}-hint`}>
-          {hint}
-        </span>
-      )}
-      <FieldError message={problems[key]} id={`${id}-${key}-error`} inline />
-    </div>
-  );
-  const described = (key: MappingField) => ({
-    id: `${id}-${key}`,
-    'aria-invalid': !!problems[key],
-    'aria-describedby': problems[key] ? `${id}-${key}-error` : `${id}-${key}-hint`,
-  });
+  const { field, described } = formFields<MappingField>(id, problems);
   const existing = draft.targetId ? existingPair(mapped, draft.targetId.trim()) : undefined;
 
   return (
