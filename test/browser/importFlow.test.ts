@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)('explorer import page (headless chromium)', () => 
     const row = page.locator(`tr[data-mapping="${'iso42001-2023:A.6.2.8 -> iso27001-2022:A.8.15'}"]`);
     await row.locator('.further-sources summary').click();
     expect(await row.locator('.further-sources summary').textContent()).toBe('also stated by 1 other source, 1 with another relationship');
-    expect(await row.locator('.further-sources li').textContent()).toMatch(/^Vendor crosswalk \(vendor, \d{4}-\d{2}-\d{2}\): superset of, strength 6 — differs$/);
+    expect(await row.locator('.further-sources li').textContent()).toMatch(/^Vendor crosswalk \(vendor, recorded \d{4}-\d{2}-\d{2}\): superset of, strength 6 — differs$/);
     await screenshot(page, 'further-sources');
 
     // The review page lists it among the mappings another source reads otherwise, whatever its status.

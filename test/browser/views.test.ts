@@ -40,6 +40,24 @@ describe.skipIf(!hasChromium)('explorer views (headless chromium)', () => {
     await page.context().close();
   });
 
+  it('says once, with no retry, that a stale evidence link names no item', async () => {
+    const { page, problems } = await explorer.open('/hub?mode=evidence&ev=NOPE');
+    await page.waitForSelector('.status.empty:has-text("No evidence item has the id")', { timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('.status.error').count()).toBe(0);
+    expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('offers no retry that cannot help: a stale link to an unknown framework says so', async () => {
+    const { page } = await explorer.open('/gaps?target=nope-1&have=iso27001-2022');
+    const alert = page.locator('.status.error');
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.textContent()).toContain('unknown framework "nope-1"');
+    expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('fits a whole fan-out (200 requirements, 3 steps) inside its frame', async () => {
     const { page, problems } = await explorer.open('/hub?req=iso42001-2023%3A6.1.4&depth=3');
     await page.waitForSelector('.graph-canvas [data-node]');

@@ -10,14 +10,21 @@ export function Loading({ what, action = 'Loading' }: { what: string; action?: s
   );
 }
 
-/** What failed, why, and a way to try again. `action` is what was being done: loading unless said otherwise. */
+/** Refusals that asking again cannot change: an id nothing has (a stale link), or input the service cannot read. */
+const FINAL_CODES = new Set(['NOT_FOUND', 'BAD_USER_INPUT']);
+
+/**
+ * What failed, why, and a way to try again (unless trying again cannot help). `action` is what was being done: loading
+ * unless said otherwise.
+ */
 export function ErrorBox({ what, error, retry, action = 'load' }: { what: string; error: ApiError | Error; retry?: () => void; action?: string }) {
+  const final = 'code' in error && error.code !== undefined && FINAL_CODES.has(error.code);
   return (
     <div className="status error" role="alert">
       <p>
         <strong>Could not {action} {what}.</strong> {error.message}
       </p>
-      {retry && (
+      {retry && !final && (
         <button type="button" onClick={retry}>
           Try again
         </button>

@@ -250,7 +250,8 @@ export function EvidenceHub({ route, registerSize, recount }: { route: Route; re
       {item && <ItemCard item={item} expired={isExpired(item, day)} action={action} onChanged={afterLinkChange} />}
       {evId && !item && loaded === null && <Loading what={`evidence item ${evId}`} />}
       {evId && item && reach.status === 'loading' && <Loading what={`the reach of ${evId}`} />}
-      {evId && reach.status === 'error' && <ErrorBox what={`the reach of ${evId}`} error={reach.error} retry={reach.reload} />}
+      {/* An id no item has (a stale link) is said once, above; its reach is NOT_FOUND too, and no retry would help. */}
+      {evId && reach.status === 'error' && reach.error.code !== 'NOT_FOUND' && <ErrorBox what={`the reach of ${evId}`} error={reach.error} retry={reach.reload} />}
       {report && item && graph && (
         <>
           {report.warnings.map((w) => (
