@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { gql, type ApiError } from '../api/graphql.js';
 import type { RequirementRef } from '../api/queries.js';
 import { searchRequest } from '../lib/searchScope.js';
@@ -32,6 +32,14 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
   const [active, setActive] = useState(-1);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Leaving the box closes the list a moment later (so a click on an option lands first). Coming back before then
+  // must cancel that: otherwise the list someone is typing into closes under them.
+  const closeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const openList = () => {
+    clearTimeout(closeTimer.current);
+    setOpen(true);
+  };
+  useEffect(() => () => clearTimeout(closeTimer.current), []);
   const excludeKey = (exclude ?? []).join('\u0000');
   const excluded = new Set(exclude ?? []);
 
@@ -73,7 +81,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      setOpen(true);
+      openList();
       setActive((a) => Math.min(hits.length - 1, a + 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
@@ -119,10 +127,10 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          setOpen(true);
+          openList();
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={openList}
+        onBlur={() => (closeTimer.current = setTimeout(() => setOpen(false), 150))}
         onKeyDown={onKeyDown}
       />
       {showList && (
