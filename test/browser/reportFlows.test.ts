@@ -52,8 +52,12 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     await form.getByText('Will link to').waitFor();
     await form.getByRole('button', { name: 'Create and link' }).click();
     await form.getByText('no requirement has the id "iso42001-2023:A.2.99"').waitFor();
+    // The search box is where to fix it: it has the focus, and screen readers read the problem with it.
+    expect(await requirementBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    const describedBy = await requirementBox.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain('no requirement has the id');
     expect((await explorer.server.gql('{ evidence(id: "EV-0001") { id } }')).body.data.evidence).toBeNull();
-    await form.getByLabel('Evidence for requirement').fill('AI policy');
+    await requirementBox.fill('AI policy');
     await page.getByRole('option', { name: /42001:2023 A\.2\.2 AI policy/ }).click();
     await form.getByText('Evidence for: ').waitFor();
     await form.getByRole('button', { name: 'Create and link' }).click();

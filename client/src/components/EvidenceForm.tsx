@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { EVIDENCE_EXISTS, EVIDENCE_TYPES, LINK_EVIDENCE, REQUIREMENT_EXISTS, SAVE_EVIDENCE, type EvidenceExistsData, type RequirementExistsData } from '../api/analysis.js';
 import { gql } from '../api/graphql.js';
 import type { RequirementRef } from '../api/queries.js';
@@ -29,6 +29,7 @@ export function EvidenceForm({ id, onCreated, onCancel }: { id: string; onCreate
   const [draft, setDraft] = useState<EvidenceDraft>(() => emptyEvidenceDraft(isoToday()));
   const [picked, setPicked] = useState<RequirementRef | null>(null);
   const [problems, setProblems] = useState<Partial<Record<keyof EvidenceDraft, string>>>({});
+  const searchRef = useRef<HTMLInputElement>(null);
   const set = <K extends keyof EvidenceDraft>(key: K, value: EvidenceDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const submit = async () => {
@@ -38,8 +39,11 @@ export function EvidenceForm({ id, onCreated, onCancel }: { id: string; onCreate
     if (!p.requirementId && !picked && !(await requirementExists(draft.requirementId.trim())))
       p.requirementId = `no requirement has the id "${draft.requirementId.trim()}": search for it and choose it from the list`;
     setProblems(p);
-    if (Object.keys(p).length) {
-      document.getElementById(`${id}-${Object.keys(p)[0]}`)?.focus();
+    const first = Object.keys(p)[0];
+    if (first) {
+      // The requirement is chosen in a search box until one is picked: that box is where to go.
+      if (first === 'requirementId' && !picked) searchRef.current?.focus();
+      else document.getElementById(`${id}-${first}`)?.focus();
       return;
     }
     const input = toEvidenceInput(draft);
@@ -106,6 +110,8 @@ export function EvidenceForm({ id, onCreated, onCancel }: { id: string; onCreate
             </p>
           ) : (
             <SearchBox
+              ref={searchRef}
+              errorId={problems.requirementId ? `${id}-requirementId-error` : undefined}
               label="Evidence for requirement"
               placeholder="search, e.g. 42001 A.2.2 or “AI policy”"
               onPick={(r) => {
@@ -123,7 +129,7 @@ export function EvidenceForm({ id, onCreated, onCancel }: { id: string; onCreate
               Will link to <code>{draft.requirementId}</code>
             </span>
           )}
-          <FieldError message={problems.requirementId} inline />
+          <FieldError message={problems.requirementId} id={`${id}-requirementId-error`} inline />
         </div>
         {field('note', 'Link note (optional)', <input {...described('note')} value={draft.note} onChange={(e) => set('note', e.target.value)} placeholder="which section answers it" />)}
       </div>
