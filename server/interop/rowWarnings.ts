@@ -24,6 +24,7 @@ export function noteLooseReadings(loose: LooseReadings, cell: string, found: rea
 
 const READING: Record<Exclude<RefMatch, 'exact'>, string> = {
   'zero-padding': 'a ref written with zero padding',
+  separators: 'a ref written with other separators',
   'ref-then-title': 'a ref followed by a title',
   'title-then-ref': 'a document name followed by a ref',
 };

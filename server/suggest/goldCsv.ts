@@ -53,7 +53,8 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
   const statusAt = hasHeader ? header.indexOf('status') : -1;
   const skipped = { rejected: 0, none: 0, first: 0 };
   const unread: number[] = [];
-  // Gold files from other tools write ids in their own case or zero padding ("GV.OC-01", "PM-09"): read as the same ids.
+  // Gold files from other tools write ids in their own case, separators or zero padding ("GV.OC-01", "PM-09",
+  // "GOVERN.1.1"): read as the same ids.
   const respelled: Array<{ line: number; written: string; ref: string }> = [];
   const refsOf = new Map<string, string[]>();
   for (const id of requirements) {
@@ -99,7 +100,7 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
       const id = requirementId(fw!, ref!);
       if (requirements.has(id)) return id;
       const found = resolverOf(fw!)(ref!);
-      if (found && (found.match === 'exact' || found.match === 'zero-padding')) {
+      if (found && (found.match === 'exact' || found.match === 'zero-padding' || found.match === 'separators')) {
         respelled.push({ line, written: ref!, ref: found.ref });
         return requirementId(fw!, found.ref);
       }
@@ -116,7 +117,7 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
   problems.push(...frameworkNames.problems(file, { unknown: (written, where) => `unknown framework "${written}"${where} (known: ${known}; import a framework first with "crosswalk import")` }));
   if (respelled.length) {
     const examples = respelled.slice(0, 3).map((r) => `"${r.written}" as ${r.ref}`).join(', ');
-    fail(respelled[0]!.line, `${respelled.length} ref(s) differ from the catalog's only in case, spacing or zero padding and were read as its ids, e.g. ${examples}`, 'warning');
+    fail(respelled[0]!.line, `${respelled.length} ref(s) differ from the catalog's only in case, spacing, separators or zero padding and were read as its ids, e.g. ${examples}`, 'warning');
   }
   if (unread.length)
     fail(unread[0], `${unread.length} relationship(s) not read (expected: ${RELATIONSHIPS.join(', ')}); those pairs are still ranked, but their proposed relationship is not scored`, 'warning');
