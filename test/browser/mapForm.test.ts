@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)('requirement page: Map to… (headless chromium)',
     });
 
     const queueLink = created.getByRole('link', { name: 'Review it in the queue' });
-    expect(decodeURIComponent((await queueLink.getAttribute('href'))!.replace(/\+/g, ' '))).toBe(`/review?origin=user&id=${ID}`);
+    expect(decodeURIComponent((await queueLink.getAttribute('href'))!.replace(/\+/g, ' '))).toBe(`/review?origin=user&req=${SOURCE}&id=${ID}`);
 
     // The page's list shows it without a reload.
     const row = page.locator(`tr[data-mapping="${ID}"]`);
@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium)('requirement page: Map to… (headless chromium)',
     await form.getByRole('link', { name: 'Show it in the mapping list' }).click();
     expect(await page.evaluate(() => document.querySelector(':target')?.getAttribute('data-mapping'))).toBe(ID);
     const review = form.getByRole('link', { name: 'review it in the queue' });
-    expect(decodeURIComponent((await review.getAttribute('href'))!.replace(/\+/g, ' '))).toBe(`/review?origin=user&id=${ID}`);
+    expect(decodeURIComponent((await review.getAttribute('href'))!.replace(/\+/g, ' '))).toBe(`/review?origin=user&req=${SOURCE}&id=${ID}`);
 
     // Mapped meanwhile by someone else (the page has not seen it): the service's 409 lands on the same field.
     const other = 'iso9001-2015:7.1.5';
@@ -147,6 +147,17 @@ describe.skipIf(!hasChromium)('requirement page: Map to… (headless chromium)',
     await review.click();
     await page.locator(`article.queue-item[data-mapping="${SOURCE} -> ${other}"]`).waitFor();
     expect(page.url()).toContain('/review?');
+    // The queue is narrowed to this requirement's mappings, and says so with the way back to the whole queue.
+    expect(await page.locator('.queue-filter').textContent()).toMatch(/Only mappings of\s+ISO\/IEC 42001:2023 A\.6\.2\.8\./);
+    const listed = await page.locator('.queue-list li').evaluateAll((items) => items.map((li) => li.getAttribute('data-id')));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((id) => id!.includes(SOURCE))).toBe(true);
+    await page.getByRole('button', { name: 'Show the whole queue' }).click();
+    await page.waitForFunction(() => !document.querySelector('.queue-filter'));
+    expect(page.url()).not.toContain('req=');
+    // A link to a mapping no longer in the queue says so rather than showing another one as if it were it.
+    await page.goto(`${explorer.server.url}/review?req=${encodeURIComponent(SOURCE)}&id=${encodeURIComponent('iso42001-2023:A.6.2.8 -> nowhere:1')}`);
+    await page.getByText('The mapping this link names').waitFor();
     expect(problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
   });
 });

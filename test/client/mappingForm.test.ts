@@ -108,6 +108,10 @@ describe('the "Map to…" form', () => {
 
   it('links to the review queue and to a row of the mapping list', () => {
     expect(reviewHref(`${SOURCE} -> ${TARGET}`)).toBe('/review?origin=user&id=iso42001-2023%3AA.6.2.8+-%3E+iso27001-2022%3AA.8.15');
+    // Narrowed to the requirement's mappings, so the mapping is on the first page however long the queue is.
+    expect(reviewHref(`${SOURCE} -> ${TARGET}`, { origin: 'import', requirementId: SOURCE })).toBe(
+      '/review?origin=import&req=iso42001-2023%3AA.6.2.8&id=iso42001-2023%3AA.6.2.8+-%3E+iso27001-2022%3AA.8.15',
+    );
     expect(mappingAnchor(`${SOURCE} -> ${TARGET}`)).toBe('mapping-iso42001-2023:A.6.2.8_-_iso27001-2022:A.8.15');
   });
 });

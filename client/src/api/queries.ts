@@ -134,15 +134,15 @@ export interface MappingsData {
 }
 
 /** A page of the proposed mappings (optionally of some origins), and how many there are in all. */
-export const REVIEW_QUEUE = /* GraphQL */ `query Queue($origins: [Origin!], $statuses: [Status!], $disputed: Boolean, $limit: Int, $offset: Int) {
-  mappings(filter: { statuses: $statuses, origins: $origins, disputed: $disputed }, limit: $limit, offset: $offset) {
+export const REVIEW_QUEUE = /* GraphQL */ `query Queue($origins: [Origin!], $statuses: [Status!], $disputed: Boolean, $requirementId: ID, $limit: Int, $offset: Int) {
+  mappings(filter: { statuses: $statuses, origins: $origins, disputed: $disputed, requirementId: $requirementId }, limit: $limit, offset: $offset) {
     ${MAPPING}
     source { ${REQ} }
     target { ${REQ} }
     reviews { status reviewer at note editsJson }
     contradictedBy { kind composed path { fromId toId relationship } }
   }
-  mappingCount(filter: { statuses: $statuses, origins: $origins, disputed: $disputed })
+  mappingCount(filter: { statuses: $statuses, origins: $origins, disputed: $disputed, requirementId: $requirementId })
 }`;
 /** A two-step path of approved mappings that reads a pair otherwise (see the API's Contradiction). */
 export interface GraphContradiction {

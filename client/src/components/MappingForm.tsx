@@ -123,7 +123,7 @@ export function MappingForm({ id, requirement, mapped, onChanged }: { id: string
           if (r) setCreated(null);
         }}
       />
-      {problems.targetId && (existing || problems.targetId.startsWith('already mapped')) && <ExistingLinks mappingId={existing?.mapping.id ?? mappingId(requirement.id, draft.targetId.trim())} pair={existing} />}
+      {problems.targetId && (existing || problems.targetId.startsWith('already mapped')) && <ExistingLinks mappingId={existing?.mapping.id ?? mappingId(requirement.id, draft.targetId.trim())} requirementId={requirement.id} pair={existing} />}
       <div className="form-grid">
         {field(
           'relationship',
@@ -226,14 +226,14 @@ function TargetField({
 }
 
 /** Where to see a pair that is already mapped: its row in this page's list and, while proposed, the review queue. */
-function ExistingLinks({ mappingId: id, pair }: { mappingId: string; pair?: MappedPair }) {
+function ExistingLinks({ mappingId: id, requirementId, pair }: { mappingId: string; requirementId: string; pair?: MappedPair }) {
   return (
     <p className="existing-mapping">
       <a href={`#${mappingAnchor(id)}`}>Show it in the mapping list</a>
       {(!pair || pair.mapping.status === 'proposed') && (
         <>
           {' · '}
-          <Link href={reviewHref(id, pair?.mapping.origin)}>review it in the queue</Link>
+          <Link href={reviewHref(id, { origin: pair?.mapping.origin, requirementId })}>review it in the queue</Link>
         </>
       )}
     </p>
@@ -245,7 +245,7 @@ function CreatedNote({ created, from }: { created: Created; from: RequirementRef
   return (
     <p className="flash" role="status">
       Created the mapping {from.ref} → {fw.name(created.target.frameworkId)} {created.target.ref} as <strong>proposed</strong>: it needs review before it counts.{' '}
-      <Link href={reviewHref(created.id)}>Review it in the queue</Link> · <a href={`#${mappingAnchor(created.id)}`}>show it in the list</a>
+      <Link href={reviewHref(created.id, { requirementId: from.id })}>Review it in the queue</Link> · <a href={`#${mappingAnchor(created.id)}`}>show it in the list</a>
     </p>
   );
 }

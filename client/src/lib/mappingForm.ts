@@ -134,7 +134,9 @@ export function locateServerError(error: { code?: string; message: string }): Ma
 }
 
 /** The review queue, showing people's proposals with this one selected (when it is on the queue's first page). */
-export const reviewHref = (mappingId: string, origin = 'user') => formatRoute({ view: 'review', params: { origin, id: mappingId } });
+/** The review queue on one mapping: narrowed to the mappings of its requirement, so the mapping is on the first page. */
+export const reviewHref = (mappingId: string, { origin = 'user', requirementId }: { origin?: string; requirementId?: string } = {}) =>
+  formatRoute({ view: 'review', params: { origin, ...(requirementId ? { req: requirementId } : {}), id: mappingId } });
 
 /** An id for a row of the requirement page's mapping list, safe in a URL fragment. */
 export const mappingAnchor = (mappingId: string) => `mapping-${mappingId.replace(/[^A-Za-z0-9_.:-]+/g, '_')}`;

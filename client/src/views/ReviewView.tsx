@@ -27,13 +27,17 @@ import { GraphContradictions } from '../components/GraphContradictions.js';
 export function ReviewView({ route }: { route: Route }) {
   const fw = useFrameworks();
   const originFilter = route.params.origin ?? '';
+  const requirementFilter = route.params.req ?? '';
   const disputedOnly = route.params.show === 'disputed';
   const noun = disputedOnly ? 'disputed mapping' : 'proposed mapping';
   const size = intParam(route.params.size, QUEUE_PAGE_SIZE, 1, QUEUE_PAGE_SIZE_MAX);
   const from = intParam(route.params.from, 0, 0, 1_000_000);
   const q = useQuery<QueueData>(
     REVIEW_QUEUE,
-    { origins: originFilter ? [originFilter] : null, statuses: disputedOnly ? null : ['proposed'], disputed: disputedOnly || null, limit: size, offset: from },
+    {
+      origins: originFilter ? [originFilter] : null, statuses: disputedOnly ? null : ['proposed'], disputed: disputedOnly || null,
+      requirementId: requirementFilter || null, limit: size, offset: from,
+    },
     { cached: false },
   );
   // Decided here since the page was read: the server no longer lists them, so neither does the page.
@@ -42,6 +46,7 @@ export function ReviewView({ route }: { route: Route }) {
   const items = useMemo(() => (q.status === 'ok' ? q.data.mappings.filter((m) => !done.has(m.id)) : []), [q.status, q.data, done]);
   const page = queuePage({ from, size, shown: items.length, serverTotal: q.status === 'ok' ? q.data.mappingCount : 0, decided: done.size });
   const ids = items.map((m) => m.id);
+  const linkedMissing = q.status === 'ok' && !!route.params.id && !ids.includes(route.params.id) && !done.has(route.params.id);
   const index = Math.max(0, route.params.id ? ids.indexOf(route.params.id) : 0);
   const current = items[index];
   const [mode, setMode] = useState<QueueMode>('browse');
@@ -181,7 +186,7 @@ export function ReviewView({ route }: { route: Route }) {
         onDone={() => {
           setDone(new Set());
           setMessage('');
-          setParams({ origin: 'suggestion', show: null, id: null, from: null });
+          setParams({ origin: 'suggestion', show: null, req: null, id: null, from: null });
           q.reload();
         }}
       />
@@ -207,6 +212,19 @@ export function ReviewView({ route }: { route: Route }) {
           Refresh
         </button>
       </div>
+      {requirementFilter && (
+        <p className="queue-filter" role="note">
+          Only mappings of <RequirementName id={requirementFilter} />.{' '}
+          <button type="button" onClick={() => setParams({ req: null, from: null })}>
+            Show the whole queue
+          </button>
+        </p>
+      )}
+      {linkedMissing && (
+        <p className="warning" role="note">
+          The mapping this link names ({route.params.id}) is not on this page of the queue: it may have been decided already{requirementFilter ? '' : ', or be on another page'}.
+        </p>
+      )}
       <p className="sr-only" aria-live="polite" role="status">
         {message}
       </p>
@@ -217,8 +235,8 @@ export function ReviewView({ route }: { route: Route }) {
       {q.status === 'ok' && page.total === 0 && (
         <Empty>
           {disputedOnly
-            ? `No mapping${originFilter ? ` from ${originFilter}` : ''} is read otherwise by a further source. Importing a crosswalk that restates pairs Crosswalk holds adds further sources.`
-            : `Nothing to review: no proposed mappings${originFilter ? ` from ${originFilter}` : ''}. "Suggest mappings" above, \`npx crosswalk suggest\` and imports add some.`}
+            ? `No mapping${originFilter ? ` from ${originFilter}` : ''}${requirementFilter ? ' of this requirement' : ''} is read otherwise by a further source. Importing a crosswalk that restates pairs Crosswalk holds adds further sources.`
+            : `Nothing to review: no proposed mappings${originFilter ? ` from ${originFilter}` : ''}${requirementFilter ? ' of this requirement' : ''}. "Suggest mappings" above, \`npx crosswalk suggest\` and imports add some.`}
         </Empty>
       )}
       {q.status === 'ok' && page.total > 0 && (
@@ -431,5 +449,17 @@ function EditForm({ item, onSubmit, onCancel }: { item: QueueItem; onSubmit: (ed
         </button>
       </div>
     </form>
+  );
+}
+
+/** A requirement named by its id, as the queue's filter shows it: framework name and ref, linking to its page. */
+function RequirementName({ id }: { id: string }) {
+  const fw = useFrameworks();
+  const colon = id.indexOf(':');
+  const [frameworkId, ref] = colon > 0 ? [id.slice(0, colon), id.slice(colon + 1)] : ['', id];
+  return (
+    <Link href={requirementHref(id)}>
+      <FrameworkSwatch id={frameworkId} /> {fw.name(frameworkId)} {ref}
+    </Link>
   );
 }
