@@ -69,8 +69,11 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
     expect(await page.locator('.cell-mappings h2').textContent()).toBe('ISO/IEC 42001:2023 → ISO/IEC 27001:2022');
     expect(await page.locator('.cell-mappings tbody tr').count()).toBe(100);
     expect(decodeURIComponent(page.url())).toContain('cell=iso42001-2023~iso27001-2022');
+    expect(await page.locator('.cell-mappings .pager-range').textContent()).toBe('1–100 of 106');
     await page.getByRole('button', { name: 'Next 100' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.cell-mappings tbody tr').length === 6);
+    expect(await page.locator('.cell-mappings .pager-range').textContent()).toBe('101–106 of 106');
+    expect(await page.getByRole('button', { name: 'Next 100' }).isDisabled()).toBe(true);
     await screenshot(page, 'flow-matrix-cell');
     // Keyboard: focus the open cell, move right, open it.
     await page.focus('[data-pair="iso42001-2023~iso27001-2022"]');

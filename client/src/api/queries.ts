@@ -127,10 +127,13 @@ export const MAPPINGS = /* GraphQL */ `query Mappings($filter: MappingFilter, $l
     source { ${REQ} }
     target { ${REQ} }
   }
+  mappingCount(filter: $filter)
 }`;
 export type MappingWithEnds = Mapping & { source: RequirementRef | null; target: RequirementRef | null };
 export interface MappingsData {
   mappings: MappingWithEnds[];
+  /** All the filter finds, across pages. */
+  mappingCount: number;
 }
 
 /** A page of the proposed mappings (optionally of some origins), and how many there are in all. */

@@ -192,6 +192,7 @@ function CellMappings({ cell, relationships, statuses, offset }: { cell: MatrixC
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [cell.source, cell.target]);
   const rows = q.status === 'ok' ? q.data.mappings.map((m) => orient(m, cell.source)) : [];
+  const total = q.status === 'ok' ? q.data.mappingCount : null;
   return (
     <section className="cell-mappings" aria-live="polite">
       <h2 ref={headingRef} tabIndex={-1}>
@@ -239,15 +240,15 @@ function CellMappings({ cell, relationships, statuses, offset }: { cell: MatrixC
           </tbody>
         </table>
       )}
-      {(offset > 0 || rows.length === PAGE) && (
+      {(offset > 0 || (total ?? 0) > PAGE) && (
         <nav className="pager" aria-label="Pages of mappings">
           <button type="button" disabled={offset === 0} onClick={() => setParams({ offset: Math.max(0, offset - PAGE) || null })}>
             Previous {PAGE}
           </button>
-          <span>
-            {offset + 1}–{offset + rows.length}
+          <span className="pager-range" data-total={total ?? undefined}>
+            {rows.length ? `${offset + 1}–${offset + rows.length}` : 'none'} of {total?.toLocaleString('en') ?? '…'}
           </span>
-          <button type="button" disabled={rows.length < PAGE} onClick={() => setParams({ offset: offset + PAGE })}>
+          <button type="button" disabled={total === null || offset + PAGE >= total} onClick={() => setParams({ offset: offset + PAGE })}>
             Next {PAGE}
           </button>
         </nav>
