@@ -56,7 +56,14 @@ describe.skipIf(!hasChromium)('explorer: suggest mappings from the review page (
     expect(check.body.data.mapping).toEqual({ status: 'approved', method: 'automation', origin: 'suggestion' });
 
     // Run again: the accepted pair is left alone (its source's next candidate takes the freed place) and nothing is duplicated.
+    // The run is held back a few seconds on its way, as a long one would be: the panel counts the seconds meanwhile.
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('suggestMappings')) await new Promise((resolve) => setTimeout(resolve, 4500));
+      await route.continue();
+    });
     await suggest.click();
+    await page.locator('.suggest-panel .elapsed').waitFor();
+    expect(await page.locator('.suggest-panel .elapsed').textContent()).toMatch(/^ [34] s$/);
     await page.waitForFunction(() => /existing pair left alone \(1 approved, 0 rejected\)/.test(document.querySelector('.suggest-panel .flash')?.textContent ?? ''));
     const pairs = await explorer.server.gql('{ mappingCount(filter: { frameworks: ["nist-ai-600-1", "hitrust-ai"] }) }', {}, TOKENS.analyst);
     expect(pairs.body.data.mappingCount).toBeLessThanOrEqual(created + 1);
