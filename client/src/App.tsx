@@ -17,11 +17,13 @@ const GapsView = lazy(() => import('./views/GapsView.js').then((m) => ({ default
 const ControlsView = lazy(() => import('./views/ControlsView.js').then((m) => ({ default: m.ControlsView })));
 const ImsView = lazy(() => import('./views/ImsView.js').then((m) => ({ default: m.ImsView })));
 const SoaView = lazy(() => import('./views/SoaView.js').then((m) => ({ default: m.SoaView })));
+const FrameworkView = lazy(() => import('./views/FrameworkView.js').then((m) => ({ default: m.FrameworkView })));
 const ImportView = lazy(() => import('./views/ImportView.js').then((m) => ({ default: m.ImportView })));
 
 const NAV: Array<{ view: ViewName; label: string }> = [
   { view: 'hub', label: 'Evidence hub' },
   { view: 'matrix', label: 'Overlap matrix' },
+  { view: 'framework', label: 'Frameworks' },
   { view: 'review', label: 'Review queue' },
   { view: 'gaps', label: 'Gap analysis' },
   { view: 'controls', label: 'Unified controls' },
@@ -33,6 +35,7 @@ const NAV: Array<{ view: ViewName; label: string }> = [
 const TITLES: Record<ViewName, string> = {
   hub: 'Evidence hub',
   matrix: 'Overlap matrix',
+  framework: 'Frameworks',
   requirement: 'Requirement',
   review: 'Review queue',
   search: 'Search',
@@ -149,6 +152,8 @@ function View({ route }: { route: Route }) {
       return <RequirementView key={route.id} route={route} />;
     case 'review':
       return <ReviewView route={route} />;
+    case 'framework':
+      return <FrameworkView route={route} />;
     case 'search':
       return <SearchView route={route} />;
     case 'lab':

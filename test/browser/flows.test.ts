@@ -89,6 +89,47 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('framework page: the list of frameworks, a tree in document order, a filter, and the way back from a requirement', async () => {
+    const { page, problems } = await open('/matrix');
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Frameworks' }).click();
+    const row = page.locator('table.framework-list tr[data-framework="iso42001-2023"]');
+    await row.waitFor();
+    const listed = await page.locator('table.framework-list tbody tr').count();
+    expect(listed).toBe((await explorer.server.gql('{ frameworks { id } }')).body.data.frameworks.length);
+    await row.getByRole('link').click();
+    await page.waitForSelector('.requirement-tree .tree li');
+    expect(decodeURIComponent(page.url())).toContain('/framework/iso42001-2023');
+    // The top level is open, the next one closed: clauses before Annex A, A.2 before A.10.
+    const topLevel = await page.locator('.requirement-tree > ul.tree > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-requirement')));
+    expect(topLevel.indexOf('iso42001-2023:4')).toBeLessThan(topLevel.indexOf('iso42001-2023:Annex A'));
+    const annexA = page.locator('li[data-requirement="iso42001-2023:Annex A"]');
+    const objectives = await annexA.locator(':scope > ul > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-requirement')));
+    expect(objectives.indexOf('iso42001-2023:A.2')).toBeLessThan(objectives.indexOf('iso42001-2023:A.10'));
+    expect(await page.locator('li[data-requirement="iso42001-2023:A.2.2"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Expand A.2', exact: true }).click();
+    await page.locator('li[data-requirement="iso42001-2023:A.2.2"]').waitFor();
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    expect(await page.locator('li[data-requirement="iso42001-2023:A.2"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    expect(await page.locator('.requirement-tree .tree li').count()).toBe((await explorer.server.gql('{ framework(id: "iso42001-2023") { requirementCount } }')).body.data.framework.requirementCount);
+    // The filter keeps each match in its place, with its ancestors, and is part of the link.
+    await page.getByLabel('Filter by ref or title').fill('impact assessment');
+    await page.waitForSelector('.tree-count');
+    expect(decodeURIComponent(page.url())).toMatch(/q=impact(\+| )assessment/);
+    const matches = await page.locator('.tree li.match').evaluateAll((items) => items.map((li) => li.getAttribute('data-requirement')));
+    expect(matches).toContain('iso42001-2023:A.5.2');
+    expect(await page.locator('.tree-count').textContent()).toBe(`${matches.length} requirements match`);
+    expect(await page.locator('li[data-requirement="iso42001-2023:Annex A"]').count()).toBe(1);
+    expect(await page.locator('li[data-requirement="iso42001-2023:A.2"]').count()).toBe(0);
+    await screenshot(page, 'flow-framework');
+    // A requirement's page names its framework, which leads back here.
+    await page.locator('li[data-requirement="iso42001-2023:A.5.2"] > a').click();
+    await page.waitForSelector('table.mappings tbody tr');
+    await page.locator('.breadcrumb').getByRole('link', { name: 'ISO/IEC 42001:2023' }).click();
+    await page.waitForSelector('.requirement-tree .tree li');
+    expect(problems).toEqual([]);
+  });
+
   it('search and requirement page: "/" from anywhere, pick a hit, read its place, mappings and neighbourhood', async () => {
     const { page, problems } = await open('/matrix');
     await page.waitForSelector('button.cell');

@@ -65,6 +65,27 @@ export interface SourceStatement {
 
 export const FRAMEWORKS = /* GraphQL */ `{ frameworks { id name edition family publisher licence requirementCount mappingCount } }`;
 
+/** The API's largest page of requirements: the framework page asks for pages until one comes back short. */
+export const FRAMEWORK_REQUIREMENTS_PAGE_SIZE = 1000;
+export const FRAMEWORK_DETAIL = /* GraphQL */ `query FrameworkDetail($id: ID!) {
+  framework(id: $id) { id name edition publisher url licence description family requirementCount mappingCount }
+}`;
+export const FRAMEWORK_REQUIREMENTS = /* GraphQL */ `query FrameworkRequirements($id: ID!, $offset: Int) {
+  requirements(frameworkId: $id, limit: ${FRAMEWORK_REQUIREMENTS_PAGE_SIZE}, offset: $offset) { id ref title kind parentId order tags }
+}`;
+export interface FrameworkRequirement {
+  id: string;
+  ref: string;
+  title: string;
+  kind: string;
+  parentId: string | null;
+  order: number;
+  tags: string[];
+}
+export interface FrameworkDetailData {
+  framework: (Framework & { url: string | null; description: string | null }) | null;
+}
+
 const REQ = 'id frameworkId ref title kind summary';
 const PROVENANCE = 'provenance { source url author reviewer created reviewed }';
 const MAPPING = `id sourceId targetId relationship rationale strength method status origin note reviewNote ${PROVENANCE} alsoStatedBy { relationship strength note agrees ${PROVENANCE} }`;

@@ -9,7 +9,7 @@ import { RELATIONSHIP_COLORS, relationshipDash } from '../graph/palette.js';
 import { stepSupport } from '../graph/support.js';
 import { RELATIONSHIPS, STATUSES, type Relationship, type Status } from '../graph/types.js';
 import { plural, relationshipLabel } from '../lib/format.js';
-import { formatRoute, intParam, listParam, requirementHref, type Route } from '../lib/route.js';
+import { formatRoute, frameworkHref, intParam, listParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, navigate, setParams } from '../router.js';
 import { FurtherSources, SourceName } from '../components/FurtherSources.js';
 import { MappingForm } from '../components/MappingForm.js';
@@ -44,7 +44,7 @@ export function RequirementView({ route }: { route: Route }) {
       <nav aria-label="Place in the hierarchy" className="breadcrumb">
         <ol>
           <li>
-            <FrameworkSwatch id={r.frameworkId} /> {fw.name(r.frameworkId)}
+            <FrameworkSwatch id={r.frameworkId} /> <Link href={frameworkHref(r.frameworkId)}>{fw.name(r.frameworkId)}</Link>
           </li>
           {r.ancestors.map((a) => (
             <li key={a.id}>
