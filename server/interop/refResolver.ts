@@ -1,6 +1,6 @@
 import { pushTo } from '../domain/multimap.js';
 /** How a cell was matched to a ref: exactly, or by one of the looser readings that published spreadsheets need. */
-export type RefMatch = 'exact' | 'zero-padding' | 'ref-then-title' | 'title-then-ref';
+export type RefMatch = 'exact' | 'zero-padding' | 'separator' | 'ref-then-title' | 'title-then-ref';
 
 export interface ResolvedRef {
   ref: string;
@@ -11,6 +11,12 @@ const normal = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').tri
 
 /** "PM-09" and "AC-02(01)" as NIST's spreadsheets write them are the catalog's "PM-9" and "AC-2(1)". */
 const unpadded = (text: string) => text.replace(/(^|\D)0+(?=\d)/g, '$1');
+
+/**
+ * "A5.9" as many spreadsheets write it is the catalog's "A.5.9": a dot right between a letter and a number is dropped
+ * from both sides before comparing. A space is not ("A 5.1" may be an annex letter before clause 5.1).
+ */
+const unseparated = (text: string) => text.replace(/(\p{L})\.(?=\d)/gu, '$1');
 
 /**
  * What may follow a ref: its title, after a space or punctuation ("A.5.1 Policies", "GOVERN 1.1: Legal", "4.1 – Context",
@@ -27,7 +33,8 @@ const QUALIFIED_NUMBER = /(?:^|\s)(?:[a-z]|annex|appendix|table|figure)\s*$/;
 
 /**
  * Resolves a cell of a published mapping spreadsheet to one of a framework's refs. Exact (case and spacing aside)
- * first; else the same but for zero padding ("PM-09" is PM-9), when that names one ref only; else the longest ref the cell starts with, followed by a title ("A.5.1 Policies for information security");
+ * first; else the same but for zero padding ("PM-09" is PM-9), when that names one ref only; else the same but for the
+ * dot between a letter and a number ("A5.9" is A.5.9), when that names one ref only; else the longest ref the cell starts with, followed by a title ("A.5.1 Policies for information security");
  * else the longest ref the cell ends with after a space, preceded by a document name ("ISO/IEC 27001:2022 A.5.1").
  * Anything else is left unresolved rather than guessed: a wrong mapping in a crosswalk is worse than a missing one.
  */
@@ -36,6 +43,8 @@ export function refResolver(refs: Iterable<string>): (cell: string) => ResolvedR
   for (const ref of refs) byNormal.set(normal(ref), ref);
   const byUnpadded = new Map<string, string | null>();
   for (const [key, ref] of byNormal) byUnpadded.set(unpadded(key), byUnpadded.has(unpadded(key)) ? null : ref); // null: ambiguous
+  const bySeparator = new Map<string, string | null>();
+  for (const [key, ref] of byNormal) bySeparator.set(unseparated(key), bySeparator.has(unseparated(key)) ? null : ref); // null: ambiguous
   const longestFirst = [...byNormal.keys()].sort((a, b) => b.length - a.length);
   return (cell) => {
     const text = normal(cell);
@@ -44,6 +53,8 @@ export function refResolver(refs: Iterable<string>): (cell: string) => ResolvedR
     if (exact) return { ref: exact, match: 'exact' };
     const padded = byUnpadded.get(unpadded(text));
     if (padded) return { ref: padded, match: 'zero-padding' };
+    const separated = bySeparator.get(unseparated(text));
+    if (separated) return { ref: separated, match: 'separator' };
     const leading = longestFirst.find((ref) => text.startsWith(ref) && AFTER_REF.test(text.slice(ref.length)));
     if (leading) return { ref: byNormal.get(leading)!, match: 'ref-then-title' };
     const trailing = longestFirst.find((ref) => text.endsWith(` ${ref}`) && !QUALIFIED_NUMBER.test(text.slice(0, -ref.length - 1)));

@@ -126,6 +126,16 @@ describe('importCsvCrosswalk', () => {
     expect(errorsOf(half.problems).map((p) => p.message)).toEqual(['row 2: target_ref: a ref cannot be empty']);
   });
 
+  it('reads ISO refs written without the dot after the annex letter ("A5.9"), with one warning giving different examples', () => {
+    const refs: Record<string, string[]> = { 'fw-a': ['1.1', '1.2'], 'fw-b': ['A.5.9', 'A.8.8', 'A.8.9'] };
+    const resolveRef = (frameworkId: string, cell: string) => refResolver(refs[frameworkId] ?? [])(cell);
+    const csv = ['Source ID,Relationship,Target ID', '1.1,Subset,A5.9', '1.2,Subset,A5.9', '1.2,Subset,A8.8'].join('\n');
+    const result = importCsvCrosswalk(csv, { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveRef });
+    expect(errorsOf(result.problems)).toEqual([]);
+    expect(loadImported(result).mappings.map((m) => m.target)).toEqual(['fw-b:A.5.9', 'fw-b:A.5.9', 'fw-b:A.8.8']);
+    expect(warningsOf(result.problems).map((p) => p.message)).toContainEqual('3 cell(s) were read as a ref written without the dot after its letter, e.g. "A5.9" → A.5.9, "A8.8" → A.8.8; check them');
+  });
+
   it('reads a concept crosswalk: two id columns named for their frameworks, lists of refs, merged source cells, unmapped rows', () => {
     const refs: Record<string, string[]> = { 'fw-a': ['GV 1', 'GV 2', 'GV 3'], 'fw-b': ['4.1', '4.2', 'A.2.2'] };
     const resolveRef = (frameworkId: string, cell: string) => refResolver(refs[frameworkId] ?? [])(cell);
