@@ -99,6 +99,7 @@ export function importCprt(text: string, options: CprtImportOptions): ImportResu
   const parentOf = new Map<string, string>();
   const edgeAt = new Map<string, number>();
   const ignored = new Map<string, number>();
+  const secondParents: Array<{ at: PathSegment[]; child: string; kept: string; ignored: string }> = [];
   const relationships = Array.isArray(graph.relationships) ? graph.relationships : [];
   relationships.forEach((raw, i) => {
     const at: PathSegment[] = [...base, 'relationships', i];
@@ -113,10 +114,18 @@ export function importCprt(text: string, options: CprtImportOptions): ImportResu
       if (docs.has(destDoc)) report(at, `projection between "${str(raw.source_element_identifier)}" and "${str(raw.dest_element_identifier)}" names an element that is not in the export`, 'warning');
       return;
     }
-    if (parentOf.has(child)) return report(at, `"${str(raw.dest_element_identifier)}" already has a parent ("${elements.get(parentOf.get(child)!)!.id}"); this projection is ignored`, 'warning');
+    if (parentOf.has(child)) return void secondParents.push({ at, child: elements.get(child)!.id, kept: elements.get(parentOf.get(child)!)!.id, ignored: elements.get(parent)!.id });
     parentOf.set(child, parent);
     edgeAt.set(child, i);
   });
+  // Some exports project an element from several others (SP 800-172's tactics and effects): one warning for all.
+  const [firstSecond] = secondParents;
+  if (firstSecond && secondParents.length === 1) report(firstSecond.at, `"${firstSecond.child}" already has a parent ("${firstSecond.kept}"); this projection from "${firstSecond.ignored}" is ignored`, 'warning');
+  else if (firstSecond) {
+    const children = [...new Set(secondParents.map((p) => p.child))];
+    const examples = children.slice(0, 3).map((child) => `"${child}" (under "${secondParents.find((p) => p.child === child)!.kept}", not also under ${[...new Set(secondParents.filter((p) => p.child === child).map((p) => `"${p.ignored}"`))].slice(0, 3).join(', ')})`);
+    report(firstSecond.at, `${secondParents.length} projection(s) would give ${children.length} element(s) a second parent and were ignored, each element keeping its first parent: ${examples.join('; ')}${children.length > 3 ? '; …' : ''} (this is the first)`, 'warning');
+  }
   for (const [type, count] of ignored) report([...base, 'relationships'], `${count} "${type}" relationship(s) were not imported: only "projection" within a document (the hierarchy) is read`, 'warning');
 
   // Break cycles at their last-stated projection, then skip unwanted element types (their children move up to the

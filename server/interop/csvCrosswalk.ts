@@ -111,12 +111,19 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   const frameworkNames = frameworkTally(options.frameworks ?? [], { editionless: 'refuse' });
   const loadedIds = new Set((options.frameworks ?? []).map((f) => f.id));
   // A concept crosswalk table lists one source against several targets, often with the source cell merged or left blank.
-  const concepts = { sourceAbove: '', carried: [] as number[], unmapped: [] as number[] };
+  const concepts = { sourceAbove: '', carried: [] as number[], unmapped: [] as number[], blank: [] as number[] };
 
   for (const { values, line } of rows) {
     const fail = (column: string, message: string) => problems.push({ file, line, message: `row ${line}: ${column}: ${message}`, severity: 'error' });
     if (concept && !values.target_ref?.trim()) {
       if (values.source_ref?.trim()) concepts.unmapped.push(line);
+      continue;
+    }
+    // A published table lists every source requirement, leaving the target and relationship blank where the author
+    // mapped nothing (and some rows are headings or descriptions): such rows state no mapping, so they are counted, not
+    // refused. A row with a relationship but no target, or a target but no relationship, is still an error.
+    if (!concept && !values.target_ref?.trim() && !values.relationship?.trim()) {
+      (values.source_ref?.trim() ? concepts.unmapped : concepts.blank).push(line);
       continue;
     }
     if (concept && !values.source_ref?.trim() && concepts.sourceAbove) {
@@ -201,6 +208,8 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     problems.push({ file, line: concepts.carried[0], message: `${concepts.carried.length} row(s) had no source ref and were given the one above (merged cells; rows ${rowList(concepts.carried)})`, severity: 'warning' });
   if (concepts.unmapped.length)
     problems.push({ file, line: concepts.unmapped[0], message: `${concepts.unmapped.length} row(s) name no target: not mapped by the author, nothing imported for them (rows ${rowList(concepts.unmapped)})`, severity: 'warning' });
+  if (concepts.blank.length)
+    problems.push({ file, line: concepts.blank[0], message: `${concepts.blank.length} row(s) name neither a source nor a target ref (headings or descriptions in the table?): nothing imported for them (rows ${rowList(concepts.blank)})`, severity: 'warning' });
   problems.push(...frameworkNames.problems(file), ...looseReadingWarnings(file, loose), ...defaultedRowWarnings(file, defaulted));
 
   const built = buildMappingFiles(entries, { file, description: `Imported from ${path.basename(file)} (crosswalk CSV).` });

@@ -12,8 +12,14 @@ const normal = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').tri
 /** "PM-09" and "AC-02(01)" as NIST's spreadsheets write them are the catalog's "PM-9" and "AC-2(1)". */
 const unpadded = (text: string) => text.replace(/(^|\D)0+(?=\d)/g, '$1');
 
-/** "GOVERN.1.1", "GOVERN-1.1" and "govern_1_1", as other tools write the AI RMF's "GOVERN 1.1": one separator for all. */
-const separatorsFolded = (text: string) => unpadded(text).replace(/[\s._:/-]+/g, '.');
+/**
+ * "GOVERN.1.1", "GOVERN-1.1" and "govern_1_1", as other tools write the AI RMF's "GOVERN 1.1", and "A5.9", as many
+ * spreadsheets write 27001's "A.5.9": one separator for all, and none between a letter and the number after it.
+ */
+const separatorsFolded = (text: string) =>
+  unpadded(text)
+    .replace(/[\s._:/-]+/g, '.')
+    .replace(/(\p{L})\.(?=\d)/gu, '$1');
 
 /** A map from a looser key to the one ref it reads as; null where two refs share the key (ambiguous: never guessed). */
 function uniqueBy(refs: ReadonlyMap<string, string>, key: (normalRef: string) => string): Map<string, string | null> {
@@ -21,6 +27,7 @@ function uniqueBy(refs: ReadonlyMap<string, string>, key: (normalRef: string) =>
   for (const [normalRef, ref] of refs) byKey.set(key(normalRef), byKey.has(key(normalRef)) ? null : ref);
   return byKey;
 }
+
 
 /**
  * What may follow a ref: its title, after a space or punctuation ("A.5.1 Policies", "GOVERN 1.1: Legal", "4.1 – Context",
@@ -38,7 +45,7 @@ const QUALIFIED_NUMBER = /(?:^|\s)(?:[a-z]|annex|appendix|table|figure)\s*$/;
 /**
  * Resolves a cell of a published mapping spreadsheet to one of a framework's refs. Exact (case and spacing aside)
  * first; else the same but for zero padding ("PM-09" is PM-9), when that names one ref only; else the same but for
- * the separators between its parts ("GOVERN.1.1" is GOVERN 1.1), when that names one ref only; else the longest ref the cell starts with, followed by a title ("A.5.1 Policies for information security");
+ * the separators between its parts ("GOVERN.1.1" is GOVERN 1.1, "A5.9" is A.5.9), when that names one ref only; else the longest ref the cell starts with, followed by a title ("A.5.1 Policies for information security");
  * else the longest ref the cell ends with after a space, preceded by a document name ("ISO/IEC 27001:2022 A.5.1").
  * Anything else is left unresolved rather than guessed: a wrong mapping in a crosswalk is worse than a missing one.
  */

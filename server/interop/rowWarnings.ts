@@ -24,17 +24,17 @@ export function noteLooseReadings(loose: LooseReadings, cell: string, found: rea
 
 const READING: Record<Exclude<RefMatch, 'exact'>, string> = {
   'zero-padding': 'a ref written with zero padding',
-  separators: 'a ref written with other separators',
+  separators: 'a ref written with other separators (or none after its letter)',
   'ref-then-title': 'a ref followed by a title',
   'title-then-ref': 'a document name followed by a ref',
 };
 
-/** One warning per kind of loose reading: how many cells, and three examples of what they were read as. */
+/** One warning per kind of loose reading: how many cells, and three examples (different cells) of what they were read as. */
 export function looseReadingWarnings(file: string, loose: LooseReadings): Problem[] {
   return [...loose].map(([match, found]) => ({
     file,
     line: found[0]!.line,
-    message: `${found.length} cell(s) were read as ${READING[match]}, e.g. ${found.slice(0, 3).map((f) => `${JSON.stringify(f.cell)} → ${f.ref}`).join(', ')}; check them`,
+    message: `${found.length} cell(s) were read as ${READING[match]}, e.g. ${[...new Map(found.map((f) => [f.cell, f])).values()].slice(0, 3).map((f) => `${JSON.stringify(f.cell)} → ${f.ref}`).join(', ')}; check them`,
     severity: 'warning' as const,
   }));
 }

@@ -15,7 +15,7 @@ import {
   isCrosswalkHeader, isStrmHeader, refResolver, refsByFramework, type BundleReview,
 } from '../interop/index.js';
 import type { GraphStore, LoadSummary } from '../store/types.js';
-import { OSCAL_ID_TAG } from '../interop/oscalCatalog.js';
+import { OSCAL_ID_TAG, oscalIds } from '../interop/oscalCatalog.js';
 import { isXlsx, onSheetRows, readTable, type TableText } from '../interop/xlsxSheet.js';
 import { readCisoAssistantWorkbook } from '../interop/cisoAssistantWorkbook.js';
 import { isCisoAssistantWorkbook, XLSX_CROSSWALK_SHEET, XLSX_FURTHER_SOURCES_SHEET } from '../interop/workbookKinds.js';
@@ -23,6 +23,7 @@ import { withFurtherSources } from '../interop/furtherSourcesSheet.js';
 import { emptyImport } from '../interop/types.js';
 import { proposeHarmonizedAlignment } from '../domain/analysis/harmonizedAlignment.js';
 import { frameworkOf } from '../domain/ids.js';
+import { pushTo } from '../domain/multimap.js';
 
 export const IMPORT_FORMATS = ['csv', 'csv-crosswalk', 'olir', 'oscal', 'oscal-mapping', 'ciso-assistant', 'cprt', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -152,6 +153,12 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
       return importOscalCatalog(request.text, { file, today, frameworkId: request.frameworkId, name: request.name, edition: request.edition, publisher: request.publisher });
     case 'oscal-mapping': {
       const refs = new Map(loaded.requirements.map((r) => [`${r.frameworkId}\u0000${r.ref.toLowerCase()}`, r.ref]));
+      // The ids Crosswalk's own OSCAL exports give refs that are no OSCAL token ("govern_1.1" for GOVERN 1.1), so a
+      // collection made elsewhere against an exported catalog resolves; a ref that reads the same wins.
+      const byFramework = new Map<string, ContentBundle['requirements']>();
+      for (const r of loaded.requirements) pushTo(byFramework, r.frameworkId, r);
+      for (const [frameworkId, requirements] of byFramework)
+        for (const [ref, id] of oscalIds(requirements)) if (!refs.has(`${frameworkId}\u0000${id.toLowerCase()}`)) refs.set(`${frameworkId}\u0000${id.toLowerCase()}`, ref);
       // An OSCAL id kept from the catalog's import wins over a ref that happens to read the same.
       for (const r of loaded.requirements)
         for (const tag of r.tags) if (tag.startsWith(OSCAL_ID_TAG)) refs.set(`${r.frameworkId}\u0000${tag.slice(OSCAL_ID_TAG.length).toLowerCase()}`, r.ref);

@@ -77,6 +77,21 @@ describe('importCprt', () => {
     ]);
   });
 
+  it('keeps the first parent of an element projected from several, with one warning for all of them', () => {
+    const project = (source: string, dest: string) => ({ source_element_identifier: source, source_doc_identifier: 'DEMO_RMF_1_0', dest_element_identifier: dest, dest_doc_identifier: 'DEMO_RMF_1_0', relationship_identifier: 'projection' });
+    const tactics = ['T-ONE', 'T-TWO'].map((id) => ({ doc_identifier: 'DEMO_RMF_1_0', element_type: 'tactic', element_identifier: id, title: id, text: '' }));
+    // As SP 800-172's export does: every effect is projected onto the tactics it serves, so each tactic has several "parents".
+    const many = { ...graph, elements: [...graph.elements, ...tactics], relationships: [...graph.relationships, ...['GOVERN 1.1', 'MAP', 'GOVERN'].flatMap((from) => [project(from, 'T-ONE'), project(from, 'T-TWO')])] };
+    const { catalogs, problems } = importCprt(wrapped(many), { file: 'cprt.json' });
+    expect(errorsOf(problems)).toEqual([]);
+    expect(catalogs[0]!.requirements.filter((r) => r.ref.startsWith('T-')).map((r) => [r.ref, r.parent])).toEqual([['T-ONE', 'GOVERN 1.1'], ['T-TWO', 'GOVERN 1.1']]);
+    const seconds = warningsOf(problems).filter((p) => /second parent|already has a parent/.test(p.message));
+    expect(seconds.map((p) => [p.path, p.message])).toEqual([[
+      'response.elements.relationships[6]',
+      '4 projection(s) would give 2 element(s) a second parent and were ignored, each element keeping its first parent: "T-ONE" (under "GOVERN 1.1", not also under "MAP", "GOVERN"); "T-TWO" (under "GOVERN 1.1", not also under "MAP", "GOVERN") (this is the first)',
+    ]]);
+  });
+
   it('breaks a projection cycle with a warning instead of looping', () => {
     const cyclic = structuredClone(graph);
     cyclic.relationships.push({ source_element_identifier: 'GOVERN 1.1', source_doc_identifier: 'DEMO_RMF_1_0', dest_element_identifier: 'GOVERN', dest_doc_identifier: 'DEMO_RMF_1_0', relationship_identifier: 'projection' });

@@ -105,6 +105,37 @@ describe('importCsvCrosswalk', () => {
     expect(errorsOf(elsewhere.problems).filter((p) => /4\.99/.test(p.message))).toEqual([]);
   });
 
+  it('counts rows where the author mapped nothing (no target, no relationship) and heading rows, instead of refusing the table', () => {
+    const refs: Record<string, string[]> = { 'fw-a': ['1', '1.1', '1.2'], 'fw-b': ['B-1'] };
+    const resolveRef = (frameworkId: string, cell: string) => refResolver(refs[frameworkId] ?? [])(cell);
+    const csv = [
+      'Group,Source ID,Title,Relationship,Target ID',
+      '1,,Inventory,,',
+      ',,Manage every asset.,,',
+      '1,1.1,Keep an inventory,Subset,B-1',
+      '1,1.2,Handle unknown assets,,',
+    ].join('\n');
+    const result = importCsvCrosswalk(csv, { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveRef });
+    expect(errorsOf(result.problems)).toEqual([]);
+    expect(loadImported(result).mappings.map((m) => [m.source, m.relationship, m.target])).toEqual([['fw-a:1.1', 'subset-of', 'fw-b:B-1']]);
+    const warnings = warningsOf(result.problems).map((p) => [p.line, p.message]);
+    expect(warnings).toContainEqual([5, '1 row(s) name no target: not mapped by the author, nothing imported for them (rows 5)']);
+    expect(warnings).toContainEqual([2, '2 row(s) name neither a source nor a target ref (headings or descriptions in the table?): nothing imported for them (rows 2, 3)']);
+    // Half a mapping is still an error: a relationship without a target.
+    const half = importCsvCrosswalk('Source ID,Relationship,Target ID\n1.1,Subset,\n', { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveRef });
+    expect(errorsOf(half.problems).map((p) => p.message)).toEqual(['row 2: target_ref: a ref cannot be empty']);
+  });
+
+  it('reads ISO refs written without the dot after the annex letter ("A5.9"), with one warning giving different examples', () => {
+    const refs: Record<string, string[]> = { 'fw-a': ['1.1', '1.2'], 'fw-b': ['A.5.9', 'A.8.8', 'A.8.9'] };
+    const resolveRef = (frameworkId: string, cell: string) => refResolver(refs[frameworkId] ?? [])(cell);
+    const csv = ['Source ID,Relationship,Target ID', '1.1,Subset,A5.9', '1.2,Subset,A5.9', '1.2,Subset,A8.8'].join('\n');
+    const result = importCsvCrosswalk(csv, { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveRef });
+    expect(errorsOf(result.problems)).toEqual([]);
+    expect(loadImported(result).mappings.map((m) => m.target)).toEqual(['fw-b:A.5.9', 'fw-b:A.5.9', 'fw-b:A.8.8']);
+    expect(warningsOf(result.problems).map((p) => p.message)).toContainEqual('3 cell(s) were read as a ref written with other separators (or none after its letter), e.g. "A5.9" → A.5.9, "A8.8" → A.8.8; check them');
+  });
+
   it('reads a concept crosswalk: two id columns named for their frameworks, lists of refs, merged source cells, unmapped rows', () => {
     const refs: Record<string, string[]> = { 'fw-a': ['GV 1', 'GV 2', 'GV 3'], 'fw-b': ['4.1', '4.2', 'A.2.2'] };
     const resolveRef = (frameworkId: string, cell: string) => refResolver(refs[frameworkId] ?? [])(cell);

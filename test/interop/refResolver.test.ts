@@ -33,6 +33,15 @@ describe('refResolver', () => {
     expect(refOf('A.5.1(a)')).toBe('A.5.1');
   });
 
+  it('reads a ref written without the dot after its letter, when that names one ref only', () => {
+    expect(resolve('A5.1')).toEqual({ ref: 'A.5.1', match: 'separators' });
+    expect(refOf('a5.10')).toBe('A.5.10');
+    expect(refOf('B8.2.1')).toBe('B.8.2.1');
+    expect(refResolver(['X.1', 'X1'])('x1')).toEqual({ ref: 'X1', match: 'exact' });
+    // Two refs that read the same without their dots: neither is guessed.
+    expect(refResolver(['X.1.Y.2', 'X1.Y.2'])('X.1.Y2')).toBeUndefined();
+  });
+
   it('reads a document name followed by the ref', () => {
     expect(resolve('ISO/IEC 27001:2022 A.5.1')).toEqual({ ref: 'A.5.1', match: 'title-then-ref' });
     expect(refOf('NIST AI RMF GOVERN 1.1')).toBe('GOVERN 1.1');

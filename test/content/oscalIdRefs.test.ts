@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contentDirs } from '../../server/config.js';
+import { errorsIn, loadContent } from '../../server/content/loadContent.js';
+import { importContent } from '../../server/services/importContent.js';
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-oscal-ids-'));
+});
+afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('OSCAL mapping collections naming controls by the ids Crosswalk exports', () => {
+  it('resolves the derived ids of refs that are no OSCAL token ("plan_1.1", "_4.1") without Crosswalk\'s ref props', async () => {
+    await importContent({ format: 'csv', bytes: bytes('ref_id,title,parent_ref_id\nPLAN,Plan,\nPLAN 1,Plan one,PLAN\nPLAN 1.1,Plan one one,PLAN 1\n'), sourceName: 'rmf.csv', dataDir, frameworkId: 'idt-rmf', name: 'RMF-like', edition: '1' });
+    await importContent({ format: 'csv', bytes: bytes('ref_id,title,parent_ref_id\n4,Context,\n4.1,Understanding,4\n'), sourceName: 'ims.csv', dataDir, frameworkId: 'idt-ims', name: 'IMS-like', edition: '1' });
+    // As another tool writes it against Crosswalk's exported catalogs: id-refs only, no "ref" props.
+    const collection = { 'mapping-collection': {
+      uuid: '6a1f0c55-2d1e-4b7a-9c33-0d4e5f6a7b8c',
+      metadata: { title: 'Edited elsewhere', 'last-modified': '2026-01-01T00:00:00Z', version: '1', 'oscal-version': '1.2.1' },
+      mappings: [{ uuid: '7b2a1d66-3e2f-4c8b-8d44-1e5f6a7b8c9d', 'source-resource': { type: 'catalog', href: 'rmf.json' }, 'target-resource': { type: 'catalog', href: 'ims.json' },
+        maps: [{ uuid: '8c3b2e77-4f3a-4d9c-9e55-2f6a7b8c9d0e', relationship: 'intersects-with', sources: [{ type: 'control', 'id-ref': 'plan_1.1' }], targets: [{ type: 'control', 'id-ref': '_4.1' }] }] }],
+    } };
+    const outcome = await importContent({ format: 'oscal-mapping', bytes: bytes(JSON.stringify(collection)), sourceName: 'edited.json', dataDir, from: 'idt-rmf', to: 'idt-ims' });
+    expect(outcome.warnings.map((w) => w.message).join('\n')).not.toMatch(/name no requirement|is not a requirement/);
+    const { bundle, problems } = loadContent(contentDirs({ dataDir }));
+    expect(errorsIn(problems)).toEqual([]);
+    expect(bundle.mappings.filter((m) => m.source.startsWith('idt-rmf:')).map((m) => [m.source, m.relationship, m.target])).toEqual([['idt-rmf:PLAN 1.1', 'intersects-with', 'idt-ims:4.1']]);
+  });
+});
