@@ -5,7 +5,7 @@ import type { Framework } from '../domain/schemas/framework.js';
 import { RequirementKindSchema, WITHDRAWN_TAG, isWithdrawn, type Requirement } from '../domain/schemas/requirement.js';
 import { isRecord, parseOscalInput, problemReporter } from './jsonInput.js';
 import { slugify } from './maybeRelationship.js';
-import { OSCAL_VERSION, crosswalkProp, oneLine, oscalPropValue, propValue, propValues, uuidProblem, type OscalProp } from './oscalCommon.js';
+import { OSCAL_VERSION, crosswalkProp, markupLineText, oneLine, oscalPropValue, propValue, propValues, uuidProblem, type OscalProp } from './oscalCommon.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
 import { uuidV5 } from './uuid.js';
 
@@ -273,7 +273,7 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
   if (badUuid) report(['catalog', 'uuid'], badUuid, 'warning');
   const metadata = isRecord(catalog.metadata) ? catalog.metadata : undefined;
   if (!metadata) report(['catalog', 'metadata'], 'missing "metadata" (an OSCAL catalog needs a title and a version)');
-  const title = typeof metadata?.title === 'string' ? metadata.title.trim() : '';
+  const title = typeof metadata?.title === 'string' ? markupLineText(metadata.title) : '';
   const version = typeof metadata?.version === 'string' ? metadata.version.trim() : '';
   if (metadata && !title && !options.name) report(['catalog', 'metadata', 'title'], 'missing title (or pass a framework name)');
   if (metadata && !version && !options.edition) report(['catalog', 'metadata', 'version'], 'missing version (or pass an edition)');
@@ -321,7 +321,7 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
     }
     if (node.title !== undefined && typeof node.title !== 'string')
       report([...at, 'title'], `the title is ${JSON.stringify(node.title)?.slice(0, 40)}, not text: write it as a string ("title": "…")`);
-    const nodeTitle = typeof node.title === 'string' ? node.title.trim() : '';
+    const nodeTitle = typeof node.title === 'string' ? markupLineText(node.title) : '';
     let ref = refOf(node, id, nodeTitle);
     const refCheck = RefSchema.safeParse(ref);
     if (!refCheck.success) {

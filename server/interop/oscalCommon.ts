@@ -69,3 +69,17 @@ export function uuidProblem(value: unknown): string | undefined {
 
 /** One line for OSCAL's markup-line fields (titles). */
 export const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
+const ESCAPED = /\\([*_`^~[\]()\\])/g;
+/**
+ * A markup-line (a title) as a reader sees it: OSCAL's Markdown taken off — emphasis and strong (`*…*`, `**…**`), code,
+ * sub- and superscript, and links (their text kept). A backslash-escaped character stays, without its backslash.
+ */
+export function markupLineText(text: string): string {
+  const escapes: string[] = [];
+  const held = oneLine(text).replace(ESCAPED, (_, c: string) => `\uE000${escapes.push(c) - 1}\uE001`);
+  return held
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|\*|`|\^|~)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/\uE000(\d+)\uE001/g, (_, i: string) => escapes[Number(i)]!);
+}

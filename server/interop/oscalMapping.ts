@@ -281,7 +281,8 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
           if (!isRecord(item)) return fail(itemAt, 'expected an object with "type" and "id-ref"'), [];
           if (item.type !== 'control' && item.type !== 'statement') fail([...itemAt, 'type'], `invalid type: ${JSON.stringify(item.type)} (expected: control, statement)`);
           const idRef = item['id-ref'];
-          if (typeof idRef !== 'string' || !idRef.trim()) return fail([...itemAt, 'id-ref'], 'missing id-ref'), [];
+          if (typeof idRef !== 'string' || !idRef.trim())
+            return fail([...itemAt, 'id-ref'], `missing id-ref${'id_ref' in item || 'idRef' in item ? ` (found "${'id_ref' in item ? 'id_ref' : 'idRef'}": OSCAL spells the key "id-ref", with a hyphen)` : ''}`), [];
           const recorded = propValue(item, 'ref');
           const ref = recorded ?? (options.resolveIdRef ? options.resolveIdRef(frameworkId, idRef) : idRef);
           if (ref === undefined) {

@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import type { CatalogFile } from '../../server/content/fileSchemas.js';
 import type { Framework } from '../../server/domain/schemas/framework.js';
 import type { Requirement } from '../../server/domain/schemas/requirement.js';
-import { CROSSWALK_OSCAL_NS } from '../../server/interop/oscalCommon.js';
+import { CROSSWALK_OSCAL_NS, markupLineText } from '../../server/interop/oscalCommon.js';
 import { exportOscalCatalog, importOscalCatalog, oscalIds } from '../../server/interop/oscalCatalog.js';
 import { errorsOf, loadImported, oscalValidator, warningsOf } from './helpers.js';
 
@@ -170,6 +170,16 @@ describe('importOscalCatalog', () => {
       { ref: 'pm-x', kind: 'group', title: 'Sub-group', summary: 'About the program.', parent: 'pm' },
       { ref: 'top-1', kind: 'control', title: 'Top control' },
     ]);
+  });
+
+  it('reads titles as text: the Markdown of OSCAL markup-lines (emphasis, code, links) is taken off', () => {
+    const marked = structuredClone(foreign) as typeof foreign;
+    (marked.catalog.metadata as { title: string }).title = 'Example *Security* Controls';
+    (marked.catalog.groups[0] as { title: string }).title = '**Access** Control, see [the guide](https://example.org)';
+    const [result] = importOscalCatalog(JSON.stringify(marked), { file: 'marked.json', frameworkId: 'example-5.1' }).catalogs;
+    expect(result!.framework.name).toBe('Example Security Controls');
+    expect(result!.requirements[0]!.title).toBe('Access Control, see the guide');
+    expect(markupLineText('H~2~O, x^2^, `eval`, an escaped \\*star\\*, A * B')).toBe('H2O, x2, eval, an escaped *star*, A * B');
   });
 
   it('round-trips an imported catalog: import → export → import gives the same catalog file', () => {

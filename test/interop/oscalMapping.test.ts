@@ -204,17 +204,18 @@ describe('importOscalMapping', () => {
     expect(again.mappingFiles.map(({ description: _d, ...f }) => f)).toEqual(first.mappingFiles.map(({ description: _d, ...f }) => f));
   });
 
-  it('names the JSON path of a bad relationship, a missing id-ref and a bad item type', () => {
+  it('names the JSON path of a bad relationship, a missing (or misspelt) id-ref and a bad item type', () => {
     const doc = structuredClone(foreign) as typeof foreign;
     const maps = doc['mapping-collection'].mappings.maps as Array<Record<string, unknown>>;
     maps[0]!.relationship = 'same-as';
-    maps[1]!.targets = [{ type: 'control' }, { type: 'part', 'id-ref': 'b-2' }];
+    maps[1]!.targets = [{ type: 'control' }, { type: 'part', 'id-ref': 'b-2' }, { type: 'control', id_ref: 'b-2' }];
     const { mappingFiles, problems } = importOscalMapping(JSON.stringify(doc), { file: 'bad.json', sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveIdRef });
     expect(mappingFiles).toEqual([]);
     expect(errorsOf(problems).map((p) => [p.path, p.message])).toEqual([
       ['mapping-collection.mappings[0].maps[0].relationship', 'invalid relationship: "same-as" (expected: equal-to, equivalent-to, subset-of, superset-of, intersects-with, no-relationship)'],
       ['mapping-collection.mappings[0].maps[1].targets[0].id-ref', 'missing id-ref'],
       ['mapping-collection.mappings[0].maps[1].targets[1].type', 'invalid type: "part" (expected: control, statement)'],
+      ['mapping-collection.mappings[0].maps[1].targets[2].id-ref', 'missing id-ref (found "id_ref": OSCAL spells the key "id-ref", with a hyphen)'],
     ]);
   });
 

@@ -91,7 +91,8 @@ describe('OSCAL XML', () => {
     expect(fromXml.problems).toEqual([]);
     expect(fromXml).toEqual(fromJson);
     const [catalog] = fromXml.catalogs;
-    expect(catalog!.framework).toMatchObject({ name: 'Demo *controls* catalog', edition: '2.1', publisher: 'Demo Office' });
+    // The title's <em> is Markdown in the JSON edition, and a name is read as text in both.
+    expect(catalog!.framework).toMatchObject({ name: 'Demo controls catalog', edition: '2.1', publisher: 'Demo Office' });
     expect(catalog!.requirements.find((r) => r.ref === 'DM-1')!.summary).toBe(
       'a. Approve changes by [Selection (one or more): a named person; a board meeting every [Assignment: review period]]; and\nb. Keep a [record](#dm-2) of each decision.',
     );
