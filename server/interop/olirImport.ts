@@ -51,6 +51,8 @@ export interface OlirImportOptions extends ImportOptions {
   reference: string;
   /** The refs of a loaded framework, or undefined when it is not loaded. */
   refsOf: (frameworkId: string) => readonly string[] | undefined;
+  /** The aliases a framework's catalog records (see refResolver). */
+  aliasesOf?: (frameworkId: string) => ReadonlyArray<readonly [string, string]> | undefined;
 }
 
 /** Refs that could not be resolved, reported once per side rather than once per row. */
@@ -90,7 +92,8 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
   if (focal === reference) problems.push({ file, message: `the focal and reference frameworks must differ (both are "${focal}")`, severity: 'error' });
   if (problems.some((p) => p.severity === 'error')) return emptyImport(problems);
 
-  const resolvers = { focal: refResolver(options.refsOf(focal)!), reference: refResolver(options.refsOf(reference)!) };
+  const resolverOf = (frameworkId: string) => refResolver(options.refsOf(frameworkId)!, options.aliasesOf?.(frameworkId) ?? []);
+  const resolvers = { focal: resolverOf(focal), reference: resolverOf(reference) };
   const today = options.today ?? currentDate();
   const provenance: Provenance = { source: path.basename(file), author: 'imported', created: today };
   const entries: ImportedMapping[] = [];

@@ -1,6 +1,7 @@
 import { pushTo } from '../domain/multimap.js';
+import { aliasesOf } from '../domain/schemas/requirement.js';
 /** How a cell was matched to a ref: exactly, or by one of the looser readings that published spreadsheets need. */
-export type RefMatch = 'exact' | 'zero-padding' | 'separators' | 'ref-then-title' | 'title-then-ref';
+export type RefMatch = 'exact' | 'alias' | 'zero-padding' | 'separators' | 'ref-then-title' | 'title-then-ref';
 
 export interface ResolvedRef {
   ref: string;
@@ -44,14 +45,19 @@ const QUALIFIED_NUMBER = /(?:^|\s)(?:[a-z]|annex|appendix|table|figure)\s*$/;
 
 /**
  * Resolves a cell of a published mapping spreadsheet to one of a framework's refs. Exact (case and spacing aside)
- * first; else the same but for zero padding ("PM-09" is PM-9), when that names one ref only; else the same but for
+ * first; else one of the aliases the catalog records for a ref ("GV-1.1" for the AI RMF's GOVERN 1.1); else the same but for zero padding ("PM-09" is PM-9), when that names one ref only; else the same but for
  * the separators between its parts ("GOVERN.1.1" is GOVERN 1.1, "A5.9" is A.5.9), when that names one ref only; else the longest ref the cell starts with, followed by a title ("A.5.1 Policies for information security");
  * else the longest ref the cell ends with after a space, preceded by a document name ("ISO/IEC 27001:2022 A.5.1").
  * Anything else is left unresolved rather than guessed: a wrong mapping in a crosswalk is worse than a missing one.
  */
-export function refResolver(refs: Iterable<string>): (cell: string) => ResolvedRef | undefined {
+export function refResolver(refs: Iterable<string>, aliases: Iterable<readonly [alias: string, ref: string]> = []): (cell: string) => ResolvedRef | undefined {
   const byNormal = new Map<string, string>();
   for (const ref of refs) byNormal.set(normal(ref), ref);
+  // Another identifier the catalog records for a ref ("GV-1.1" for GOVERN 1.1), written exactly or with other
+  // separators; never one that is itself a ref.
+  const byAlias = new Map<string, string>();
+  for (const [alias, ref] of aliases) if (!byNormal.has(normal(alias))) byAlias.set(normal(alias), ref);
+  const byAliasSeparators = uniqueBy(byAlias, separatorsFolded);
   const byUnpadded = uniqueBy(byNormal, unpadded);
   const bySeparators = uniqueBy(byNormal, separatorsFolded);
   const longestFirst = [...byNormal.keys()].sort((a, b) => b.length - a.length);
@@ -60,6 +66,8 @@ export function refResolver(refs: Iterable<string>): (cell: string) => ResolvedR
     if (!text) return undefined;
     const exact = byNormal.get(text);
     if (exact) return { ref: exact, match: 'exact' };
+    const alias = byAlias.get(text) ?? byAliasSeparators.get(separatorsFolded(text));
+    if (alias) return { ref: alias, match: 'alias' };
     const padded = byUnpadded.get(unpadded(text));
     if (padded) return { ref: padded, match: 'zero-padding' };
     const separated = bySeparators.get(separatorsFolded(text));
@@ -85,6 +93,13 @@ export function resolveRefList(cell: string, resolve: (cell: string) => Resolved
   const complete = (refs: Array<ResolvedRef | undefined>): refs is ResolvedRef[] => refs.every((r) => r !== undefined);
   const exact = readings.find((refs): refs is ResolvedRef[] => complete(refs) && refs.every((r) => r.match === 'exact'));
   return exact ?? readings.slice(0, 3).find(complete);
+}
+
+/** Each framework's aliases (see ALIAS_TAG) with the ref each names, from a list of requirements. */
+export function aliasesByFramework(requirements: ReadonlyArray<{ frameworkId: string; ref: string; tags: readonly string[] }>): Map<string, Array<[alias: string, ref: string]>> {
+  const aliases = new Map<string, Array<[string, string]>>();
+  for (const r of requirements) for (const alias of aliasesOf(r)) pushTo(aliases, r.frameworkId, [alias, r.ref]);
+  return aliases;
 }
 
 /** Each framework's refs, in catalog order, from a list of requirements. */

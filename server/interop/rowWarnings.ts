@@ -23,6 +23,7 @@ export function noteLooseReadings(loose: LooseReadings, cell: string, found: rea
 }
 
 const READING: Record<Exclude<RefMatch, 'exact'>, string> = {
+  alias: 'another identifier the catalog records for a ref',
   'zero-padding': 'a ref written with zero padding',
   separators: 'a ref written with other separators (or none after its letter)',
   'ref-then-title': 'a ref followed by a title',

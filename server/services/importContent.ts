@@ -8,11 +8,12 @@ import { withoutStatedPairs } from '../content/statedPairs.js';
 import { importedMappingPath, writeImport, type ImportedContent } from '../content/writeImport.js';
 import { InputError, optionNamed, type Problem } from '../domain/errors.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
+import { aliasesOf } from '../domain/schemas/requirement.js';
 import { canonicalJson } from '../domain/fingerprint.js';
 import type { SourceStatement } from '../domain/schemas/mapping.js';
 import {
   importCisoAssistantDocument, importCisoAssistantLibrary, importCprt, importCsvCrosswalk, importJsonBundle, importOlirStrm, importOscalCatalog, importOscalMapping,
-  isCrosswalkHeader, isStrmHeader, refResolver, refsByFramework, type BundleReview,
+  aliasesByFramework, isCrosswalkHeader, isStrmHeader, refResolver, refsByFramework, type BundleReview,
 } from '../interop/index.js';
 import type { GraphStore, LoadSummary } from '../store/types.js';
 import { OSCAL_ID_TAG, oscalIds } from '../interop/oscalCatalog.js';
@@ -88,10 +89,11 @@ function urnResolver(bundle: ContentBundle) {
 /** Resolves cells to refs of the loaded frameworks (see refResolver), building each framework's resolver once. */
 function loadedRefResolver(loaded: ContentBundle) {
   const refs = refsByFramework(loaded.requirements);
+  const aliases = aliasesByFramework(loaded.requirements);
   const resolvers = new Map<string, ReturnType<typeof refResolver>>();
   return (frameworkId: string, cell: string) => {
     if (!refs.has(frameworkId)) return undefined;
-    if (!resolvers.has(frameworkId)) resolvers.set(frameworkId, refResolver(refs.get(frameworkId)!));
+    if (!resolvers.has(frameworkId)) resolvers.set(frameworkId, refResolver(refs.get(frameworkId)!, aliases.get(frameworkId)));
     return resolvers.get(frameworkId)!(cell);
   };
 }
@@ -147,7 +149,8 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
       for (const option of ['from', 'to'] as const)
         if (!request[option]) throw new InputError(`import of format olir needs ${optionNamed('from')}, the focal document's framework, and ${optionNamed('to')}, the reference document's framework`);
       const refs = refsByFramework(loaded.requirements);
-      return importOlirStrm(request.text, { file, today, focal: request.from!, reference: request.to!, refsOf: (id) => refs.get(id) });
+      const aliases = aliasesByFramework(loaded.requirements);
+      return importOlirStrm(request.text, { file, today, focal: request.from!, reference: request.to!, refsOf: (id) => refs.get(id), aliasesOf: (id) => aliases.get(id) });
     }
     case 'oscal':
       return importOscalCatalog(request.text, { file, today, frameworkId: request.frameworkId, name: request.name, edition: request.edition, publisher: request.publisher });
@@ -159,6 +162,9 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
       for (const r of loaded.requirements) pushTo(byFramework, r.frameworkId, r);
       for (const [frameworkId, requirements] of byFramework)
         for (const [ref, id] of oscalIds(requirements)) if (!refs.has(`${frameworkId}\u0000${id.toLowerCase()}`)) refs.set(`${frameworkId}\u0000${id.toLowerCase()}`, ref);
+      // An alias the catalog records ("gv-1.1" for GOVERN 1.1) is an id another tool's catalog may give the control.
+      for (const r of loaded.requirements)
+        for (const alias of aliasesOf(r)) if (!refs.has(`${r.frameworkId}\u0000${alias.toLowerCase()}`)) refs.set(`${r.frameworkId}\u0000${alias.toLowerCase()}`, r.ref);
       // An OSCAL id kept from the catalog's import wins over a ref that happens to read the same.
       for (const r of loaded.requirements)
         for (const tag of r.tags) if (tag.startsWith(OSCAL_ID_TAG)) refs.set(`${r.frameworkId}\u0000${tag.slice(OSCAL_ID_TAG.length).toLowerCase()}`, r.ref);

@@ -31,7 +31,10 @@ export interface GoldFile {
  * written alike) is a gold file as it is: rows whose `relationship` is no-relationship or whose `status` is
  * rejected are not pairs to find and are skipped, with one warning that counts them.
  */
-export function parseGoldCsv(text: string, { file, frameworks, requirements }: { file: string; frameworks: readonly FrameworkLabel[]; requirements: ReadonlySet<string> }): GoldFile {
+export function parseGoldCsv(
+  text: string,
+  { file, frameworks, requirements, aliases }: { file: string; frameworks: readonly FrameworkLabel[]; requirements: ReadonlySet<string>; aliases?: ReadonlyMap<string, ReadonlyArray<readonly [string, string]>> },
+): GoldFile {
   const problems: Problem[] = [];
   const fail = (line: number | undefined, message: string, severity: Problem['severity'] = 'error') => problems.push({ file, line, message, severity });
   let records: Array<{ record: string[]; info: { lines: number } }>;
@@ -62,7 +65,7 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
     pushTo(refsOf, frameworkId, ref);
   }
   const resolvers = new Map<string, ReturnType<typeof refResolver>>();
-  const resolverOf = (fw: string) => resolvers.get(fw) ?? resolvers.set(fw, refResolver(refsOf.get(fw) ?? [])).get(fw)!;
+  const resolverOf = (fw: string) => resolvers.get(fw) ?? resolvers.set(fw, refResolver(refsOf.get(fw) ?? [], aliases?.get(fw))).get(fw)!;
   records.forEach(({ record, info }, index) => {
     const line = info.lines;
     if (index === 0 && hasHeader) return;
@@ -100,7 +103,7 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
       const id = requirementId(fw!, ref!);
       if (requirements.has(id)) return id;
       const found = resolverOf(fw!)(ref!);
-      if (found && (found.match === 'exact' || found.match === 'zero-padding' || found.match === 'separators')) {
+      if (found && (found.match === 'exact' || found.match === 'alias' || found.match === 'zero-padding' || found.match === 'separators')) {
         respelled.push({ line, written: ref!, ref: found.ref });
         return requirementId(fw!, found.ref);
       }
@@ -117,7 +120,7 @@ export function parseGoldCsv(text: string, { file, frameworks, requirements }: {
   problems.push(...frameworkNames.problems(file, { unknown: (written, where) => `unknown framework "${written}"${where} (known: ${known}; import a framework first with "crosswalk import")` }));
   if (respelled.length) {
     const examples = respelled.slice(0, 3).map((r) => `"${r.written}" as ${r.ref}`).join(', ');
-    fail(respelled[0]!.line, `${respelled.length} ref(s) differ from the catalog's only in case, spacing, separators or zero padding and were read as its ids, e.g. ${examples}`, 'warning');
+    fail(respelled[0]!.line, `${respelled.length} ref(s) are written otherwise than in the catalog (case, spacing, separators, zero padding, or an alias it records) and were read as its ids, e.g. ${examples}`, 'warning');
   }
   if (unread.length)
     fail(unread[0], `${unread.length} relationship(s) not read (expected: ${RELATIONSHIPS.join(', ')}); those pairs are still ranked, but their proposed relationship is not scored`, 'warning');

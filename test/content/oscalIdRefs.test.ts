@@ -31,4 +31,18 @@ describe('OSCAL mapping collections naming controls by the ids Crosswalk exports
     expect(errorsIn(problems)).toEqual([]);
     expect(bundle.mappings.filter((m) => m.source.startsWith('idt-rmf:')).map((m) => [m.source, m.relationship, m.target])).toEqual([['idt-rmf:PLAN 1.1', 'intersects-with', 'idt-ims:4.1']]);
   });
+
+  it('resolves the aliases a catalog records: NIST\'s "GV-1.1" for the shipped AI RMF\'s GOVERN 1.1', async () => {
+    await importContent({ format: 'csv', bytes: bytes('ref_id,title,parent_ref_id\n4,Context,\n4.1,Understanding,4\n'), sourceName: 'ims.csv', dataDir, frameworkId: 'idt-ims', name: 'IMS-like', edition: '1' });
+    const collection = { 'mapping-collection': {
+      uuid: '6a1f0c55-2d1e-4b7a-9c33-0d4e5f6a7b8d',
+      metadata: { title: 'Made with another tool\'s AI RMF catalog', 'last-modified': '2026-01-01T00:00:00Z', version: '1', 'oscal-version': '1.2.1' },
+      mappings: [{ uuid: '7b2a1d66-3e2f-4c8b-8d44-1e5f6a7b8c9e', 'source-resource': { type: 'catalog', href: 'ai-rmf.json' }, 'target-resource': { type: 'catalog', href: 'ims.json' },
+        maps: [{ uuid: '8c3b2e77-4f3a-4d9c-9e55-2f6a7b8c9d0f', relationship: 'intersects-with', sources: [{ type: 'control', 'id-ref': 'gv-1.1' }, { type: 'control', 'id-ref': 'MP-2.3' }], targets: [{ type: 'control', 'id-ref': '_4.1' }] }] }],
+    } };
+    const outcome = await importContent({ format: 'oscal-mapping', bytes: bytes(JSON.stringify(collection)), sourceName: 'other-tool.json', dataDir, from: 'nist-ai-rmf-1.0', to: 'idt-ims' });
+    expect(outcome.warnings.map((w) => w.message).join('\n')).not.toMatch(/name no requirement|is not a requirement/);
+    const { bundle } = loadContent(contentDirs({ dataDir }));
+    expect(bundle.mappings.filter((m) => m.target.startsWith('idt-ims:')).map((m) => m.source).sort()).toEqual(['nist-ai-rmf-1.0:GOVERN 1.1', 'nist-ai-rmf-1.0:MAP 2.3']);
+  });
 });

@@ -25,6 +25,14 @@ describe('refResolver', () => {
     expect(ambiguous('1 1')).toBeUndefined();
   });
 
+  it('reads an alias the catalog records, exactly or with other separators, but never over a ref', () => {
+    const withAliases = refResolver(['GOVERN 1.1', 'GV-1.2', 'GOVERN 1.2'], [['GV-1.1', 'GOVERN 1.1'], ['GV-1.2', 'GOVERN 1.2']]);
+    expect(withAliases('gv-1.1')).toEqual({ ref: 'GOVERN 1.1', match: 'alias' });
+    expect(withAliases('GV 1.1')).toEqual({ ref: 'GOVERN 1.1', match: 'alias' });
+    expect(withAliases('GV-1.2')).toEqual({ ref: 'GV-1.2', match: 'exact' });
+    expect(withAliases('GV-1.3')).toBeUndefined();
+  });
+
   it('reads the longest ref followed by a title', () => {
     expect(resolve('A.5.1 Policies for information security')).toEqual({ ref: 'A.5.1', match: 'ref-then-title' });
     expect(refOf('A.5.10 Acceptable use')).toBe('A.5.10');

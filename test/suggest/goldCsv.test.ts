@@ -46,14 +46,20 @@ describe('gold CSV', () => {
     ]);
   });
 
-  it('reads ids written in another case, with other separators or with zero padding as the catalog ids, with a warning', () => {
-    const ids = { ...known, requirements: new Set(['alpha-1:GV.OC-1', 'alpha-1:2', 'alpha-1:GOVERN 1.1', 'beta-1:A', 'beta-1:PM-9']) };
-    const { pairs, problems } = parseGoldCsv('alpha-1,gv.oc-01,beta-1,PM-09\nalpha-1,2,beta-1,a\nalpha-1,2,beta-1,PM-9 Policy\nalpha-1,GOVERN.1.1,beta-1,A\n', ids);
-    expect(pairs.map((p) => [p.sourceId, p.targetId])).toEqual([['alpha-1:GV.OC-1', 'beta-1:PM-9'], ['alpha-1:2', 'beta-1:A'], ['alpha-1:GOVERN 1.1', 'beta-1:A']]);
+  it('reads ids written in another case, with other separators, with zero padding or as a recorded alias as the catalog ids, with a warning', () => {
+    const ids = {
+      ...known,
+      requirements: new Set(['alpha-1:GV.OC-1', 'alpha-1:2', 'alpha-1:GOVERN 1.1', 'alpha-1:MAP 2.3', 'beta-1:A', 'beta-1:PM-9']),
+      aliases: new Map([['alpha-1', [['MP-2.3', 'MAP 2.3'] as const]]]),
+    };
+    const { pairs, problems } = parseGoldCsv('alpha-1,gv.oc-01,beta-1,PM-09\nalpha-1,2,beta-1,a\nalpha-1,2,beta-1,PM-9 Policy\nalpha-1,GOVERN.1.1,beta-1,A\nalpha-1,MP 2.3,beta-1,A\n', ids);
+    expect(pairs.map((p) => [p.sourceId, p.targetId])).toEqual([['alpha-1:GV.OC-1', 'beta-1:PM-9'], ['alpha-1:2', 'beta-1:A'], ['alpha-1:GOVERN 1.1', 'beta-1:A'], ['alpha-1:MAP 2.3', 'beta-1:A']]);
     expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
       [3, 'error', 'unknown requirement "PM-9 Policy" in beta-1'],
-      [1, 'warning', '4 ref(s) differ from the catalog\'s only in case, spacing, separators or zero padding and were read as its ids, e.g. "gv.oc-01" as GV.OC-1, "PM-09" as PM-9, "a" as A'],
+      [1, 'warning', '5 ref(s) are written otherwise than in the catalog (case, spacing, separators, zero padding, or an alias it records) and were read as its ids, e.g. "gv.oc-01" as GV.OC-1, "PM-09" as PM-9, "a" as A'],
     ]);
+    // Without the alias the catalog records, "MP 2.3" names nothing.
+    expect(parseGoldCsv('alpha-1,MP 2.3,beta-1,A\n', { ...ids, aliases: undefined }).problems[0]!.message).toBe('unknown requirement "MP 2.3" in alpha-1');
   });
 
   it('takes a crosswalk CSV as exported (extra columns), leaving out rejected and no-relationship rows', () => {

@@ -8,6 +8,7 @@ import type { GraphStore } from '../../store/types.js';
 import { plainBm25Metrics } from '../../suggest/baseline.js';
 import { evaluate, type EvalReport } from '../../suggest/evaluate.js';
 import { hasColumns, onSheetRows, readTable } from '../../interop/xlsxSheet.js';
+import { aliasesByFramework } from '../../interop/refResolver.js';
 import { parseGoldCsv } from '../../suggest/goldCsv.js';
 import type { RankingMetrics } from '../../suggest/metrics.js';
 import { chooseModel, modelDirFrom } from '../../suggest/modelFolder.js';
@@ -48,6 +49,7 @@ export async function evaluateGold({ gold, blind = false, method: requested, mod
     file: table.file,
     frameworks: bundle.frameworks,
     requirements: new Set(bundle.requirements.map((r) => r.id)),
+    aliases: aliasesByFramework(bundle.requirements),
   });
   const parsed = { ...read, problems: onSheetRows(read.problems, table) };
   const errors = errorsIn(parsed.problems);

@@ -33,6 +33,15 @@ export const WITHDRAWN_TAG = 'withdrawn';
 
 export const isWithdrawn = (requirement: Pick<Requirement, 'tags'>): boolean => requirement.tags.includes(WITHDRAWN_TAG);
 
+/**
+ * Tags that record another identifier for a requirement, as its publisher or other tools write it (the AI RMF's
+ * "GV-1.1" for GOVERN 1.1): `alias:GV-1.1`. Files from other tools that use it are read as the requirement.
+ */
+export const ALIAS_TAG = 'alias:';
+
+export const aliasesOf = (requirement: { tags: readonly string[] }): string[] =>
+  requirement.tags.filter((t) => t.startsWith(ALIAS_TAG)).map((t) => t.slice(ALIAS_TAG.length));
+
 /** The tag of guidance (an informative annex): shown, never counted as something to meet or map. */
 export const INFORMATIVE_TAG = 'informative';
 
