@@ -170,6 +170,20 @@ export function pairwiseRelationship(relationship: Relationship, sources: number
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
 /**
+ * The namespace a tool's catalog puts before every control id of one side ("iso-iec-42001_" in "iso-iec-42001_4-1"):
+ * the longest prefix, ending in "_" or ":", that all of that side's id-refs share (at least two of them). Only "_" and
+ * ":" end one, so a family prefix such as "ac-" in "ac-1" never counts.
+ */
+export function idRefNamespace(idRefs: readonly string[]): string | undefined {
+  const distinct = [...new Set(idRefs)];
+  if (distinct.length < 2) return undefined;
+  let common = distinct[0]!;
+  for (const id of distinct) while (!id.startsWith(common)) common = common.slice(0, -1);
+  const end = Math.max(common.lastIndexOf('_'), common.lastIndexOf(':'));
+  return end > 0 && distinct.every((id) => id.length > end + 1) ? common.slice(0, end + 1) : undefined;
+}
+
+/**
  * Reads an OSCAL 1.2 mapping-collection into mapping files. Each map's sources × targets become Crosswalk mappings
  * (with the relationship each pair can carry, see pairwiseRelationship, and a warning when a map is not one-to-one).
  * Framework ids come from the options, else a Crosswalk export's props or href; refs are the ref a Crosswalk export
@@ -205,6 +219,7 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
   // Reported once per kind, not once per map: a published collection has hundreds of one-to-many maps.
   const manyToMany: Array<{ at: PathSegment[]; shape: string; pairwise: Relationship }> = [];
   const unresolved = new Map<string, { idRefs: Set<string>; items: number; first: PathSegment[] }>();
+  const readWithoutNamespace: Array<{ idRef: string; ref: string; at: PathSegment[] }> = [];
   const mappings = list(collection.mappings);
   if (!mappings.length) report([...base, 'mappings'], 'no mappings');
   mappings.forEach((mapping, i) => {
@@ -230,6 +245,9 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
     const maps = list(mapping.maps);
     if (!maps.length) report([...at, 'maps'], 'no maps');
     if (!sourceFramework || !targetFramework) return;
+    const idRefsOf = (side: 'sources' | 'targets') =>
+      maps.flatMap((map) => (isRecord(map) ? list(map[side]) : [])).flatMap((item) => (isRecord(item) && typeof item['id-ref'] === 'string' ? [item['id-ref']] : []));
+    const namespaces = { sources: idRefNamespace(idRefsOf('sources')), targets: idRefNamespace(idRefsOf('targets')) };
 
     maps.forEach((map, j) => {
       const mapAt: PathSegment[] = [...at, 'maps', j];
@@ -284,7 +302,12 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
           if (typeof idRef !== 'string' || !idRef.trim())
             return fail([...itemAt, 'id-ref'], `missing id-ref${'id_ref' in item || 'idRef' in item ? ` (found "${'id_ref' in item ? 'id_ref' : 'idRef'}": OSCAL spells the key "id-ref", with a hyphen)` : ''}`), [];
           const recorded = propValue(item, 'ref');
-          const ref = recorded ?? (options.resolveIdRef ? options.resolveIdRef(frameworkId, idRef) : idRef);
+          let ref = recorded ?? (options.resolveIdRef ? options.resolveIdRef(frameworkId, idRef) : idRef);
+          const namespace = namespaces[side];
+          if (ref === undefined && options.resolveIdRef && namespace && idRef.startsWith(namespace)) {
+            ref = options.resolveIdRef(frameworkId, idRef.slice(namespace.length));
+            if (ref !== undefined) readWithoutNamespace.push({ idRef, ref, at: [...mapAt, ...itemAt, 'id-ref'] });
+          }
           if (ref === undefined) {
             const missing = unresolved.get(frameworkId) ?? { idRefs: new Set<string>(), items: 0, first: [...mapAt, ...itemAt, 'id-ref'] };
             missing.idRefs.add(idRef);
@@ -342,6 +365,11 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
   if (manyToMany.length === 1) report(firstGroup!.at, `the map relates ${firstGroup!.shape}; each pair is imported as ${firstGroup!.pairwise}: review them`, 'warning');
   else if (firstGroup)
     report(firstGroup.at, `${manyToMany.length} maps relate several sources or targets together (this one ${firstGroup.shape}); each of their pairs is imported with the relationship a single pair can carry (here ${firstGroup.pairwise}) and a note: review them`, 'warning');
+  if (readWithoutNamespace.length) {
+    const distinct = [...new Map(readWithoutNamespace.map((r) => [r.idRef, r])).values()];
+    const examples = distinct.slice(0, 3).map((r) => `"${r.idRef}" as ${r.ref}`).join(', ');
+    report(readWithoutNamespace[0]!.at, `${distinct.length} id-ref(s) were read without the namespace their catalog puts before every id, e.g. ${examples}; check them`, 'warning');
+  }
   for (const [frameworkId, { idRefs, items, first }] of unresolved) {
     const examples = [...idRefs].slice(0, 3).map((id) => `"${id}"`).join(', ');
     report(first, items === 1 ? `${examples} is not a requirement of ${frameworkId}; this pair is not imported` : `${idRefs.size} id-ref(s) name no requirement of ${frameworkId}, e.g. ${examples}; their ${items} place(s) in maps are left out (this is the first)`, 'warning');

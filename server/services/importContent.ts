@@ -168,10 +168,25 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
       // An OSCAL id kept from the catalog's import wins over a ref that happens to read the same.
       for (const r of loaded.requirements)
         for (const tag of r.tags) if (tag.startsWith(OSCAL_ID_TAG)) refs.set(`${r.frameworkId}\u0000${tag.slice(OSCAL_ID_TAG.length).toLowerCase()}`, r.ref);
-      return importOscalMapping(request.text, {
+      // Else the id as a ref written otherwise ("4-1" for 4.1, "GV.1.1"): one whole id, never a ref with its title.
+      const loose = loadedRefResolver(loaded);
+      const readLoosely = new Map<string, string>();
+      const imported = importOscalMapping(request.text, {
         file, today, sourceFramework: request.from, targetFramework: request.to,
-        resolveIdRef: (frameworkId, idRef) => refs.get(`${frameworkId}\u0000${idRef.toLowerCase()}`),
+        resolveIdRef: (frameworkId, idRef) => {
+          const exact = refs.get(`${frameworkId}\u0000${idRef.toLowerCase()}`);
+          if (exact !== undefined) return exact;
+          const found = loose(frameworkId, idRef);
+          if (!found || found.match === 'ref-then-title' || found.match === 'title-then-ref') return undefined;
+          readLoosely.set(idRef, found.ref);
+          return found.ref;
+        },
       });
+      if (readLoosely.size) {
+        const examples = [...readLoosely].slice(0, 3).map(([idRef, ref]) => `"${idRef}" as ${ref}`).join(', ');
+        imported.problems.push({ file, message: `${readLoosely.size} id-ref(s) were read as refs written otherwise (separators, zero padding or an alias the catalog records), e.g. ${examples}; check them`, severity: 'warning' });
+      }
+      return imported;
     }
     case 'ciso-assistant': {
       const names = new Map(loaded.frameworks.map((f) => [f.id, `${f.name}, edition ${f.edition}`]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../server/domain/errors.js';
-import { exportOscalMapping, importOscalMapping, pairwiseRelationship } from '../../server/interop/oscalMapping.js';
+import { exportOscalMapping, idRefNamespace, importOscalMapping, pairwiseRelationship } from '../../server/interop/oscalMapping.js';
 import { exportOscalCatalog } from '../../server/interop/oscalCatalog.js';
 import { edge, smallBundle } from '../fixtures/smallBundle.js';
 import { richBundle } from './fixtures.js';
@@ -250,3 +250,17 @@ describe('pairwiseRelationship', () => {
     expect(pairwiseRelationship('no-relationship', 2, 2)).toBe('no-relationship');
   });
 });
+
+describe('idRefNamespace', () => {
+  it('finds the prefix a tool puts before every id of one side, ending in "_" or ":", and nothing else', () => {
+    expect(idRefNamespace(['iso-iec-42001_4-1', 'iso-iec-42001_B-2-2', 'iso-iec-42001_6-2'])).toBe('iso-iec-42001_');
+    expect(idRefNamespace(['cat:ac-1', 'cat:ac-2'])).toBe('cat:');
+    // A family prefix is part of the id, not a namespace.
+    expect(idRefNamespace(['ac-1', 'ac-2', 'ac-2.1'])).toBeUndefined();
+    // One id alone, or ids that differ before any "_", tell nothing.
+    expect(idRefNamespace(['iso_4-1', 'iso_4-1'])).toBeUndefined();
+    expect(idRefNamespace(['a_1', 'b_2'])).toBeUndefined();
+    expect(idRefNamespace(['ns_1', 'ns_'])).toBeUndefined();
+  });
+});
+
