@@ -16,6 +16,8 @@ describe.skipIf(!hasChromium)('explorer views (headless chromium)', () => {
     ['framework', '/framework/iso42001-2023', '.requirement-tree .tree li', /ISO\/IEC 42001/],
     ['framework-unknown', '/framework/nope-1', '.status.empty', /No such framework/],
     ['requirement', '/requirement/iso42001-2023%3A6.1.4', 'table.mappings tbody tr', /AI system impact assessment/],
+    // NIST's abbreviation, which other tools' files use, shown as another way the requirement is written.
+    ['requirement-alias', '/requirement/nist-ai-rmf-1.0%3AGOVERN%201.1', '.tags .tag:has-text("also written GV-1.1")', /Legal and regulatory requirements for AI/],
     ['review', '/review', '.status.empty, .queue-item', /Review queue/],
     ['search', '/search?q=impact%20assessment', 'ol.results li', /Search/],
     ['hub-evidence', '/hub?mode=evidence', 'form.evidence-form', /Evidence hub/],

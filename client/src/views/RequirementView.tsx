@@ -67,8 +67,8 @@ export function RequirementView({ route }: { route: Route }) {
       {r.tags.length > 0 && (
         <p className="tags">
           {r.tags.map((t) => (
-            <span key={t} className="tag">
-              {t}
+            <span key={t} className="tag" title={t.startsWith('alias:') ? 'another identifier its publisher or other tools write for it' : undefined}>
+              {t.startsWith('alias:') ? `also written ${t.slice('alias:'.length)}` : t}
             </span>
           ))}
         </p>
