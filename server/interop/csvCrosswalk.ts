@@ -92,7 +92,13 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   if (missing.length) {
     const flags = missing.flatMap((c) => (c === 'source_framework' ? ['--from'] : c === 'target_framework' ? ['--to'] : []));
     const twoColumns = !options.sourceFramework || !options.targetFramework ? '; a table of two id columns is read with --from and --to' : '';
-    problems.push({ file, line: 1, message: `missing column(s) ${missing.join(', ')} (expected header: ${CROSSWALK_CSV_COLUMNS.join(',')}${flags.length ? `; or give the framework of every row with ${flags.join(' and ')}` : ''}${twoColumns})`, severity: 'error' });
+    const refNames = missing.filter((c) => c.endsWith('_ref')).map((c) => `${c} may be headed ${COLUMN_NAMES[c].slice(1, 5).join(', ')}`);
+    const headerRead = shown.map((name, i) => (name.trim() ? `"${name.trim()}"` : `(column ${i + 1}, no name)`));
+    problems.push({
+      file, line: 1,
+      message: `missing column(s) ${missing.join(', ')} (expected header: ${CROSSWALK_CSV_COLUMNS.join(',')}${flags.length ? `; or give the framework of every row with ${flags.join(' and ')}` : ''}${twoColumns}${refNames.length ? `; ${refNames.join('; ')}` : ''}). The header read: ${headerRead.slice(0, 12).join(', ')}${headerRead.length > 12 ? ', …' : ''}`,
+      severity: 'error',
+    });
     return emptyImport(problems);
   }
   if (renamed.length) problems.push({ file, line: 1, message: `header read with other names: ${renamed.join(', ')}`, severity: 'warning' });

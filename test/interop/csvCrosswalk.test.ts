@@ -158,11 +158,16 @@ describe('importCsvCrosswalk', () => {
     expect(errorsOf(importCsvCrosswalk(csv, { ...options, resolveRef }).problems)[0]!.message).toMatch(/^missing column\(s\) source_framework, source_ref, target_framework, target_ref .*a table of two id columns is read with --from and --to/);
     const three = importCsvCrosswalk('A,B,C\nGV 1,4.1,x\n', { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveRef });
     expect(errorsOf(three.problems)[0]!.message).toMatch(/^missing column\(s\) source_ref, target_ref/);
+    // What it read, and what else a ref column may be called, so the fix is a rename away.
+    const unnamed = importCsvCrosswalk('CIS Safeguard,Description,Control #,\n1.1,x,A.5.9,\n', { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveRef });
+    expect(errorsOf(unnamed.problems)[0]!.message).toMatch(
+      /source_ref may be headed source_id, source_control_id, source_requirement_id, source_control; target_ref may be headed target_id, .*\)\. The header read: "CIS Safeguard", "Description", "Control #", \(column 4, no name\)$/,
+    );
   });
 
   it('rejects a missing column, an unreadable CSV and a row with the wrong number of cells', () => {
     expect(importCsvCrosswalk('source_framework,source_ref,target_ref\nfw-a,1,B\n', options).problems).toEqual([
-      { file: options.file, line: 1, message: `missing column(s) target_framework (expected header: ${HEADER}; or give the framework of every row with --to; a table of two id columns is read with --from and --to)`, severity: 'error' },
+      { file: options.file, line: 1, message: `missing column(s) target_framework (expected header: ${HEADER}; or give the framework of every row with --to; a table of two id columns is read with --from and --to). The header read: "source_framework", "source_ref", "target_ref"`, severity: 'error' },
     ]);
     expect(importCsvCrosswalk(`${HEADER}\n"fw-a,1.1\n`, options).problems[0]!.message).toMatch(/^not a readable CSV/);
     const short = importCsvCrosswalk(`${HEADER}\nfw-a,1.1,fw-b,B-1,equal\n`, options);
