@@ -88,12 +88,12 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   const positional = positionalRefColumns(shown, at, options);
   if (positional) Object.assign(at, positional.at);
   const concept = at.relationship === undefined && at.source_ref !== undefined && at.target_ref !== undefined;
+  const headerRead = shown.map((name, i) => (name.trim() ? `"${name.trim()}"` : `(column ${i + 1}, no name)`));
   const missing = (['source_framework', 'source_ref', 'target_framework', 'target_ref'] as const).filter((column) => at[column] === undefined && !(column in fallback && fallback[column as keyof typeof fallback]));
   if (missing.length) {
     const flags = missing.flatMap((c) => (c === 'source_framework' ? ['--from'] : c === 'target_framework' ? ['--to'] : []));
     const twoColumns = !options.sourceFramework || !options.targetFramework ? '; a table of two id columns is read with --from and --to' : '';
     const refNames = missing.filter((c) => c.endsWith('_ref')).map((c) => `${c} may be headed ${COLUMN_NAMES[c].slice(1, 5).join(', ')}`);
-    const headerRead = shown.map((name, i) => (name.trim() ? `"${name.trim()}"` : `(column ${i + 1}, no name)`));
     problems.push({
       file, line: 1,
       message: `missing column(s) ${missing.join(', ')} (expected header: ${CROSSWALK_CSV_COLUMNS.join(',')}${flags.length ? `; or give the framework of every row with ${flags.join(' and ')}` : ''}${twoColumns}${refNames.length ? `; ${refNames.join('; ')}` : ''}). The header read: ${headerRead.slice(0, 12).join(', ')}${headerRead.length > 12 ? ', …' : ''}`,
@@ -104,7 +104,8 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   if (renamed.length) problems.push({ file, line: 1, message: `header read with other names: ${renamed.join(', ')}`, severity: 'warning' });
   if (positional) problems.push({ file, line: 1, message: positional.message, severity: 'warning' });
   const used = new Set(Object.values(at));
-  const unknown = shown.filter((_, i) => !used.has(i));
+  // Empty columns with no name (a spreadsheet's trailing cells) are not worth a word.
+  const unknown = headerRead.filter((_, i) => !used.has(i) && (shown[i]!.trim() || read.rows.some((row) => row.values[header[i]!]?.trim())));
   if (unknown.length) problems.push({ file, line: 1, message: `column(s) not read: ${unknown.join(', ')} (known: ${CROSSWALK_CSV_EXPORT_COLUMNS.join(', ')})`, severity: 'warning' });
   const rows = cellsByColumn(read.rows, header, at);
   if (!rows.length && !problems.some((p) => p.severity === 'error')) problems.push({ file, line: 1, message: 'the CSV has no rows', severity: 'error' });

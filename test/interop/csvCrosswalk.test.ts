@@ -73,12 +73,13 @@ describe('importCsvCrosswalk', () => {
   it('reads a two-framework table from another tool: other column names, frameworks from --from/--to, refs with titles', () => {
     const refs: Record<string, string[]> = { 'fw-a': ['1.1', '2'], 'fw-b': ['B-1', 'B-2'] };
     const resolveRef = (frameworkId: string, cell: string) => refResolver(refs[frameworkId] ?? [])(cell);
-    const csv = ['Source Control ID,Target Control ID,Relationship Type,Notes,Owner', '1.1 Policy,B-1,equal,Same policy.,alice', '2,B-2 Risk treatment,Subset Of,,bob'].join('\n');
+    // A spreadsheet's empty trailing column (no name, no cells) is not worth a warning.
+    const csv = ['Source Control ID,Target Control ID,Relationship Type,Notes,Owner,', '1.1 Policy,B-1,equal,Same policy.,alice,', '2,B-2 Risk treatment,Subset Of,,bob,'].join('\n');
     const result = importCsvCrosswalk(csv, { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveRef });
     expect(errorsOf(result.problems)).toEqual([]);
     expect(warningsOf(result.problems).map((p) => p.message)).toEqual([
       'header read with other names: "Source Control ID" as source_ref, "Target Control ID" as target_ref, "Relationship Type" as relationship, "Notes" as note',
-      `column(s) not read: Owner (known: ${CROSSWALK_CSV_EXPORT_COLUMNS.join(', ')})`,
+      `column(s) not read: "Owner" (known: ${CROSSWALK_CSV_EXPORT_COLUMNS.join(', ')})`,
       '2 cell(s) were read as a ref followed by a title, e.g. "1.1 Policy" → 1.1, "B-2 Risk treatment" → B-2; check them',
       '2 row(s) state no rationale and were given "semantic"; review them (rows 2, 3)',
       '2 row(s) state no strength and were given the OLIR default for their relationship (10 equal, 5 partial, 0 none); review them (rows 2, 3)',
