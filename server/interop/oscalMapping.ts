@@ -220,6 +220,7 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
   const manyToMany: Array<{ at: PathSegment[]; shape: string; pairwise: Relationship }> = [];
   const unresolved = new Map<string, { idRefs: Set<string>; items: number; first: PathSegment[] }>();
   const readWithoutNamespace: Array<{ idRef: string; ref: string; at: PathSegment[] }> = [];
+  const readAsFragment: typeof readWithoutNamespace = [];
   const mappings = list(collection.mappings);
   if (!mappings.length) report([...base, 'mappings'], 'no mappings');
   mappings.forEach((mapping, i) => {
@@ -303,6 +304,11 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
             return fail([...itemAt, 'id-ref'], `missing id-ref${'id_ref' in item || 'idRef' in item ? ` (found "${'id_ref' in item ? 'id_ref' : 'idRef'}": OSCAL spells the key "id-ref", with a hyphen)` : ''}`), [];
           const recorded = propValue(item, 'ref');
           let ref = recorded ?? (options.resolveIdRef ? options.resolveIdRef(frameworkId, idRef) : idRef);
+          // An id written as a link within the document ("#cis-1.1", as drafts do) names the same control.
+          if (ref === undefined && options.resolveIdRef && idRef.startsWith('#')) {
+            ref = options.resolveIdRef(frameworkId, idRef.slice(1));
+            if (ref !== undefined) readAsFragment.push({ idRef, ref, at: [...mapAt, ...itemAt, 'id-ref'] });
+          }
           const namespace = namespaces[side];
           if (ref === undefined && options.resolveIdRef && namespace && idRef.startsWith(namespace)) {
             ref = options.resolveIdRef(frameworkId, idRef.slice(namespace.length));
@@ -365,10 +371,11 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
   if (manyToMany.length === 1) report(firstGroup!.at, `the map relates ${firstGroup!.shape}; each pair is imported as ${firstGroup!.pairwise}: review them`, 'warning');
   else if (firstGroup)
     report(firstGroup.at, `${manyToMany.length} maps relate several sources or targets together (this one ${firstGroup.shape}); each of their pairs is imported with the relationship a single pair can carry (here ${firstGroup.pairwise}) and a note: review them`, 'warning');
-  if (readWithoutNamespace.length) {
-    const distinct = [...new Map(readWithoutNamespace.map((r) => [r.idRef, r])).values()];
+  for (const [read, how] of [[readWithoutNamespace, 'without the namespace their catalog puts before every id'], [readAsFragment, 'without the "#" of a link within a document (OSCAL writes the bare id)']] as const) {
+    if (!read.length) continue;
+    const distinct = [...new Map(read.map((r) => [r.idRef, r])).values()];
     const examples = distinct.slice(0, 3).map((r) => `"${r.idRef}" as ${r.ref}`).join(', ');
-    report(readWithoutNamespace[0]!.at, `${distinct.length} id-ref(s) were read without the namespace their catalog puts before every id, e.g. ${examples}; check them`, 'warning');
+    report(read[0]!.at, `${distinct.length} id-ref(s) were read ${how}, e.g. ${examples}; check them`, 'warning');
   }
   for (const [frameworkId, { idRefs, items, first }] of unresolved) {
     const examples = [...idRefs].slice(0, 3).map((id) => `"${id}"`).join(', ');

@@ -204,6 +204,15 @@ describe('importOscalMapping', () => {
     expect(again.mappingFiles.map(({ description: _d, ...f }) => f)).toEqual(first.mappingFiles.map(({ description: _d, ...f }) => f));
   });
 
+  it('reads an id-ref written as a link within the document ("#b-1"), with a warning', () => {
+    const doc = structuredClone(foreign) as typeof foreign;
+    const maps = doc['mapping-collection'].mappings.maps as Array<{ targets: Array<Record<string, string>> }>;
+    maps[0]!.targets = [{ type: 'control', 'id-ref': '#b-1' }];
+    const { mappingFiles, problems } = importOscalMapping(JSON.stringify(doc), { file: 'draft.json', sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveIdRef });
+    expect(mappingFiles[0]!.mappings.map((m) => [m.source, m.target])).toContainEqual(['1.1', 'B-1']);
+    expect(warningsOf(problems).map((p) => p.message)).toContainEqual('1 id-ref(s) were read without the "#" of a link within a document (OSCAL writes the bare id), e.g. "#b-1" as B-1; check them');
+  });
+
   it('names the JSON path of a bad relationship, a missing (or misspelt) id-ref and a bad item type', () => {
     const doc = structuredClone(foreign) as typeof foreign;
     const maps = doc['mapping-collection'].mappings.maps as Array<Record<string, unknown>>;
