@@ -1,13 +1,7 @@
+import type { FrameworkRequirement } from '../api/queries.js';
+
 /** A framework's requirements as the tree its publisher numbered, for the framework page. */
-export interface TreeRequirement {
-  id: string;
-  ref: string;
-  title: string;
-  kind: string;
-  parentId: string | null;
-  order: number;
-  tags: string[];
-}
+export type TreeRequirement = FrameworkRequirement;
 
 export interface FrameworkTree<R extends TreeRequirement = TreeRequirement> {
   roots: R[];
