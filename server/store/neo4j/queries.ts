@@ -446,10 +446,10 @@ RETURN side.source AS source, side.target AS target, count(DISTINCT side.end) AS
 // ---------------------------------------------------------------------------------------------------------------
 // Search
 
-/** A requirement whose id, or ref ignoring case, is exactly what was typed. */
+/** A requirement whose id, or ref or an alias it records (tag alias:GV-1.1) ignoring case, is exactly what was typed. */
 export const SEARCH_EXACT = `
 MATCH (r:Requirement)
-WHERE (r.id = $text OR toLower(r.ref) = toLower($text))
+WHERE (r.id = $text OR toLower(r.ref) = toLower($text) OR any(tag IN coalesce(r.tags, []) WHERE toLower(tag) = 'alias:' + toLower($text)))
   AND ($frameworkId IS NULL OR r.frameworkId = $frameworkId)
 RETURN r {.*} AS requirement
 ORDER BY r.frameworkId, r.order
