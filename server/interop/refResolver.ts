@@ -29,7 +29,6 @@ function uniqueBy(refs: ReadonlyMap<string, string>, key: (normalRef: string) =>
   return byKey;
 }
 
-
 /**
  * What may follow a ref: its title, after a space or punctuation ("A.5.1 Policies", "GOVERN 1.1: Legal", "4.1 – Context",
  * "A.5.1(a)"). What follows must start with a letter: a number after it ("GOVERN 1.1" against the ref GOVERN, or
@@ -55,9 +54,9 @@ export function refResolver(refs: Iterable<string>, aliases: Iterable<readonly [
   for (const ref of refs) byNormal.set(normal(ref), ref);
   // Another identifier the catalog records for a ref ("GV-1.1" for GOVERN 1.1), written exactly or with other
   // separators; never one that is itself a ref.
-  const byAlias = new Map<string, string>();
-  for (const [alias, ref] of aliases) if (!byNormal.has(normal(alias))) byAlias.set(normal(alias), ref);
-  const byAliasSeparators = uniqueBy(byAlias, separatorsFolded);
+  const byAlias = new Map<string, string | null>();
+  for (const [alias, ref] of aliases) if (!byNormal.has(normal(alias))) byAlias.set(normal(alias), byAlias.has(normal(alias)) && byAlias.get(normal(alias)) !== ref ? null : ref);
+  const byAliasSeparators = uniqueBy(new Map([...byAlias].filter((entry): entry is [string, string] => entry[1] !== null)), separatorsFolded);
   const byUnpadded = uniqueBy(byNormal, unpadded);
   const bySeparators = uniqueBy(byNormal, separatorsFolded);
   const longestFirst = [...byNormal.keys()].sort((a, b) => b.length - a.length);

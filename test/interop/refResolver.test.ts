@@ -31,6 +31,8 @@ describe('refResolver', () => {
     expect(withAliases('GV 1.1')).toEqual({ ref: 'GOVERN 1.1', match: 'alias' });
     expect(withAliases('GV-1.2')).toEqual({ ref: 'GV-1.2', match: 'exact' });
     expect(withAliases('GV-1.3')).toBeUndefined();
+    // An alias two refs claim names neither.
+    expect(refResolver(['X 1', 'Y 1'], [['Z1', 'X 1'], ['Z1', 'Y 1']])('Z1')).toBeUndefined();
   });
 
   it('reads the longest ref followed by a title', () => {
