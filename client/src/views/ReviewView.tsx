@@ -5,6 +5,7 @@ import { getToken, onTokenChange } from '../api/token.js';
 import { invalidateQueries, useQuery } from '../api/useQuery.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.js';
+import { frameworkOfId, refOfId } from '../graph/evidenceFanout.js';
 import { stepSupport } from '../graph/support.js';
 import { RELATIONSHIPS, type Relationship } from '../graph/types.js';
 import { plural, relationshipLabel } from '../lib/format.js';
@@ -455,8 +456,8 @@ function EditForm({ item, onSubmit, onCancel }: { item: QueueItem; onSubmit: (ed
 /** A requirement named by its id, as the queue's filter shows it: framework name and ref, linking to its page. */
 function RequirementName({ id }: { id: string }) {
   const fw = useFrameworks();
-  const colon = id.indexOf(':');
-  const [frameworkId, ref] = colon > 0 ? [id.slice(0, colon), id.slice(colon + 1)] : ['', id];
+  const frameworkId = frameworkOfId(id);
+  const ref = refOfId(id);
   return (
     <Link href={requirementHref(id)}>
       <FrameworkSwatch id={frameworkId} /> {fw.name(frameworkId)} {ref}
