@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frameworkShortLabel, relationshipLabel } from '../../client/src/lib/format.js';
 import { indexAfterRemoval, moveIndex, queueCommand, queuePage, validateEdit } from '../../client/src/lib/queue.js';
-import { formatRoute, intParam, listParam, parseRoute, requirementHref } from '../../client/src/lib/route.js';
+import { formatRoute, frameworkHref, intParam, listParam, parseRoute, requirementHref } from '../../client/src/lib/route.js';
 
 describe('routes', () => {
   it('parses each view and its query', () => {
@@ -20,6 +20,14 @@ describe('routes', () => {
       expect(parseRoute(url.pathname, url.search)).toEqual({ view: 'requirement', id, params: { depth: '2' } });
     }
     expect(parseRoute('/requirement/%E0%A4%A')).toEqual({ view: 'not-found', params: {} });
+  });
+
+  it('has the list of frameworks at /framework and one framework at /framework/ID', () => {
+    expect(parseRoute('/framework')).toEqual({ view: 'framework', params: {} });
+    expect(parseRoute('/framework/iso42001-2023', '?q=impact')).toEqual({ view: 'framework', id: 'iso42001-2023', params: { q: 'impact' } });
+    expect(formatRoute({ view: 'framework' })).toBe('/framework');
+    expect(frameworkHref('iso42001-2023', { q: 'A.6' })).toBe('/framework/iso42001-2023?q=A.6');
+    expect(parseRoute('/framework/%E0%A4%A').view).toBe('not-found');
   });
 
   it('drops empty parameters when formatting', () => {
