@@ -268,10 +268,12 @@ describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
     });
 
     it('finds a requirement by an alias its catalog records, ignoring case, and by nothing else in its tags', async () => {
-      const tagged = { ...bundle, requirements: bundle.requirements.map((r) => (r.id === 'fw-c:GOVERN 1.1' ? { ...r, tags: ['alias:GV-1.1', 'role:provider'] } : r)) };
+      const tagged = { ...bundle, requirements: bundle.requirements.map((r) => (r.id === 'fw-c:GOVERN 1.1' ? { ...r, tags: ['alias:GV-1.1', 'alias:1.1', 'role:provider'] } : r)) };
       await store.loadContent(tagged);
       for (const text of ['GV-1.1', 'gv-1.1']) expect((await store.search({ text }))[0]?.requirement.id).toBe('fw-c:GOVERN 1.1');
       expect((await store.search({ text: 'GV-1.1', frameworkId: 'fw-a' })).map((h) => h.requirement.id)).not.toContain('fw-c:GOVERN 1.1');
+      // A requirement whose id or ref is the text comes first, and alone: an alias never outranks a ref.
+      expect((await store.search({ text: '1.1' })).filter((h) => h.score === 1000).map((h) => h.requirement.id)).toEqual(['fw-a:1.1']);
       // Only a whole alias is an exact hit: not a part of it, nor another tag's value.
       for (const text of ['GV-1', 'provider', 'alias:GV-1.1', 'GV_1.1', 'GV%']) expect((await store.search({ text }))[0]?.score ?? 0).toBeLessThan(1000);
     });

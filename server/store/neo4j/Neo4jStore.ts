@@ -33,6 +33,7 @@ import { saveEvidence } from './operations/evidence/saveEvidence.js';
 import { deleteSoaEntry, listSoaEntries, saveSoaEntries } from './operations/evidence/soaEntries.js';
 import { loadContent } from './operations/loadContent.js';
 import { luceneQuery } from './operations/search.js';
+import { aliasTagSearched } from '../aliasSearch.js';
 import { limitOf, pageOf } from './paging.js';
 import * as Q from './queries.js';
 
@@ -308,7 +309,10 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
     const params = { frameworkId: frameworkId || null, limit: toInteger(max) };
     return this.read(async (tx) => {
       const hits = new Map<string, SearchHit>();
-      for (const r of (await tx.run(Q.SEARCH_EXACT, { ...params, text: text.trim() })).records) {
+      let exact = (await tx.run(Q.SEARCH_EXACT, { ...params, text: text.trim() })).records;
+      const aliasTag = exact.length ? undefined : aliasTagSearched(text);
+      if (aliasTag) exact = (await tx.run(Q.SEARCH_ALIAS, { ...params, aliasTag })).records;
+      for (const r of exact) {
         const requirement = requirementOf(r);
         hits.set(requirement.id, { requirement, score: 1000 });
       }

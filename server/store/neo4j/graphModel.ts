@@ -36,7 +36,7 @@ export const GRAPH_MODEL = {
   ].sort(),
   /** Every `$parameter` a statement in queries.ts uses. */
   parameters: [
-    'anyParent', 'batchSize', 'disputed', 'evidenceId', 'expiredAsOf', 'fetch', 'fileOrigins', 'fingerprint', 'frameworkId', 'frameworkIds', 'from', 'id', 'ids', 'keys',
+    'aliasTag', 'anyParent', 'batchSize', 'disputed', 'evidenceId', 'expiredAsOf', 'fetch', 'fileOrigins', 'fingerprint', 'frameworkId', 'frameworkIds', 'from', 'id', 'ids', 'keys',
     'kinds', 'limit', 'mappingId', 'methods', 'model', 'modelId', 'offset', 'orgControlId', 'origins', 'otherFrameworkId', 'pair', 'parentId',
     'props', 'provenanceSource', 'query', 'queryValid', 'relationships', 'requirementId', 'review', 'rows', 'source', 'statuses', 'target',
     'targetId', 'text', 'timeoutSeconds', 'to', 'vector', 'words',

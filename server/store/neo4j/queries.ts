@@ -446,10 +446,19 @@ RETURN side.source AS source, side.target AS target, count(DISTINCT side.end) AS
 // ---------------------------------------------------------------------------------------------------------------
 // Search
 
-/** A requirement whose id, or ref or an alias it records (tag alias:GV-1.1) ignoring case, is exactly what was typed. */
+/** A requirement whose id, or ref ignoring case, is exactly what was typed. */
 export const SEARCH_EXACT = `
 MATCH (r:Requirement)
-WHERE (r.id = $text OR toLower(r.ref) = toLower($text) OR any(tag IN coalesce(r.tags, []) WHERE toLower(tag) = 'alias:' + toLower($text)))
+WHERE (r.id = $text OR toLower(r.ref) = toLower($text))
+  AND ($frameworkId IS NULL OR r.frameworkId = $frameworkId)
+RETURN r {.*} AS requirement
+ORDER BY r.frameworkId, r.order
+LIMIT $limit`;
+
+/** A requirement that records $aliasTag (alias:GV-1.1) among its tags, ignoring case; see aliasTagSearched. */
+export const SEARCH_ALIAS = `
+MATCH (r:Requirement)
+WHERE any(tag IN coalesce(r.tags, []) WHERE toLower(tag) = toLower($aliasTag))
   AND ($frameworkId IS NULL OR r.frameworkId = $frameworkId)
 RETURN r {.*} AS requirement
 ORDER BY r.frameworkId, r.order

@@ -8,7 +8,7 @@ import { applyReview } from '../../domain/review.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
 import type { HarmonizedClause } from '../../domain/schemas/harmonizedClause.js';
 import type { Mapping, NoCounterpart, Relationship } from '../../domain/schemas/mapping.js';
-import { ALIAS_TAG, WITHDRAWN_TAG, type Requirement } from '../../domain/schemas/requirement.js';
+import { WITHDRAWN_TAG, type Requirement } from '../../domain/schemas/requirement.js';
 import type { EmbeddingModelInfo, EmbeddingStore, FrameworkSummary, GraphStore, NearestHit, StoredEmbedding, LoadProgress, LoadSummary, MappingCriteria, MappingFilter, RequirementFilter, ReviewDecision } from '../types.js';
 import type {
   EvidenceCriteria, EvidenceFilter, EvidenceImportSummary, EvidenceLinkFilter, EvidenceLinkKey, EvidenceStore, OrgControlSaveOptions,
@@ -29,6 +29,7 @@ import {
 import { applyMigrations } from './migrations.js';
 import { loadContent } from './operations/loadContent.js';
 import { ftsQuery } from './operations/search.js';
+import { aliasTagSearched } from '../aliasSearch.js';
 
 const DEFAULT_LIMIT = 10_000;
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -290,13 +291,12 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
     let exact = this.db
       .prepare(`SELECT * FROM requirements WHERE (id = @text OR ref = @text COLLATE NOCASE) AND (@fw IS NULL OR framework_id = @fw) ORDER BY framework_id, ord LIMIT @limit`)
       .all(exactParams) as DbRequirementRow[];
-    // Else an alias a catalog records (tag alias:GV-1.1), looked for as the quoted tag in the JSON array of tags: a scan,
-    // so only for what could be an identifier that named no id or ref.
-    const alias = exact.length ? null : aliasPattern(text.trim());
-    if (alias)
+    // Else an alias a catalog records, looked for as the quoted tag in the JSON array of tags.
+    const aliasTag = exact.length ? undefined : aliasTagSearched(text);
+    if (aliasTag)
       exact = this.db
-        .prepare(`SELECT * FROM requirements WHERE tags LIKE @alias ESCAPE '\\' AND (@fw IS NULL OR framework_id = @fw) ORDER BY framework_id, ord LIMIT @limit`)
-        .all({ ...exactParams, alias }) as DbRequirementRow[];
+        .prepare(`SELECT * FROM requirements WHERE tags LIKE @pattern ESCAPE '\\' AND (@fw IS NULL OR framework_id = @fw) ORDER BY framework_id, ord LIMIT @limit`)
+        .all({ ...exactParams, pattern: `%${JSON.stringify(aliasTag).replace(/[\\%_]/g, (c) => `\\${c}`)}%` }) as DbRequirementRow[];
     for (const row of exact) hits.set(row.id, { requirement: toRequirement(row), score: 1000 });
     const match = ftsQuery(text);
     if (match) {
@@ -477,12 +477,3 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
 }
 
 const toFloat32 = (buffer: Buffer) => new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
-
-/**
- * The LIKE pattern that finds the tag alias:TEXT in a requirement's tags (a JSON array), or null when the text cannot
- * be an identifier (it has spaces, no digit, or is long), so searches for words skip the scan.
- */
-function aliasPattern(text: string): string | null {
-  if (!text || text.length > 40 || /\s/.test(text) || !/\d/.test(text)) return null;
-  return `%${JSON.stringify(`${ALIAS_TAG}${text}`).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
