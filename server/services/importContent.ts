@@ -8,7 +8,6 @@ import { withoutStatedPairs } from '../content/statedPairs.js';
 import { importedMappingPath, writeImport, type ImportedContent } from '../content/writeImport.js';
 import { InputError, optionNamed, type Problem } from '../domain/errors.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
-import { aliasesOf } from '../domain/schemas/requirement.js';
 import { canonicalJson } from '../domain/fingerprint.js';
 import type { SourceStatement } from '../domain/schemas/mapping.js';
 import {
@@ -162,13 +161,11 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
       for (const r of loaded.requirements) pushTo(byFramework, r.frameworkId, r);
       for (const [frameworkId, requirements] of byFramework)
         for (const [ref, id] of oscalIds(requirements)) if (!refs.has(`${frameworkId}\u0000${id.toLowerCase()}`)) refs.set(`${frameworkId}\u0000${id.toLowerCase()}`, ref);
-      // An alias the catalog records ("gv-1.1" for GOVERN 1.1) is an id another tool's catalog may give the control.
-      for (const r of loaded.requirements)
-        for (const alias of aliasesOf(r)) if (!refs.has(`${r.frameworkId}\u0000${alias.toLowerCase()}`)) refs.set(`${r.frameworkId}\u0000${alias.toLowerCase()}`, r.ref);
       // An OSCAL id kept from the catalog's import wins over a ref that happens to read the same.
       for (const r of loaded.requirements)
         for (const tag of r.tags) if (tag.startsWith(OSCAL_ID_TAG)) refs.set(`${r.frameworkId}\u0000${tag.slice(OSCAL_ID_TAG.length).toLowerCase()}`, r.ref);
-      // Else the id as a ref written otherwise ("4-1" for 4.1, "GV.1.1"): one whole id, never a ref with its title.
+      // Else the id as a ref written otherwise ("4-1" for 4.1) or an alias the catalog records ("gv-1.1" for GOVERN 1.1):
+      // one whole id, never a ref with its title.
       const loose = loadedRefResolver(loaded);
       const readLoosely = new Map<string, string>();
       const imported = importOscalMapping(request.text, {

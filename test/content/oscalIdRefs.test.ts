@@ -42,6 +42,7 @@ describe('OSCAL mapping collections naming controls by the ids Crosswalk exports
     } };
     const outcome = await importContent({ format: 'oscal-mapping', bytes: bytes(JSON.stringify(collection)), sourceName: 'other-tool.json', dataDir, from: 'nist-ai-rmf-1.0', to: 'idt-ims' });
     expect(outcome.warnings.map((w) => w.message).join('\n')).not.toMatch(/name no requirement|is not a requirement/);
+    expect(outcome.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^2 id-ref\(s\) were read as refs written otherwise .* "gv-1\.1" as GOVERN 1\.1, "MP-2\.3" as MAP 2\.3/));
     const { bundle } = loadContent(contentDirs({ dataDir }));
     expect(bundle.mappings.filter((m) => m.target.startsWith('idt-ims:')).map((m) => m.source).sort()).toEqual(['nist-ai-rmf-1.0:GOVERN 1.1', 'nist-ai-rmf-1.0:MAP 2.3']);
   });
