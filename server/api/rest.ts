@@ -173,11 +173,11 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
     const q = z.object({
       format: z.string(), filename: z.string().max(200).optional(), frameworkId: z.string().optional(), name: z.string().optional(),
       edition: z.string().optional(), publisher: z.string().optional(), from: z.string().optional(), to: z.string().optional(), sheet: z.string().max(200).optional(),
-      replace: z.enum(['true', 'false']).optional(), skipConflicts: z.enum(['true', 'false']).optional(),
+      elementTypes: z.string().max(500).optional(), replace: z.enum(['true', 'false']).optional(), skipConflicts: z.enum(['true', 'false']).optional(),
     }).parse(req.query);
     if (!Buffer.isBuffer(req.body) || !req.body.length) throw new InputError('the upload is empty: send the file as the request body');
     const outcome = await oneAtATime(() => importContent({
-      ...q, replace: q.replace === 'true', skipConflicts: q.skipConflicts === 'true', bytes: req.body as Buffer, sourceName: q.filename ?? `upload.${q.format}`, dataDir, store,
+      ...q, elementTypes: q.elementTypes?.split(',').map((t) => t.trim()).filter(Boolean), replace: q.replace === 'true', skipConflicts: q.skipConflicts === 'true', bytes: req.body as Buffer, sourceName: q.filename ?? `upload.${q.format}`, dataDir, store,
       today: now?.().toISOString().slice(0, 10),
     }));
     return { written: outcome.written.length, warnings: outcome.warnings.map(formatProblem), load: outcome.load, reviewsApplied: outcome.reviewsApplied };

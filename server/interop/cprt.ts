@@ -94,6 +94,12 @@ export function importCprt(text: string, options: CprtImportOptions): ImportResu
     elements.set(key(doc, id), { doc, id, type: str(raw.element_type)?.trim() || 'element', title: str(raw.title)?.trim() ?? '', text: str(raw.text)?.trim() ?? '', at });
   });
   for (const [doc, count] of unknownDocs) report([...base, 'elements'], `${count} element(s) of document "${doc}", which the export does not describe, were not imported`, 'warning');
+  // A type asked for that no element has is most likely misspelt: name the types the export does have.
+  const presentTypes = new Set([...elements.values()].map((e) => e.type.toLowerCase()));
+  const absentTypes = wanted ? [...wanted].filter((t) => !presentTypes.has(t)) : [];
+  const noneWanted = wanted !== undefined && absentTypes.length === wanted.size;
+  if (absentTypes.length)
+    report([...base, 'elements'], `no element has the type${absentTypes.length > 1 ? 's' : ''} ${absentTypes.map((t) => `"${t}"`).join(', ')} (the export's types: ${[...presentTypes].sort().join(', ') || 'none'})`, noneWanted ? 'error' : 'warning');
 
   // Projection relationships within a document give the hierarchy.
   const parentOf = new Map<string, string>();
@@ -164,7 +170,7 @@ export function importCprt(text: string, options: CprtImportOptions): ImportResu
       for (const child of children.get(k) ?? []) walk(child, e.id);
     };
     for (const k of children.get(undefined) ?? []) walk(k, undefined);
-    if (!requirements.length) report(doc.at, `document "${identifier}" has no elements${wanted ? ` of the types ${[...wanted].join(', ')}` : ''}`);
+    if (!requirements.length && !noneWanted) report(doc.at, `document "${identifier}" has no elements${wanted ? ` of the types ${[...wanted].join(', ')}` : ''}`);
     catalogs.push({
       framework: {
         id: doc.frameworkId,

@@ -50,6 +50,8 @@ export interface ImportRequest {
   sheet?: string;
   /** Import the rest of a file that states some pairs two ways, leaving those pairs out, instead of refusing it. */
   skipConflicts?: boolean;
+  /** CPRT: import only elements of these types (the others' children move up to the nearest kept ancestor). */
+  elementTypes?: readonly string[];
   today?: string;
 }
 
@@ -111,6 +113,7 @@ async function importText(request: ImportRequest): Promise<ImportSource> {
   const format = maybeImportFormat(request.format);
   if (request.sheet !== undefined && !WORKBOOK_FORMATS.includes(format))
     throw new InputError(`import: a sheet is named for --format ${WORKBOOK_FORMATS.join(', ')} only (a ${format} file is read whole)`);
+  if (request.elementTypes?.length && format !== 'cprt') throw new InputError(`import: element types are chosen for --format cprt only (a ${format} file has none)`);
   if (isXlsx(request.bytes) && format === 'ciso-assistant')
     return { text: '', file: request.sourceName, cisoAssistantWorkbook: await readCisoAssistantWorkbook(request.bytes, request.sourceName) };
   if (isXlsx(request.bytes) && !WORKBOOK_FORMATS.includes(format))
@@ -193,7 +196,7 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
       return workbook.document ? importCisoAssistantDocument(workbook.document, options, workbook.problems) : emptyImport(workbook.problems);
     }
     case 'cprt':
-      return importCprt(request.text, { file, today, frameworkId: request.frameworkId, publisher: request.publisher });
+      return importCprt(request.text, { file, today, frameworkId: request.frameworkId, publisher: request.publisher, elementTypes: request.elementTypes });
     case 'json':
       return withoutLoadedContent(importJsonBundle(request.text, { file, today }), loaded);
   }

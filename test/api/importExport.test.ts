@@ -322,7 +322,14 @@ describe('more import formats over HTTP', () => {
       ],
       relationships: [{ source_element_identifier: 'GV', source_doc_identifier: 'DEMO_1_0', dest_element_identifier: 'GV.1', dest_doc_identifier: 'DEMO_1_0', relationship_identifier: 'projection' }],
     } } });
-    expect((await upload('format=cprt&frameworkId=demo-cprt-1.0&filename=cprt.json', cprt)).status).toBe(200);
+    const unknownType = await upload('format=cprt&frameworkId=demo-cprt-1.0&filename=cprt.json&elementTypes=control', cprt);
+    expect(unknownType.status).toBe(422);
+    expect((await unknownType.json()).error.problems).toEqual(['cprt.json: response.elements.elements: no element has the type "control" (the export\'s types: function, subcategory)']);
+    expect(await server.store.listRequirements({ frameworkId: 'demo-cprt-1.0' })).toEqual([]);
+
+    expect((await upload('format=cprt&frameworkId=demo-cprt-1.0&filename=cprt.json&elementTypes=Subcategory', cprt)).status).toBe(200);
+    expect((await server.store.listRequirements({ frameworkId: 'demo-cprt-1.0' })).map((r) => [r.ref, r.parentId])).toEqual([['GV.1', undefined]]);
+    expect((await upload('format=cprt&frameworkId=demo-cprt-1.0&filename=cprt.json&replace=true', cprt)).status).toBe(200);
     expect((await server.store.listRequirements({ frameworkId: 'demo-cprt-1.0' })).map((r) => [r.ref, r.parentId])).toEqual([['GV', undefined], ['GV.1', 'demo-cprt-1.0:GV']]);
   });
 

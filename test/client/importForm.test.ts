@@ -63,6 +63,8 @@ describe('the import form', () => {
 
   it('asks to leave out pairs stated two ways only for formats that carry mappings', () => {
     expect(importQuery(draft({ format: 'ciso-assistant', fileName: 'm.yaml', skipConflicts: true }))).toBe('format=ciso-assistant&filename=m.yaml&skipConflicts=true');
+    expect(importQuery(draft({ format: 'cprt', fileName: 'rmf.json', values: { elementTypes: ' function,subcategory ' } }))).toBe('format=cprt&filename=rmf.json&elementTypes=function%2Csubcategory');
+    expect(importQuery(draft({ format: 'oscal', fileName: 'c.json', values: { elementTypes: 'function' } }))).toBe('format=oscal&filename=c.json');
     expect(importQuery(draft({ values: { frameworkId: 'acme-1', name: 'Acme', edition: '1' }, skipConflicts: true }))).not.toContain('skipConflicts');
     expect((['csv', 'oscal', 'cprt'] as const).map(carriesMappings)).toEqual([false, false, false]);
     expect((['csv-crosswalk', 'olir', 'oscal-mapping', 'ciso-assistant', 'json'] as const).map(carriesMappings)).toEqual([true, true, true, true, true]);

@@ -54,6 +54,19 @@ describe('importCprt', () => {
     expect(catalogs[0]!.requirements.map((r) => [r.ref, r.parent])).toEqual([['GOVERN', undefined], ['GOVERN 1.1', 'GOVERN'], ['MAP', undefined]]);
   });
 
+  it('names the export\'s element types when a type asked for is not among them: a warning beside others, an error alone', () => {
+    const partly = importCprt(wrapped(graph), { file: 'cprt.json', elementTypes: ['Subcategory', 'subcategories'] });
+    expect(errorsOf(partly.problems)).toEqual([]);
+    expect(partly.catalogs[0]!.requirements.map((r) => r.ref)).toEqual(['GOVERN 1.1']);
+    expect(warningsOf(partly.problems).map((p) => p.message)).toContain('no element has the type "subcategories" (the export\'s types: category, function, subcategory, suggested_action)');
+
+    const none = importCprt(wrapped(graph), { file: 'cprt.json', elementTypes: ['control', 'enhancement'] });
+    expect(none.catalogs).toEqual([]);
+    expect(errorsOf(none.problems)).toEqual([
+      { file: 'cprt.json', path: 'response.elements.elements', message: 'no element has the types "control", "enhancement" (the export\'s types: category, function, subcategory, suggested_action)', severity: 'error' },
+    ]);
+  });
+
   it('reads the bare CPRT schema shape and one catalog per document, with ids per doc_identifier', () => {
     const twoDocs = {
       ...graph,

@@ -3,7 +3,7 @@ import { isCisoAssistantWorkbook, XLSX_CROSSWALK_SHEET } from '../../../server/i
 import type { ImportFormat } from '../../../server/services/importContent.js';
 
 /** The form's options beyond the file; which of them a format asks for is in IMPORT_CHOICES. */
-export type ImportField = 'frameworkId' | 'name' | 'edition' | 'publisher' | 'from' | 'to' | 'sheet';
+export type ImportField = 'frameworkId' | 'name' | 'edition' | 'publisher' | 'from' | 'to' | 'sheet' | 'elementTypes';
 
 export interface ImportChoice {
   label: string;
@@ -57,7 +57,7 @@ export const IMPORT_CHOICES: Record<ImportFormat, ImportChoice> = {
   cprt: {
     label: 'NIST CPRT export (JSON)',
     hint: 'Elements and their hierarchy from NIST\'s Cybersecurity and Privacy Reference Tool.',
-    fields: { frameworkId: false, publisher: false },
+    fields: { frameworkId: false, publisher: false, elementTypes: false },
   },
   json: {
     label: 'Crosswalk bundle (JSON)',
@@ -74,6 +74,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   from: 'From',
   to: 'To',
   sheet: 'Sheet of the workbook (when not the one that fits)',
+  elementTypes: 'Element types to keep (comma-separated, e.g. function, category, subcategory)',
 };
 
 export interface ImportDraft {

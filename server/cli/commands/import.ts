@@ -4,6 +4,7 @@ import { formatProblem, InputError } from '../../domain/errors.js';
 import { describeWritten, importContent, IMPORT_FORMATS, maybeImportFormat } from '../../services/importContent.js';
 import { createStore } from '../../store/createStore.js';
 import { formatLoadSummary } from './load.js';
+import { listOption } from '../analysisSupport.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 
 export { IMPORT_FORMATS };
@@ -21,6 +22,7 @@ export async function importCommand(argv: string[]) {
       from: { type: 'string' },
       to: { type: 'string' },
       sheet: { type: 'string' },
+      'element-types': { type: 'string' },
       replace: { type: 'boolean' },
       'skip-conflicts': { type: 'boolean' },
       'no-load': { type: 'boolean' },
@@ -48,6 +50,7 @@ export async function importCommand(argv: string[]) {
       from: values.from as string | undefined,
       to: values.to as string | undefined,
       sheet: values.sheet as string | undefined,
+      elementTypes: listOption(values['element-types']),
     });
     outcome.warnings.forEach((w) => console.warn(`${formatProblem(w)} (warning)`));
     for (const written of describeWritten(outcome.written)) console.log(`Wrote ${written}`);
