@@ -68,4 +68,31 @@ describe.skipIf(!hasChromium)('explorer with many imported frameworks (headless 
     await expect.poll(() => picker.locator('.picker-more').textContent()).toBe('no other framework matches “no such framework”');
     expect(problems).toEqual([]);
   });
+
+  it('framework page: a catalog larger than one page of requirements is read whole, in document order', async () => {
+    // 25 domains of 49 controls: 1,250 requirements, so the tree needs two pages of 1,000.
+    const rows = ['ref_id,title,description,parent_ref_id,kind'];
+    for (let d = 1; d <= 25; d++) {
+      rows.push(`D${d},Domain ${d},,,domain`);
+      for (let c = 1; c <= 49; c++) rows.push(`D${d}.${c},Control ${c} of domain ${d},,D${d},control`);
+    }
+    const res = await fetch(`${explorer.server.url}/api/import?format=csv&frameworkId=big-catalog-1&name=Big%20catalog&edition=1`, {
+      method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${TOKENS.analyst}` }, body: rows.join('\n'),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+
+    const { page, problems } = await explorer.open('/framework/big-catalog-1');
+    await page.waitForSelector('.requirement-tree .tree li');
+    expect(await page.locator('.requirement-tree > ul.tree > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-requirement')))).toEqual(
+      Array.from({ length: 25 }, (_, i) => `big-catalog-1:D${i + 1}`),
+    );
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    expect(await page.locator('.requirement-tree .tree li').count()).toBe(1250);
+    // The last control, read from the second page, sits under its domain, after its siblings.
+    const lastDomain = await page.locator('li[data-requirement="big-catalog-1:D25"] > ul > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-requirement')));
+    expect(lastDomain).toEqual(Array.from({ length: 49 }, (_, i) => `big-catalog-1:D25.${i + 1}`));
+    await page.getByLabel('Filter by ref or title').fill('Control 49 of domain 25');
+    await expect.poll(() => page.locator('.tree-count').textContent()).toBe('1 requirement match');
+    expect(problems).toEqual([]);
+  });
 });
