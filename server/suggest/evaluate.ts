@@ -69,7 +69,11 @@ export async function evaluate({ corpus, gold, method, blind, model, reranker, l
     const [from, to] = key.split('\u0000') as [string, string];
     const run = await computeSuggestions(corpus, { from, to, method, top: RANKING_DEPTH, blind, learn, sourceIds: [...sources.keys()] }, { model, reranker });
     modelId ??= run.model;
-    const queries: RankedQuery[] = run.sources.map((s) => ({ ranking: s.candidates.map((c) => c.targetId), relevant: sources.get(s.sourceId)! }));
+    // Every gold source is a query, in the run's order; one the run did not rank (a withdrawn requirement) found
+    // nothing, as a withdrawn gold target is never found: leaving it out would drop its gold pairs from the score.
+    const ranked = new Map(run.sources.map((s) => [s.sourceId, s.candidates.map((c) => c.targetId)]));
+    const sourceIds = [...run.sources.map((s) => s.sourceId), ...[...sources.keys()].filter((id) => !ranked.has(id)).sort()];
+    const queries: RankedQuery[] = sourceIds.map((id) => ({ ranking: ranked.get(id) ?? [], relevant: sources.get(id)! }));
     const pairTally = tally();
     for (const s of run.sources)
       for (const c of s.candidates) {
@@ -83,11 +87,11 @@ export async function evaluate({ corpus, gold, method, blind, model, reranker, l
           t.gold.set(reading, (t.gold.get(reading) ?? 0) + 1);
         }
       }
-    run.sources.forEach((s, i) => {
+    sourceIds.forEach((sourceId, i) => {
       const ranking = queries[i]!.ranking;
-      for (const target of [...sources.get(s.sourceId)!].sort()) {
+      for (const target of [...sources.get(sourceId)!].sort()) {
         const index = ranking.indexOf(target);
-        if (index < 0 || index >= MISS_CUTOFF) misses.push({ source: s.sourceId, target, rank: index < 0 ? null : index + 1 });
+        if (index < 0 || index >= MISS_CUTOFF) misses.push({ source: sourceId, target, rank: index < 0 ? null : index + 1 });
       }
     });
     all.push(...queries);

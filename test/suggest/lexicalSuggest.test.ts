@@ -127,6 +127,31 @@ describe('offline suggestions on a small fixture', () => {
     const withMiss = await evaluate({ corpus: smallCorpus(), gold: [...gold, { sourceId: 'alpha-1:2', targetId: 'beta-1:C', line: 5 }], method: 'lexical', blind: true });
     expect(withMiss.recallAt['1']).toBeCloseTo((1 + 0.5 + 1 + 1) / 4, 10);
   });
+
+  it('counts a gold source it cannot rank (withdrawn) as a query that found nothing, as it does a withdrawn gold target', async () => {
+    const gold = [
+      { sourceId: 'alpha-1:1', targetId: 'beta-1:A', line: 1 },
+      { sourceId: 'alpha-1:4', targetId: 'beta-1:E', line: 2 },
+      { sourceId: 'alpha-1:4', targetId: 'beta-1:D', line: 3 },
+    ];
+    const withdrawn = (id: string) => {
+      const corpus = smallCorpus();
+      corpus.requirements.find((r) => r.id === id)!.tags.push('withdrawn');
+      return corpus;
+    };
+    // A withdrawn target is never ranked, so its gold pair is a miss.
+    const target = await evaluate({ corpus: withdrawn('beta-1:E'), gold, method: 'lexical', blind: true });
+    expect(target).toMatchObject({ pairs: 3, sources: 2 });
+    expect(target.misses).toContainEqual({ source: 'alpha-1:4', target: 'beta-1:E', rank: null });
+    // A withdrawn source is never ranked either: its gold pairs still count, as misses, rather than leaving the score.
+    const source = await evaluate({ corpus: withdrawn('alpha-1:4'), gold, method: 'lexical', blind: true });
+    expect(source).toMatchObject({ pairs: 3, sources: 2, mrr: 0.5, recallAt: { '10': 0.5 } });
+    expect(source.byPair[0]).toMatchObject({ pairs: 3, sources: 2 });
+    expect(source.misses).toEqual([
+      { source: 'alpha-1:4', target: 'beta-1:D', rank: null },
+      { source: 'alpha-1:4', target: 'beta-1:E', rank: null },
+    ]);
+  });
 });
 
 describe('learning from review decisions', () => {
