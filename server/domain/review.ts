@@ -9,11 +9,15 @@ export interface ReviewEffect {
   edits?: { relationship?: Relationship; rationale?: Rationale; strength?: number; note?: string };
 }
 
-/** The mapping as a person's review leaves it: their status, name and date, and any corrections. */
+/**
+ * The mapping as a person's review leaves it: their status, name and date, their note, and any corrections. The review
+ * note is this decision's: a decision without one leaves none, rather than an earlier reviewer's reason under a new name.
+ */
 export function applyReview(mapping: Mapping, review: ReviewEffect): Mapping {
   const { note: editedNote, ...edits } = review.edits ?? {};
+  const { reviewNote: _earlier, ...rest } = mapping;
   return {
-    ...mapping,
+    ...rest,
     ...edits,
     ...(editedNote !== undefined ? { note: editedNote } : {}),
     status: review.status,

@@ -49,8 +49,17 @@ export function parseGoldCsv(
   const frameworkNames = frameworkTally(frameworks, { editionless: 'read' });
   const pairs: GoldPair[] = [];
   const seen = new Set<string>();
-  const header = records[0]?.record.map((c) => c.toLowerCase());
+  // A header may be written as people type it: "Source Framework", "source-ref".
+  const header = records[0]?.record.map((c) => c.trim().toLowerCase().replace(/[\s-]+/g, '_'));
   const hasHeader = !!header && GOLD_COLUMNS.every((column, i) => header[i] === column);
+  // A first row naming gold columns is a header even when one is missing or out of place; read as a row, it would
+  // only give "unknown framework" errors for its column names.
+  if (!hasHeader && header?.some((cell) => (GOLD_COLUMNS as readonly string[]).includes(cell))) {
+    const missing = GOLD_COLUMNS.filter((column) => !header.includes(column));
+    const expected = `expected the header ${GOLD_COLUMNS.join(',')}, then any others`;
+    fail(records[0]!.info.lines, missing.length ? `the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (${expected})` : `the header names the gold columns in another order (${expected})`);
+    return { pairs: [], problems };
+  }
   const columns = hasHeader ? header.length : GOLD_COLUMNS.length;
   const relationshipAt = hasHeader ? header.indexOf('relationship') : -1;
   const statusAt = hasHeader ? header.indexOf('status') : -1;

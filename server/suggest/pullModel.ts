@@ -16,6 +16,31 @@ export interface PullModelOptions {
   /** A mirror of the Hugging Face hub (same URL layout), e.g. from CROSSWALK_MODEL_HUB. */
   remoteHost?: string;
   onFile?: (file: string) => void;
+  /** How long to wait for the hub to start answering a request (default 30 s); the download itself may take longer. */
+  answerTimeoutMs?: number;
+}
+
+/** How long `models pull` waits for the hub to answer each request before it gives up. */
+export const HUB_ANSWER_TIMEOUT_MS = 30_000;
+
+/**
+ * The fetch, refusing to wait longer than `ms` for a response to begin: a proxy or firewall that accepts the
+ * connection and then says nothing would otherwise hold the command for minutes per file. Once the answer has begun,
+ * the body may take as long as it takes.
+ */
+function answeringWithin(fetchImpl: NonNullable<PullModelOptions['fetch']>, ms: number): NonNullable<PullModelOptions['fetch']> {
+  return async (input, init) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error(`the hub did not answer within ${ms / 1000} s`)), ms);
+    const given = (init as RequestInit | undefined)?.signal;
+    try {
+      return await fetchImpl(input, { ...(init as RequestInit | undefined), signal: given ? AbortSignal.any([given, controller.signal]) : controller.signal });
+    } catch (e) {
+      throw controller.signal.aborted ? controller.signal.reason : e;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
 
 /**
@@ -23,7 +48,7 @@ export interface PullModelOptions {
  * Crosswalk allows transformers.js to reach the network. The files land where the offline embedder reads them
  * (`<folder>/<org>/<name>/...`); a crosswalk-model.json beside them records pooling, prefix and dtype.
  */
-export async function pullModel({ modelDir, modelId = DEFAULT_MODEL_ID, settings = {}, task = KNOWN_RERANKERS[modelId] ? 'reranker' : 'embedding', fetch: fetchImpl, remoteHost, onFile }: PullModelOptions): Promise<InstalledModel> {
+export async function pullModel({ modelDir, modelId = DEFAULT_MODEL_ID, settings = {}, task = KNOWN_RERANKERS[modelId] ? 'reranker' : 'embedding', fetch: fetchImpl, remoteHost, onFile, answerTimeoutMs = HUB_ANSWER_TIMEOUT_MS }: PullModelOptions): Promise<InstalledModel> {
   const known = KNOWN_MODELS[modelId];
   const chosen: ModelSettings = {
     pooling: settings.pooling ?? known?.pooling ?? 'mean',
@@ -42,7 +67,7 @@ export async function pullModel({ modelDir, modelId = DEFAULT_MODEL_ID, settings
   // The download cache is the model folder itself, so cached files are exactly the local model layout.
   env.useFSCache = true;
   env.cacheDir = modelDir;
-  env.fetch = (fetchImpl ?? globalThis.fetch) as typeof env.fetch;
+  env.fetch = answeringWithin(fetchImpl ?? (globalThis.fetch as NonNullable<PullModelOptions['fetch']>), answerTimeoutMs) as typeof env.fetch;
   try {
     const options = {
       dtype: chosen.dtype,

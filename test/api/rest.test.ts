@@ -115,6 +115,28 @@ describe('REST API', () => {
     expect((await (await get(`/api/mappings/${enc(mapping.id)}`)).json()).status).toBe('approved');
   });
 
+  it('refuses a body with a field it does not read (a misspelt correction or option), changing nothing', async () => {
+    const as = (token: string, body: object) => ({ method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const pair = { sourceId: 'iso9001-2015:7.1.4', targetId: 'iso27001-2022:A.7.5', relationship: 'intersects-with', rationale: 'functional', strength: 4 };
+    const created = await get('/api/mappings', as(TOKENS.analyst, pair));
+    const mapping = await created.json();
+    // A typo in a correction would otherwise approve the mapping as it stands, the correction silently dropped.
+    for (const body of [{ status: 'approved', relationshp: 'subset-of' }, { status: 'approved', edits: { relationship: 'subset-of' } }]) {
+      const res = await get(`/api/mappings/${enc(mapping.id)}/review`, as(TOKENS.admin, body));
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.message).toMatch(/unrecognized key.*"(relationshp|edits)"/i);
+    }
+    expect(await (await get(`/api/mappings/${enc(mapping.id)}`)).json()).toMatchObject({ status: 'proposed', relationship: 'intersects-with' });
+    expect(await (await get(`/api/mappings/${enc(mapping.id)}/reviews`)).json()).toEqual([]);
+    const misspeltCreate = await get('/api/mappings', as(TOKENS.analyst, { ...pair, targetId: 'iso27001-2022:A.7.6', notes: 'why' }));
+    expect(misspeltCreate.status).toBe(400);
+    expect((await misspeltCreate.json()).error.message).toMatch(/unrecognized key.*"notes"/i);
+    // "dry_run" for "dryRun" would otherwise save the proposals the caller only meant to look at.
+    const misspeltRun = await get('/api/suggestions', as(TOKENS.analyst, { from: 'iso9001-2015', to: 'iso27001-2022', top: 1, dry_run: true }));
+    expect(misspeltRun.status).toBe(400);
+    expect((await misspeltRun.json()).error.message).toMatch(/unrecognized key.*"dry_run"/i);
+  });
+
   it('answers a path that is not valid percent-encoding with 400, naming the fix', async () => {
     const res = await get('/api/requirements/%ZZ');
     expect(res.status).toBe(400);

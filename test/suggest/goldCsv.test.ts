@@ -133,3 +133,20 @@ describe('gold CSV', () => {
     expect(withoutRelationships.relationships).toBeUndefined();
   });
 });
+
+describe('gold CSV header', () => {
+  it('reads a header written with spaces or hyphens and in title case, as people type it', () => {
+    for (const header of ['Source Framework,Source Ref,Target Framework,Target Ref', 'source-framework, source-ref ,TARGET_FRAMEWORK,target ref']) {
+      const read = parseGoldCsv(`${header}\nalpha-1,1,beta-1,A\n`, known);
+      expect(read).toEqual({ pairs: [{ sourceId: 'alpha-1:1', targetId: 'beta-1:A', line: 2 }], problems: [] });
+    }
+  });
+
+  it('names the columns a header lacks, once, instead of reading it as a row', () => {
+    const { pairs, problems } = parseGoldCsv('source_framework,source_ref,target_ref\nalpha-1,1,A\n', known);
+    expect(pairs).toEqual([]);
+    expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [1, 'error', 'the header lacks the column target_framework (expected the header source_framework,source_ref,target_framework,target_ref, then any others)'],
+    ]);
+  });
+});

@@ -84,3 +84,27 @@ describe('models pull', () => {
     }
   });
 });
+
+describe('models pull from a hub that never answers', () => {
+  it('gives up after the answer timeout with a message that says so, instead of waiting for minutes', async () => {
+    // A proxy or firewall that accepts the connection and then says nothing: the default fetch would wait five minutes per file.
+    const sockets: import('node:net').Socket[] = [];
+    const silent = http.createServer(() => undefined);
+    silent.on('connection', (socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentHub = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-silent-'));
+    const started = Date.now();
+    try {
+      await expect(pullModel({ modelDir: empty, modelId: TINY_MODEL_ID, remoteHost: silentHub, fetch: localOnly, answerTimeoutMs: 300 })).rejects.toThrow(
+        /could not download "crosswalk-test\/tiny-bert" from http:\/\/127\.0\.0\.1:\d+\/ \(the hub did not answer within 0\.3 s\)/,
+      );
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(fs.readdirSync(empty)).toEqual([]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  }, 20_000);
+});

@@ -206,6 +206,13 @@ describe('crosswalk eval', () => {
     // eval only reads, so it does not claim to have protected anything from being written.
     expect(result.stderr).toMatch(/^2 problems\.$/m);
   });
+
+  it('says a folder given as the gold file is a folder, not an internal error', () => {
+    const result = crosswalk(['eval', '--gold', dataDir], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`crosswalk: eval: ${dataDir} is a folder; give a gold CSV file (source_framework,source_ref,target_framework,target_ref)`);
+    expect(result.stderr).not.toMatch(/internal error|EISDIR/);
+  });
 });
 
 describe('crosswalk models', () => {

@@ -20,7 +20,9 @@ export const PageArgs = z.object({ limit: Limit(1000), offset: Offset });
 /** What a person typed to find an evidence item (EvidenceFilter.text): words, matched as plain text. */
 export const EvidenceText = z.string().max(200, 'search text is at most 200 characters').optional();
 
-export const MappingInputSchema = z.object({
+// Inputs are strict: a field the server does not read (a misspelt correction, "dry_run" for "dryRun") is refused,
+// not dropped, so a REST caller never gets an approval without its correction or a saved run it meant as a dry run.
+export const MappingInputSchema = z.strictObject({
   sourceId: z.string().min(1),
   targetId: z.string().min(1),
   relationship: z.enum(RELATIONSHIPS),
@@ -31,7 +33,7 @@ export const MappingInputSchema = z.object({
   provenanceUrl: WebUrlSchema.max(2000).optional().nullable(),
 });
 
-export const SuggestInputSchema = z.object({
+export const SuggestInputSchema = z.strictObject({
   from: z.string().min(1).max(200),
   to: z.string().min(1).max(200),
   top: z.number().int().min(1).max(100).optional().nullable(),
@@ -42,7 +44,7 @@ export const SuggestInputSchema = z.object({
   dryRun: z.boolean().optional().nullable(),
 });
 
-export const ReviewInputSchema = z.object({
+export const ReviewInputSchema = z.strictObject({
   status: z.enum(STATUSES),
   note: z.string().max(4000).optional().nullable(),
   relationship: z.enum(RELATIONSHIPS).optional().nullable(),

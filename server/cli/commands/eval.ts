@@ -9,7 +9,7 @@ import { plainBm25Metrics } from '../../suggest/baseline.js';
 import { evaluate, type EvalReport } from '../../suggest/evaluate.js';
 import { hasColumns, onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { aliasesByFramework } from '../../interop/refResolver.js';
-import { parseGoldCsv } from '../../suggest/goldCsv.js';
+import { GOLD_COLUMNS, parseGoldCsv } from '../../suggest/goldCsv.js';
 import type { RankingMetrics } from '../../suggest/metrics.js';
 import { chooseModel, modelDirFrom } from '../../suggest/modelFolder.js';
 import { prepareMethod, prepareReranker, type PreparedReranker } from '../../suggest/prepareMethod.js';
@@ -39,6 +39,7 @@ export interface EvalOptions {
  */
 export async function evaluateGold({ gold, blind = false, method: requested, model: modelId, rerank = false, reranker: rerankerId, dataDir = dataDirFrom(), modelDir = modelDirFrom(), storeConfig = storeConfigFrom(), baseline = false }: EvalOptions): Promise<EvalReport & { baseline?: RankingMetrics; notices: string[]; warnings: string[] }> {
   if (!fs.existsSync(gold)) throw new InputError(`eval: no such file: ${gold}`);
+  if (fs.statSync(gold).isDirectory()) throw new InputError(`eval: ${gold} is a folder; give a gold CSV file (${GOLD_COLUMNS.join(',')})`);
   const content = loadContent(contentDirs({ dataDir }));
   const contentErrors = errorsIn(content.problems);
   if (contentErrors.length) throw new DataFileError(contentErrors);
