@@ -27,6 +27,13 @@ export interface LoadSummary {
   harmonizedClauses: LoadCounts;
   /** Review decisions made by people that were re-applied on top of the new file content. */
   reviewsKept: number;
+  /**
+   * Requirements the files no longer hold that stay in the store, because something made or judged in Crosswalk still
+   * points at them (a mapping, an evidence link, a control citation, a SoA decision); their ids, sorted.
+   */
+  requirementsKept: string[];
+  /** The suggester's proposals that nobody had reviewed, removed with the requirement they pointed at. */
+  proposalsDropped: number;
 }
 
 export interface LoadProgress {

@@ -60,4 +60,26 @@ describe('crosswalk load', () => {
     const fixed = JSON.parse(crosswalk(['load', '--json'], { dataDir }).stdout);
     expect(fixed).toMatchObject({ changed: true, frameworks: { added: 1, updated: 0, removed: 0 }, requirements: { added: 1, updated: 0, removed: 0 } });
   });
+
+  it('says which requirements a re-import drops but the store keeps, because a person\'s mapping points at them', async () => {
+    const csv = path.join(dataDir, 'orai.csv');
+    const importCsv = (rows: string) => {
+      fs.writeFileSync(csv, `ref_id,title,description,parent_ref_id,kind\n${rows}`);
+      return crosswalk(['import', '--format', 'csv', csv, '--framework-id', 'orai-2026', '--name', 'Org AI baseline', '--edition', '2026', '--replace'], { dataDir });
+    };
+    expect(importCsv('OPS-1,Model inventory,,,control\nOPS-4,Incident drills,,,control\n').code).toBe(0);
+    const store = openSqliteStore({ file: path.join(dataDir, 'crosswalk.db') });
+    try {
+      await store.saveMapping({
+        id: 'orai-2026:OPS-4 -> iso42001-2023:A.8.4', source: 'orai-2026:OPS-4', target: 'iso42001-2023:A.8.4', relationship: 'intersects-with', rationale: 'semantic', strength: 5,
+        method: 'human', status: 'proposed', origin: 'user', provenance: { source: 'Analyst', author: 'ana', created: '2026-12-07' },
+      });
+    } finally {
+      await store.close();
+    }
+    const dropped = importCsv('OPS-1,Model inventory,,,control\n');
+    expect(dropped.code).toBe(0);
+    expect(dropped.stdout).toContain('Kept 1 requirement(s) the files no longer hold, because a mapping, evidence link, control citation or SoA decision made in Crosswalk still points at them: orai-2026:OPS-4.');
+    expect(dropped.stdout).not.toMatch(/Already up to date/);
+  });
 });

@@ -93,9 +93,33 @@ describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
       const next = smallBundle();
       next.requirements = next.requirements.filter((r) => r.id !== 'fw-a:3');
       next.noCounterparts = [];
-      await store.loadContent(next);
+      const summary = await store.loadContent(next);
       expect(await store.getRequirements(['fw-a:3'])).toHaveLength(1);
       expect(await store.getMapping('fw-a:3 -> fw-c:MAP 1.1')).toBeDefined();
+      // Said, not silent: the summary names what stayed and why nothing was removed.
+      expect(summary.requirementsKept).toEqual(['fw-a:3']);
+      expect(summary.requirements.removed).toBe(0);
+      expect(summary.proposalsDropped).toBe(0);
+    });
+
+    it('drops the suggester\'s unreviewed proposals with a requirement the files drop; a reviewed one keeps it', async () => {
+      const suggestion = { origin: 'suggestion' as const, method: 'automation' as const, status: 'proposed' as const };
+      await store.saveMapping(edge('fw-a:3', 'fw-c:MAP 1.1', 'intersects-with', suggestion));
+      await store.saveMapping(edge('fw-b:B-2', 'fw-a:3', 'intersects-with', suggestion));
+      await store.saveMapping(edge('fw-a:2', 'fw-c:GOVERN 1.1', 'intersects-with', suggestion));
+      await store.saveMapping(edge('fw-a:2', 'fw-c:MAP 1.1', 'intersects-with', suggestion));
+      await store.reviewMapping({ mappingId: 'fw-a:2 -> fw-c:MAP 1.1', status: 'rejected', reviewer: 'ana', at: '2026-02-03T10:00:00Z', note: 'Not the same topic.' });
+      const next = smallBundle();
+      next.requirements = next.requirements.filter((r) => r.id !== 'fw-a:3' && r.id !== 'fw-a:2');
+      next.mappings = next.mappings.filter((m) => ![m.source, m.target].some((end) => end === 'fw-a:3' || end === 'fw-a:2'));
+      next.noCounterparts = [];
+      const summary = await store.loadContent(next);
+      // fw-a:3 had only unreviewed proposals: they go, and it goes. fw-a:2 has a rejected one, a person's decision.
+      expect(summary.proposalsDropped).toBe(3);
+      expect(summary.requirementsKept).toEqual(['fw-a:2']);
+      expect(await store.getRequirements(['fw-a:3', 'fw-a:2'])).toHaveLength(1);
+      expect((await store.findMappings({ origins: ['suggestion'] })).map((m) => [m.id, m.status])).toEqual([['fw-a:2 -> fw-c:MAP 1.1', 'rejected']]);
+      expect(summary.changed).toBe(true);
     });
 
     it('is atomic: a bundle that cannot be stored leaves the previous content untouched', async () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiError } from '../api/graphql.js';
+import { keptRequirementsNote } from '../../../server/services/keptRequirements.js';
 import { ImportRefused, uploadImport, type ImportAnswer } from '../api/upload.js';
 import { useToken } from '../api/useAction.js';
 import { TokenNote } from '../components/ActionStatus.js';
@@ -196,6 +197,8 @@ function OutcomeReport({ outcome }: { outcome: NonNullable<Outcome> }) {
           ))}
         </ul>
       )}
+      {load?.proposalsDropped ? <p>{load.proposalsDropped} unreviewed suggestion(s) were removed with the requirements they pointed at.</p> : null}
+      {load?.requirementsKept.length ? <p className="kept-requirements">{keptRequirementsNote(load.requirementsKept)}</p> : null}
       {answer.warnings.length > 0 && (
         <>
           <h2>Warnings ({answer.warnings.length})</h2>

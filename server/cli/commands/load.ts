@@ -1,15 +1,23 @@
+import { keptRequirementsNote } from '../../services/keptRequirements.js';
 import { loadIntoStore } from '../../services/loadIntoStore.js';
 import { createStore, describeStore, storeConfigFrom } from '../../store/createStore.js';
 import type { LoadProgress, LoadSummary } from '../../store/types.js';
 import { parseCommandArgs } from '../args.js';
 
 export function formatLoadSummary(summary: LoadSummary): string {
-  if (!summary.changed) return 'Already up to date: the store already held exactly this content and was not changed.';
+  const kept = keptRequirementsNote(summary.requirementsKept);
+  if (!summary.changed) return kept ? `Nothing else to change. ${kept}` : 'Already up to date: the store already held exactly this content and was not changed.';
   const parts = (['frameworks', 'requirements', 'mappings', 'noCounterparts', 'harmonizedClauses'] as const).map((key) => {
     const { added, updated, removed } = summary[key];
     return `  ${key.padEnd(18)} +${added} added, ~${updated} updated, -${removed} removed`;
   });
-  return ['Loaded:', ...parts, summary.reviewsKept ? `  ${summary.reviewsKept} review decisions kept and re-applied` : ''].filter(Boolean).join('\n');
+  return [
+    'Loaded:',
+    ...parts,
+    summary.reviewsKept ? `  ${summary.reviewsKept} review decisions kept and re-applied` : '',
+    summary.proposalsDropped ? `  ${summary.proposalsDropped} unreviewed suggestion(s) removed with the requirements they pointed at` : '',
+    kept,
+  ].filter(Boolean).join('\n');
 }
 
 function progressPrinter() {

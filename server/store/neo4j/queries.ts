@@ -161,7 +161,7 @@ UNWIND $ids AS id
 MATCH (r:Requirement {id: id})
 SET r.removalLock = true
 REMOVE r.removalLock
-WITH r
+WITH r, id
 WHERE NOT EXISTS { (r)-[:MAPS_TO]-(:Requirement) }
   AND NOT EXISTS { (:NoCounterpart)-[:ABOUT]->(r) }
   AND NOT EXISTS { (r)-[:REALISES]->(:HarmonizedClause) }
@@ -169,7 +169,20 @@ WHERE NOT EXISTS { (r)-[:MAPS_TO]-(:Requirement) }
   AND NOT EXISTS { (:OrgControl)-[:CITES]->(r) }
   AND NOT EXISTS { (:SoaEntry)-[:ABOUT]->(r) }
 DETACH DELETE r
-RETURN count(*) AS removed`;
+RETURN collect(id) AS removed`;
+
+/**
+ * The suggester's proposals that nobody has reviewed do not keep a vanished requirement: they go before
+ * REMOVE_UNUSED_REQUIREMENTS runs, as in the SQLite store (a new run proposes again from what is there).
+ */
+export const DROP_UNREVIEWED_PROPOSALS = `
+UNWIND $ids AS id
+MATCH (:Requirement {id: id})-[m:MAPS_TO]-(:Requirement)
+WHERE m.origin = 'suggestion' AND m.status = 'proposed'
+  AND NOT EXISTS { MATCH (review:Review) WHERE review.mappingId = m.id }
+WITH DISTINCT m
+DELETE m
+RETURN count(*) AS dropped`;
 
 /** Requirements just (re)written get the EMBEDS relationships of the vectors stored for them (none are written). */
 export const LINK_EMBEDDINGS = `

@@ -59,7 +59,7 @@ export async function loadContent(
   const fingerprint = fingerprintBundle(bundle);
   const previous = (await tx.run(Q.CONTENT_FINGERPRINT)).records[0]?.get('fingerprint') as string | undefined;
   if (previous === fingerprint)
-    return { changed: false, fingerprint, frameworks: NONE, requirements: NONE, mappings: NONE, noCounterparts: NONE, harmonizedClauses: NONE, reviewsKept: 0 };
+    return { changed: false, fingerprint, frameworks: NONE, requirements: NONE, mappings: NONE, noCounterparts: NONE, harmonizedClauses: NONE, reviewsKept: 0, requirementsKept: [], proposalsDropped: 0 };
 
   const plan = planContentSync(await readStoredContent(tx), bundle);
   if (plan.problems.length) {
@@ -123,8 +123,14 @@ export async function loadContent(
   // Requirements and frameworks no longer in any file go, unless something still points at them: a mapping, or what
   // people made (an evidence link, a control citation, a SoA decision). Evidence, controls and SoA entries themselves
   // are never written by a load.
-  let requirementsRemoved = 0;
-  for (const ids of batches(plan.requirements.vanished.map((r) => r.id))) requirementsRemoved += total((await tx.run(Q.REMOVE_UNUSED_REQUIREMENTS, { ids })).records, 'removed');
+  // The suggester's unreviewed proposals do not keep a requirement: they go with it.
+  const vanishedIds = plan.requirements.vanished.map((r) => r.id);
+  let proposalsDropped = 0;
+  for (const ids of batches(vanishedIds)) proposalsDropped += total((await tx.run(Q.DROP_UNREVIEWED_PROPOSALS, { ids })).records, 'dropped');
+  const removedIds = new Set<string>();
+  for (const ids of batches(vanishedIds)) for (const record of (await tx.run(Q.REMOVE_UNUSED_REQUIREMENTS, { ids })).records) for (const id of record.get('removed') as string[]) removedIds.add(id);
+  const requirementsRemoved = removedIds.size;
+  const requirementsKept = vanishedIds.filter((id) => !removedIds.has(id)).sort();
   let frameworksRemoved = 0;
   for (const ids of batches(plan.frameworks.vanished.map((f) => f.framework.id))) frameworksRemoved += total((await tx.run(Q.REMOVE_UNUSED_FRAMEWORKS, { ids })).records, 'removed');
 
@@ -138,6 +144,6 @@ export async function loadContent(
     harmonizedClauses: counts(plan.harmonizedClauses.counts, plan.harmonizedClauses.vanished.length),
   };
   // A new fingerprint for the same content (items only moved between files) changes nothing else.
-  const changed = Object.values(kinds).some((c) => c.added + c.updated + c.removed > 0);
-  return { changed, fingerprint, ...kinds, reviewsKept: plan.reviewsKept };
+  const changed = Object.values(kinds).some((c) => c.added + c.updated + c.removed > 0) || proposalsDropped > 0;
+  return { changed, fingerprint, ...kinds, reviewsKept: plan.reviewsKept, requirementsKept, proposalsDropped };
 }

@@ -13,7 +13,7 @@ const BATCH = 5000;
 type Row = Record<string, unknown>;
 
 interface TableSync<T> {
-  name: keyof Omit<LoadSummary, 'changed' | 'fingerprint' | 'reviewsKept'>;
+  name: keyof Omit<LoadSummary, 'changed' | 'fingerprint' | 'reviewsKept' | 'requirementsKept' | 'proposalsDropped'>;
   items: T[];
   key: (row: Row) => string;
   toRow: (item: T, index: number) => Row;
@@ -60,7 +60,7 @@ export function loadContent(db: Database, bundle: ContentBundle, onProgress: (p:
   const previous = (db.prepare(`SELECT value FROM meta WHERE key = 'content_fingerprint'`).get() as { value: string } | undefined)?.value;
   const none: LoadCounts = { added: 0, updated: 0, removed: 0 };
   if (previous === fingerprint)
-    return { changed: false, fingerprint, frameworks: none, requirements: none, mappings: none, noCounterparts: none, harmonizedClauses: none, reviewsKept: 0 };
+    return { changed: false, fingerprint, frameworks: none, requirements: none, mappings: none, noCounterparts: none, harmonizedClauses: none, reviewsKept: 0, requirementsKept: [], proposalsDropped: 0 };
 
   const latestReviews = new Map(
     (db.prepare(`SELECT r.* FROM reviews r JOIN (SELECT mapping_id, max(seq) AS seq FROM reviews GROUP BY mapping_id) l USING (mapping_id, seq)`).all() as DbReviewRow[])
@@ -144,7 +144,12 @@ export function loadContent(db: Database, bundle: ContentBundle, onProgress: (p:
     }
 
     // Requirements and frameworks no longer in any file go, unless something people made (a mapping, an evidence
-    // link, a control citation, a SoA decision) still points at them.
+    // link, a control citation, a SoA decision) still points at them. The suggester's proposals that nobody has
+    // reviewed do not keep a requirement: they go with it (a new run proposes again from what is there).
+    const dropProposals = db.prepare(
+      `DELETE FROM mappings WHERE (source = @id OR target = @id) AND origin = 'suggestion' AND status = 'proposed'
+         AND NOT EXISTS (SELECT 1 FROM reviews WHERE reviews.mapping_id = mappings.id)`,
+    );
     const removeRequirement = db.prepare(
       `DELETE FROM requirements WHERE id = @id AND NOT EXISTS (SELECT 1 FROM mappings WHERE source = @id OR target = @id)
          AND NOT EXISTS (SELECT 1 FROM no_counterparts WHERE requirement_id = @id)
@@ -153,15 +158,21 @@ export function loadContent(db: Database, bundle: ContentBundle, onProgress: (p:
          AND NOT EXISTS (SELECT 1 FROM org_control_citations WHERE requirement_id = @id)
          AND NOT EXISTS (SELECT 1 FROM soa_entries WHERE requirement_id = @id)`,
     );
-    for (const id of requirements.vanished) requirements.removed += removeRequirement.run({ id }).changes;
+    let proposalsDropped = 0;
+    const requirementsKept: string[] = [];
+    for (const id of requirements.vanished) {
+      proposalsDropped += dropProposals.run({ id }).changes;
+      if (removeRequirement.run({ id }).changes) requirements.removed++;
+      else requirementsKept.push(id);
+    }
     const removeFramework = db.prepare(`DELETE FROM frameworks WHERE id = @id AND NOT EXISTS (SELECT 1 FROM requirements WHERE framework_id = @id)`);
     for (const id of frameworks.vanished) frameworks.removed += removeFramework.run({ id }).changes;
     db.prepare(`INSERT INTO meta VALUES ('content_fingerprint', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(fingerprint);
     const counts = ({ added, updated, removed }: LoadCounts) => ({ added, updated, removed });
     const all = [frameworks, requirements, mappingCounts, noCounterparts, harmonizedClauses];
     return {
-      changed: all.some((c) => c.added + c.updated + c.removed > 0), fingerprint, frameworks: counts(frameworks), requirements: counts(requirements), mappings: counts(mappingCounts),
-      noCounterparts: counts(noCounterparts), harmonizedClauses: counts(harmonizedClauses), reviewsKept,
+      changed: all.some((c) => c.added + c.updated + c.removed > 0) || proposalsDropped > 0, fingerprint, frameworks: counts(frameworks), requirements: counts(requirements), mappings: counts(mappingCounts),
+      noCounterparts: counts(noCounterparts), harmonizedClauses: counts(harmonizedClauses), reviewsKept, requirementsKept: requirementsKept.sort(), proposalsDropped,
     };
   })();
 }
