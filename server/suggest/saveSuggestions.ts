@@ -45,9 +45,9 @@ const describeEvidence = (e: GraphEvidence) =>
     : `${e.steps[0]!.from} ${e.steps.map((s) => `${s.relationship} ${s.to}${s.reviewed ? '' : ' (not yet reviewed)'}`).join(', which is ')}`;
 
 /** The note saved with a proposed mapping: what the engine saw, in words a reviewer can check. */
-export function explainCandidate(candidate: Candidate, { method, model, reranker, total }: { method: string; model?: string; reranker?: string; total: number }): string {
+export function explainCandidate(candidate: Candidate, { method, model, reranker }: { method: string; model?: string; reranker?: string }): string {
   const parts = [
-    `Proposed by the Crosswalk suggestion engine (${method}${model ? `, model ${model}` : ''}${reranker ? `, reranked by ${reranker}` : ''}): rank ${candidate.rank} of ${total}, score ${candidate.score}, confidence ${candidate.confidence}.`,
+    `Proposed by the Crosswalk suggestion engine (${method}${model ? `, model ${model}` : ''}${reranker ? `, reranked by ${reranker}` : ''}): rank ${candidate.rank}, score ${candidate.score}, confidence ${candidate.confidence}.`,
     `Relationship ${candidate.relationship}: ${candidate.relationshipReason}.`,
   ];
   if (candidate.evidence.sharedTerms.length) parts.push(`Shared terms: ${candidate.evidence.sharedTerms.join(', ')}.`);
@@ -65,13 +65,18 @@ export interface SaveSummary {
   created: number;
   updated: number;
   unchanged: number;
+  /**
+   * The engine's earlier proposals for the run's source requirements, still unreviewed, that this run did not make
+   * again (a smaller --top, or changed content): left in the queue as they are, for a person to accept or reject.
+   */
+  earlierLeft: number;
   saved: Mapping[];
 }
 
 /** Saves every candidate as a proposed, automated mapping of origin "suggestion" (never approved). */
 export async function saveSuggestions(store: GraphStore, run: SuggestionRun, { corpus, today }: { corpus: Pick<SuggestCorpus, 'mappings'>; today: string }): Promise<SaveSummary> {
   const { previous, skipReason } = existingDecisions(corpus.mappings, run);
-  const summary: SaveSummary = { created: 0, updated: 0, unchanged: 0, saved: [] };
+  const summary: SaveSummary = { created: 0, updated: 0, unchanged: 0, earlierLeft: 0, saved: [] };
   for (const source of run.sources) {
     for (const candidate of source.candidates) {
       if (skipReason(source.sourceId, candidate.targetId)) continue;
@@ -87,7 +92,7 @@ export async function saveSuggestions(store: GraphStore, run: SuggestionRun, { c
         status: 'proposed',
         origin: 'suggestion',
         provenance: { source: suggestionSource(run.method), author: SUGGEST_AUTHOR, created: before?.provenance.created ?? today },
-        note: explainCandidate(candidate, { method: run.method, model: run.model, reranker: run.reranker, total: source.candidates.length }),
+        note: explainCandidate(candidate, { method: run.method, model: run.model, reranker: run.reranker }),
       };
       if (before && sameMapping(before, mapping)) {
         summary.unchanged++;
@@ -99,6 +104,11 @@ export async function saveSuggestions(store: GraphStore, run: SuggestionRun, { c
       else summary.created++;
     }
   }
+  const ranked = new Set(run.sources.map((s) => s.sourceId));
+  const madeNow = new Set(summary.saved.map((m) => m.id));
+  summary.earlierLeft = corpus.mappings.filter(
+    (m) => m.origin === 'suggestion' && m.status === 'proposed' && !m.provenance.reviewer && ranked.has(m.source) && frameworkOf(m.target) === run.to && !madeNow.has(m.id),
+  ).length;
   return summary;
 }
 

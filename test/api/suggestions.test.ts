@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 const SUGGEST = `mutation($input: SuggestInput!) {
-  suggestMappings(input: $input) { from to method model reranker sources proposals created updated unchanged noCounterpart notices
+  suggestMappings(input: $input) { from to method model reranker sources proposals created updated unchanged earlierLeft noCounterpart notices
     skipped { approved rejected reviewed otherDirection notASuggestion } }
 }`;
 
@@ -58,7 +58,13 @@ describe('suggestMappings', () => {
       body: JSON.stringify({ from: 'iso42001-2023', to: 'nist-ai-600-1', top: 2 }),
     });
     expect(again.status).toBe(200);
-    expect(await again.json()).toMatchObject({ created: 0, unchanged: run.created });
+    expect(await again.json()).toMatchObject({ created: 0, unchanged: run.created, earlierLeft: 0 });
+
+    // A narrower run says how many earlier proposals it did not make again; they stay in the queue.
+    const narrower = (await server.gql(SUGGEST, { input: { from: 'iso42001-2023', to: 'nist-ai-600-1', top: 1 } }, TOKENS.analyst)).body.data.suggestMappings;
+    expect(narrower).toMatchObject({ created: 0, updated: 0, earlierLeft: run.created - narrower.unchanged });
+    expect(narrower.earlierLeft).toBeGreaterThan(0);
+    expect(await server.store.countMappings({ frameworks: ['iso42001-2023', 'nist-ai-600-1'], origins: ['suggestion'] })).toBe(run.created);
   });
 
   it('refuses viewers and anonymous callers, and names bad input', async () => {

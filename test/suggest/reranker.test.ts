@@ -146,6 +146,6 @@ describe('suggestions with a reranker', () => {
     const loggingTarget = candidates.find((c) => c.signals.crossEncoder === 5);
     const plainRank = plain.sources[0]!.candidates.filter((c) => c.targetId !== excluded).findIndex((c) => c.targetId === loggingTarget?.targetId) + 1;
     expect(loggingTarget!.rank).toBeLessThanOrEqual(plainRank);
-    expect(explainCandidate(candidates[0]!, { method: run.method, reranker: run.reranker, total: candidates.length })).toMatch(/\(lexical, reranked by test\/logging-lover\).*Cross-encoder score/);
+    expect(explainCandidate(candidates[0]!, { method: run.method, reranker: run.reranker })).toMatch(/\(lexical, reranked by test\/logging-lover\).*Cross-encoder score/);
   });
 });

@@ -59,7 +59,7 @@ describe('crosswalk suggest', () => {
       expect(suggestions).toHaveLength(out.saved.created);
       for (const m of suggestions) {
         expect(m).toMatchObject({ method: 'automation', status: 'proposed', origin: 'suggestion', provenance: { source: 'Crosswalk suggestion engine (lexical)', author: 'crosswalk-suggest', created: today } });
-        expect(m.note).toMatch(/^Proposed by the Crosswalk suggestion engine \(lexical\): rank \d+ of 2\b/);
+        expect(m.note).toMatch(/^Proposed by the Crosswalk suggestion engine \(lexical\): rank \d+, score /);
         expect(m.note).not.toMatch(/not reviewed|must approve/i);
       }
       // Approved pairs are not proposed again.
@@ -96,6 +96,17 @@ describe('crosswalk suggest', () => {
     expect(proposedAgain).not.toContain(approvedId);
     expect(again.skipped.rejected).toBe(1);
     expect(again.saved.unchanged).toBeGreaterThan(0);
+
+    // A narrower run leaves the earlier proposals it does not make again in the queue, and says how many; the
+    // ones it makes again are unchanged (their note does not depend on --top).
+    const queued = async () => withStore(async (store) => (await store.findMappings({ frameworks: ['iso42001-2023', 'hitrust-ai'], origins: ['suggestion'], statuses: ['proposed'] })).map((m) => m.id).sort());
+    const before = await queued();
+    const narrower = suggestJson(['--from', 'iso42001-2023', '--to', 'hitrust-ai', '--top', '1']);
+    expect(narrower.saved.updated).toBe(0);
+    expect(narrower.saved.created).toBe(0);
+    expect(narrower.saved.earlierLeft).toBe(before.length - narrower.saved.unchanged);
+    expect(narrower.saved.earlierLeft).toBeGreaterThan(0);
+    expect(await queued()).toEqual(before);
 
     await withStore(async (store) => {
       expect(await store.getMapping(rejectedId)).toMatchObject({ status: 'rejected', reviewNote: 'different topic' });

@@ -189,7 +189,7 @@ export interface CreateMappingData {
 export const ME = /* GraphQL */ `{ me { name role } }`;
 
 export const SUGGEST_MAPPINGS = /* GraphQL */ `mutation Suggest($input: SuggestInput!) {
-  suggestMappings(input: $input) { from to method model reranker sources proposals created updated unchanged noCounterpart notices
+  suggestMappings(input: $input) { from to method model reranker sources proposals created updated unchanged earlierLeft noCounterpart notices
     skipped { approved rejected reviewed otherDirection notASuggestion } }
 }`;
 export interface SuggestionRunData {
@@ -204,6 +204,7 @@ export interface SuggestionRunData {
     created: number | null;
     updated: number | null;
     unchanged: number | null;
+    earlierLeft: number | null;
     noCounterpart: number;
     notices: string[];
     skipped: { approved: number; rejected: number; reviewed: number; otherDirection: number; notASuggestion: number };

@@ -15,6 +15,7 @@ export function describeRun(run: Run, name: (id: string) => string): string {
   return (
     `${name(run.from)} → ${name(run.to)} (${how}): ${plural(run.created ?? 0, 'new proposal')}, ${run.updated ?? 0} updated, ${run.unchanged ?? 0} unchanged, ` +
     `for ${plural(run.sources, 'requirement')}. ${left ? `${plural(left, 'existing pair')} left alone (${run.skipped.approved} approved, ${run.skipped.rejected} rejected). ` : ''}` +
+    (run.earlierLeft ? `${plural(run.earlierLeft, 'earlier proposal')} this run did not make again ${run.earlierLeft === 1 ? 'is' : 'are'} still in the queue. ` : '') +
     'Nothing is approved until a person accepts it.'
   );
 }

@@ -177,6 +177,7 @@ export const resolvers = {
         created: saved?.created ?? null,
         updated: saved?.updated ?? null,
         unchanged: saved?.unchanged ?? null,
+        earlierLeft: saved?.earlierLeft ?? null,
         skipped: { approved: skipped.approved, rejected: skipped.rejected, reviewed: skipped.reviewed, otherDirection: skipped['other-direction'], notASuggestion: skipped['not-a-suggestion'] },
         noCounterpart,
         notices: notices.map(withoutServerPaths),

@@ -252,6 +252,8 @@ export const typeDefs = /* GraphQL */ `
     created: Int
     updated: Int
     unchanged: Int
+    "The engine's earlier, unreviewed proposals for these requirements that this run did not make again: left in the queue. Null on a dry run."
+    earlierLeft: Int
     skipped: SkippedPairs!
     "Source requirements with an approved no-counterpart record for the target framework, not looked at."
     noCounterpart: Int!

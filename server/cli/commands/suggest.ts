@@ -66,10 +66,11 @@ export async function suggestCommand(argv: string[]) {
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
   });
+  const top = maybeTop(values.top, 'suggest') ?? DEFAULT_TOP;
   const result = await suggest({
     from: requireOption('suggest', values, 'from'),
     to: requireOption('suggest', values, 'to'),
-    top: maybeTop(values.top, 'suggest'),
+    top,
     method: maybeMethod(values.method, 'suggest'),
     model: values.model as string | undefined,
     rerank: Boolean(values.rerank),
@@ -90,7 +91,7 @@ export async function suggestCommand(argv: string[]) {
           ...(run.reranker ? { reranker: run.reranker } : {}),
           ...(run.embeddings ? { embeddings: run.embeddings } : {}),
           notices: result.notices,
-          saved: saved ? { created: saved.created, updated: saved.updated, unchanged: saved.unchanged } : null,
+          saved: saved ? { created: saved.created, updated: saved.updated, unchanged: saved.unchanged, earlierLeft: saved.earlierLeft } : null,
           skipped,
           sources: run.sources.map((s) => ({
             sourceId: s.sourceId,
@@ -104,7 +105,7 @@ export async function suggestCommand(argv: string[]) {
     );
     return;
   }
-  console.log(`Suggestions ${run.from} → ${run.to} (${run.method}${run.model ? `, model ${run.model}` : ''}${run.reranker ? `, reranked by ${run.reranker}` : ''}), top ${run.sources[0]?.candidates.length ?? 0} per requirement:`);
+  console.log(`Suggestions ${run.from} → ${run.to} (${run.method}${run.model ? `, model ${run.model}` : ''}${run.reranker ? `, reranked by ${run.reranker}` : ''}), up to ${top} per requirement:`);
   for (const s of run.sources) {
     if (!s.candidates.length) continue;
     const src = label(s.sourceId);
@@ -128,6 +129,7 @@ export async function suggestCommand(argv: string[]) {
     console.log(
       `Saved to the ${result.store}: ${saved.created} new proposed mappings, ${saved.updated} updated, ${saved.unchanged} unchanged ` +
         `(method automation, status proposed). Existing pairs left alone: ${skippedText || 'none'}.` +
+        (saved.earlierLeft ? ` ${saved.earlierLeft} earlier proposals that this run did not make again are still in the review queue, unchanged.` : '') +
         (result.noCounterpart ? ` ${result.noCounterpart} requirements marked "no counterpart" were not looked at.` : ''),
     );
   else console.log('Dry run: nothing was saved.');
