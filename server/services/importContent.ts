@@ -140,8 +140,8 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
   const today = request.today;
   switch (maybeImportFormat(request.format)) {
     case 'csv': {
-      for (const option of ['frameworkId', 'name', 'edition'] as const)
-        if (!request[option]) throw new InputError(`import of format csv needs ${optionNamed(option)}`);
+      const missing = (['frameworkId', 'name', 'edition'] as const).filter((option) => !request[option]);
+      if (missing.length) throw new InputError(`import of format csv needs ${missing.map(optionNamed).join(', ')} (a table of requirements does not say which framework it is)`);
       const { catalog, problems } = csvToCatalog(request.text, { file, frameworkId: request.frameworkId!, name: request.name!, edition: request.edition!, publisher: request.publisher });
       return { catalogs: catalog ? [catalog] : [], mappingFiles: [], problems };
     }

@@ -135,6 +135,8 @@ export function parseGoldCsv(
     fail(unread[0], `${unread.length} relationship(s) not read (expected: ${RELATIONSHIPS.join(', ')}); those pairs are still ranked, but their proposed relationship is not scored`, 'warning');
   if (skipped.first) fail(skipped.first, `skipped ${skipped.rejected + skipped.none} row(s) that are not pairs to find: ${skipped.rejected} rejected, ${skipped.none} no-relationship`, 'warning');
   if (!pairs.length && !problems.some((p) => p.severity === 'error')) fail(1, `no gold pairs (expected rows of ${GOLD_COLUMNS.join(',')})`);
+  // Errors first, then warnings, each in the file's order whichever check found them (the sort is stable).
+  problems.sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error') || (a.line ?? 0) - (b.line ?? 0));
   return { pairs, problems };
 }
 

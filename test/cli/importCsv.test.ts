@@ -33,6 +33,11 @@ describe('crosswalk import --format csv', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/exists from an earlier import; pass --replace/);
     expect(crosswalk(['import', '--format', 'csv', csv, '--framework-id', 'acme-2025', '--name', 'ACME', '--edition', '2025', '--replace'], { dataDir }).code).toBe(0);
+
+    // Every missing option at once, not one per attempt.
+    const bare = crosswalk(['import', '--format', 'csv', csv, '--name', 'ACME', '--no-load'], { dataDir });
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('import of format csv needs frameworkId (--framework-id), edition (--edition) (a table of requirements does not say which framework it is)');
   });
 
   it('refuses to replace a catalog with one that breaks the crosswalks citing it, and leaves the catalog as it was', () => {

@@ -22,11 +22,11 @@ describe('gold CSV', () => {
     );
     expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
       [2, 'error', 'expected 4 columns (source_framework,source_ref,target_framework,target_ref), found 3: "alpha-1,1,beta-1"'],
+      [3, 'error', 'unknown framework "alpha-9" (known: alpha-1, beta-1; import a framework first with "crosswalk import")'],
       [4, 'error', 'unknown requirement "7" in alpha-1'],
       [5, 'error', 'source_ref is empty'],
       [6, 'error', 'source and target are the same framework ("alpha-1")'],
       [8, 'warning', 'duplicate pair alpha-1:1 → beta-1:A (counted once)'],
-      [3, 'error', 'unknown framework "alpha-9" (known: alpha-1, beta-1; import a framework first with "crosswalk import")'],
     ]);
   });
 
@@ -36,13 +36,13 @@ describe('gold CSV', () => {
     const { pairs, problems } = parseGoldCsv(text, editions);
     expect(pairs.map((p) => `${p.sourceId}>${p.targetId}`)).toEqual(['alpha-1:1>beta-1:A', 'alpha-1:2>beta-1:B', 'alpha-1:2>beta-2:A']);
     expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [4, 'error', 'framework "beta" could be beta-1 or beta-2: write its id'],
+      [5, 'error', 'framework "Beta Controls" could be beta-1 or beta-2: write its id'],
+      [6, 'error', 'unknown framework "gamma" (2 rows, first at line 6) (known: alpha-1, beta-1, beta-2; import a framework first with "crosswalk import")'],
       [1, 'warning', 'framework "Alpha 1" read as alpha-1 (by its id, spelt otherwise)'],
       [1, 'warning', 'framework "Beta Controls 1" read as beta-1 (by its name and edition)'],
       [2, 'warning', 'framework "ALPHA-1" read as alpha-1 (by its id, spelt otherwise)'],
       [3, 'warning', 'framework "alpha" read as alpha-1 (by its name)'],
-      [4, 'error', 'framework "beta" could be beta-1 or beta-2: write its id'],
-      [5, 'error', 'framework "Beta Controls" could be beta-1 or beta-2: write its id'],
-      [6, 'error', 'unknown framework "gamma" (2 rows, first at line 6) (known: alpha-1, beta-1, beta-2; import a framework first with "crosswalk import")'],
     ]);
   });
 
@@ -102,8 +102,8 @@ describe('gold CSV', () => {
       { sourceId: 'alpha-1:2', targetId: 'beta-1:A', line: 5 },
     ]);
     expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
-      [4, 'warning', expect.stringMatching(/^1 relationship\(s\) not read \(expected: equal-to, .*\); those pairs are still ranked, but their proposed relationship is not scored$/)],
       [3, 'warning', 'skipped 1 row(s) that are not pairs to find: 0 rejected, 1 no-relationship'],
+      [4, 'warning', expect.stringMatching(/^1 relationship\(s\) not read \(expected: equal-to, .*\); those pairs are still ranked, but their proposed relationship is not scored$/)],
     ]);
   });
 

@@ -106,13 +106,15 @@ export async function suggestCommand(argv: string[]) {
     return;
   }
   console.log(`Suggestions ${run.from} → ${run.to} (${run.method}${run.model ? `, model ${run.model}` : ''}${run.reranker ? `, reranked by ${run.reranker}` : ''}), up to ${top} per requirement:`);
+  // Refs vary in length between frameworks: pad to the longest shown (up to 32 characters), so titles line up.
+  const refWidth = Math.min(32, Math.max(0, ...run.sources.flatMap((s) => s.candidates.map((c) => label(c.targetId).ref.length))));
   for (const s of run.sources) {
     if (!s.candidates.length) continue;
     const src = label(s.sourceId);
     console.log(`\n${src.ref}  ${src.title}`);
     for (const c of s.candidates) {
       const t = label(c.targetId);
-      console.log(`  ${c.rank}. ${t.ref.padEnd(12)} ${t.title}`);
+      console.log(`  ${c.rank}. ${t.ref.padEnd(refWidth)}  ${t.title}`);
       console.log(`     score ${c.score}, ${c.relationship} (strength ${c.strength}): ${c.relationshipReason}`);
       if (c.evidence.sharedTerms.length) console.log(`     shared terms: ${c.evidence.sharedTerms.join(', ')}`);
       if (c.evidence.similarPassage) console.log(`     similar passage (cosine ${c.evidence.similarPassage.similarity}): ${c.evidence.similarPassage.text}`);
