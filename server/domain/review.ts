@@ -1,12 +1,34 @@
 import type { Mapping, Rationale, Relationship, Status } from './schemas/mapping.js';
 
+export interface ReviewEdits {
+  relationship?: Relationship;
+  rationale?: Rationale;
+  strength?: number;
+  note?: string;
+}
+
 export interface ReviewEffect {
   status: Status;
   reviewer: string;
   /** ISO timestamp of the decision. */
   at: string;
   note?: string;
-  edits?: { relationship?: Relationship; rationale?: Rationale; strength?: number; note?: string };
+  edits?: ReviewEdits;
+}
+
+/**
+ * What a review's corrections replaced: the mapping's values, before the review, of the fields it changed (a field
+ * edited to the value it already had replaced nothing). Kept with the decision, so the history shows what a mapping
+ * said before someone corrected it; undefined when nothing was changed.
+ */
+export function replacedBy(mapping: Mapping, edits: ReviewEdits | undefined): ReviewEdits | undefined {
+  if (!edits) return undefined;
+  const replaced: ReviewEdits = {};
+  if (edits.relationship !== undefined && edits.relationship !== mapping.relationship) replaced.relationship = mapping.relationship;
+  if (edits.rationale !== undefined && edits.rationale !== mapping.rationale) replaced.rationale = mapping.rationale;
+  if (edits.strength !== undefined && edits.strength !== mapping.strength) replaced.strength = mapping.strength;
+  if (edits.note !== undefined && edits.note !== (mapping.note ?? '')) replaced.note = mapping.note ?? '';
+  return Object.keys(replaced).length ? replaced : undefined;
 }
 
 /**

@@ -30,6 +30,8 @@ export const BundleReviewSchema = z.strictObject({
   at: z.string().min(1),
   note: z.string().optional(),
   edits: BundleReviewEditsSchema.optional(),
+  /** What the edits replaced, as recorded when the decision was made. */
+  replaced: BundleReviewEditsSchema.optional(),
 });
 
 export const CrosswalkBundleSchema = z.strictObject({
@@ -60,7 +62,7 @@ const inSchemaOrder = <T extends object>(schema: z.ZodObject, value: T): T => {
   for (const key of Object.keys(schema.shape)) {
     const field = record[key];
     if (field === undefined) continue;
-    const inner = key === 'provenance' ? ProvenanceSchema : key === 'edits' ? BundleReviewEditsSchema : undefined;
+    const inner = key === 'provenance' ? ProvenanceSchema : key === 'edits' || key === 'replaced' ? BundleReviewEditsSchema : undefined;
     if (key === 'alsoStatedBy' && Array.isArray(field)) out[key] = field.map((s: object) => inSchemaOrder(SourceStatementSchema, s));
     else out[key] = inner && typeof field === 'object' && field !== null ? inSchemaOrder(inner, field) : field;
   }

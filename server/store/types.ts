@@ -9,6 +9,7 @@ import type { Framework } from '../domain/schemas/framework.js';
 import type { HarmonizedClause } from '../domain/schemas/harmonizedClause.js';
 import type { Mapping, Method, NoCounterpart, Origin, Rationale, Relationship, Status } from '../domain/schemas/mapping.js';
 import type { Requirement } from '../domain/schemas/requirement.js';
+import type { ReviewEdits } from '../domain/review.js';
 
 export interface LoadCounts {
   added: number;
@@ -78,7 +79,13 @@ export interface ReviewDecision {
   at: string;
   note?: string;
   /** A reviewer may correct the mapping while accepting it. */
-  edits?: { relationship?: Relationship; rationale?: Rationale; strength?: number; note?: string };
+  edits?: ReviewEdits;
+  /**
+   * What those corrections replaced (`replacedBy`), as the mapping held it then. The store records it; a decision
+   * carries it only when it comes from an exported history (a Crosswalk bundle), where the store's mapping is already
+   * the corrected one. The API's review input has no such field.
+   */
+  replaced?: ReviewEdits;
 }
 
 export interface FrameworkSummary extends Framework {

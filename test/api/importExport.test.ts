@@ -377,6 +377,8 @@ describe('more import formats over HTTP', () => {
   });
 
   it('round-trips an OSCAL mapping collection and the JSON bundle of everything into a fresh instance', async () => {
+    const before = (await server.store.getMapping('acme-1:ACME-1 -> iso42001-2023:A.4.2'))!;
+    await server.gql(`mutation { reviewMapping(id: "acme-1:ACME-1 -> iso42001-2023:A.4.2", review: { status: proposed, strength: 2 }) { status } }`, {}, TOKENS.admin);
     await server.gql(`mutation { reviewMapping(id: "acme-1:ACME-1 -> iso42001-2023:A.4.2", review: { status: approved, note: "checked" }) { status } }`, {}, TOKENS.admin);
     const oscal = await (await download('format=oscal-mapping&from=acme-1&to=iso42001-2023')).text();
     const bundle = await (await download('format=json')).text();
@@ -385,9 +387,15 @@ describe('more import formats over HTTP', () => {
     const headers = { 'content-type': 'text/plain', authorization: `Bearer ${TOKENS.analyst}` };
     try {
       const imported = await fetch(`${other.url}/api/import?format=json&filename=bundle.json`, { method: 'POST', headers, body: bundle });
-      expect(imported.status).toBe(200);
+      expect(imported.status, await imported.clone().text()).toBe(200);
       const mine = await other.store.getMapping('acme-1:ACME-1 -> iso42001-2023:A.4.2');
-      expect(mine).toMatchObject({ status: 'approved', reviewNote: 'checked', provenance: { reviewer: 'alice' } });
+      expect(mine).toMatchObject({ status: 'approved', reviewNote: 'checked', strength: 2, provenance: { reviewer: 'alice' } });
+      // The history comes along with what each correction replaced, as it was recorded.
+      expect((await other.store.reviewHistory(mine!.id)).map((r) => [r.status, r.edits, r.replaced])).toEqual([
+        ['proposed', { strength: 2 }, { strength: before.strength }],
+        ['approved', undefined, undefined],
+      ]);
+      expect(before.strength).not.toBe(2);
       expect(mine!.alsoStatedBy).toEqual((await server.store.getMapping('acme-1:ACME-1 -> iso42001-2023:A.4.2'))!.alsoStatedBy);
       expect(mine!.alsoStatedBy).toHaveLength(1);
       expect((await other.store.listFrameworks()).map((f) => f.id)).toEqual((await server.store.listFrameworks()).map((f) => f.id));

@@ -19,9 +19,10 @@ describe('SQLite migrations', () => {
       await before.close();
       const db = new Database(file);
       db.exec('ALTER TABLE mappings DROP COLUMN also_stated_by');
+      db.exec('ALTER TABLE reviews DROP COLUMN replaced');
       db.pragma('user_version = 3');
       db.close();
-      expect(fs.readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort().at(-1)).toBe('0004_also_stated_by.sql');
+      expect(fs.readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort().slice(-2)).toEqual(['0004_also_stated_by.sql', '0005_review_replaced.sql']);
 
       const store = openSqliteStore({ file });
       const bundle = smallBundle();
@@ -33,7 +34,36 @@ describe('SQLite migrations', () => {
       expect((await store.loadContent(bundle)).mappings.updated).toBe(1);
       expect((await store.getMapping(id))!.alsoStatedBy).toEqual(further);
       await store.close();
-      expect(new Database(file, { readonly: true }).pragma('user_version', { simple: true })).toBe(4);
+      expect(new Database(file, { readonly: true }).pragma('user_version', { simple: true })).toBe(5);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('upgrades a store whose reviews predate recording what corrections replaced: old reviews read as before, new ones record it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-migrate-'));
+    const file = path.join(dir, 'crosswalk.db');
+    try {
+      const bundle = smallBundle();
+      const id = bundle.mappings[0]!.id;
+      const before = openSqliteStore({ file });
+      await before.loadContent(bundle);
+      await before.close();
+      // A review as the previous release stored it: no "replaced" column.
+      const db = new Database(file);
+      db.exec('ALTER TABLE reviews DROP COLUMN replaced');
+      db.prepare('INSERT INTO reviews (mapping_id, status, reviewer, at, note, edits) VALUES (?, ?, ?, ?, ?, ?)').run(id, 'approved', 'ana', '2026-01-02T09:00:00Z', null, '{"strength":4}');
+      db.pragma('user_version = 4');
+      db.close();
+
+      const store = openSqliteStore({ file });
+      await store.reviewMapping({ mappingId: id, status: 'approved', reviewer: 'bo', at: '2026-01-03T09:00:00Z', edits: { strength: 3 } });
+      expect((await store.reviewHistory(id)).map((r) => [r.reviewer, r.edits, r.replaced])).toEqual([
+        ['ana', { strength: 4 }, undefined],
+        ['bo', { strength: 3 }, { strength: bundle.mappings[0]!.strength }],
+      ]);
+      await store.close();
+      expect(new Database(file, { readonly: true }).pragma('user_version', { simple: true })).toBe(5);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

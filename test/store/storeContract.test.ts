@@ -328,6 +328,24 @@ describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
       expect((await store.reviewHistory(id)).map((r) => [r.reviewer, r.status])).toEqual([['ana', 'rejected'], ['bo', 'approved']]);
       await expect(store.reviewMapping({ mappingId: 'x -> y', status: 'approved', reviewer: 'ana', at: '2026-02-01T09:00:00Z' })).rejects.toBeInstanceOf(NotFoundError);
     });
+
+    it('keeps with each review what its corrections replaced, and a bundle\'s recorded history as it came', async () => {
+      const id = 'fw-b:B-2 -> fw-c:MAP 1.1';
+      const before = (await store.getMapping(id))!;
+      await store.reviewMapping({ mappingId: id, status: 'approved', reviewer: 'bo', at: '2026-02-02T09:00:00Z', edits: { relationship: 'subset-of', strength: before.strength, note: 'Checked.' } });
+      await store.reviewMapping({ mappingId: id, status: 'approved', reviewer: 'cy', at: '2026-02-03T09:00:00Z', edits: { strength: 3 } });
+      // A decision from an exported history carries what it replaced then; the store keeps that, not today's values.
+      await store.reviewMapping({ mappingId: id, status: 'approved', reviewer: 'di', at: '2025-01-01T09:00:00Z', edits: { strength: 3 }, replaced: { strength: 9 } });
+      const history = await store.reviewHistory(id);
+      expect(history.map((r) => [r.reviewer, r.edits, r.replaced])).toEqual([
+        // The strength was edited to the value it had: it replaced nothing.
+        ['bo', { relationship: 'subset-of', strength: before.strength, note: 'Checked.' }, { relationship: before.relationship, note: before.note ?? '' }],
+        ['cy', { strength: 3 }, { strength: before.strength }],
+        ['di', { strength: 3 }, { strength: 9 }],
+      ]);
+      expect(before.relationship).not.toBe('subset-of');
+      expect(before.strength).not.toBe(3);
+    });
   });
 
   describe('revision', () => {

@@ -36,6 +36,7 @@ export interface Review {
   at: string;
   note: string | null;
   editsJson: string | null;
+  replacedJson: string | null;
 }
 
 export interface Mapping {
@@ -117,7 +118,7 @@ export const REQUIREMENT = /* GraphQL */ `query Requirement($id: ID!) {
     framework { id name edition licence }
     ancestors { ${REQ} }
     children { ${REQ} }
-    mappings { direction otherId relationship other { ${REQ} } mapping { ${MAPPING} reviews { status reviewer at note editsJson } } }
+    mappings { direction otherId relationship other { ${REQ} } mapping { ${MAPPING} reviews { status reviewer at note editsJson replacedJson } } }
     noCounterparts { otherFrameworkId note status origin provenance { source author created } }
   }
 }`;
@@ -163,7 +164,7 @@ export const REVIEW_QUEUE = /* GraphQL */ `query Queue($origins: [Origin!], $sta
     ${MAPPING}
     source { ${REQ} }
     target { ${REQ} }
-    reviews { status reviewer at note editsJson }
+    reviews { status reviewer at note editsJson replacedJson }
     contradictedBy { kind composed path { fromId toId relationship } }
   }
   mappingCount(filter: { statuses: $statuses, origins: $origins, disputed: $disputed, requirementId: $requirementId })

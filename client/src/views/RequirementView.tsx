@@ -14,6 +14,7 @@ import { Link, navigate, setParams } from '../router.js';
 import { FurtherSources, SourceName } from '../components/FurtherSources.js';
 import { MappingForm } from '../components/MappingForm.js';
 import { mappingAnchor } from '../lib/mappingForm.js';
+import { describeCorrections } from '../lib/reviewCorrections.js';
 
 type Req = NonNullable<RequirementData['requirement']>;
 
@@ -146,7 +147,7 @@ export function RequirementView({ route }: { route: Route }) {
                               <li key={i}>
                                 {rv.at.slice(0, 10)} {rv.reviewer}: {rv.status}
                                 {rv.note ? ` — ${rv.note}` : ''}
-                                {rv.editsJson ? ` (edits ${rv.editsJson})` : ''}
+                                {rv.editsJson ? ` (corrected: ${describeCorrections(rv.editsJson, rv.replacedJson) ?? 'nothing changed'})` : ''}
                               </li>
                             ))}
                           </ul>

@@ -17,6 +17,7 @@ import { FieldError } from '../components/FieldError.js';
 import { FurtherSources, SourceName } from '../components/FurtherSources.js';
 import { SuggestPanel } from '../components/SuggestPanel.js';
 import { GraphContradictions } from '../components/GraphContradictions.js';
+import { describeCorrections } from '../lib/reviewCorrections.js';
 
 
 /**
@@ -310,6 +311,7 @@ export function ReviewView({ route }: { route: Route }) {
                           <div key={i}>
                             {r.at.slice(0, 10)} {r.reviewer}: {r.status}
                             {r.note ? ` — ${r.note}` : ''}
+                            {r.editsJson ? ` (corrected: ${describeCorrections(r.editsJson, r.replacedJson) ?? 'nothing changed'})` : ''}
                           </div>
                         ))}
                       </dd>

@@ -218,6 +218,7 @@ export const resolvers = {
 
   Review: {
     editsJson: (r: ReviewDecision) => (r.edits ? JSON.stringify(r.edits) : null),
+    replacedJson: (r: ReviewDecision) => (r.replaced ? JSON.stringify(r.replaced) : null),
   },
 
   NoCounterpart: {

@@ -97,7 +97,10 @@ export const typeDefs = /* GraphQL */ `
     reviewer: String!
     at: String!
     note: String
+    "The corrections made with this decision, as a JSON object (relationship, rationale, strength, note)."
     editsJson: String
+    "What those corrections replaced: the mapping's earlier values of the fields they changed, as a JSON object."
+    replacedJson: String
   }
 
   type NoCounterpart {

@@ -2,7 +2,7 @@ import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type
 import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
 import type { CoverageCell, EdgeFilter, MappingPath, Neighbourhood, NeighbourhoodQuery, PathQuery, RequirementDetail, SearchHit, SearchQuery } from '../../domain/graph.js';
 import { comparePaths, compareViews, neighbourhoodVia, pathsVia, viewFrom } from '../../domain/graphAlgorithms.js';
-import { applyReview } from '../../domain/review.js';
+import { applyReview, replacedBy } from '../../domain/review.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
 import type { HarmonizedClause } from '../../domain/schemas/harmonizedClause.js';
 import type { Mapping, NoCounterpart, Relationship } from '../../domain/schemas/mapping.js';
@@ -352,8 +352,9 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
     return this.write(async (tx) => {
       const record = (await tx.run(Q.LOCK_MAPPING_FOR_REVIEW, { id: decision.mappingId })).records[0];
       if (!record) throw new NotFoundError(`unknown mapping "${decision.mappingId}"`);
-      await tx.run(Q.CREATE_REVIEW, { review: fromReview(decision) });
-      const reviewed = applyReview(mappingOf(record), decision);
+      const before = mappingOf(record);
+      await tx.run(Q.CREATE_REVIEW, { review: fromReview({ ...decision, replaced: decision.replaced ?? replacedBy(before, decision.edits) }) });
+      const reviewed = applyReview(before, decision);
       await tx.run(Q.UPDATE_MAPPING, { id: decision.mappingId, props: fromMapping(reviewed).props });
       const updated = (await tx.run(Q.GET_MAPPING, { id: decision.mappingId })).records[0];
       if (!updated) throw new Error(`mapping "${decision.mappingId}" vanished while it was reviewed`);

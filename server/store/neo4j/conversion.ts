@@ -33,7 +33,7 @@ export const PROPERTY_KEYS = {
   ],
   HarmonizedClause: ['id', 'title', 'summary', 'order'],
   REALISES: ['order'],
-  Review: ['mappingId', 'seq', 'status', 'reviewer', 'at', 'note', 'edits'],
+  Review: ['mappingId', 'seq', 'status', 'reviewer', 'at', 'note', 'edits', 'replaced'],
   ContentState: ['id', 'fingerprint', 'revision'],
   Migration: ['id', 'appliedAt'],
   Embedding: ['modelId', 'requirementId', 'frameworkId', 'textHash', 'pooling', 'prefix', 'dimension', 'vector'],
@@ -207,15 +207,18 @@ export const fromHarmonizedClause = (c: HarmonizedClause): Props => ({ id: c.id,
 export const toReview = (props: Props): ReviewDecision => {
   const r = reader(props, 'Review');
   const edits = r.optionalString('edits');
+  const replaced = r.optionalString('replaced');
   return defined({
     mappingId: r.string('mappingId'), status: r.string('status') as ReviewDecision['status'], reviewer: r.string('reviewer'), at: r.string('at'),
     note: r.optionalString('note'), edits: edits === undefined ? undefined : (JSON.parse(edits) as ReviewDecision['edits']),
+    replaced: replaced === undefined ? undefined : (JSON.parse(replaced) as ReviewDecision['replaced']),
   });
 };
 
-/** Edits are kept as JSON text: a property cannot hold a map. `seq` is assigned by the query that stores it. */
+/** Edits (and what they replaced) are kept as JSON text: a property cannot hold a map. `seq` is assigned by the query that stores it. */
 export const fromReview = (d: ReviewDecision): Props => ({
   mappingId: d.mappingId, status: d.status, reviewer: d.reviewer, at: d.at, note: d.note ?? null, edits: d.edits ? JSON.stringify(d.edits) : null,
+  replaced: d.replaced ? JSON.stringify(d.replaced) : null,
 });
 
 /** An empty scope (every framework) is stored as no `scope` property, as no tags are; read back as []. */

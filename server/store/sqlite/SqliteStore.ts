@@ -4,7 +4,7 @@ import Database, { type Database as Db } from 'better-sqlite3';
 import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
 import type { CoverageCell, EdgeFilter, MappingPath, Neighbourhood, NeighbourhoodQuery, PathQuery, RequirementDetail, SearchHit, SearchQuery } from '../../domain/graph.js';
 import { compareViews, matchesFilter, neighbourhoodVia, pathsVia, viewFrom, type Adjacency } from '../../domain/graphAlgorithms.js';
-import { applyReview } from '../../domain/review.js';
+import { applyReview, replacedBy } from '../../domain/review.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
 import type { HarmonizedClause } from '../../domain/schemas/harmonizedClause.js';
 import type { Mapping, NoCounterpart, Relationship } from '../../domain/schemas/mapping.js';
@@ -339,10 +339,12 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT * FROM mappings WHERE id = ?').get(decision.mappingId) as DbMappingRow | undefined;
       if (!row) throw new NotFoundError(`unknown mapping "${decision.mappingId}"`);
+      const before = toMapping(row);
+      const replaced = decision.replaced ?? replacedBy(before, decision.edits);
       this.db
-        .prepare('INSERT INTO reviews (mapping_id, status, reviewer, at, note, edits) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(decision.mappingId, decision.status, decision.reviewer, decision.at, decision.note ?? null, decision.edits ? JSON.stringify(decision.edits) : null);
-      const reviewed = fromMapping(applyReview(toMapping(row), decision));
+        .prepare('INSERT INTO reviews (mapping_id, status, reviewer, at, note, edits, replaced) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(decision.mappingId, decision.status, decision.reviewer, decision.at, decision.note ?? null, decision.edits ? JSON.stringify(decision.edits) : null, replaced ? JSON.stringify(replaced) : null);
+      const reviewed = fromMapping(applyReview(before, decision));
       this.db
         .prepare(
           `UPDATE mappings SET relationship = @relationship, rationale = @rationale, strength = @strength, status = @status,

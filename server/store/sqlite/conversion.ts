@@ -28,7 +28,7 @@ export interface DbNoCounterpartRow extends DbProvenanceColumns {
   requirement_id: string; other_framework_id: string; note: string; status: string; origin: string;
 }
 export interface DbReviewRow {
-  seq: number; mapping_id: string; status: string; reviewer: string; at: string; note: string | null; edits: string | null;
+  seq: number; mapping_id: string; status: string; reviewer: string; at: string; note: string | null; edits: string | null; replaced: string | null;
 }
 
 const opt = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
@@ -91,6 +91,7 @@ export const toReview = (r: DbReviewRow): ReviewDecision =>
   defined({
     mappingId: r.mapping_id, status: r.status as ReviewDecision['status'], reviewer: r.reviewer, at: r.at,
     note: opt(r.note), edits: r.edits ? (JSON.parse(r.edits) as ReviewDecision['edits']) : undefined,
+    replaced: r.replaced ? (JSON.parse(r.replaced) as ReviewDecision['replaced']) : undefined,
   });
 
 export const toHarmonizedClause = (r: { id: string; title: string; summary: string; ord: number; members: string }): HarmonizedClause => ({
