@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { requirementHref } from '../../client/src/lib/route.js';
 import { TOKENS } from '../api/testServer.js';
 import { hasChromium, useExplorer, nodePosition, screenshot, SKIP_MESSAGE } from './browser.js';
 
@@ -225,6 +226,12 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
 
     const check = await explorer.server.gql(`{ a: mapping(id: ${JSON.stringify(accepted)}) { status } e: mapping(id: ${JSON.stringify(edited)}) { status strength } r: mapping(id: ${JSON.stringify(rejected)}) { status reviewNote } }`);
     expect(check.body.data).toEqual({ a: { status: 'approved' }, e: { status: 'approved', strength: 3 }, r: { status: 'rejected', reviewNote: 'Same word, different meaning.' } });
+
+    // The requirement page's history says what the correction replaced.
+    await page.goto(`${explorer.server.url}${requirementHref(edited.split(' -> ')[0]!)}`);
+    await page.waitForSelector('table.mappings tbody tr');
+    await page.evaluate(() => document.querySelectorAll('table.mappings details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    expect(await page.locator('table.mappings details li', { hasText: 'bob: approved' }).first().textContent()).toContain('(corrected: strength 6 → 3)');
 
     // The matrix now counts the accepted mappings.
     await page.click('nav >> text=Overlap matrix');
