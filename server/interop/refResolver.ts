@@ -8,6 +8,12 @@ export interface ResolvedRef {
   match: RefMatch;
 }
 
+/**
+ * Whether the cell was one whole id, however spelt (not a ref with a title or a document name around it): what a field
+ * that holds only an id (a gold file's ref, an OSCAL id-ref) may be read as.
+ */
+export const isWholeId = (found: ResolvedRef): boolean => found.match !== 'ref-then-title' && found.match !== 'title-then-ref';
+
 const normal = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** "PM-09" and "AC-02(01)" as NIST's spreadsheets write them are the catalog's "PM-9" and "AC-2(1)". */
@@ -53,9 +59,14 @@ export function refResolver(refs: Iterable<string>, aliases: Iterable<readonly [
   const byNormal = new Map<string, string>();
   for (const ref of refs) byNormal.set(normal(ref), ref);
   // Another identifier the catalog records for a ref ("GV-1.1" for GOVERN 1.1), written exactly or with other
-  // separators; never one that is itself a ref.
+  // separators; never one that is itself a ref, and never one two refs claim (null).
   const byAlias = new Map<string, string | null>();
-  for (const [alias, ref] of aliases) if (!byNormal.has(normal(alias))) byAlias.set(normal(alias), byAlias.has(normal(alias)) && byAlias.get(normal(alias)) !== ref ? null : ref);
+  for (const [alias, ref] of aliases) {
+    const key = normal(alias);
+    if (byNormal.has(key)) continue;
+    const earlier = byAlias.get(key);
+    byAlias.set(key, earlier === undefined || earlier === ref ? ref : null);
+  }
   const byAliasSeparators = uniqueBy(new Map([...byAlias].filter((entry): entry is [string, string] => entry[1] !== null)), separatorsFolded);
   const byUnpadded = uniqueBy(byNormal, unpadded);
   const bySeparators = uniqueBy(byNormal, separatorsFolded);

@@ -12,7 +12,7 @@ import { canonicalJson } from '../domain/fingerprint.js';
 import type { SourceStatement } from '../domain/schemas/mapping.js';
 import {
   importCisoAssistantDocument, importCisoAssistantLibrary, importCprt, importCsvCrosswalk, importJsonBundle, importOlirStrm, importOscalCatalog, importOscalMapping,
-  aliasesByFramework, isCrosswalkHeader, isStrmHeader, refResolver, refsByFramework, type BundleReview,
+  aliasesByFramework, isCrosswalkHeader, isStrmHeader, isWholeId, refResolver, refsByFramework, type BundleReview,
 } from '../interop/index.js';
 import type { GraphStore, LoadSummary } from '../store/types.js';
 import { OSCAL_ID_TAG, oscalIds } from '../interop/oscalCatalog.js';
@@ -177,7 +177,7 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
           const exact = refs.get(`${frameworkId}\u0000${idRef.toLowerCase()}`);
           if (exact !== undefined) return exact;
           const found = loose(frameworkId, idRef);
-          if (!found || found.match === 'ref-then-title' || found.match === 'title-then-ref') return undefined;
+          if (!found || !isWholeId(found)) return undefined;
           readLoosely.set(idRef, found.ref);
           return found.ref;
         },

@@ -3,7 +3,7 @@ import type { Problem } from '../domain/errors.js';
 import { requirementId, splitRequirementId } from '../domain/ids.js';
 import { detectDelimiter, restoreFormula } from '../interop/csv.js';
 import { attempt, maybeRelationship } from '../interop/maybeRelationship.js';
-import { refResolver } from '../interop/refResolver.js';
+import { isWholeId, refResolver } from '../interop/refResolver.js';
 import { RELATIONSHIPS, type Relationship } from '../domain/schemas/mapping.js';
 import { pushTo } from '../domain/multimap.js';
 import { frameworkTally, type FrameworkLabel } from '../domain/frameworkNames.js';
@@ -112,7 +112,7 @@ export function parseGoldCsv(
       const id = requirementId(fw!, ref!);
       if (requirements.has(id)) return id;
       const found = resolverOf(fw!)(ref!);
-      if (found && (found.match === 'exact' || found.match === 'alias' || found.match === 'zero-padding' || found.match === 'separators')) {
+      if (found && isWholeId(found)) {
         respelled.push({ line, written: ref!, ref: found.ref });
         return requirementId(fw!, found.ref);
       }
