@@ -147,6 +147,19 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
     expect(await row.textContent()).toMatch(/approved/);
     await page.waitForSelector('.neighbourhood .graph-canvas [data-node]');
     expect(await page.locator('.neighbourhood .graph-canvas [data-node]').count()).toBeGreaterThan(5);
+    // The star of neighbours is drawn as wide as the panel allows, labels pointing away from the requirement.
+    const layout = (await page.evaluate(`(() => {
+      const label = [...window.__crosswalkGraphs.keys()].find((k) => k.startsWith('Neighbourhood'));
+      const graph = window.__crosswalkGraphs.get(label);
+      const points = graph.nodeIds().map((id) => graph.screenPosition(id));
+      const centre = graph.screenPosition('iso42001-2023:A.5.2');
+      const span = (axis) => Math.max(...points.map((p) => p[axis])) - Math.min(...points.map((p) => p[axis]));
+      const west = [...document.querySelectorAll('.neighbourhood [data-node]')].filter((g) => graph.screenPosition(g.getAttribute('data-node')).x < centre.x - 20);
+      return { width: span('x'), height: span('y'), west: west.length, westAnchoredEnd: west.filter((g) => g.querySelector('text')?.getAttribute('text-anchor') === 'end').length };
+    })()`)) as { width: number; height: number; west: number; westAnchoredEnd: number };
+    expect(layout.width).toBeGreaterThan(layout.height * 1.4);
+    expect(layout.west).toBeGreaterThan(2);
+    expect(layout.westAnchoredEnd).toBe(layout.west);
     await screenshot(page, 'flow-requirement');
     // Enter on the search box without choosing goes to the results page.
     await page.keyboard.press('/');

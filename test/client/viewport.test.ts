@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPicker } from '../../client/src/graph/hitTest.js';
-import { chooseRenderer, CANVAS_THRESHOLD, pickLabels } from '../../client/src/graph/labels.js';
+import { widthStretch } from '../../client/src/graph/forceLayout.js';
+import { chooseRenderer, CANVAS_THRESHOLD, labelSides, pickLabels } from '../../client/src/graph/labels.js';
 import { boundsOf, fitTransform, isVisible, toScreen, toWorld } from '../../client/src/graph/viewport.js';
 
 describe('viewport', () => {
@@ -72,5 +73,27 @@ describe('renderer and labels', () => {
     const nodes = [{ id: 'p', pinned: true }, { id: 'x', degree: 1 }, { id: 'y', degree: 9 }, { id: 'z', degree: 5 }];
     expect([...pickLabels(nodes, 3)]).toEqual(['p', 'y', 'z']);
     expect(pickLabels(Array.from({ length: 1000 }, (_, i) => ({ id: `n${i}`, degree: i }))).size).toBe(30);
+  });
+
+  it('points labels away from the selected node, or from the middle when none is selected; a node\'s own side wins', () => {
+    const nodes = [
+      { id: 'centre', x: 100 },
+      { id: 'west', x: 20 },
+      { id: 'east', x: 180 },
+      { id: 'above', x: 100.5 },
+      { id: 'pinned', x: 10, labelSide: 'right' as const },
+    ];
+    expect(Object.fromEntries(labelSides(nodes, 'centre'))).toEqual({ centre: 'right', west: 'left', east: 'right', above: 'right', pinned: 'right' });
+    // Selected near the east edge: everything west of it reads leftwards.
+    expect(labelSides(nodes, 'east').get('centre')).toBe('left');
+    // No selection: the mean x (82) is the middle.
+    expect(Object.fromEntries(labelSides(nodes.slice(0, 3)))).toEqual({ centre: 'right', west: 'left', east: 'right' });
+  });
+
+  it('widens a force layout for a wide panel, never narrows it, and caps the stretch', () => {
+    expect(widthStretch(1360, 420)).toBeCloseTo(1.943, 3);
+    expect(widthStretch(400, 520)).toBe(1);
+    expect(widthStretch(4000, 400)).toBe(2);
+    expect(widthStretch(0, 400)).toBe(1);
   });
 });

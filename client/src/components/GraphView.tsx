@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
-import { createSimulation, pauseRepulsion, settle, settleTicks, type SimLink, type SimNode } from '../graph/forceLayout.js';
+import { createSimulation, pauseRepulsion, settle, settleTicks, widthStretch, type SimLink, type SimNode } from '../graph/forceLayout.js';
 import { createPicker } from '../graph/hitTest.js';
-import { chooseRenderer, pickLabels } from '../graph/labels.js';
+import { chooseRenderer, labelSides, pickLabels } from '../graph/labels.js';
 import type { Shape } from '../graph/palette.js';
 import { shapeCorners, shapePath } from '../graph/shapes.js';
 import type { Point } from '../graph/types.js';
@@ -20,7 +20,7 @@ export interface GraphNode {
   pinned?: boolean;
   outline?: 'solid' | 'dashed';
   faded?: boolean;
-  /** Which side of the node its label goes (default right). */
+  /** Which side of the node its label goes (default: away from the middle of the picture). */
   labelSide?: 'left' | 'right';
 }
 
@@ -108,8 +108,17 @@ export function GraphView({ nodes, links, mode = 'force', anchors, seed = 1, hei
     });
     const ticks = settleTicks(nodes.length, mode);
     settle(s.simulation, ticks);
-    return { ...s, byId: new Map(s.nodes.map((n) => [n.id, n])), live: ticks === 0 };
+    return { ...s, byId: new Map(s.nodes.map((n) => [n.id, n])), live: ticks === 0, settledX: new Map(s.nodes.map((n) => [n.id, n.x ?? 0])) };
   }, [nodes, links, seed, mode, anchors]);
+  // A settled force layout is widened to the panel's shape (an animated one keeps moving, so it is left alone).
+  const stretch = mode === 'force' && !sim.live ? widthStretch(width, height) : 1;
+  useMemo(() => {
+    for (const n of sim.nodes) n.x = (sim.settledX.get(n.id) ?? 0) * stretch;
+  }, [sim, stretch]);
+  const sides = useMemo(
+    () => labelSides(sim.nodes.map((n) => ({ id: n.id, x: n.x ?? 0, labelSide: style.get(n.id)?.labelSide })), selectedId),
+    [sim, stretch, style, selectedId],
+  );
   const labelled = useMemo(() => {
     const degree = new Map<string, number>();
     for (const l of links) {
@@ -126,7 +135,7 @@ export function GraphView({ nodes, links, mode = 'force', anchors, seed = 1, hei
     const longest = nodes.reduce((m, n) => (n.pinned ? Math.max(m, n.label.length) : m), 4);
     const padding = { x: Math.min(width / 4, 24 + longest * 6.8), y: 28 };
     transform.current = fitTransform(boundsOf(sim.nodes.map((n) => ({ x: n.x ?? 0, y: n.y ?? 0 }))), width, height, { padding, maxScale: 1.6, minScale: MIN_K });
-  }, [sim, width, height, nodes]);
+  }, [sim, width, height, nodes, stretch]);
   fitRef.current = fit;
 
   // Drawing -------------------------------------------------------------------------------------------------
@@ -235,7 +244,7 @@ export function GraphView({ nodes, links, mode = 'force', anchors, seed = 1, hei
     for (const n of sim.nodes) {
       const s = style.get(n.id);
       if (!s || (!labelled.has(n.id) && n.id !== h.hoverId && n.id !== h.focusedId) || (t.k < 0.35 && !s.pinned)) continue;
-      const left = s.labelSide === 'left';
+      const left = sides.get(n.id) === 'left';
       const x = sx(n) + (left ? -1 : 1) * (screenRadius(n.r, t.k) + 4);
       const y = sy(n);
       if (!inView(x, y)) continue;
@@ -246,7 +255,7 @@ export function GraphView({ nodes, links, mode = 'force', anchors, seed = 1, hei
       ctx.fillStyle = '#111';
       ctx.fillText(s.label, x, y);
     }
-  }, [sim, style, linkStyle, labelled, width, height]);
+  }, [sim, style, linkStyle, labelled, sides, width, height]);
 
   // Ticks and pointer handlers outlive renders: they reach the current drawing code through refs.
   const drawRef = useRef(drawCanvas);
@@ -531,7 +540,7 @@ export function GraphView({ nodes, links, mode = 'force', anchors, seed = 1, hei
         {kind === 'canvas' ? (
           <canvas ref={canvasRef} style={{ width: '100%', height }} aria-hidden="true" />
         ) : (
-          <SvgGraph sim={sim} style={style} linkStyle={linkStyle} labelled={labelled} t={transform.current} width={width} height={height} selectedId={selectedId ?? null} hoverId={hoverId} focusedId={focusedId} />
+          <SvgGraph sim={sim} style={style} sides={sides} linkStyle={linkStyle} labelled={labelled} t={transform.current} width={width} height={height} selectedId={selectedId ?? null} hoverId={hoverId} focusedId={focusedId} />
         )}
         {tooltip && tipPos && (
           <div className="graph-tooltip" role="tooltip" style={tooltipStyle(tipPos, width, height)}>
@@ -572,6 +581,7 @@ function traceShape(ctx: CanvasRenderingContext2D, shape: Shape, x: number, y: n
 interface SvgGraphProps {
   sim: { nodes: SimNode[]; links: SimLink[] };
   style: Map<string, GraphNode>;
+  sides: Map<string, 'left' | 'right'>;
   linkStyle: Map<string, GraphLink>;
   labelled: Set<string>;
   t: ViewTransform;
@@ -582,7 +592,7 @@ interface SvgGraphProps {
   focusedId: string | null;
 }
 
-function SvgGraph({ sim, style, linkStyle, labelled, t, width, height, selectedId, hoverId, focusedId }: SvgGraphProps) {
+function SvgGraph({ sim, style, sides, linkStyle, labelled, t, width, height, selectedId, hoverId, focusedId }: SvgGraphProps) {
   const sx = (n: SimNode) => (n.x ?? 0) * t.k + t.x;
   const sy = (n: SimNode) => (n.y ?? 0) * t.k + t.y;
   return (
@@ -614,7 +624,7 @@ function SvgGraph({ sim, style, linkStyle, labelled, t, width, height, selectedI
               <path d={shapePath(s.shape, r)} fill={s.color} stroke="#fff" strokeWidth={1.5} />
               {s.outline === 'dashed' && <path d={shapePath(s.shape, r + 2.5)} fill="none" stroke="#222" strokeWidth={1.2} strokeDasharray="3 2" />}
               {(labelled.has(n.id) || n.id === hoverId || n.id === focusedId) && (
-                <text x={s.labelSide === 'left' ? -(r + 4) : r + 4} y={0} dominantBaseline="middle" textAnchor={s.labelSide === 'left' ? 'end' : 'start'} className={s.pinned ? 'label pinned' : 'label'}>
+                <text x={sides.get(n.id) === 'left' ? -(r + 4) : r + 4} y={0} dominantBaseline="middle" textAnchor={sides.get(n.id) === 'left' ? 'end' : 'start'} className={s.pinned ? 'label pinned' : 'label'}>
                   {s.label}
                 </text>
               )}

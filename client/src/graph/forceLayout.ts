@@ -104,6 +104,16 @@ export function createSimulation({ nodes, links, seed = 1, mode = 'force', ringS
   return { simulation, nodes: simNodes, links: simLinks };
 }
 
+/**
+ * How much wider than tall a settled force layout is drawn. A force layout comes out round, and the explorer's
+ * graph panels are about three times wider than tall: drawn round, a star of thirty neighbours would use a third
+ * of the panel and pile its labels up at the top and bottom.
+ */
+export function widthStretch(width: number, height: number): number {
+  if (width <= 0 || height <= 0) return 1;
+  return Math.max(1, Math.min(2, (width / height) * 0.6));
+}
+
 /** How many synchronous ticks make a static layout: fewer for big graphs, which keep animating instead. */
 export function settleTicks(nodeCount: number, mode: SimulationOptions['mode'] = 'force'): number {
   if (mode === 'anchored') return 40;

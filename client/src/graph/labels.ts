@@ -22,3 +22,13 @@ export function labelBudget(nodeCount: number): number {
   if (nodeCount <= CANVAS_THRESHOLD) return 60;
   return 30;
 }
+
+/**
+ * Which side of each node its label goes. A node's own choice wins; otherwise labels point away from the middle
+ * of the picture (the selected node if there is one, else the mean position), so that on a star or a ring they
+ * fan outwards instead of running across the lines into the centre.
+ */
+export function labelSides(nodes: Array<{ id: string; x: number; labelSide?: 'left' | 'right' }>, centreId?: string | null): Map<string, 'left' | 'right'> {
+  const centre = nodes.find((n) => n.id === centreId)?.x ?? nodes.reduce((sum, n) => sum + n.x, 0) / Math.max(1, nodes.length);
+  return new Map(nodes.map((n) => [n.id, n.labelSide ?? (n.x < centre - 1 ? 'left' : 'right')]));
+}
