@@ -172,7 +172,7 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
     if (!dataDir) throw new InputError('this server does not accept uploads (no data folder configured)');
     const q = z.object({
       format: z.string(), filename: z.string().max(200).optional(), frameworkId: z.string().optional(), name: z.string().optional(),
-      edition: z.string().optional(), publisher: z.string().optional(), from: z.string().optional(), to: z.string().optional(), sheet: z.string().max(200).optional(),
+      edition: z.string().optional(), publisher: z.string().optional(), shortName: z.string().max(200).optional(), from: z.string().optional(), to: z.string().optional(), sheet: z.string().max(200).optional(),
       elementTypes: z.string().max(500).optional(), replace: z.enum(['true', 'false']).optional(), skipConflicts: z.enum(['true', 'false']).optional(),
     }).parse(req.query);
     if (!Buffer.isBuffer(req.body) || !req.body.length) throw new InputError('the upload is empty: send the file as the request body');

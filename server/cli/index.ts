@@ -12,7 +12,7 @@ const COMMANDS: Record<string, Command> = {
   report: { summary: 'report unmapped --from FW --to FW [--kind K]... [--source files|store] [--json]; report disputed [--from FW --to FW] [--json]; report contradictions [--from FW --to FW] [--kind opposite|strictness] [--json]', run: async () => (await import('./commands/report.js')).reportCommand },
   import: {
     writes: true,
-    summary: 'import --format csv|csv-crosswalk|olir|oscal|oscal-mapping|ciso-assistant|cprt|json FILE [--framework-id ID --name NAME --edition ED] [--from FW --to FW] [--sheet NAME] [--element-types T,T (cprt)] [--replace] [--skip-conflicts] [--no-load]',
+    summary: 'import --format csv|csv-crosswalk|olir|oscal|oscal-mapping|ciso-assistant|cprt|json FILE [--framework-id ID --name NAME --edition ED] [--short-name LABEL] [--from FW --to FW] [--sheet NAME] [--element-types T,T (cprt)] [--replace] [--skip-conflicts] [--no-load]',
     run: async () => (await import('./commands/import.js')).importCommand,
   },
   export: {

@@ -135,6 +135,7 @@ export function exportOscalCatalog({ framework, requirements, lastModified }: Os
     crosswalkProp('publisher', framework.publisher),
     crosswalkProp('licence', framework.licence),
     ...(framework.family ? [crosswalkProp('family', framework.family)] : []),
+    ...(framework.shortName ? [crosswalkProp('short-name', framework.shortName)] : []),
     ...(framework.url ? [crosswalkProp('url', framework.url)] : []),
     ...(framework.description ? [crosswalkProp('description', framework.description)] : []),
   ];
@@ -293,6 +294,7 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
     licence: options.licence?.trim() || propValue(metadata, 'licence') || DEFAULT_LICENCE,
     ...(url && WebUrlSchema.safeParse(url).success ? { url } : {}),
     ...(propValue(metadata, 'family') ? { family: propValue(metadata, 'family')! } : {}),
+    ...(propValue(metadata, 'short-name') ? { shortName: propValue(metadata, 'short-name')! } : {}),
     ...(propValue(metadata, 'description') ? { description: propValue(metadata, 'description')! } : {}),
   };
 

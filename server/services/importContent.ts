@@ -20,7 +20,7 @@ import { isXlsx, onSheetRows, readTable, type TableText } from '../interop/xlsxS
 import { readCisoAssistantWorkbook } from '../interop/cisoAssistantWorkbook.js';
 import { isCisoAssistantWorkbook, XLSX_CROSSWALK_SHEET, XLSX_FURTHER_SOURCES_SHEET } from '../interop/workbookKinds.js';
 import { withFurtherSources } from '../interop/furtherSourcesSheet.js';
-import { emptyImport } from '../interop/types.js';
+import { emptyImport, hasErrors } from '../interop/types.js';
 import { proposeHarmonizedAlignment } from '../domain/analysis/harmonizedAlignment.js';
 import { frameworkOf } from '../domain/ids.js';
 import { pushTo } from '../domain/multimap.js';
@@ -43,6 +43,8 @@ export interface ImportRequest {
   name?: string;
   edition?: string;
   publisher?: string;
+  /** The imported catalog's label for graphs and tables ("NIST CSF 2.0"); any catalog format. */
+  shortName?: string;
   /** Which frameworks an OSCAL mapping-collection's (or an OLIR table's focal and reference) documents are. */
   from?: string;
   to?: string;
@@ -202,6 +204,17 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
   }
 }
 
+/** Gives the one catalog a file holds the short name the request names, whatever the format. */
+function withShortName<T extends ImportedContent>(read: T, request: ImportRequest): T {
+  const shortName = request.shortName?.trim();
+  if (!shortName) return read;
+  if (read.catalogs.length !== 1 && !hasErrors(read.problems)) {
+    const holds = read.catalogs.length ? `${read.catalogs.length} catalogs (give each its shortName in its file in the data folder)` : 'no catalog';
+    throw new InputError(`import: ${optionNamed('shortName')} names the catalog a file holds, and ${request.sourceName} holds ${holds}`);
+  }
+  return { ...read, catalogs: read.catalogs.map((c) => ({ ...c, framework: { ...c.framework, shortName } })) };
+}
+
 /**
  * A bundle exported from Crosswalk carries the shipped content too: what is already loaded is left out, so only
  * what people added (their catalogs, mappings and reviews) is imported.
@@ -283,7 +296,7 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
   const loaded = loadContent(dirs, { parsed });
   if (errorsIn(loaded.problems).length) throw new InputError('the content already in place does not validate; run "crosswalk validate" and fix it before importing');
   const source = await importText(request);
-  const read = runImporter({ ...request, text: source.text, sourceName: source.file, cisoAssistantWorkbook: source.cisoAssistantWorkbook }, loaded.bundle);
+  const read = withShortName(runImporter({ ...request, text: source.text, sourceName: source.file, cisoAssistantWorkbook: source.cisoAssistantWorkbook }, loaded.bundle), request);
   const further = source.furtherSources && read.mappingFiles.length ? withFurtherSources(read.mappingFiles, source.furtherSources.text, source.furtherSources.file) : undefined;
   const furtherProblems = further && source.furtherSources ? onSheetRows(further.problems, source.furtherSources) : [];
   const converted = further ? { ...read, mappingFiles: errorsIn(further.problems).length ? [] : further.mappingFiles } : read;

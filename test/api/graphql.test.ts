@@ -21,6 +21,13 @@ describe('GraphQL queries', () => {
     expect(iso.roots.map((r: { ref: string }) => r.ref).slice(0, 3)).toEqual(['4', '5', '6']);
   });
 
+  it("labels frameworks briefly for graphs and tables: the catalog's short name, else one made from name and edition", async () => {
+    const { body } = await server.gql('{ frameworks { id shortName shortLabel } }');
+    const byId = new Map(body.data.frameworks.map((f: { id: string }) => [f.id, f]));
+    expect(byId.get('eu-ai-act-2024-1689')).toEqual({ id: 'eu-ai-act-2024-1689', shortName: 'EU AI Act', shortLabel: 'EU AI Act' });
+    expect(byId.get('iso27001-2022')).toEqual({ id: 'iso27001-2022', shortName: null, shortLabel: 'ISO/IEC 27001:2022' });
+  });
+
   it('gives a requirement with its hierarchy and mappings read from its side', async () => {
     const { body } = await server.gql(`{ requirement(id: "iso42001-2023:A.6.2.8") {
       title ancestors { ref } parent { ref } framework { name }

@@ -65,6 +65,10 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
 
   it('overlap matrix: a click opens the mappings behind a cell; arrow keys and Enter open the next', async () => {
     const { page, problems } = await open('/matrix');
+    // Column heads are short labels: the catalog's own short name, else the citation.
+    await page.waitForSelector('th.colhead');
+    const heads = await page.locator('th.colhead').allTextContents();
+    expect(heads.map((h) => h.trim())).toEqual(expect.arrayContaining(['EU AI Act', 'NIST AI RMF 1.0', 'ISO/IEC 42001:2023', 'ISO 9001:2015']));
     await page.click('[data-pair="iso42001-2023~iso27001-2022"]');
     await page.waitForSelector('.cell-mappings table.mappings tbody tr');
     expect(await page.locator('.cell-mappings h2').textContent()).toBe('ISO/IEC 42001:2023 → ISO/IEC 27001:2022');

@@ -40,6 +40,25 @@ describe('crosswalk import --format csv', () => {
     expect(bare.stderr).toContain('import of format csv needs frameworkId (--framework-id), edition (--edition) (a table of requirements does not say which framework it is)');
   });
 
+  it('--short-name gives the catalog its label for graphs and tables, and is refused for a file that holds no catalog', () => {
+    const dataDir = path.join(dir, 'data');
+    const catalog = write('acme.csv', 'ref_id,title\nAC,Access control\nAC-1,Access policy\n');
+    const acme = ['--framework-id', 'acme-2025', '--name', 'ACME Control Catalogue for Suppliers', '--edition', '2025'];
+    expect(crosswalk(['import', '--format', 'csv', catalog, ...acme, '--short-name', ' ACME 2025 ', '--no-load'], { dataDir }).code).toBe(0);
+    expect(parse(fs.readFileSync(path.join(dataDir, 'catalogs/acme-2025.yaml'), 'utf8')).framework.shortName).toBe('ACME 2025');
+
+    const tooLong = crosswalk(['import', '--format', 'csv', catalog, ...acme, '--short-name', 'A label far longer than any graph node can show', '--replace', '--no-load'], { dataDir });
+    expect(tooLong.code).toBe(1);
+    expect(tooLong.stderr).toMatch(/framework\.shortName: .*32/);
+    expect(parse(fs.readFileSync(path.join(dataDir, 'catalogs/acme-2025.yaml'), 'utf8')).framework.shortName).toBe('ACME 2025');
+
+    const crosswalkCsv = write('acme-xw.csv', 'source_framework,source_ref,target_framework,target_ref,relationship\nacme-2025,AC-1,iso27001-2022,A.5.1,intersects-with\n');
+    const refused = crosswalk(['import', '--format', 'csv-crosswalk', crosswalkCsv, '--short-name', 'XW', '--no-load'], { dataDir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`import: shortName (--short-name) names the catalog a file holds, and ${crosswalkCsv} holds no catalog`);
+    expect(fs.existsSync(path.join(dataDir, 'mappings'))).toBe(false);
+  });
+
   it('refuses to replace a catalog with one that breaks the crosswalks citing it, and leaves the catalog as it was', () => {
     const dataDir = path.join(dir, 'data');
     const catalog = write('acme.csv', 'ref_id,title,parent_ref_id\nAC,Access control,\nAC-1,Access policy,AC\nAC-2,Account management,AC\n');

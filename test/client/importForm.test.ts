@@ -59,6 +59,10 @@ describe('the import form', () => {
     const values = { frameworkId: 'acme-1', name: 'Acme', edition: '1', from: 'iso27001-2022', to: 'iso9001-2015' };
     expect(importQuery(draft({ values }))).toBe('format=csv&filename=acme.csv&frameworkId=acme-1&name=Acme&edition=1');
     expect(importQuery(draft({ format: 'olir', fileName: 'strm.xlsx', replace: true, values }))).toBe('format=olir&filename=strm.xlsx&from=iso27001-2022&to=iso9001-2015&replace=true');
+    // A short name belongs to a catalog: sent with a catalog format, never with a crosswalk.
+    const named = { ...values, shortName: ' ACME 1 ' };
+    expect(importQuery(draft({ values: named }))).toBe('format=csv&filename=acme.csv&frameworkId=acme-1&name=Acme&edition=1&shortName=ACME+1');
+    expect(importQuery(draft({ format: 'olir', fileName: 'strm.xlsx', values: named }))).not.toContain('shortName');
   });
 
   it('asks to leave out pairs stated two ways only for formats that carry mappings', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameworkShortLabel, relationshipLabel } from '../../client/src/lib/format.js';
+import { relationshipLabel } from '../../client/src/lib/format.js';
 import { indexAfterRemoval, moveIndex, queueCommand, queuePage, validateEdit } from '../../client/src/lib/queue.js';
 import { formatRoute, frameworkHref, intParam, listParam, parseRoute, requirementHref } from '../../client/src/lib/route.js';
 
@@ -92,10 +92,8 @@ describe('review queue keys', () => {
 });
 
 describe('format', () => {
-  it('names relationships and frameworks briefly', () => {
+  it('names relationships briefly', () => {
     expect(relationshipLabel('intersects_with')).toBe('intersects with');
-    expect(frameworkShortLabel({ id: 'iso27001-2022', name: 'ISO/IEC 27001', edition: '2022' })).toBe('ISO/IEC 27001:2022');
-    expect(frameworkShortLabel({ id: 'nist-ai-rmf-1.0', name: 'NIST AI Risk Management Framework (AI RMF)', edition: '1.0' })).toBe('nist-ai-rmf-1.0');
-    expect(frameworkShortLabel(undefined, 'x')).toBe('x');
+    expect(relationshipLabel('no_relationship')).toBe('no relationship');
   });
 });

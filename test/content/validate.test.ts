@@ -46,6 +46,14 @@ describe('validate: content files', () => {
     ]);
   });
 
+  it('warns about two frameworks that graphs and tables would label alike', () => {
+    const { problems } = loadContent({ reference: [path.join(fixtures, 'warnings/same-short-label')], user: [] }, { relativeTo: fixtures });
+    expect(errorsIn(problems)).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([
+      'warnings/same-short-label/second.yaml:1: framework.id: csf-2.0-profile has the same short label "NIST CSF 2.0" as csf-2.0 (warnings/same-short-label/first.yaml:1): give one of them a distinct shortName',
+    ]);
+  });
+
   it('reports every problem, not only the first', () => {
     expect(check('base', 'broken/parent-cycle')).toHaveLength(2);
   });

@@ -20,6 +20,7 @@ const catalog: CatalogFile = {
     licence: '© ACME.\nCrosswalk ships identifiers only.',
     url: 'https://example.org/acme',
     family: 'acme-ai',
+    shortName: 'ACME AI 2025',
     description: 'A made-up framework for tests.',
   },
   requirements: [

@@ -137,8 +137,9 @@ describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
     it('lists frameworks with their requirement counts', async () => {
       const frameworks = await store.listFrameworks();
       expect(frameworks.map((f) => [f.id, f.requirementCount])).toEqual([['fw-a', 5], ['fw-b', 3], ['fw-c', 2]]);
-      expect(frameworks[2]).toMatchObject({ url: 'https://example.org/c', edition: '3' });
+      expect(frameworks[2]).toMatchObject({ url: 'https://example.org/c', edition: '3', shortName: 'FW C' });
       expect(frameworks[1]).not.toHaveProperty('url');
+      expect(frameworks[1]).not.toHaveProperty('shortName');
     });
 
     it('returns requirements in the order asked and leaves unknown ids out', async () => {

@@ -5,6 +5,7 @@ export interface Framework {
   name: string;
   edition: string;
   family: string | null;
+  shortLabel: string;
   publisher: string;
   licence: string;
   requirementCount: number;
@@ -64,7 +65,7 @@ export interface SourceStatement {
   provenance: Provenance;
 }
 
-export const FRAMEWORKS = /* GraphQL */ `{ frameworks { id name edition family publisher licence requirementCount mappingCount } }`;
+export const FRAMEWORKS = /* GraphQL */ `{ frameworks { id name edition family shortLabel publisher licence requirementCount mappingCount } }`;
 
 /** The API's largest page of requirements: the framework page asks for pages until one comes back short. */
 export const FRAMEWORK_REQUIREMENTS_PAGE_SIZE = 1000;

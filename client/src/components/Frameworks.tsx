@@ -11,6 +11,8 @@ export interface FrameworkIndex {
   styles: Map<string, FrameworkStyle>;
   style: (id: string) => FrameworkStyle;
   name: (id: string) => string;
+  /** A label for graph nodes and table headers ("NIST AI RMF 1.0"), from the server. */
+  shortLabel: (id: string) => string;
 }
 
 interface FrameworkState {
@@ -57,6 +59,7 @@ export function FrameworksProvider({ children }: { children: ReactNode }) {
         const f = byId.get(id);
         return f ? frameworkCitation(f) : id;
       },
+      shortLabel: (id) => byId.get(id)?.shortLabel ?? id,
     };
   }, [q.status, q.data]);
   const gate =

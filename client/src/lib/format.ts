@@ -20,12 +20,6 @@ export function requirementLabel(r: { ref: string; frameworkId: string }, framew
   return f ? `${frameworkCitation(f)} ${r.ref}` : `${r.frameworkId} ${r.ref}`;
 }
 
-/** A label short enough for a graph: "ISO/IEC 27001:2022", or the framework id when the name is long. */
-export function frameworkShortLabel(f: { id: string; name: string; edition: string } | undefined, id = f?.id ?? ''): string {
-  if (!f) return id;
-  return f.name.length <= 22 ? frameworkCitation(f) : f.id;
-}
-
 /**
  * Server-written sentences name frameworks and requirements by id ("no counterpart in iso27001-2022",
  * "iso27001-2022:6.1 → …"); this puts the names people know in their place ("ISO/IEC 27001:2022 6.1").

@@ -3,7 +3,7 @@ import { isCisoAssistantWorkbook, XLSX_CROSSWALK_SHEET } from '../../../server/i
 import type { ImportFormat } from '../../../server/services/importContent.js';
 
 /** The form's options beyond the file; which of them a format asks for is in IMPORT_CHOICES. */
-export type ImportField = 'frameworkId' | 'name' | 'edition' | 'publisher' | 'from' | 'to' | 'sheet' | 'elementTypes';
+export type ImportField = 'frameworkId' | 'name' | 'edition' | 'publisher' | 'shortName' | 'from' | 'to' | 'sheet' | 'elementTypes';
 
 export interface ImportChoice {
   label: string;
@@ -21,7 +21,7 @@ export const IMPORT_CHOICES: Record<ImportFormat, ImportChoice> = {
   csv: {
     label: 'Catalog table (CSV or XLSX)',
     hint: 'One row per requirement: ref_id, title, description, parent_ref_id, kind (or common other names such as "Control ID", "Name").',
-    fields: { frameworkId: true, name: true, edition: true, publisher: false, sheet: false },
+    fields: { frameworkId: true, name: true, edition: true, publisher: false, shortName: false, sheet: false },
   },
   'csv-crosswalk': {
     label: 'Crosswalk table (CSV or XLSX)',
@@ -40,7 +40,7 @@ export const IMPORT_CHOICES: Record<ImportFormat, ImportChoice> = {
   oscal: {
     label: 'OSCAL catalog (JSON, YAML or XML)',
     hint: 'A catalog such as NIST SP 800-53 or a resolved baseline profile catalog.',
-    fields: { frameworkId: false, name: false, edition: false, publisher: false },
+    fields: { frameworkId: false, name: false, edition: false, publisher: false, shortName: false },
   },
   'oscal-mapping': {
     label: 'OSCAL mapping collection (JSON, YAML or XML)',
@@ -52,12 +52,12 @@ export const IMPORT_CHOICES: Record<ImportFormat, ImportChoice> = {
   'ciso-assistant': {
     label: 'CISO Assistant library (YAML, or its XLSX workbook)',
     hint: 'A framework library, or a mapping library between two frameworks already loaded; as YAML, or as the workbook CISO Assistant builds its libraries from (library_meta, *_meta and *_content sheets).',
-    fields: { frameworkId: false, edition: false },
+    fields: { frameworkId: false, edition: false, shortName: false },
   },
   cprt: {
     label: 'NIST CPRT export (JSON)',
     hint: 'Elements and their hierarchy from NIST\'s Cybersecurity and Privacy Reference Tool.',
-    fields: { frameworkId: false, publisher: false, elementTypes: false },
+    fields: { frameworkId: false, publisher: false, shortName: false, elementTypes: false },
   },
   json: {
     label: 'Crosswalk bundle (JSON)',
@@ -71,6 +71,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   name: 'Name',
   edition: 'Edition',
   publisher: 'Publisher',
+  shortName: 'Short name for graphs and tables (e.g. NIST CSF 2.0)',
   from: 'From',
   to: 'To',
   sheet: 'Sheet of the workbook (when not the one that fits)',

@@ -18,7 +18,7 @@ import { buildEvidenceFanout, describeReached, evidenceNodeId, frameworkOfId, is
 import { MUTED_COLOR, OKABE_ITO, SUPPORT_COLORS, supportDash } from '../graph/palette.js';
 import { radialFanoutLayout } from '../graph/radialLayout.js';
 import { isoToday } from '../lib/evidenceForm.js';
-import { frameworkShortLabel, humanizeIds, plural } from '../lib/format.js';
+import { humanizeIds, plural } from '../lib/format.js';
 import { isIsoDate } from '../lib/hub.js';
 import { formatRoute, intParam, listParam, requirementHref, type Route } from '../lib/route.js';
 import { isWebLink } from '../lib/links.js';
@@ -92,7 +92,7 @@ export function EvidenceHub({ route, registerSize, recount }: { route: Route; re
         const c = counts.get(n.frameworkId);
         const outside = fan.outOfScopeFrameworks.has(n.frameworkId);
         return {
-          id: n.id, label: `${frameworkShortLabel(fw.byId.get(n.frameworkId), n.frameworkId)}${outside ? ' (out of scope)' : ''}`,
+          id: n.id, label: `${fw.shortLabel(n.frameworkId)}${outside ? ' (out of scope)' : ''}`,
           description: outside ? `${fw.name(n.frameworkId)}: outside the item's scope` : `${fw.name(n.frameworkId)}: ${c?.full ?? 0} full, ${c?.partial ?? 0} partial`,
           color: s.color, shape: s.shape, r: 13, ring: n.ring, pinned: true, labelSide, faded: outside,
         };

@@ -13,7 +13,7 @@ import { buildFanout, computeReach, countByFramework, frameworkOfNode, type Reac
 import { SUPPORT_COLORS, supportDash } from '../graph/palette.js';
 import { radialFanoutLayout } from '../graph/radialLayout.js';
 import { stepSupport } from '../graph/support.js';
-import { frameworkShortLabel, plural } from '../lib/format.js';
+import { plural } from '../lib/format.js';
 import { HUB_MODE_RESET, hubMode } from '../lib/hub.js';
 import { intParam, listParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, setParams } from '../router.js';
@@ -112,7 +112,7 @@ function RequirementHub({ route }: { route: Route }) {
       const labelSide = side(n.id);
       if (n.kind === 'framework') {
         const count = model.counts.find((c) => c.frameworkId === n.frameworkId);
-        return { id: n.id, label: frameworkShortLabel(fw.byId.get(n.frameworkId), n.frameworkId), description: `${fw.name(n.frameworkId)}: ${count?.full ?? 0} full, ${count?.partial ?? 0} partial`, color: s.color, shape: s.shape, r: 13, ring: n.ring, pinned: true, labelSide };
+        return { id: n.id, label: fw.shortLabel(n.frameworkId), description: `${fw.name(n.frameworkId)}: ${count?.full ?? 0} full, ${count?.partial ?? 0} partial`, color: s.color, shape: s.shape, r: 13, ring: n.ring, pinned: true, labelSide };
       }
       if (n.kind === 'start') return { id: n.id, label: `${n.label} (start)`, description: `Start: ${label(n.id)} ${model.start.title}`, color: s.color, shape: s.shape, r: 12, ring: 0, pinned: true, labelSide };
       const r = n.reach!;

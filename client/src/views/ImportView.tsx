@@ -15,7 +15,7 @@ import { Link } from '../router.js';
 type Outcome = { kind: 'done'; answer: ImportAnswer; fileName: string } | { kind: 'refused'; message: string; problems: string[] } | null;
 
 const FORMATS = Object.keys(IMPORT_CHOICES) as ImportFormat[];
-const TEXT_FIELDS: ImportField[] = ['frameworkId', 'name', 'edition', 'publisher', 'sheet', 'elementTypes'];
+const TEXT_FIELDS: ImportField[] = ['frameworkId', 'name', 'edition', 'publisher', 'shortName', 'sheet', 'elementTypes'];
 
 /** Bring another tool's file in: a catalog, a crosswalk, an OLIR table, OSCAL, CISO Assistant, CPRT or a bundle. */
 export function ImportView({ route }: { route: Route }) {

@@ -107,7 +107,7 @@ export function MatrixView({ route }: { route: Route }) {
                 {model.frameworks.map((f) => (
                   <th key={f.id} scope="col" className="colhead">
                     <span title={frameworkCitation(f)}>
-                      <FrameworkSwatch id={f.id} /> {f.id}
+                      <FrameworkSwatch id={f.id} /> {fw.shortLabel(f.id)}
                     </span>
                   </th>
                 ))}

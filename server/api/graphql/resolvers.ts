@@ -1,3 +1,4 @@
+import { frameworkShortLabel } from '../../domain/citation.js';
 import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
 import { mappingId } from '../../domain/ids.js';
 import { selfApprovalRefusal } from '../../domain/review.js';
@@ -188,6 +189,7 @@ export const resolvers = {
   Framework: {
     roots: (f: FrameworkSummary, _: Args, { store }: ApiContext) => store.listRequirements({ frameworkId: f.id, parentId: null, limit: 1000 }),
     mappingCount: (f: FrameworkSummary, _: Args, { mappingCounts }: ApiContext) => mappingCounts.load(f.id),
+    shortLabel: (f: FrameworkSummary) => frameworkShortLabel(f),
   },
 
   Requirement: {

@@ -16,6 +16,10 @@ export const typeDefs = /* GraphQL */ `
     licence: String!
     description: String
     family: String
+    "The catalog's own short name, if it gives one."
+    shortName: String
+    "A label for graph nodes and table headers: the catalog's own short name, else one derived from the name and edition."
+    shortLabel: String!
     requirementCount: Int!
     "Mappings of any status with an end in this framework."
     mappingCount: Int!

@@ -1,3 +1,4 @@
+import { frameworkShortLabel } from '../citation.js';
 import type { Problem } from '../errors.js';
 import { frameworkOf, splitRequirementId } from '../ids.js';
 import { inverseRelationship, isEquivalence } from '../relationships.js';
@@ -45,6 +46,13 @@ const describe = (where: Location) => `${where.file}${where.line ? `:${where.lin
 export const uniqueFrameworkIds: Rule = ({ bundle, locate }) =>
   duplicatesBy(bundle.frameworks, (f) => f.id).map(([first, again]) =>
     error(locate(again), `duplicate framework id "${again.id}" (first defined at ${describe(locate(first))})`));
+
+/** Graph nodes and table headers name frameworks by their short label, so two with the same one could not be told apart. */
+export const distinctShortLabels: Rule = ({ bundle, locate }) =>
+  duplicatesBy(bundle.frameworks, (f) => frameworkShortLabel(f).toLowerCase())
+    .filter(([first, again]) => first.id !== again.id)
+    .map(([first, again]) =>
+      warning(locate(again), `${again.id} has the same short label "${frameworkShortLabel(again)}" as ${first.id} (${describe(locate(first))}): give one of them a distinct shortName`));
 
 export const uniqueRequirementIds: Rule = ({ bundle, locate }) =>
   duplicatesBy(bundle.requirements, (r) => r.id).map(([first, again]) =>
@@ -202,6 +210,7 @@ export const resolvedHarmonizedClauses: Rule = ({ bundle, locate }) => {
 
 export const CONTENT_RULES: Rule[] = [
   uniqueFrameworkIds,
+  distinctShortLabels,
   uniqueRequirementIds,
   refsDistinctIgnoringCase,
   knownParents,

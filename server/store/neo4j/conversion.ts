@@ -20,7 +20,7 @@ export type Props = Record<string, unknown>;
 
 /** Every property key the store writes or reads, per element; the Cypher lint test checks queries against them. */
 export const PROPERTY_KEYS = {
-  Framework: ['id', 'name', 'edition', 'publisher', 'url', 'licence', 'description', 'family', 'order'],
+  Framework: ['id', 'name', 'edition', 'publisher', 'url', 'licence', 'description', 'family', 'order', 'shortName'],
   Requirement: ['id', 'frameworkId', 'ref', 'kind', 'title', 'summary', 'parentId', 'order', 'tags', 'fileSourced'],
   MAPS_TO: [
     'id', 'relationship', 'rationale', 'strength', 'method', 'status', 'origin', 'provenanceSource', 'provenanceUrl',
@@ -108,13 +108,14 @@ export const toFramework = (props: Props): Framework => {
   return defined({
     id: r.string('id'), name: r.string('name'), edition: r.string('edition'), publisher: r.string('publisher'), url: r.optionalString('url'),
     licence: r.string('licence'), description: r.optionalString('description'), family: r.optionalString('family'),
+    shortName: r.optionalString('shortName'),
   });
 };
 
 /** `order` is the framework's position in the loaded bundle; it takes part in change detection as in the SQLite store. */
 export const fromFramework = (f: Framework, order: number): Props => ({
   id: f.id, name: f.name, edition: f.edition, publisher: f.publisher, url: f.url ?? null, licence: f.licence,
-  description: f.description ?? null, family: f.family ?? null, order: toInteger(order),
+  description: f.description ?? null, family: f.family ?? null, order: toInteger(order), shortName: f.shortName ?? null,
 });
 
 export const frameworkOrder = (props: Props): number => reader(props, 'Framework').number('order');

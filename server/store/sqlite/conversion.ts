@@ -7,7 +7,7 @@ import type { ReviewDecision } from '../types.js';
 /** Row shapes, snake_case as in the tables. NULL columns become absent properties, never `null`. */
 export interface DbFrameworkRow {
   id: string; name: string; edition: string; publisher: string; url: string | null; licence: string;
-  description: string | null; family: string | null; ord: number;
+  description: string | null; family: string | null; ord: number; short_name: string | null;
 }
 export interface DbRequirementRow {
   id: string; framework_id: string; ref: string; kind: string; title: string; summary: string | null;
@@ -35,11 +35,11 @@ const opt = <T>(value: T | null): T | undefined => (value === null ? undefined :
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 export const toFramework = (r: DbFrameworkRow): Framework =>
-  defined({ id: r.id, name: r.name, edition: r.edition, publisher: r.publisher, url: opt(r.url), licence: r.licence, description: opt(r.description), family: opt(r.family) });
+  defined({ id: r.id, name: r.name, edition: r.edition, publisher: r.publisher, url: opt(r.url), licence: r.licence, description: opt(r.description), family: opt(r.family), shortName: opt(r.short_name) });
 
 export const fromFramework = (f: Framework, ord: number): DbFrameworkRow => ({
   id: f.id, name: f.name, edition: f.edition, publisher: f.publisher, url: f.url ?? null, licence: f.licence,
-  description: f.description ?? null, family: f.family ?? null, ord,
+  description: f.description ?? null, family: f.family ?? null, ord, short_name: f.shortName ?? null,
 });
 
 export const toRequirement = (r: DbRequirementRow): Requirement =>

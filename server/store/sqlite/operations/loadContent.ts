@@ -81,9 +81,11 @@ export function loadContent(db: Database, bundle: ContentBundle, onProgress: (p:
       key: (r) => r.id as string,
       toRow: (f, i) => ({ ...fromFramework(f, i) }),
       existing: 'SELECT * FROM frameworks',
-      insert: `INSERT INTO frameworks VALUES (@id, @name, @edition, @publisher, @url, @licence, @description, @family, @ord)
+      insert: `INSERT INTO frameworks (id, name, edition, publisher, url, licence, description, family, ord, short_name)
+               VALUES (@id, @name, @edition, @publisher, @url, @licence, @description, @family, @ord, @short_name)
                ON CONFLICT(id) DO UPDATE SET name = excluded.name, edition = excluded.edition, publisher = excluded.publisher,
-               url = excluded.url, licence = excluded.licence, description = excluded.description, family = excluded.family, ord = excluded.ord`,
+               url = excluded.url, licence = excluded.licence, description = excluded.description, family = excluded.family, ord = excluded.ord,
+               short_name = excluded.short_name`,
     }, onProgress);
     const requirements = syncTable(db, {
       name: 'requirements',
