@@ -71,13 +71,18 @@ for (const phrase of PHRASES) {
 }
 
 /** Concept ids whose phrases occur in the text (each once), as search terms prefixed with "~". */
-export function conceptsOf(text: string): string[] {
+export const conceptsOf = (text: string): string[] => [...conceptPhrasesOf(text).keys()];
+
+/** The same concepts, each with the phrases of it that the text uses (as their stems, space-joined). */
+export function conceptPhrasesOf(text: string): Map<string, Set<string>> {
   const stems = words(text).map(stem);
-  const found = new Set<string>();
+  const found = new Map<string, Set<string>>();
   for (let i = 0; i < stems.length; i++) {
     for (const phrase of byFirstStem.get(stems[i]!) ?? []) {
-      if (phrase.stems.every((s, k) => stems[i + k] === s)) found.add(`~${phrase.concept}`);
+      if (!phrase.stems.every((s, k) => stems[i + k] === s)) continue;
+      const key = `~${phrase.concept}`;
+      found.set(key, (found.get(key) ?? new Set()).add(phrase.stems.join(' ')));
     }
   }
-  return [...found];
+  return found;
 }

@@ -1,4 +1,4 @@
-import { conceptsOf } from './concepts.js';
+import { conceptPhrasesOf } from './concepts.js';
 import type { RequirementText } from './requirementText.js';
 import { isStopWord, stem, words } from './text.js';
 
@@ -17,12 +17,18 @@ function stemsOf(text: RequirementText): Map<string, string> {
 
 /**
  * The evidence a reviewer reads first: words both requirements use (as the source writes them), then the
- * vocabulary concepts both mention ("~supplier"), at most a dozen.
+ * vocabulary concepts that join them in different words ("~supplier" for "vendor" and "third party"), at most a
+ * dozen. A concept both reach through exactly the same phrases says nothing the shared words do not.
  */
 export function sharedTerms(source: RequirementText, target: RequirementText): string[] {
   const targetStems = stemsOf(target);
   const words = [...stemsOf(source)].filter(([s]) => targetStems.has(s)).map(([, word]) => word);
-  const targetConcepts = new Set(conceptsOf(`${target.title}. ${target.summary}`));
-  const concepts = conceptsOf(`${source.title}. ${source.summary}`).filter((c) => targetConcepts.has(c));
+  const targetConcepts = conceptPhrasesOf(`${target.title}. ${target.summary}`);
+  const concepts = [...conceptPhrasesOf(`${source.title}. ${source.summary}`)]
+    .filter(([concept, phrases]) => {
+      const theirs = targetConcepts.get(concept);
+      return theirs && (theirs.size !== phrases.size || [...phrases].some((p) => !theirs.has(p)));
+    })
+    .map(([concept]) => concept);
   return [...words, ...concepts].slice(0, MAX_SHARED);
 }

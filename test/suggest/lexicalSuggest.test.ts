@@ -5,7 +5,8 @@ import { conceptsOf } from '../../server/suggest/concepts.js';
 import { evaluate } from '../../server/suggest/evaluate.js';
 import { createGraphSignals, UNREVIEWED_WEIGHT } from '../../server/suggest/graphSignals.js';
 import { createPlainBm25Index } from '../../server/suggest/lexicalIndex.js';
-import { requirementTexts } from '../../server/suggest/requirementText.js';
+import { requirementTexts, type RequirementText } from '../../server/suggest/requirementText.js';
+import { sharedTerms } from '../../server/suggest/sharedTerms.js';
 import { computeSuggestions, knowledgeFor } from '../../server/suggest/suggest.js';
 import { stem, terms } from '../../server/suggest/text.js';
 import { approved, smallCorpus } from './fixtures.js';
@@ -28,6 +29,17 @@ describe('words and vocabulary', () => {
     expect(conceptsOf('Manage supplier relationships')).toContain('~supplier');
     expect(conceptsOf('needs of interested parties')).toContain('~stakeholder');
     expect(conceptsOf('Keep documented information')).toContain('~documentation');
+  });
+
+  it('explains with a concept only where the two say it in different words', () => {
+    const text = (title: string, summary = ''): RequirementText => ({ id: 'x', frameworkId: 'x', ref: 'x', kind: 'control', title, summary, parentTitle: '' });
+    // Different words for one idea: the concept is the evidence.
+    expect(sharedTerms(text('Vendor due diligence'), text('Third party agreements'))).toEqual(['~supplier']);
+    // The same word on both sides: the word says it, the concept would only repeat it.
+    expect(sharedTerms(text('Generative model risks'), text('Controls for generative systems'))).toEqual(['generative']);
+    expect(sharedTerms(text('Share test information'), text('Test information'))).toEqual(['test', 'information']);
+    // One side adds another phrase of the concept: the concept is what joins that phrase.
+    expect(sharedTerms(text('Supplier contracts'), text('Supplier and vendor agreements'))).toEqual(['supplier', '~supplier']);
   });
 });
 
