@@ -159,7 +159,8 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
       const centre = graph.screenPosition('iso42001-2023:A.5.2');
       const span = (axis) => Math.max(...points.map((p) => p[axis])) - Math.min(...points.map((p) => p[axis]));
       const west = [...document.querySelectorAll('.neighbourhood [data-node]')].filter((g) => graph.screenPosition(g.getAttribute('data-node')).x < centre.x - 20);
-      return { width: span('x'), height: span('y'), west: west.length, westAnchoredEnd: west.filter((g) => g.querySelector('text')?.getAttribute('text-anchor') === 'end').length };
+      const labelled = west.filter((g) => g.querySelector('text'));
+      return { width: span('x'), height: span('y'), west: labelled.length, westAnchoredEnd: labelled.filter((g) => g.querySelector('text').getAttribute('text-anchor') === 'end').length };
     })()`)) as { width: number; height: number; west: number; westAnchoredEnd: number };
     expect(layout.width).toBeGreaterThan(layout.height * 1.4);
     expect(layout.west).toBeGreaterThan(2);

@@ -77,6 +77,19 @@ describe.skipIf(!hasChromium)('explorer views (headless chromium)', () => {
       });
     });
     expect(outside).toEqual([]);
+    // Labels never cover each other: those that would are left to hover and focus.
+    const covered = (await page.evaluate(`(() => {
+      const boxes = [...document.querySelectorAll('.graph-canvas svg text')].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
+      const pairs = [];
+      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+        const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+        const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+        if (x > 1 && y > 1) pairs.push(a.text + ' / ' + b.text);
+      }));
+      return { labels: boxes.length, pairs };
+    })()`)) as { labels: number; pairs: string[] };
+    expect(covered.labels).toBeGreaterThan(20);
+    expect(covered.pairs).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
   });

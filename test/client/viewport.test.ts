@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPicker } from '../../client/src/graph/hitTest.js';
 import { widthStretch } from '../../client/src/graph/forceLayout.js';
-import { chooseRenderer, CANVAS_THRESHOLD, labelSides, pickLabels } from '../../client/src/graph/labels.js';
+import { chooseRenderer, CANVAS_THRESHOLD, declutterLabels, labelSides, pickLabels } from '../../client/src/graph/labels.js';
 import { boundsOf, fitTransform, isVisible, toScreen, toWorld } from '../../client/src/graph/viewport.js';
 
 describe('viewport', () => {
@@ -95,5 +95,18 @@ describe('renderer and labels', () => {
     expect(widthStretch(400, 520)).toBe(1);
     expect(widthStretch(4000, 400)).toBe(2);
     expect(widthStretch(0, 400)).toBe(1);
+  });
+
+  it('drops a label that would cover one drawn before it, unless it must be kept', () => {
+    const boxes = [
+      { id: 'start', x: 0, y: 0, width: 60, side: 'right' as const, keep: true },
+      { id: 'overlapsStart', x: 30, y: 5, width: 40, side: 'right' as const },
+      { id: 'below', x: 30, y: 20, width: 40, side: 'right' as const },
+      { id: 'leftOfStart', x: -2, y: 0, width: 50, side: 'left' as const },
+      { id: 'kept', x: 10, y: 2, width: 10, side: 'right' as const, keep: true },
+    ];
+    // 14px lines: "below" (y 13–27) clears "start" (y −7–7); "leftOfStart" ends where "start" begins.
+    expect([...declutterLabels(boxes)]).toEqual(['start', 'below', 'leftOfStart', 'kept']);
+    expect([...declutterLabels(boxes, 40)]).toEqual(['start', 'leftOfStart', 'kept']);
   });
 });

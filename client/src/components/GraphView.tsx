@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { createSimulation, pauseRepulsion, settle, settleTicks, widthStretch, type SimLink, type SimNode } from '../graph/forceLayout.js';
 import { createPicker } from '../graph/hitTest.js';
-import { chooseRenderer, labelSides, pickLabels } from '../graph/labels.js';
+import { chooseRenderer, declutterLabels, labelSides, labelWidth, pickLabels } from '../graph/labels.js';
 import type { Shape } from '../graph/palette.js';
 import { shapeCorners, shapePath } from '../graph/shapes.js';
 import type { Point } from '../graph/types.js';
@@ -241,12 +241,7 @@ export function GraphView({ nodes, links, mode = 'force', anchors, seed = 1, hei
     ctx.font = '12px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
     ctx.lineJoin = 'round';
-    for (const n of sim.nodes) {
-      const s = style.get(n.id);
-      if (!s || (!labelled.has(n.id) && n.id !== h.hoverId && n.id !== h.focusedId) || (t.k < 0.35 && !s.pinned)) continue;
-      const left = sides.get(n.id) === 'left';
-      const x = sx(n) + (left ? -1 : 1) * (screenRadius(n.r, t.k) + 4);
-      const y = sy(n);
+    for (const { n, s, x, y, left } of labelsToDraw({ sim, style, labelled, sides, t, ...h })) {
       if (!inView(x, y)) continue;
       ctx.textAlign = left ? 'right' : 'left';
       ctx.strokeStyle = 'rgba(255,255,255,0.9)';
@@ -579,7 +574,7 @@ function traceShape(ctx: CanvasRenderingContext2D, shape: Shape, x: number, y: n
 }
 
 interface SvgGraphProps {
-  sim: { nodes: SimNode[]; links: SimLink[] };
+  sim: { nodes: SimNode[]; links: SimLink[]; byId: Map<string, SimNode> };
   style: Map<string, GraphNode>;
   sides: Map<string, 'left' | 'right'>;
   linkStyle: Map<string, GraphLink>;
@@ -592,9 +587,33 @@ interface SvgGraphProps {
   focusedId: string | null;
 }
 
+/**
+ * The labels to draw and where: the chosen ones (pinned first, then the best connected) that cover no label drawn
+ * before them, the selected and pinned ones always, and the hovered and focused node's whatever it covers.
+ */
+function labelsToDraw({ sim, style, labelled, sides, t, selectedId, hoverId, focusedId }: {
+  sim: { byId: Map<string, SimNode> }; style: Map<string, GraphNode>; labelled: Set<string>; sides: Map<string, 'left' | 'right'>; t: ViewTransform;
+  selectedId?: string | null; hoverId: string | null; focusedId: string | null;
+}) {
+  const place = (id: string) => {
+    const n = sim.byId.get(id);
+    const s = style.get(id);
+    if (!n || !s) return null;
+    const left = sides.get(id) === 'left';
+    return { n, s, left, x: (n.x ?? 0) * t.k + t.x + (left ? -1 : 1) * (screenRadius(n.r, t.k) + 4), y: (n.y ?? 0) * t.k + t.y };
+  };
+  const chosen = [...labelled].map(place).filter((p): p is NonNullable<typeof p> => p !== null && (t.k >= 0.35 || !!p.s.pinned));
+  const keep = (p: (typeof chosen)[number]) => !!p.s.pinned || p.n.id === selectedId;
+  const ordered = [...chosen.filter(keep), ...chosen.filter((p) => !keep(p))];
+  const shown = declutterLabels(ordered.map((p) => ({ id: p.n.id, x: p.x, y: p.y, width: labelWidth(p.s.label, p.s.pinned), side: p.left ? 'left' : 'right', keep: keep(p) })));
+  for (const id of [hoverId, focusedId]) if (id) shown.add(id);
+  return [...shown].map(place).filter((p): p is NonNullable<typeof p> => p !== null);
+}
+
 function SvgGraph({ sim, style, sides, linkStyle, labelled, t, width, height, selectedId, hoverId, focusedId }: SvgGraphProps) {
   const sx = (n: SimNode) => (n.x ?? 0) * t.k + t.x;
   const sy = (n: SimNode) => (n.y ?? 0) * t.k + t.y;
+  const labels = new Set(labelsToDraw({ sim, style, labelled, sides, t, selectedId, hoverId, focusedId }).map((p) => p.n.id));
   return (
     <svg width={width} height={height} aria-hidden="true" focusable="false">
       <g className="links">
@@ -623,7 +642,7 @@ function SvgGraph({ sim, style, sides, linkStyle, labelled, t, width, height, se
               {ring && <circle r={r + 5} fill="none" stroke={ring} strokeWidth={n.id === hoverId && n.id !== selectedId ? 2 : 3} />}
               <path d={shapePath(s.shape, r)} fill={s.color} stroke="#fff" strokeWidth={1.5} />
               {s.outline === 'dashed' && <path d={shapePath(s.shape, r + 2.5)} fill="none" stroke="#222" strokeWidth={1.2} strokeDasharray="3 2" />}
-              {(labelled.has(n.id) || n.id === hoverId || n.id === focusedId) && (
+              {labels.has(n.id) && (
                 <text x={sides.get(n.id) === 'left' ? -(r + 4) : r + 4} y={0} dominantBaseline="middle" textAnchor={sides.get(n.id) === 'left' ? 'end' : 'start'} className={s.pinned ? 'label pinned' : 'label'}>
                   {s.label}
                 </text>

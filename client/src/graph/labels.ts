@@ -32,3 +32,34 @@ export function labelSides(nodes: Array<{ id: string; x: number; labelSide?: 'le
   const centre = nodes.find((n) => n.id === centreId)?.x ?? nodes.reduce((sum, n) => sum + n.x, 0) / Math.max(1, nodes.length);
   return new Map(nodes.map((n) => [n.id, n.labelSide ?? (n.x < centre - 1 ? 'left' : 'right')]));
 }
+
+/** A label as drawn: anchored at (x, y) on the node's side, `width` wide, centred vertically. */
+export interface LabelBox {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  side: 'left' | 'right';
+  /** Shown whatever it overlaps (the selected node, the pinned ones). */
+  keep?: boolean;
+}
+
+/** Roughly how wide a graph label of `text` is at the explorer's 12px label font (pinned labels are bold). */
+export const labelWidth = (text: string, bold = false) => text.length * (bold ? 7.8 : 6.8);
+
+/**
+ * Which labels to draw so that none covers another: in the given order (most important first), a label is drawn
+ * if it overlaps no label drawn before it, or if it must be kept. The rest show on hover and focus.
+ */
+export function declutterLabels(boxes: LabelBox[], lineHeight = 14): Set<string> {
+  const placed: Array<{ left: number; right: number; top: number; bottom: number }> = [];
+  const shown = new Set<string>();
+  for (const b of boxes) {
+    const rect = { left: b.side === 'left' ? b.x - b.width : b.x, right: b.side === 'left' ? b.x : b.x + b.width, top: b.y - lineHeight / 2, bottom: b.y + lineHeight / 2 };
+    const clear = placed.every((p) => rect.right <= p.left || rect.left >= p.right || rect.bottom <= p.top || rect.top >= p.bottom);
+    if (!clear && !b.keep) continue;
+    placed.push(rect);
+    shown.add(b.id);
+  }
+  return shown;
+}
