@@ -5,7 +5,7 @@ import type { Framework } from '../domain/schemas/framework.js';
 import { RequirementKindSchema, WITHDRAWN_TAG, isWithdrawn, type Requirement } from '../domain/schemas/requirement.js';
 import { isRecord, parseOscalInput, problemReporter } from './jsonInput.js';
 import { slugify } from './maybeRelationship.js';
-import { OSCAL_VERSION, crosswalkProp, markupLineText, oneLine, oscalPropValue, propValue, propValues, uuidProblem, type OscalProp } from './oscalCommon.js';
+import { OSCAL_VERSION, crosswalkProp, markupLineText, proseOf, proseText, oneLine, oscalPropValue, propValue, propValues, uuidProblem, type OscalProp } from './oscalCommon.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
 import { uuidV5 } from './uuid.js';
 
@@ -124,7 +124,7 @@ export function exportOscalCatalog({ framework, requirements, lastModified }: Os
         ...r.tags.map((tag) => crosswalkProp('tag', tag)),
       ],
       ...(links.length ? { links } : {}),
-      ...(r.summary ? { parts: [{ id: `${id}_overview`, name: 'overview', prose: r.summary }] } : {}),
+      ...(r.summary ? { parts: [{ id: `${id}_overview`, name: 'overview', prose: proseOf(r.summary) }] } : {}),
       ...(kids.length ? { controls: kids.map(node) } : {}),
     };
   };
@@ -205,22 +205,24 @@ const INSERT = /\{\{\s*insert:\s*param,\s*([^\s}]+)\s*\}\}/;
 const INSERT_ALL = new RegExp(INSERT.source, 'g');
 
 /** The text of a part and its sub-parts (items with their labels), one per line, parameter insertions resolved. */
-function partText(part: Record<string, unknown>, params: Map<string, string>): string {
+function partText(part: Record<string, unknown>, params: Map<string, string>, exact: boolean): string {
   // A selection's choices may insert other parameters: resolve a few levels deep.
-  let prose = typeof part.prose === 'string' ? part.prose : '';
+  let prose = typeof part.prose === 'string' ? proseText(part.prose, exact) : '';
   for (let depth = 0; depth < 3 && INSERT.test(prose); depth++) prose = prose.replace(INSERT_ALL, (_, id: string) => params.get(id) ?? `[${id}]`);
   prose = prose.trim();
   const label = oscalPropValue(part, 'label');
   const lines = [[label, prose].filter(Boolean).join(' ')];
-  for (const sub of Array.isArray(part.parts) ? part.parts.filter(isRecord) : []) lines.push(partText(sub, params));
+  for (const sub of Array.isArray(part.parts) ? part.parts.filter(isRecord) : []) lines.push(partText(sub, params, exact));
   return lines.filter(Boolean).join('\n');
 }
 
+/** The summary: the statement's text, else the overview's; as written when Crosswalk's export (a `kind` prop) wrote it. */
 const summaryOf = (node: Record<string, unknown>, params: Map<string, string>): string | undefined => {
+  const exact = propValue(node, 'kind') !== undefined;
   const parts = Array.isArray(node.parts) ? node.parts.filter(isRecord) : [];
   for (const name of ['statement', 'overview']) {
     const found = parts.filter((p) => p.name === name);
-    const text = found.map((p) => partText(p, params)).filter(Boolean).join('\n');
+    const text = found.map((p) => partText(p, params, exact)).filter(Boolean).join('\n');
     if (text) return text;
   }
   return undefined;

@@ -190,6 +190,15 @@ describe('importOscalCatalog', () => {
     expect(again.catalogs).toEqual(first.catalogs);
   });
 
+  it('round-trips summaries exactly: a backslash before punctuation, list markers and blank lines stay as written', () => {
+    const written: CatalogFile = {
+      framework: catalog.framework,
+      requirements: [{ ref: 'P-1', kind: 'control', title: 'Paths', summary: 'Store it under C:\\data\\*.log or "\\\\share".\n\n\n* first\n+ second' }],
+    };
+    const again = importOscalCatalog(exportOscalCatalog({ ...domainOf(written), lastModified: LAST_MODIFIED }), { file: 'again.json' });
+    expect(again.catalogs[0]!.requirements[0]!.summary).toBe(written.requirements[0]!.summary);
+  });
+
   it('reads a withdrawn status in any case with where the control went, and exports it as OSCAL does', () => {
     const doc = structuredClone(foreign);
     const withdrawn = doc.catalog.groups[0]!.controls![1] as Record<string, unknown>;
