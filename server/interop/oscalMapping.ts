@@ -143,9 +143,13 @@ export function exportOscalMapping(options: OscalMappingExportOptions): string {
 // ---------------------------------------------------------------------------------------------------------------
 
 export interface OscalMappingImportOptions extends ImportOptions {
-  /** Crosswalk framework id of every source-resource (the CLI's --from); wins over what the file says. */
+  /**
+   * Crosswalk framework id of every source-resource (the CLI's --from); wins over what the file says. Several ids,
+   * comma-separated, for a collection whose mappings point at several catalogs: each mapping's resource is read as
+   * the one whose requirements its id-refs name (most of them; see resolveIdRef).
+   */
   sourceFramework?: string;
-  /** Crosswalk framework id of every target-resource (--to). */
+  /** Crosswalk framework id(s) of the target-resources (--to), as sourceFramework. */
   targetFramework?: string;
   /**
    * The Crosswalk ref an OSCAL id-ref denotes in a framework (e.g. "ac-1" → "AC-1", from the loaded catalog);
@@ -166,6 +170,9 @@ export function pairwiseRelationship(relationship: Relationship, sources: number
   if (sources === 1 && ['equal-to', 'equivalent-to', 'superset-of'].includes(relationship)) return 'superset-of';
   return 'intersects-with';
 }
+
+/** The framework ids of a --from or --to option: one, or several separated by commas. */
+const frameworkList = (value: string | undefined): string[] => (value ?? '').split(',').map((id) => id.trim()).filter(Boolean);
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
@@ -209,10 +216,13 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
   const documentTitle = typeof metadata.title === 'string' && metadata.title.trim() ? metadata.title.trim() : path.basename(file);
   const documentDate = isoDateOf(metadata.published) ?? isoDateOf(metadata['last-modified']) ?? options.today ?? currentDate();
 
-  for (const [option, value] of [['--from', options.sourceFramework], ['--to', options.targetFramework]] as const) {
-    const check = value === undefined ? undefined : FrameworkIdSchema.safeParse(value);
-    if (check && !check.success) report([], `${option} "${value}": ${check.error.issues[0]?.message}`);
-  }
+  const given = { source: frameworkList(options.sourceFramework), target: frameworkList(options.targetFramework) };
+  for (const [option, values] of [['--from', given.source], ['--to', given.target]] as const)
+    for (const value of values) {
+      const check = FrameworkIdSchema.safeParse(value);
+      if (!check.success) report([], `${option} "${value}": ${check.error.issues[0]?.message}`);
+    }
+  const chosen: Array<{ at: PathSegment[]; side: 'source' | 'target'; href: string | undefined; frameworkId: string; named: number; of: number }> = [];
 
   const entries: ImportedMapping[] = [];
   const defaulted = { strength: [] as string[], rationale: [] as string[] };
@@ -227,10 +237,12 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
     const at: PathSegment[] = [...base, 'mappings', i];
     if (!isRecord(mapping)) return report(at, 'expected a mapping object');
     uuidChecks.checkDocument([...at, 'uuid'], mapping.uuid);
+    const maps = list(mapping.maps);
     const frameworkFor = (side: 'source' | 'target'): string | undefined => {
-      const given = side === 'source' ? options.sourceFramework : options.targetFramework;
-      if (given) return given;
       const resource = mapping[`${side}-resource`];
+      const candidates = given[side];
+      if (candidates.length === 1) return candidates[0];
+      if (candidates.length > 1) return chooseFramework(side, candidates, isRecord(resource) && typeof resource.href === 'string' ? resource.href : undefined);
       const fromProp = propValue(resource, 'framework-id');
       const href = isRecord(resource) && typeof resource.href === 'string' ? resource.href : undefined;
       const fromHref = href ? HREF_PATTERN.exec(href)?.[1] : undefined;
@@ -239,15 +251,27 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
       report([...at, `${side}-resource`], `cannot tell which Crosswalk framework the ${side} resource${href ? ` (href "${href}")` : ''} is; pass it with ${side === 'source' ? '--from' : '--to'} <framework-id>`);
       return undefined;
     };
+    const idRefsOf = (side: 'sources' | 'targets') =>
+      maps.flatMap((map) => (isRecord(map) ? list(map[side]) : [])).flatMap((item) => (isRecord(item) && typeof item['id-ref'] === 'string' ? [item['id-ref']] : []));
+    // Of several frameworks given for one side, the one whose requirements most of this mapping's id-refs name.
+    const chooseFramework = (side: 'source' | 'target', candidates: string[], href: string | undefined): string | undefined => {
+      const idRefs = [...new Set(idRefsOf(side === 'source' ? 'sources' : 'targets'))];
+      const named = candidates.map((frameworkId) => ({ frameworkId, named: options.resolveIdRef ? idRefs.filter((id) => options.resolveIdRef!(frameworkId, id) !== undefined).length : 0 }));
+      const [best, second] = [...named].sort((a, b) => b.named - a.named);
+      const option = side === 'source' ? '--from' : '--to';
+      if (!best || best.named === 0 || (second && second.named === best.named)) {
+        report([...at, `${side}-resource`], `of the frameworks given with ${option} (${candidates.join(', ')}), ${best?.named ? `${best.named} of the ${idRefs.length} id-ref(s) of this mapping name requirements of ${named.filter((n) => n.named === best.named).map((n) => n.frameworkId).join(' and of ')} alike` : `none has a requirement that the ${idRefs.length} id-ref(s) of this mapping name`}${href ? ` (its ${side} resource is "${href}")` : ''}; import this mapping on its own with one ${option} framework`);
+        return undefined;
+      }
+      chosen.push({ at: [...at, `${side}-resource`], side, href, frameworkId: best.frameworkId, named: best.named, of: idRefs.length });
+      return best.frameworkId;
+    };
     const sourceFramework = frameworkFor('source');
     const targetFramework = frameworkFor('target');
     const mappingMethod = [mapping.method, provenance.method].find((v) => typeof v === 'string');
     const mappingRationale = [mapping['matching-rationale'], provenance['matching-rationale']].find((v) => typeof v === 'string');
-    const maps = list(mapping.maps);
     if (!maps.length) report([...at, 'maps'], 'no maps');
     if (!sourceFramework || !targetFramework) return;
-    const idRefsOf = (side: 'sources' | 'targets') =>
-      maps.flatMap((map) => (isRecord(map) ? list(map[side]) : [])).flatMap((item) => (isRecord(item) && typeof item['id-ref'] === 'string' ? [item['id-ref']] : []));
     const namespaces = { sources: idRefNamespace(idRefsOf('sources')), targets: idRefNamespace(idRefsOf('targets')) };
 
     maps.forEach((map, j) => {
@@ -367,6 +391,8 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
     });
   });
   uuidChecks.reportMaps();
+  for (const { at, side, href, frameworkId, named, of } of chosen)
+    report(at, `the ${side} resource${href ? ` "${href}"` : ''} is read as ${frameworkId}, whose requirements ${named} of this mapping's ${of} distinct id-ref(s) name`, 'warning');
   const [firstGroup] = manyToMany;
   if (manyToMany.length === 1) report(firstGroup!.at, `the map relates ${firstGroup!.shape}; each pair is imported as ${firstGroup!.pairwise}: review them`, 'warning');
   else if (firstGroup)
