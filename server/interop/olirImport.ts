@@ -3,7 +3,7 @@ import { inverseRelationship } from '../domain/relationships.js';
 import type { Problem } from '../domain/errors.js';
 import type { Provenance, Rationale } from '../domain/schemas/mapping.js';
 import { buildMappingFiles, type ImportedMapping, type ImportedNoCounterpart } from './buildMappingFiles.js';
-import { findColumns, readCsv } from './csv.js';
+import { findColumns, headerKey, readCsv, type CsvRow } from './csv.js';
 import { currentDate } from './jsonInput.js';
 import { attempt, defaultStrength, maybeRationale, maybeRelationship, maybeStrength } from './maybeRelationship.js';
 import { refResolver, resolveRefList } from './refResolver.js';
@@ -19,7 +19,9 @@ const STRM_COLUMNS = {
   focal: ['fde', 'fde_id', 'focal_document_element_id', 'focal_document_element', 'focal_element', 'focal_document_element_fde'],
   reference: ['reference_document_element', 'reference_document_element_id', 'rde', 'reference_element', 'scf', 'target_id'],
   relationship: ['relationship', 'strm_relationship', 'set_theory_relationship'],
-  rationale: ['rationale', 'strm_rationale'],
+  // A 12-column STRM template in circulation writes the rationale type as "NIST IR-8477 Rational" beside a
+  // "STRM Rationale" of prose; which one holds syntactic/semantic/functional is decided by the cells (rationaleColumns).
+  rationale: ['rationale', 'strm_rationale', 'nist_ir_8477_rationale', 'nist_ir_8477_rational', 'rationale_type'],
   strength: ['strength_of_relationship', 'strength'],
   comments: ['comments', 'comment', 'notes', 'note'],
 } as const;
@@ -30,6 +32,25 @@ type StrmColumn = keyof typeof STRM_COLUMNS;
 function strmColumns(header: readonly string[]): Partial<Record<StrmColumn, string>> {
   const { at } = findColumns(header.map((h) => h.replace(/\(optional\)/gi, '')), STRM_COLUMNS);
   return Object.fromEntries(Object.entries(at).map(([column, index]) => [column, header[index as number]!.toLowerCase().trim()]));
+}
+
+/**
+ * The rationale column, and the columns named for a rationale whose cells are prose instead: of the columns with a
+ * rationale name, the one whose cells are most often syntactic, semantic or functional is the rationale (a column
+ * whose filled cells are mostly something else is an explanation, kept in the note).
+ */
+function rationaleColumns(header: readonly string[], rows: readonly CsvRow[]): { rationale?: string; explanations: string[] } {
+  const names: readonly string[] = STRM_COLUMNS.rationale;
+  const candidates = header
+    .filter((h) => names.includes(headerKey(h.replace(/\(optional\)/gi, ''))))
+    .sort((a, b) => names.indexOf(headerKey(a.replace(/\(optional\)/gi, ''))) - names.indexOf(headerKey(b.replace(/\(optional\)/gi, ''))));
+  const read = candidates.map((name) => {
+    const filled = rows.map((r) => r.values[name]?.trim() ?? '').filter((cell) => !isBlank(cell));
+    const words = filled.filter((cell) => attempt(() => maybeRationale(cell)).error === undefined).length;
+    return { name, words, prose: filled.length > 0 && words * 2 < filled.length };
+  });
+  const [rationale] = read.filter((c) => !c.prose).sort((a, b) => b.words - a.words);
+  return { rationale: rationale?.name, explanations: read.filter((c) => c.prose).map((c) => c.name) };
 }
 
 /** A header row of an OLIR table: a focal and a reference element column (a concept crosswalk has no relationship). */
@@ -83,9 +104,12 @@ const EXAMPLES = 3;
  */
 export function importOlirStrm(text: string, options: OlirImportOptions): ImportResult {
   const { file, focal, reference } = options;
-  const { header, rows, problems } = readCsv(text, file, { isHeader: isStrmHeader, expected: EXPECTED });
+  const { header, rows, problems, written } = readCsv(text, file, { isHeader: isStrmHeader, expected: EXPECTED });
   if (!header.length) return emptyImport(problems);
   const columns = strmColumns(header);
+  const { rationale: rationaleColumn, explanations } = rationaleColumns(header, rows);
+  if (rationaleColumn) columns.rationale = rationaleColumn;
+  else delete columns.rationale;
   for (const [side, frameworkId] of [['focal', focal], ['reference', reference]] as const)
     if (!options.refsOf(frameworkId))
       problems.push({ file, message: `the ${side} framework "${frameworkId}" is not loaded: import its catalog first (crosswalk import --format csv|oscal|cprt|ciso-assistant), or name another with --${side === 'focal' ? 'from' : 'to'}`, severity: 'error' });
@@ -159,7 +183,7 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
     }
     if (rationale.value === undefined) defaulted.rationale.push(line);
     if (strength.value === undefined) defaulted.strength.push(line);
-    const note = cell('comments') || undefined;
+    const note = [...explanations.map((name) => values[name]?.trim() ?? ''), cell('comments')].filter((text) => text && !isBlank(text)).join('\n') || undefined;
     noteLooseReadings(loose, focalCell, sources, line);
     noteLooseReadings(loose, referenceCell, targets, line);
     for (const source of sources)
@@ -180,6 +204,8 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
         });
   }
 
+  if (explanations.length)
+    problems.push({ file, severity: 'warning', message: `${explanations.map((name) => `"${written?.[header.indexOf(name)] ?? name}"`).join(', ')} holds explanations rather than syntactic, semantic or functional: kept in the mappings' notes${rationaleColumn ? `; the rationale is read from "${written?.[header.indexOf(rationaleColumn)] ?? rationaleColumn}"` : ''}` });
   problems.push(...skipWarnings({ file, focal, reference, conceptCrosswalk: !columns.relationship, pairs: entries.length, unresolved, loose, carried, unmapped, defaulted }));
 
   const mappedFocal = new Set(entries.filter((e) => e.relationship !== 'no-relationship').map((e) => e.source));
