@@ -5,7 +5,7 @@ import type { Provenance, Rationale } from '../domain/schemas/mapping.js';
 import { buildMappingFiles, type ImportedMapping, type ImportedNoCounterpart } from './buildMappingFiles.js';
 import { findColumns, headerKey, readCsv, type CsvRow } from './csv.js';
 import { currentDate } from './jsonInput.js';
-import { attempt, defaultStrength, maybeRationale, maybeRelationship, maybeStrength } from './maybeRelationship.js';
+import { attempt, defaultStrength, maybeRationale, maybeRelationship, maybeStrength, rationaleColumns } from './maybeRelationship.js';
 import { refResolver, resolveRefList } from './refResolver.js';
 import { defaultedRowWarnings, looseReadingWarnings, noteLooseReadings, rowList, type LooseReadings } from './rowWarnings.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
@@ -34,23 +34,12 @@ function strmColumns(header: readonly string[]): Partial<Record<StrmColumn, stri
   return Object.fromEntries(Object.entries(at).map(([column, index]) => [column, header[index as number]!.toLowerCase().trim()]));
 }
 
-/**
- * The rationale column, and the columns named for a rationale whose cells are prose instead: of the columns with a
- * rationale name, the one whose cells are most often syntactic, semantic or functional is the rationale (a column
- * whose filled cells are mostly something else is an explanation, kept in the note).
- */
-function rationaleColumns(header: readonly string[], rows: readonly CsvRow[]): { rationale?: string; explanations: string[] } {
+/** The rationale column and the rationale-named columns of prose (see rationaleColumns), by header name. */
+function rationaleColumnsOf(header: readonly string[], rows: readonly CsvRow[]): { rationale?: string; explanations: string[] } {
   const names: readonly string[] = STRM_COLUMNS.rationale;
-  const candidates = header
-    .filter((h) => names.includes(headerKey(h.replace(/\(optional\)/gi, ''))))
-    .sort((a, b) => names.indexOf(headerKey(a.replace(/\(optional\)/gi, ''))) - names.indexOf(headerKey(b.replace(/\(optional\)/gi, ''))));
-  const read = candidates.map((name) => {
-    const filled = rows.map((r) => r.values[name]?.trim() ?? '').filter((cell) => !isBlank(cell));
-    const words = filled.filter((cell) => attempt(() => maybeRationale(cell)).error === undefined).length;
-    return { name, words, prose: filled.length > 0 && words * 2 < filled.length };
-  });
-  const [rationale] = read.filter((c) => !c.prose).sort((a, b) => b.words - a.words);
-  return { rationale: rationale?.name, explanations: read.filter((c) => c.prose).map((c) => c.name) };
+  const nameOf = (h: string) => headerKey(h.replace(/\(optional\)/gi, ''));
+  const candidates = header.filter((h) => names.includes(nameOf(h))).sort((a, b) => names.indexOf(nameOf(a)) - names.indexOf(nameOf(b)));
+  return rationaleColumns(candidates.map((key) => ({ key, cells: rows.map((r) => r.values[key] ?? '') })), isBlank);
 }
 
 /** A header row of an OLIR table: a focal and a reference element column (a concept crosswalk has no relationship). */
@@ -107,7 +96,7 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
   const { header, rows, problems, written } = readCsv(text, file, { isHeader: isStrmHeader, expected: EXPECTED });
   if (!header.length) return emptyImport(problems);
   const columns = strmColumns(header);
-  const { rationale: rationaleColumn, explanations } = rationaleColumns(header, rows);
+  const { rationale: rationaleColumn, explanations } = rationaleColumnsOf(header, rows);
   if (rationaleColumn) columns.rationale = rationaleColumn;
   else delete columns.rationale;
   for (const [side, frameworkId] of [['focal', focal], ['reference', reference]] as const)
