@@ -176,6 +176,7 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
       const readLoosely = new Map<string, Map<string, string>>();
       const imported = importOscalMapping(request.text, {
         file, today, sourceFramework: request.from, targetFramework: request.to,
+        refsOf: (frameworkId) => byFramework.get(frameworkId)?.map((r) => r.ref),
         resolveIdRef: (frameworkId, idRef) => {
           const exact = refs.get(`${frameworkId}\u0000${idRef.toLowerCase()}`);
           if (exact !== undefined) return exact;

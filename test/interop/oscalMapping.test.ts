@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../server/domain/errors.js';
-import { exportOscalMapping, idRefNamespace, importOscalMapping, pairwiseRelationship } from '../../server/interop/oscalMapping.js';
+import { exportOscalMapping, idRefNamespace, importOscalMapping, missingPrefix, pairwiseRelationship } from '../../server/interop/oscalMapping.js';
 import { exportOscalCatalog } from '../../server/interop/oscalCatalog.js';
 import { edge, smallBundle } from '../fixtures/smallBundle.js';
 import { richBundle } from './fixtures.js';
@@ -261,6 +261,21 @@ describe('importOscalMapping', () => {
     ]);
   });
 
+  it('reads ids that leave off the prefix the catalog\'s refs share ("5.4" for A.5.4) with it, the clashing ones too', () => {
+    // A standard whose clauses 5.1 and 5.2 read like its annex controls written without "A.", as other tools write them.
+    const refs = ['5', '5.1', '5.2', 'A.5', 'A.5.1', 'A.5.2', 'A.5.3', 'A.5.4', 'A.5.5'];
+    const doc = structuredClone(foreign) as typeof foreign;
+    const item = (id: string) => [{ type: 'control', 'id-ref': id }];
+    doc['mapping-collection'].mappings.maps = ['5.1', '5.2', '5.3', '5.4', '5.5'].map((id, i) => ({ uuid: `0a1b2c3d-4e5f-4a6b-8c7d-${String(i).padStart(12, '0')}`, relationship: 'intersects-with', sources: item(id), targets: item('b-1') })) as never;
+    const resolve = (framework: string, id: string) => (framework === 'fw-a' ? refs.find((r) => r.toLowerCase() === id.toLowerCase()) : ids[id]);
+    const { mappingFiles, problems } = importOscalMapping(JSON.stringify(doc), { file: 'annex.json', sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveIdRef: resolve, refsOf: (f) => (f === 'fw-a' ? refs : undefined) });
+    expect(errorsOf(problems)).toEqual([]);
+    expect(mappingFiles[0]!.mappings.map((m) => m.source)).toEqual(['A.5.1', 'A.5.2', 'A.5.3', 'A.5.4', 'A.5.5']);
+    expect(warningsOf(problems).map((p) => p.message)[0]).toBe(
+      '5 id-ref(s) of fw-a leave off the "A." its refs begin with and were read with it, e.g. "5.1" as A.5.1, "5.2" as A.5.2, "5.3" as A.5.3; 2 of them also name another requirement as written, and are read with it all the same (e.g. "5.1" as A.5.1, not 5.1; "5.2" as A.5.2, not 5.2); check them',
+    );
+  });
+
   it('names the JSON path of a bad relationship, a missing (or misspelt) id-ref and a bad item type', () => {
     const doc = structuredClone(foreign) as typeof foreign;
     const maps = doc['mapping-collection'].mappings.maps as Array<Record<string, unknown>>;
@@ -305,6 +320,16 @@ describe('pairwiseRelationship', () => {
     expect(pairwiseRelationship('superset-of', 2, 1)).toBe('intersects-with');
     expect(pairwiseRelationship('equal-to', 2, 2)).toBe('intersects-with');
     expect(pairwiseRelationship('no-relationship', 2, 2)).toBe('no-relationship');
+  });
+});
+
+describe('missingPrefix', () => {
+  it('finds one prefix that makes nearly all unknown ids refs, and nothing when ids mostly match or several prefixes fit', () => {
+    const annex = ['5.1', 'A.5.1', 'A.5.2', 'A.5.3', 'A.6.1'];
+    expect(missingPrefix(annex, ['5.1', '5.2', '5.3', '6.1'])).toBe('A.');
+    expect(missingPrefix(annex, ['A.5.1', 'A.5.2', 'A.5.3', '5.1', '9.9'])).toBeUndefined(); // mostly written in full
+    expect(missingPrefix(annex, ['5.2', '9.8', '9.9'])).toBeUndefined(); // most unknown ids stay unknown
+    expect(missingPrefix(['AC-1', 'AC-2', 'AC-3', 'AU-1', 'AU-2', 'AU-3'], ['1', '2', '3'])).toBeUndefined(); // AC- or AU-?
   });
 });
 
