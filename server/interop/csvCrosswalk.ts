@@ -5,9 +5,9 @@ import { frameworkTally, type FrameworkLabel } from '../domain/frameworkNames.js
 import { FrameworkIdSchema, IsoDateSchema, RefSchema, WebUrlSchema } from '../domain/schemas/common.js';
 import type { Mapping, Provenance } from '../domain/schemas/mapping.js';
 import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js';
-import { cellsByColumn, findColumns, readCsv, toCsv } from './csv.js';
+import { cellsByColumn, findColumns, headerKey, readCsv, toCsv } from './csv.js';
 import { currentDate } from './jsonInput.js';
-import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength } from './maybeRelationship.js';
+import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength, rationaleColumns } from './maybeRelationship.js';
 import { resolveRefList, type ResolvedRef } from './refResolver.js';
 import { defaultedRowWarnings, looseReadingWarnings, noteLooseReadings, rowList, type LooseReadings } from './rowWarnings.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
@@ -37,7 +37,7 @@ const COLUMN_NAMES: Record<CrosswalkColumn, readonly string[]> = {
   target_framework: ['target_framework', 'target_framework_id', 'to_framework'],
   target_ref: ['target_ref', 'target_id', 'target_control_id', 'target_requirement_id', 'target_control', 'target_requirement', 'target'],
   relationship: ['relationship', 'relationship_type', 'relation', 'mapping_type', 'strm_relationship'],
-  rationale: ['rationale', 'rationale_type', 'strm_rationale'],
+  rationale: ['rationale', 'rationale_type', 'strm_rationale', 'nist_ir_8477_rationale', 'nist_ir_8477_rational'],
   strength: ['strength', 'strength_of_relationship'],
   note: ['note', 'notes', 'comment', 'comments'],
   status: ['status'],
@@ -101,9 +101,21 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     });
     return emptyImport(problems);
   }
-  if (renamed.length) problems.push({ file, line: 1, message: `header read with other names: ${renamed.join(', ')}`, severity: 'warning' });
+  // Which rationale-named column holds syntactic/semantic/functional, and which hold reasoning for the note.
+  const keys = header.map(headerKey);
+  const rationaleNames = COLUMN_NAMES.rationale;
+  const candidates = keys.flatMap((key, i) => (rationaleNames.includes(key) ? [i] : [])).sort((a, b) => rationaleNames.indexOf(keys[a]!) - rationaleNames.indexOf(keys[b]!));
+  const { rationale: rationaleAt, explanations } = rationaleColumns(candidates.map((i) => ({ key: i, cells: read.rows.map((r) => r.values[header[i]!] ?? '') })), (cell) => !cell.trim());
+  if (rationaleAt !== undefined) at.rationale = rationaleAt;
+  else delete at.rationale;
+  const explanationOf = new Map(read.rows.map((r) => [r.line, explanations.map((i) => r.values[header[i]!]?.trim() ?? '').filter(Boolean).join('\n')]));
+  if (explanations.length)
+    problems.push({ file, line: 1, message: `${explanations.map((i) => `"${shown[i]!.trim()}"`).join(', ')} holds explanations rather than syntactic, semantic or functional: kept in the mappings' notes${rationaleAt !== undefined ? `; the rationale is read from "${shown[rationaleAt]!.trim()}"` : ''}`, severity: 'warning' });
+  const readAs = renamed.filter((r) => !r.endsWith(' as rationale'));
+  if (rationaleAt !== undefined && keys[rationaleAt] !== 'rationale') readAs.push(`"${shown[rationaleAt]!.trim()}" as rationale`);
+  if (readAs.length) problems.push({ file, line: 1, message: `header read with other names: ${readAs.join(', ')}`, severity: 'warning' });
   if (positional) problems.push({ file, line: 1, message: positional.message, severity: 'warning' });
-  const used = new Set(Object.values(at));
+  const used = new Set([...Object.values(at), ...explanations]);
   // Empty columns with no name (a spreadsheet's trailing cells) are not worth a word.
   const unknown = headerRead.filter((_, i) => !used.has(i) && (shown[i]!.trim() || read.rows.some((row) => row.values[header[i]!]?.trim())));
   if (unknown.length) problems.push({ file, line: 1, message: `column(s) not read: ${unknown.join(', ')} (known: ${CROSSWALK_CSV_EXPORT_COLUMNS.join(', ')})`, severity: 'warning' });
@@ -196,7 +208,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
       created,
       ...(reviewed ? { reviewed } : {}),
     };
-    const note = raw('note');
+    const note = [explanationOf.get(line), raw('note')].filter(Boolean).join('\n') || undefined;
     const reviewNote = raw('review_note');
     for (const source of sources as string[])
       for (const target of targets as string[])

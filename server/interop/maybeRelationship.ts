@@ -87,3 +87,20 @@ export const slugify = (text: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9.]+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');
+
+/**
+ * Of a table's columns named for a rationale, which holds the rationale and which hold prose: the one whose filled
+ * cells are most often syntactic, semantic or functional is the rationale; a column whose filled cells are mostly
+ * something else is an explanation, for the note (tables use "Rationale" for either, and a 12-column STRM template
+ * in circulation has both, "NIST IR-8477 Rational" for the type and "STRM Rationale" for the reasoning).
+ * Candidates come in order of preference; blank cells are those `isBlank` says.
+ */
+export function rationaleColumns<K>(candidates: ReadonlyArray<{ key: K; cells: readonly string[] }>, isBlank: (cell: string) => boolean): { rationale?: K; explanations: K[] } {
+  const read = candidates.map(({ key, cells }) => {
+    const filled = cells.map((c) => c.trim()).filter((c) => !isBlank(c));
+    const words = filled.filter((c) => attempt(() => maybeRationale(c)).error === undefined).length;
+    return { key, words, prose: filled.length > 0 && words * 2 < filled.length };
+  });
+  const [rationale] = read.filter((c) => !c.prose).sort((a, b) => b.words - a.words);
+  return { rationale: rationale?.key, explanations: read.filter((c) => c.prose).map((c) => c.key) };
+}

@@ -3,9 +3,9 @@ import { inverseRelationship } from '../domain/relationships.js';
 import type { Problem } from '../domain/errors.js';
 import type { Provenance, Rationale } from '../domain/schemas/mapping.js';
 import { buildMappingFiles, type ImportedMapping, type ImportedNoCounterpart } from './buildMappingFiles.js';
-import { findColumns, readCsv } from './csv.js';
+import { findColumns, headerKey, readCsv, type CsvRow } from './csv.js';
 import { currentDate } from './jsonInput.js';
-import { attempt, defaultStrength, maybeRationale, maybeRelationship, maybeStrength } from './maybeRelationship.js';
+import { attempt, defaultStrength, maybeRationale, maybeRelationship, maybeStrength, rationaleColumns } from './maybeRelationship.js';
 import { refResolver, resolveRefList } from './refResolver.js';
 import { defaultedRowWarnings, looseReadingWarnings, noteLooseReadings, rowList, type LooseReadings } from './rowWarnings.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
@@ -19,7 +19,9 @@ const STRM_COLUMNS = {
   focal: ['fde', 'fde_id', 'focal_document_element_id', 'focal_document_element', 'focal_element', 'focal_document_element_fde'],
   reference: ['reference_document_element', 'reference_document_element_id', 'rde', 'reference_element', 'scf', 'target_id'],
   relationship: ['relationship', 'strm_relationship', 'set_theory_relationship'],
-  rationale: ['rationale', 'strm_rationale'],
+  // A 12-column STRM template in circulation writes the rationale type as "NIST IR-8477 Rational" beside a
+  // "STRM Rationale" of prose; which one holds syntactic/semantic/functional is decided by the cells (rationaleColumns).
+  rationale: ['rationale', 'strm_rationale', 'nist_ir_8477_rationale', 'nist_ir_8477_rational', 'rationale_type'],
   strength: ['strength_of_relationship', 'strength'],
   comments: ['comments', 'comment', 'notes', 'note'],
 } as const;
@@ -30,6 +32,14 @@ type StrmColumn = keyof typeof STRM_COLUMNS;
 function strmColumns(header: readonly string[]): Partial<Record<StrmColumn, string>> {
   const { at } = findColumns(header.map((h) => h.replace(/\(optional\)/gi, '')), STRM_COLUMNS);
   return Object.fromEntries(Object.entries(at).map(([column, index]) => [column, header[index as number]!.toLowerCase().trim()]));
+}
+
+/** The rationale column and the rationale-named columns of prose (see rationaleColumns), by header name. */
+function rationaleColumnsOf(header: readonly string[], rows: readonly CsvRow[]): { rationale?: string; explanations: string[] } {
+  const names: readonly string[] = STRM_COLUMNS.rationale;
+  const nameOf = (h: string) => headerKey(h.replace(/\(optional\)/gi, ''));
+  const candidates = header.filter((h) => names.includes(nameOf(h))).sort((a, b) => names.indexOf(nameOf(a)) - names.indexOf(nameOf(b)));
+  return rationaleColumns(candidates.map((key) => ({ key, cells: rows.map((r) => r.values[key] ?? '') })), isBlank);
 }
 
 /** A header row of an OLIR table: a focal and a reference element column (a concept crosswalk has no relationship). */
@@ -83,9 +93,12 @@ const EXAMPLES = 3;
  */
 export function importOlirStrm(text: string, options: OlirImportOptions): ImportResult {
   const { file, focal, reference } = options;
-  const { header, rows, problems } = readCsv(text, file, { isHeader: isStrmHeader, expected: EXPECTED });
+  const { header, rows, problems, written } = readCsv(text, file, { isHeader: isStrmHeader, expected: EXPECTED });
   if (!header.length) return emptyImport(problems);
   const columns = strmColumns(header);
+  const { rationale: rationaleColumn, explanations } = rationaleColumnsOf(header, rows);
+  if (rationaleColumn) columns.rationale = rationaleColumn;
+  else delete columns.rationale;
   for (const [side, frameworkId] of [['focal', focal], ['reference', reference]] as const)
     if (!options.refsOf(frameworkId))
       problems.push({ file, message: `the ${side} framework "${frameworkId}" is not loaded: import its catalog first (crosswalk import --format csv|oscal|cprt|ciso-assistant), or name another with --${side === 'focal' ? 'from' : 'to'}`, severity: 'error' });
@@ -159,7 +172,7 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
     }
     if (rationale.value === undefined) defaulted.rationale.push(line);
     if (strength.value === undefined) defaulted.strength.push(line);
-    const note = cell('comments') || undefined;
+    const note = [...explanations.map((name) => values[name]?.trim() ?? ''), cell('comments')].filter((text) => text && !isBlank(text)).join('\n') || undefined;
     noteLooseReadings(loose, focalCell, sources, line);
     noteLooseReadings(loose, referenceCell, targets, line);
     for (const source of sources)
@@ -180,6 +193,8 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
         });
   }
 
+  if (explanations.length)
+    problems.push({ file, severity: 'warning', message: `${explanations.map((name) => `"${written?.[header.indexOf(name)] ?? name}"`).join(', ')} holds explanations rather than syntactic, semantic or functional: kept in the mappings' notes${rationaleColumn ? `; the rationale is read from "${written?.[header.indexOf(rationaleColumn)] ?? rationaleColumn}"` : ''}` });
   problems.push(...skipWarnings({ file, focal, reference, conceptCrosswalk: !columns.relationship, pairs: entries.length, unresolved, loose, carried, unmapped, defaulted }));
 
   const mappedFocal = new Set(entries.filter((e) => e.relationship !== 'no-relationship').map((e) => e.source));

@@ -5,7 +5,7 @@ import type { Framework } from '../domain/schemas/framework.js';
 import { RequirementKindSchema, WITHDRAWN_TAG, isWithdrawn, type Requirement } from '../domain/schemas/requirement.js';
 import { isRecord, parseOscalInput, problemReporter } from './jsonInput.js';
 import { slugify } from './maybeRelationship.js';
-import { OSCAL_VERSION, crosswalkProp, markupLineText, oneLine, oscalPropValue, propValue, propValues, uuidProblem, type OscalProp } from './oscalCommon.js';
+import { OSCAL_VERSION, crosswalkProp, markupLineText, proseOf, proseText, oneLine, oscalPropValue, propValue, propValues, uuidProblem, type OscalProp } from './oscalCommon.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
 import { uuidV5 } from './uuid.js';
 
@@ -124,7 +124,7 @@ export function exportOscalCatalog({ framework, requirements, lastModified }: Os
         ...r.tags.map((tag) => crosswalkProp('tag', tag)),
       ],
       ...(links.length ? { links } : {}),
-      ...(r.summary ? { parts: [{ id: `${id}_overview`, name: 'overview', prose: r.summary }] } : {}),
+      ...(r.summary ? { parts: [{ id: `${id}_overview`, name: 'overview', prose: proseOf(r.summary) }] } : {}),
       ...(kids.length ? { controls: kids.map(node) } : {}),
     };
   };
@@ -198,26 +198,31 @@ function collectParams(node: unknown, into = new Map<string, string>()): Map<str
   return into;
 }
 
+/** An ISO 8601 date-time (not a bare date): the date is group 1. */
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
 const INSERT = /\{\{\s*insert:\s*param,\s*([^\s}]+)\s*\}\}/;
 const INSERT_ALL = new RegExp(INSERT.source, 'g');
 
 /** The text of a part and its sub-parts (items with their labels), one per line, parameter insertions resolved. */
-function partText(part: Record<string, unknown>, params: Map<string, string>): string {
+function partText(part: Record<string, unknown>, params: Map<string, string>, exact: boolean): string {
   // A selection's choices may insert other parameters: resolve a few levels deep.
-  let prose = typeof part.prose === 'string' ? part.prose : '';
+  let prose = typeof part.prose === 'string' ? proseText(part.prose, exact) : '';
   for (let depth = 0; depth < 3 && INSERT.test(prose); depth++) prose = prose.replace(INSERT_ALL, (_, id: string) => params.get(id) ?? `[${id}]`);
   prose = prose.trim();
   const label = oscalPropValue(part, 'label');
   const lines = [[label, prose].filter(Boolean).join(' ')];
-  for (const sub of Array.isArray(part.parts) ? part.parts.filter(isRecord) : []) lines.push(partText(sub, params));
+  for (const sub of Array.isArray(part.parts) ? part.parts.filter(isRecord) : []) lines.push(partText(sub, params, exact));
   return lines.filter(Boolean).join('\n');
 }
 
+/** The summary: the statement's text, else the overview's; as written when Crosswalk's export (a `kind` prop) wrote it. */
 const summaryOf = (node: Record<string, unknown>, params: Map<string, string>): string | undefined => {
+  const exact = propValue(node, 'kind') !== undefined;
   const parts = Array.isArray(node.parts) ? node.parts.filter(isRecord) : [];
   for (const name of ['statement', 'overview']) {
     const found = parts.filter((p) => p.name === name);
-    const text = found.map((p) => partText(p, params)).filter(Boolean).join('\n');
+    const text = found.map((p) => partText(p, params, exact)).filter(Boolean).join('\n');
     if (text) return text;
   }
   return undefined;
@@ -234,6 +239,37 @@ function refOf(node: Record<string, unknown>, id: string | undefined, title: str
   if (label) return identifierInDisplayLabel(label, title) ?? label;
   if (id && title && !/\s/.test(title) && endsWithPart(id, title)) return title;
   return id || title;
+}
+
+/**
+ * The separator when a node's label only numbers it within its parent: its id is the parent's id, one separator and the
+ * label ("GC.1" under "GC" with the label "1", as BSI's Grundschutz++ catalogs write their subgroups); else undefined.
+ */
+function relativeLabelSeparator(id: string | undefined, label: string | undefined, parentId: string | undefined): string | undefined {
+  if (!id || !label || !parentId || id.length !== parentId.length + 1 + label.length) return undefined;
+  const lower = id.toLowerCase();
+  const separator = id.charAt(parentId.length);
+  return lower.startsWith(parentId.toLowerCase()) && lower.endsWith(label.toLowerCase()) && /^[^\p{L}\p{N}]$/u.test(separator) ? separator : undefined;
+}
+
+/**
+ * Whether the catalog's relative labels (see relativeLabelSeparator) must be read with their parent's identifier:
+ * when one of them is also another node's label ("1" under GC and under STM), the label alone names no single node.
+ */
+function relativeLabelsRepeat(catalog: Record<string, unknown>): { first: string; example: string } | undefined {
+  const labels = new Map<string, number>();
+  const relative: Array<{ label: string; id: string }> = [];
+  const walk = (node: unknown, parentId: string | undefined) => {
+    if (!isRecord(node)) return;
+    const id = typeof node.id === 'string' ? node.id : undefined;
+    const label = oscalPropValue(node, 'label');
+    if (label) labels.set(label.toLowerCase(), (labels.get(label.toLowerCase()) ?? 0) + 1);
+    if (label && id && relativeLabelSeparator(id, label, parentId) !== undefined) relative.push({ label, id });
+    for (const key of ['groups', 'controls']) if (Array.isArray(node[key])) for (const child of node[key] as unknown[]) walk(child, id);
+  };
+  walk(catalog, undefined);
+  const repeated = relative.find((r) => labels.get(r.label.toLowerCase())! > 1);
+  return repeated ? { first: repeated.label, example: repeated.id } : undefined;
 }
 
 /** "Organizational Context (GV.OC)" with the title "Organizational Context" → "GV.OC"; a label such as "AC-2(1)" is no display label. */
@@ -275,7 +311,12 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
   const metadata = isRecord(catalog.metadata) ? catalog.metadata : undefined;
   if (!metadata) report(['catalog', 'metadata'], 'missing "metadata" (an OSCAL catalog needs a title and a version)');
   const title = typeof metadata?.title === 'string' ? markupLineText(metadata.title) : '';
-  const version = typeof metadata?.version === 'string' ? metadata.version.trim() : '';
+  const statedVersion = typeof metadata?.version === 'string' ? metadata.version.trim() : '';
+  // Some publishers version a catalog by the moment it was generated ("2026-07-29T06:41:30.66+00:00"): its date is the edition.
+  const generatedAt = ISO_DATE_TIME.exec(statedVersion);
+  const version = generatedAt && !options.edition ? generatedAt[1]! : statedVersion;
+  if (generatedAt && !options.edition)
+    report(['catalog', 'metadata', 'version'], `the version "${statedVersion}" is a time stamp; the edition (and the framework id) use its date, ${version} (pass --edition to choose another)`, 'warning');
   if (metadata && !title && !options.name) report(['catalog', 'metadata', 'title'], 'missing title (or pass a framework name)');
   if (metadata && !version && !options.edition) report(['catalog', 'metadata', 'version'], 'missing version (or pass an edition)');
   const oscalVersion = metadata?.['oscal-version'];
@@ -299,6 +340,10 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
   };
 
   const params = collectParams(catalog);
+  // Labels that number a node within its parent ("1", "2" under each of GC and STM) are read with the parent's ref.
+  const relativeLabels = relativeLabelsRepeat(catalog);
+  let relativeCount = 0;
+  let firstRelative: PathSegment[] | undefined;
   const requirements: CatalogFile['requirements'] = [];
   const recordedOrder = new Map<number, number>();
   const seen = new Map<string, string>();
@@ -306,7 +351,7 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
   const placeOfId = new Map<string, string>();
   const idIgnoringCase = new Map<string, { id: string; at: string }>();
   const withdrawals: Array<{ requirement: CatalogFile['requirements'][number]; rel: string; href: string }> = [];
-  const visit = (node: unknown, at: PathSegment[], defaultKind: string, parent: string | undefined, isControl: boolean) => {
+  const visit = (node: unknown, at: PathSegment[], defaultKind: string, parent: string | undefined, isControl: boolean, parentId?: string) => {
     if (!isRecord(node)) return report(at, `expected an object, found ${JSON.stringify(node)?.slice(0, 40)}`);
     const id = typeof node.id === 'string' ? node.id : undefined;
     if (isControl && !id) report([...at, 'id'], 'a control needs an id');
@@ -325,6 +370,12 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
       report([...at, 'title'], `the title is ${JSON.stringify(node.title)?.slice(0, 40)}, not text: write it as a string ("title": "…")`);
     const nodeTitle = typeof node.title === 'string' ? markupLineText(node.title) : '';
     let ref = refOf(node, id, nodeTitle);
+    const separator = relativeLabels && parent !== undefined ? relativeLabelSeparator(id, oscalPropValue(node, 'label'), parentId) : undefined;
+    if (separator !== undefined) {
+      ref = `${parent}${separator}${oscalPropValue(node, 'label')}`;
+      relativeCount++;
+      firstRelative ??= at;
+    }
     const refCheck = RefSchema.safeParse(ref);
     if (!refCheck.success) {
       report(at, `no usable ref (label prop, id or title): ${refCheck.error.issues[0]?.message}`);
@@ -361,13 +412,15 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
     if (id) refOfId.set(id, ref);
     if (withdrawn) withdrawals.push(...withdrawalLinksOf(node).map((link) => ({ requirement, ...link })));
     const list = (key: string) => (Array.isArray(node[key]) ? (node[key] as unknown[]) : []);
-    list('groups').forEach((child, i) => visit(child, [...at, 'groups', i], 'group', ref, false));
-    list('controls').forEach((child, i) => visit(child, [...at, 'controls', i], isControl ? 'enhancement' : 'control', ref, true));
+    list('groups').forEach((child, i) => visit(child, [...at, 'groups', i], 'group', ref, false, id));
+    list('controls').forEach((child, i) => visit(child, [...at, 'controls', i], isControl ? 'enhancement' : 'control', ref, true, id));
   };
   const top = (key: string) => (Array.isArray(catalog[key]) ? (catalog[key] as unknown[]) : []);
   top('groups').forEach((group, i) => visit(group, ['catalog', 'groups', i], 'group', undefined, false));
   top('controls').forEach((control, i) => visit(control, ['catalog', 'controls', i], 'control', undefined, true));
   if (!requirements.length && !problems.length) report(['catalog'], 'the catalog has no groups or controls');
+  if (relativeLabels && firstRelative)
+    report(firstRelative, `${relativeCount} group(s) or control(s) have a label that numbers them only within their parent, and such labels repeat (e.g. "${relativeLabels.first}" of "${relativeLabels.example}"); each is imported as its parent's ref, the separator of its id and its label (this is the first)`, 'warning');
   // Where a withdrawn control went, as a tag naming the ref (`incorporated-into:AC-6`); links name OSCAL ids, known only now.
   for (const { requirement, rel, href } of withdrawals) {
     const tag = `${rel}:${refOfId.get(href) ?? href}`;

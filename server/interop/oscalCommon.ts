@@ -70,7 +70,27 @@ export function uuidProblem(value: unknown): string | undefined {
 /** One line for OSCAL's markup-line fields (titles). */
 export const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
-const ESCAPED = /\\([*_`^~[\]()\\])/g;
+/** A Markdown backslash escape: a backslash before any ASCII punctuation character (CommonMark), as in `\"` or `\*`. */
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+
+/**
+ * OSCAL markup-multiline prose (a statement) as text, the same from each of NIST's editions: Markdown backslash escapes
+ * taken off (`\"Phishing-resistant\"` in FedRAMP's JSON is `"Phishing-resistant"` in its XML), list items marked "- "
+ * (the XML reader's marker, where the JSON may have "* "), spaces at line ends and runs of blank lines dropped. Other
+ * Markdown (emphasis, links) is left as it is. `exact` (Crosswalk's own export, whose text is a summary as written)
+ * only takes the escapes off.
+ */
+export function proseText(text: string, exact = false): string {
+  const unescaped = text.replace(ESCAPED, '$1');
+  if (exact) return unescaped;
+  return unescaped
+    .replace(/[ \t]+$/gm, '')
+    .replace(/^([ \t]*)[*+][ \t]+/gm, '$1- ')
+    .replace(/\n{3,}/g, '\n\n');
+}
+
+/** Text as OSCAL prose that `proseText` reads back as it was: a backslash before ASCII punctuation is escaped itself. */
+export const proseOf = (text: string) => text.replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\');
 /**
  * A markup-line (a title) as a reader sees it: OSCAL's Markdown taken off — emphasis and strong (`*…*`, `**…**`), code,
  * sub- and superscript, and links (their text kept). A backslash-escaped character stays, without its backslash.

@@ -143,9 +143,13 @@ export function exportOscalMapping(options: OscalMappingExportOptions): string {
 // ---------------------------------------------------------------------------------------------------------------
 
 export interface OscalMappingImportOptions extends ImportOptions {
-  /** Crosswalk framework id of every source-resource (the CLI's --from); wins over what the file says. */
+  /**
+   * Crosswalk framework id of every source-resource (the CLI's --from); wins over what the file says. Several ids,
+   * comma-separated, for a collection whose mappings point at several catalogs: each mapping's resource is read as
+   * the one whose requirements its id-refs name (most of them; see resolveIdRef).
+   */
   sourceFramework?: string;
-  /** Crosswalk framework id of every target-resource (--to). */
+  /** Crosswalk framework id(s) of the target-resources (--to), as sourceFramework. */
   targetFramework?: string;
   /**
    * The Crosswalk ref an OSCAL id-ref denotes in a framework (e.g. "ac-1" → "AC-1", from the loaded catalog);
@@ -153,6 +157,34 @@ export interface OscalMappingImportOptions extends ImportOptions {
    * id-ref itself is the ref.
    */
   resolveIdRef?: (frameworkId: string, idRef: string) => string | undefined;
+  /** The refs of a loaded framework, so ids written without a prefix its refs share ("5.1" for A.5.1) are recognised (see missingPrefix). */
+  refsOf?: (frameworkId: string) => readonly string[] | undefined;
+}
+
+/**
+ * The prefix a file leaves off a framework's refs, as tools that number ISO/IEC 27001's Annex A as ISO/IEC 27002 does
+ * write "5.4" for A.5.4: the prefix (ending in a separator) that, put before the id-refs that name no ref as written,
+ * makes nearly all of them (90%, at least three) refs, when those are at least half of the distinct id-refs. Then the
+ * file numbers that side without it throughout, and an id-ref that names a ref as written too ("5.1", clause 5.1 of
+ * the same standard) most likely means the prefixed one. Only one prefix may fit: bare numbers that several
+ * families would complete are not read.
+ */
+export function missingPrefix(refs: readonly string[], idRefs: readonly string[]): string | undefined {
+  const known = new Set(refs.map((r) => r.toLowerCase()));
+  const distinct = [...new Set(idRefs.map((id) => id.trim().toLowerCase()))].filter(Boolean);
+  const unknown = distinct.filter((id) => !known.has(id));
+  if (unknown.length < 3 || unknown.length * 2 < distinct.length) return undefined;
+  const counts = new Map<string, number>();
+  for (const id of unknown)
+    for (const ref of known)
+      if (ref.length > id.length && ref.endsWith(id)) {
+        const prefix = ref.slice(0, ref.length - id.length);
+        if (/[^\p{L}\p{N}]$/u.test(prefix)) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+      }
+  // One prefix, clearly: bare numbers that several families would complete ("1" as AC-1 or AU-1) name nothing.
+  const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!best || best[1] * 10 < unknown.length * 9 || (second && second[1] * 2 >= best[1])) return undefined;
+  return refs.find((r) => r.toLowerCase().startsWith(best[0]) && known.has(r.toLowerCase()))!.slice(0, best[0].length);
 }
 
 /**
@@ -166,6 +198,9 @@ export function pairwiseRelationship(relationship: Relationship, sources: number
   if (sources === 1 && ['equal-to', 'equivalent-to', 'superset-of'].includes(relationship)) return 'superset-of';
   return 'intersects-with';
 }
+
+/** The framework ids of a --from or --to option: one, or several separated by commas. */
+const frameworkList = (value: string | undefined): string[] => (value ?? '').split(',').map((id) => id.trim()).filter(Boolean);
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
@@ -209,10 +244,13 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
   const documentTitle = typeof metadata.title === 'string' && metadata.title.trim() ? metadata.title.trim() : path.basename(file);
   const documentDate = isoDateOf(metadata.published) ?? isoDateOf(metadata['last-modified']) ?? options.today ?? currentDate();
 
-  for (const [option, value] of [['--from', options.sourceFramework], ['--to', options.targetFramework]] as const) {
-    const check = value === undefined ? undefined : FrameworkIdSchema.safeParse(value);
-    if (check && !check.success) report([], `${option} "${value}": ${check.error.issues[0]?.message}`);
-  }
+  const given = { source: frameworkList(options.sourceFramework), target: frameworkList(options.targetFramework) };
+  for (const [option, values] of [['--from', given.source], ['--to', given.target]] as const)
+    for (const value of values) {
+      const check = FrameworkIdSchema.safeParse(value);
+      if (!check.success) report([], `${option} "${value}": ${check.error.issues[0]?.message}`);
+    }
+  const chosen: Array<{ at: PathSegment[]; side: 'source' | 'target'; href: string | undefined; frameworkId: string; named: number; of: number }> = [];
 
   const entries: ImportedMapping[] = [];
   const defaulted = { strength: [] as string[], rationale: [] as string[] };
@@ -221,16 +259,19 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
   const unresolved = new Map<string, { idRefs: Set<string>; items: number; first: PathSegment[] }>();
   const readWithoutNamespace: Array<{ idRef: string; ref: string; at: PathSegment[] }> = [];
   const readAsFragment: typeof readWithoutNamespace = [];
+  const readWithPrefix: Array<{ idRef: string; ref: string; at: PathSegment[]; frameworkId: string; prefix: string; asWritten?: string }> = [];
   const mappings = list(collection.mappings);
   if (!mappings.length) report([...base, 'mappings'], 'no mappings');
   mappings.forEach((mapping, i) => {
     const at: PathSegment[] = [...base, 'mappings', i];
     if (!isRecord(mapping)) return report(at, 'expected a mapping object');
     uuidChecks.checkDocument([...at, 'uuid'], mapping.uuid);
+    const maps = list(mapping.maps);
     const frameworkFor = (side: 'source' | 'target'): string | undefined => {
-      const given = side === 'source' ? options.sourceFramework : options.targetFramework;
-      if (given) return given;
       const resource = mapping[`${side}-resource`];
+      const candidates = given[side];
+      if (candidates.length === 1) return candidates[0];
+      if (candidates.length > 1) return chooseFramework(side, candidates, isRecord(resource) && typeof resource.href === 'string' ? resource.href : undefined);
       const fromProp = propValue(resource, 'framework-id');
       const href = isRecord(resource) && typeof resource.href === 'string' ? resource.href : undefined;
       const fromHref = href ? HREF_PATTERN.exec(href)?.[1] : undefined;
@@ -239,16 +280,33 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
       report([...at, `${side}-resource`], `cannot tell which Crosswalk framework the ${side} resource${href ? ` (href "${href}")` : ''} is; pass it with ${side === 'source' ? '--from' : '--to'} <framework-id>`);
       return undefined;
     };
+    const idRefsOf = (side: 'sources' | 'targets') =>
+      maps.flatMap((map) => (isRecord(map) ? list(map[side]) : [])).flatMap((item) => (isRecord(item) && typeof item['id-ref'] === 'string' ? [item['id-ref']] : []));
+    // Of several frameworks given for one side, the one whose requirements most of this mapping's id-refs name.
+    const chooseFramework = (side: 'source' | 'target', candidates: string[], href: string | undefined): string | undefined => {
+      const idRefs = [...new Set(idRefsOf(side === 'source' ? 'sources' : 'targets'))];
+      const named = candidates.map((frameworkId) => ({ frameworkId, named: options.resolveIdRef ? idRefs.filter((id) => options.resolveIdRef!(frameworkId, id) !== undefined).length : 0 }));
+      const [best, second] = [...named].sort((a, b) => b.named - a.named);
+      const option = side === 'source' ? '--from' : '--to';
+      if (!best || best.named === 0 || (second && second.named === best.named)) {
+        report([...at, `${side}-resource`], `of the frameworks given with ${option} (${candidates.join(', ')}), ${best?.named ? `${best.named} of the ${idRefs.length} id-ref(s) of this mapping name requirements of ${named.filter((n) => n.named === best.named).map((n) => n.frameworkId).join(' and of ')} alike` : `none has a requirement that the ${idRefs.length} id-ref(s) of this mapping name`}${href ? ` (its ${side} resource is "${href}")` : ''}; import this mapping on its own with one ${option} framework`);
+        return undefined;
+      }
+      chosen.push({ at: [...at, `${side}-resource`], side, href, frameworkId: best.frameworkId, named: best.named, of: idRefs.length });
+      return best.frameworkId;
+    };
     const sourceFramework = frameworkFor('source');
     const targetFramework = frameworkFor('target');
     const mappingMethod = [mapping.method, provenance.method].find((v) => typeof v === 'string');
     const mappingRationale = [mapping['matching-rationale'], provenance['matching-rationale']].find((v) => typeof v === 'string');
-    const maps = list(mapping.maps);
     if (!maps.length) report([...at, 'maps'], 'no maps');
     if (!sourceFramework || !targetFramework) return;
-    const idRefsOf = (side: 'sources' | 'targets') =>
-      maps.flatMap((map) => (isRecord(map) ? list(map[side]) : [])).flatMap((item) => (isRecord(item) && typeof item['id-ref'] === 'string' ? [item['id-ref']] : []));
     const namespaces = { sources: idRefNamespace(idRefsOf('sources')), targets: idRefNamespace(idRefsOf('targets')) };
+    const prefixOf = (frameworkId: string, side: 'sources' | 'targets') => {
+      const refs = options.refsOf?.(frameworkId);
+      return refs ? missingPrefix(refs, idRefsOf(side)) : undefined;
+    };
+    const prefixes = { sources: prefixOf(sourceFramework, 'sources'), targets: prefixOf(targetFramework, 'targets') };
 
     maps.forEach((map, j) => {
       const mapAt: PathSegment[] = [...at, 'maps', j];
@@ -303,7 +361,13 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
           if (typeof idRef !== 'string' || !idRef.trim())
             return fail([...itemAt, 'id-ref'], `missing id-ref${'id_ref' in item || 'idRef' in item ? ` (found "${'id_ref' in item ? 'id_ref' : 'idRef'}": OSCAL spells the key "id-ref", with a hyphen)` : ''}`), [];
           const recorded = propValue(item, 'ref');
-          let ref = recorded ?? (options.resolveIdRef ? options.resolveIdRef(frameworkId, idRef) : idRef);
+          const prefix = prefixes[side];
+          const prefixed = recorded === undefined && prefix && options.resolveIdRef ? options.resolveIdRef(frameworkId, `${prefix}${idRef.trim()}`) : undefined;
+          if (prefixed !== undefined) {
+            const asWritten = options.resolveIdRef!(frameworkId, idRef);
+            readWithPrefix.push({ idRef, ref: prefixed, at: [...mapAt, ...itemAt, 'id-ref'], frameworkId, prefix: prefix!, ...(asWritten !== undefined ? { asWritten } : {}) });
+          }
+          let ref = prefixed ?? recorded ?? (options.resolveIdRef ? options.resolveIdRef(frameworkId, idRef) : idRef);
           // An id written as a link within the document ("#cis-1.1", as drafts do) names the same control.
           if (ref === undefined && options.resolveIdRef && idRef.startsWith('#')) {
             ref = options.resolveIdRef(frameworkId, idRef.slice(1));
@@ -367,6 +431,8 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
     });
   });
   uuidChecks.reportMaps();
+  for (const { at, side, href, frameworkId, named, of } of chosen)
+    report(at, `the ${side} resource${href ? ` "${href}"` : ''} is read as ${frameworkId}, whose requirements ${named} of this mapping's ${of} distinct id-ref(s) name`, 'warning');
   const [firstGroup] = manyToMany;
   if (manyToMany.length === 1) report(firstGroup!.at, `the map relates ${firstGroup!.shape}; each pair is imported as ${firstGroup!.pairwise}: review them`, 'warning');
   else if (firstGroup)
@@ -376,6 +442,12 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
     const distinct = [...new Map(read.map((r) => [r.idRef, r])).values()];
     const examples = distinct.slice(0, 3).map((r) => `"${r.idRef}" as ${r.ref}`).join(', ');
     report(read[0]!.at, `${distinct.length} id-ref(s) were read ${how}, e.g. ${examples}; check them`, 'warning');
+  }
+  for (const frameworkId of new Set(readWithPrefix.map((r) => r.frameworkId))) {
+    const read = [...new Map(readWithPrefix.filter((r) => r.frameworkId === frameworkId).map((r) => [r.idRef, r])).values()];
+    const other = read.filter((r) => r.asWritten !== undefined);
+    const examples = (list: typeof read) => list.slice(0, 3).map((r) => `"${r.idRef}" as ${r.ref}`).join(', ');
+    report(read[0]!.at, `${read.length} id-ref(s) of ${frameworkId} leave off the "${read[0]!.prefix}" its refs begin with and were read with it, e.g. ${examples(read)}${other.length ? `; ${other.length} of them also name another requirement as written, and are read with it all the same (e.g. ${other.slice(0, 3).map((r) => `"${r.idRef}" as ${r.ref}, not ${r.asWritten}`).join('; ')})` : ''}; check them`, 'warning');
   }
   for (const [frameworkId, { idRefs, items, first }] of unresolved) {
     const examples = [...idRefs].slice(0, 3).map((id) => `"${id}"`).join(', ');

@@ -172,21 +172,26 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
       // Else the id as a ref written otherwise ("4-1" for 4.1) or an alias the catalog records ("gv-1.1" for GOVERN 1.1):
       // one whole id, never a ref with its title.
       const loose = loadedRefResolver(loaded);
-      const readLoosely = new Map<string, string>();
+      // By framework: with several --from or --to frameworks the importer tries each, and only the chosen ones count.
+      const readLoosely = new Map<string, Map<string, string>>();
       const imported = importOscalMapping(request.text, {
         file, today, sourceFramework: request.from, targetFramework: request.to,
+        refsOf: (frameworkId) => byFramework.get(frameworkId)?.map((r) => r.ref),
         resolveIdRef: (frameworkId, idRef) => {
           const exact = refs.get(`${frameworkId}\u0000${idRef.toLowerCase()}`);
           if (exact !== undefined) return exact;
           const found = loose(frameworkId, idRef);
           if (!found || !isWholeId(found)) return undefined;
-          readLoosely.set(idRef, found.ref);
+          if (!readLoosely.has(frameworkId)) readLoosely.set(frameworkId, new Map());
+          readLoosely.get(frameworkId)!.set(idRef, found.ref);
           return found.ref;
         },
       });
-      if (readLoosely.size) {
-        const examples = [...readLoosely].slice(0, 3).map(([idRef, ref]) => `"${idRef}" as ${ref}`).join(', ');
-        imported.problems.push({ file, message: `${readLoosely.size} id-ref(s) were read as refs written otherwise (separators, zero padding or an alias the catalog records), e.g. ${examples}; check them`, severity: 'warning' });
+      const used = new Set(imported.mappingFiles.flatMap((m) => [m.source, m.target]));
+      const loosely = [...readLoosely].filter(([frameworkId]) => used.has(frameworkId)).flatMap(([, read]) => [...read]);
+      if (loosely.length) {
+        const examples = loosely.slice(0, 3).map(([idRef, ref]) => `"${idRef}" as ${ref}`).join(', ');
+        imported.problems.push({ file, message: `${loosely.length} id-ref(s) were read as refs written otherwise (separators, zero padding or an alias the catalog records), e.g. ${examples}; check them`, severity: 'warning' });
       }
       return imported;
     }

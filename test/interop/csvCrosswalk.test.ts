@@ -176,6 +176,26 @@ describe('importCsvCrosswalk', () => {
     expect(importCsvCrosswalk('', options).problems[0]!.message).toMatch(/empty/);
   });
 
+  it('keeps a rationale column of reasoning as the note, and reads the rationale from the column of rationale words', () => {
+    const reasons = ['Source Control ID,Target ID,Relationship Type,Rationale,Strength', '1.1,B-1,equal,Both ask for a policy.,9', '2,B-2,subset of,Narrower than treatment.,6'].join('\n');
+    const read = importCsvCrosswalk(reasons, { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b' });
+    expect(errorsOf(read.problems)).toEqual([]);
+    expect(loadImported(read).mappings.map((m) => [m.source, m.target, m.rationale, m.note])).toEqual([
+      ['fw-a:1.1', 'fw-b:B-1', 'semantic', 'Both ask for a policy.'],
+      ['fw-a:2', 'fw-b:B-2', 'semantic', 'Narrower than treatment.'],
+    ]);
+    expect(warningsOf(read.problems).map((p) => p.message)[0]).toBe('"Rationale" holds explanations rather than syntactic, semantic or functional: kept in the mappings\' notes');
+    // Both kinds side by side: the type from one column, the reasoning from the other, beside the notes.
+    const both = ['source_ref,target_ref,relationship,STRM Rationale,NIST IR-8477 Rational,notes', '1.1,B-1,equal,Same duty.,functional,seen twice'].join('\n');
+    const twice = importCsvCrosswalk(both, { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b' });
+    expect(errorsOf(twice.problems)).toEqual([]);
+    expect(loadImported(twice).mappings.map((m) => [m.rationale, m.note])).toEqual([['functional', 'Same duty.\nseen twice']]);
+    expect(warningsOf(twice.problems).map((p) => p.message).slice(0, 2)).toEqual([
+      '"STRM Rationale" holds explanations rather than syntactic, semantic or functional: kept in the mappings\' notes; the rationale is read from "NIST IR-8477 Rational"',
+      'header read with other names: "notes" as note, "NIST IR-8477 Rational" as rationale',
+    ]);
+  });
+
   it('fills a blank rationale or strength with a warning that lists the rows', () => {
     const csv = `${HEADER}\nfw-a,1.1,fw-b,B-1,equal,,,\nfw-a,2,fw-b,B-2,intersects,,,\nfw-a,3,fw-b,B-3,none,semantic,,\n`;
     const { mappingFiles, problems } = importCsvCrosswalk(csv, options);

@@ -61,6 +61,29 @@ describe('importOlirStrm', () => {
     ]);
   });
 
+  it('takes the rationale from the column whose cells are rationale words, and a rationale column of prose as the note', () => {
+    // The 12-column STRM template in circulation: "NIST IR-8477 Rational" holds the type, "STRM Rationale" the reasoning.
+    const csv = [
+      'FDE#,FDE Name,Focal Document Element (FDE),Confidence Levels,NIST IR-8477 Rational,STRM Rationale,STRM Relationship,Strength of Relationship,B Requirement Title,Target ID #,B Requirement Description,Notes',
+      '1.1,Policy,Have a policy.,high,functional,Both want a written policy.,equal,9,Policy,B-1,A policy exists.,',
+      '2,Risk assessment,Study risks.,medium,semantic,Treatment is narrower than assessment.,subset_of,6,Risk treatment,B-2,Treat risks.,second look',
+    ].join('\n');
+    const result = importOlirStrm(csv, options);
+    expect(messages(result, 'error')).toEqual([]);
+    expect(loadImported(result).mappings.map((m) => [m.source, m.relationship, m.target, m.rationale, m.strength, m.note])).toEqual([
+      ['fw-a:1.1', 'equal-to', 'fw-b:B-1', 'functional', 9, 'Both want a written policy.'],
+      ['fw-a:2', 'superset-of', 'fw-b:B-2', 'semantic', 6, 'Treatment is narrower than assessment.\nsecond look'],
+    ]);
+    expect(messages(result, 'warning')).toEqual([
+      '-: "STRM Rationale" holds explanations rather than syntactic, semantic or functional: kept in the mappings\' notes; the rationale is read from "NIST IR-8477 Rational"',
+    ]);
+    // A lone "Rationale" column of prose is the note too, and the rationale is defaulted (with the usual warning).
+    const prose = importOlirStrm(template(['1.1,Policy,Both want a policy,equal,B-1,Policy,,10', '2,Risk,Narrower scope,subset of,B-2,Risk treatment,,7']), options);
+    expect(messages(prose, 'error')).toEqual([]);
+    expect(loadImported(prose).mappings.map((m) => [m.rationale, m.note])).toEqual([['semantic', 'Both want a policy'], ['semantic', 'Narrower scope']]);
+    expect(messages(prose, 'warning')[0]).toBe('-: "Rationale" holds explanations rather than syntactic, semantic or functional: kept in the mappings\' notes');
+  });
+
   it('reads an OLIR concept crosswalk (no Relationship column) as intersects-with, and refs written with zero padding', () => {
     const padded = { ...options, refsOf: (id: string) => (id === 'fw-b' ? ['AC-2', 'AC-2(1)', 'PM-9'] : refsOf(id)) };
     // Header cells and a reference cell with line breaks, as in NIST's workbooks.

@@ -190,6 +190,15 @@ describe('importOscalCatalog', () => {
     expect(again.catalogs).toEqual(first.catalogs);
   });
 
+  it('round-trips summaries exactly: a backslash before punctuation, list markers and blank lines stay as written', () => {
+    const written: CatalogFile = {
+      framework: catalog.framework,
+      requirements: [{ ref: 'P-1', kind: 'control', title: 'Paths', summary: 'Store it under C:\\data\\*.log or "\\\\share".\n\n\n* first\n+ second' }],
+    };
+    const again = importOscalCatalog(exportOscalCatalog({ ...domainOf(written), lastModified: LAST_MODIFIED }), { file: 'again.json' });
+    expect(again.catalogs[0]!.requirements[0]!.summary).toBe(written.requirements[0]!.summary);
+  });
+
   it('reads a withdrawn status in any case with where the control went, and exports it as OSCAL does', () => {
     const doc = structuredClone(foreign);
     const withdrawn = doc.catalog.groups[0]!.controls![1] as Record<string, unknown>;
@@ -271,6 +280,42 @@ describe('importOscalCatalog', () => {
     ]);
     expect(catalogs[0]!.requirements.find((r) => r.ref === '03.01.13')!.tags).toEqual(['withdrawn', 'oscal-id:SP_800_171_03.01.13', 'addressed-by:03.13.08']);
     expect(problems.filter((p) => /OSCAL version/.test(p.message))).toEqual([]);
+  });
+
+  it('reads labels that number a node only within its parent with the parent\'s ref, when such labels repeat', () => {
+    const label = (value: string) => [{ name: 'label', value }];
+    // Practices with numbered subgroups, each numbered from 1 again, and controls labelled by nothing but their ids.
+    const practice = (id: string, title: string) => ({
+      id, title, props: label(id),
+      groups: [1, 2].map((n) => ({ id: `${id}.${n}`, title: `${title} step ${n}`, props: label(String(n)), controls: [{ id: `${id}.${n}.1`, title: `First task of step ${n}` }] })),
+    });
+    const doc = {
+      catalog: {
+        uuid: '7d1c3a52-0b6e-4f3a-9c1d-5e2f8a7b6c40',
+        metadata: { title: 'Numbered practices', 'last-modified': '2026-02-01T00:00:00Z', version: '2026-02-01T08:15:00.123+00:00', 'oscal-version': '1.1.3' },
+        groups: [practice('PLAN', 'Planning'), practice('RUN', 'Running')],
+      },
+    };
+    expect(validate(doc)).toEqual([]);
+    const { catalogs, problems } = importOscalCatalog(JSON.stringify(doc), { file: 'practices.json' });
+    expect(errorsOf(problems)).toEqual([]);
+    expect(catalogs[0]!.requirements.map((r) => [r.ref, r.parent])).toEqual([
+      ['PLAN', undefined], ['PLAN.1', 'PLAN'], ['PLAN.1.1', 'PLAN.1'], ['PLAN.2', 'PLAN'], ['PLAN.2.1', 'PLAN.2'],
+      ['RUN', undefined], ['RUN.1', 'RUN'], ['RUN.1.1', 'RUN.1'], ['RUN.2', 'RUN'], ['RUN.2.1', 'RUN.2'],
+    ]);
+    // A version that is a time stamp gives its date as the edition and in the framework id.
+    expect(catalogs[0]!.framework).toMatchObject({ id: 'numbered-practices-2026-02-01', edition: '2026-02-01' });
+    expect(warningsOf(problems).map((p) => [p.path, p.message])).toEqual([
+      ['catalog.metadata.version', 'the version "2026-02-01T08:15:00.123+00:00" is a time stamp; the edition (and the framework id) use its date, 2026-02-01 (pass --edition to choose another)'],
+      ['catalog.groups[0].groups[0]', '4 group(s) or control(s) have a label that numbers them only within their parent, and such labels repeat (e.g. "1" of "PLAN.1"); each is imported as its parent\'s ref, the separator of its id and its label (this is the first)'],
+    ]);
+    // Relative labels that name one node each stay as they are: the label is the identifier practitioners use.
+    const single = structuredClone(doc);
+    single.catalog.groups = [practice('PLAN', 'Planning')];
+    single.catalog.groups[0]!.groups[1]!.props = label('3');
+    const alone = importOscalCatalog(JSON.stringify(single), { file: 'one.json', edition: '1' });
+    expect(alone.catalogs[0]!.requirements.map((r) => r.ref)).toEqual(['PLAN', '1', 'PLAN.1.1', '3', 'PLAN.2.1']);
+    expect(warningsOf(alone.problems)).toEqual([]);
   });
 
   it('names the JSON path of a control without an id and of a repeated label, and checks the framework id', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../server/domain/errors.js';
-import { exportOscalMapping, idRefNamespace, importOscalMapping, pairwiseRelationship } from '../../server/interop/oscalMapping.js';
+import { exportOscalMapping, idRefNamespace, importOscalMapping, missingPrefix, pairwiseRelationship } from '../../server/interop/oscalMapping.js';
 import { exportOscalCatalog } from '../../server/interop/oscalCatalog.js';
 import { edge, smallBundle } from '../fixtures/smallBundle.js';
 import { richBundle } from './fixtures.js';
@@ -213,6 +213,69 @@ describe('importOscalMapping', () => {
     expect(warningsOf(problems).map((p) => p.message)).toContainEqual('1 id-ref(s) were read without the "#" of a link within a document (OSCAL writes the bare id), e.g. "#b-1" as B-1; check them');
   });
 
+  it('reads a collection whose mappings point at several catalogs, given as --to A,B, each against the one its id-refs name', () => {
+    // One source catalog mapped to two target catalogs, one `mapping` each, as a publisher splits its own controls.
+    const doc = {
+      'mapping-collection': {
+        uuid: '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
+        metadata: { title: 'Source to two catalogs', 'last-modified': '2026-03-01T00:00:00Z', version: '1', 'oscal-version': '1.2.1' },
+        provenance: { method: 'human', 'matching-rationale': 'semantic', status: 'complete', 'mapping-description': 'Test.' },
+        mappings: [
+          {
+            uuid: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d', 'source-resource': { type: 'catalog', href: 'source.json' }, 'target-resource': { type: 'catalog', href: 'process.json' },
+            maps: [{ uuid: '3b4c5d6e-7f8a-4b9c-8d1e-2f3a4b5c6d7e', relationship: 'subset-of', sources: [{ type: 'control', 'id-ref': 's-1' }], targets: [{ type: 'control', 'id-ref': 'P.1' }] }],
+          },
+          {
+            uuid: '4c5d6e7f-8a9b-4c0d-9e1f-3a4b5c6d7e8f', 'source-resource': { type: 'catalog', href: 'source.json' }, 'target-resource': { type: 'catalog', href: 'technique.json' },
+            maps: [
+              { uuid: '5d6e7f8a-9b0c-4d1e-8f2a-4b5c6d7e8f9a', relationship: 'equivalent-to', sources: [{ type: 'control', 'id-ref': 's-2' }], targets: [{ type: 'control', 'id-ref': 'T.1' }] },
+              { uuid: '6e7f8a9b-0c1d-4e2f-9a3b-5c6d7e8f9a0b', relationship: 'subset-of', sources: [{ type: 'control', 'id-ref': 's-3' }], targets: [{ type: 'control', 'id-ref': 'T.2' }, { type: 'control', 'id-ref': 'T.9' }] },
+            ],
+          },
+        ],
+      },
+    };
+    expect(validate(doc)).toEqual([]);
+    const refs: Record<string, string[]> = { src: ['s-1', 's-2', 's-3'], proc: ['P.1', 'P.2'], tech: ['T.1', 'T.2'] };
+    const resolve = (frameworkId: string, idRef: string) => refs[frameworkId]?.find((r) => r === idRef);
+    const { mappingFiles, problems } = importOscalMapping(JSON.stringify(doc), { file: 'two.json', sourceFramework: 'src', targetFramework: 'proc, tech', resolveIdRef: resolve });
+    expect(errorsOf(problems)).toEqual([]);
+    expect(mappingFiles.map((f) => [f.source, f.target, f.mappings.map((m) => `${m.source} ${m.relationship} ${m.target}`)])).toEqual([
+      ['src', 'proc', ['s-1 subset-of P.1']],
+      ['src', 'tech', ['s-2 equivalent-to T.1', 's-3 intersects-with T.2']],
+    ]);
+    expect(warningsOf(problems).map((p) => [p.path, p.message]).slice(0, 3)).toEqual([
+      ['mapping-collection.mappings[0].target-resource', 'the target resource "process.json" is read as proc, whose requirements 1 of this mapping\'s 1 distinct id-ref(s) name'],
+      ['mapping-collection.mappings[1].target-resource', 'the target resource "technique.json" is read as tech, whose requirements 2 of this mapping\'s 3 distinct id-ref(s) name'],
+      ['mapping-collection.mappings[1].maps[1]', 'the map relates 1 source(s) to 2 target(s); each pair is imported as intersects-with: review them'],
+    ]);
+    // A mapping none of the given frameworks fits, or two fit equally, is an error at its resource that says what to do.
+    refs.proc = ['P.1', 'T.1', 'T.2'];
+    const tied = importOscalMapping(JSON.stringify(doc), { file: 'two.json', sourceFramework: 'src', targetFramework: 'proc,tech', resolveIdRef: resolve });
+    expect(errorsOf(tied.problems)).toEqual([
+      { file: 'two.json', path: 'mapping-collection.mappings[1].target-resource', severity: 'error', message: 'of the frameworks given with --to (proc, tech), 2 of the 3 id-ref(s) of this mapping name requirements of proc and of tech alike (its target resource is "technique.json"); import this mapping on its own with one --to framework' },
+    ]);
+    const none = importOscalMapping(JSON.stringify(doc), { file: 'two.json', sourceFramework: 'src', targetFramework: 'other,tech', resolveIdRef: resolve });
+    expect(errorsOf(none.problems).map((p) => p.message)).toEqual([
+      'of the frameworks given with --to (other, tech), none has a requirement that the 1 id-ref(s) of this mapping name (its target resource is "process.json"); import this mapping on its own with one --to framework',
+    ]);
+  });
+
+  it('reads ids that leave off the prefix the catalog\'s refs share ("5.4" for A.5.4) with it, the clashing ones too', () => {
+    // A standard whose clauses 5.1 and 5.2 read like its annex controls written without "A.", as other tools write them.
+    const refs = ['5', '5.1', '5.2', 'A.5', 'A.5.1', 'A.5.2', 'A.5.3', 'A.5.4', 'A.5.5'];
+    const doc = structuredClone(foreign) as typeof foreign;
+    const item = (id: string) => [{ type: 'control', 'id-ref': id }];
+    doc['mapping-collection'].mappings.maps = ['5.1', '5.2', '5.3', '5.4', '5.5'].map((id, i) => ({ uuid: `0a1b2c3d-4e5f-4a6b-8c7d-${String(i).padStart(12, '0')}`, relationship: 'intersects-with', sources: item(id), targets: item('b-1') })) as never;
+    const resolve = (framework: string, id: string) => (framework === 'fw-a' ? refs.find((r) => r.toLowerCase() === id.toLowerCase()) : ids[id]);
+    const { mappingFiles, problems } = importOscalMapping(JSON.stringify(doc), { file: 'annex.json', sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveIdRef: resolve, refsOf: (f) => (f === 'fw-a' ? refs : undefined) });
+    expect(errorsOf(problems)).toEqual([]);
+    expect(mappingFiles[0]!.mappings.map((m) => m.source)).toEqual(['A.5.1', 'A.5.2', 'A.5.3', 'A.5.4', 'A.5.5']);
+    expect(warningsOf(problems).map((p) => p.message)[0]).toBe(
+      '5 id-ref(s) of fw-a leave off the "A." its refs begin with and were read with it, e.g. "5.1" as A.5.1, "5.2" as A.5.2, "5.3" as A.5.3; 2 of them also name another requirement as written, and are read with it all the same (e.g. "5.1" as A.5.1, not 5.1; "5.2" as A.5.2, not 5.2); check them',
+    );
+  });
+
   it('names the JSON path of a bad relationship, a missing (or misspelt) id-ref and a bad item type', () => {
     const doc = structuredClone(foreign) as typeof foreign;
     const maps = doc['mapping-collection'].mappings.maps as Array<Record<string, unknown>>;
@@ -257,6 +320,16 @@ describe('pairwiseRelationship', () => {
     expect(pairwiseRelationship('superset-of', 2, 1)).toBe('intersects-with');
     expect(pairwiseRelationship('equal-to', 2, 2)).toBe('intersects-with');
     expect(pairwiseRelationship('no-relationship', 2, 2)).toBe('no-relationship');
+  });
+});
+
+describe('missingPrefix', () => {
+  it('finds one prefix that makes nearly all unknown ids refs, and nothing when ids mostly match or several prefixes fit', () => {
+    const annex = ['5.1', 'A.5.1', 'A.5.2', 'A.5.3', 'A.6.1'];
+    expect(missingPrefix(annex, ['5.1', '5.2', '5.3', '6.1'])).toBe('A.');
+    expect(missingPrefix(annex, ['A.5.1', 'A.5.2', 'A.5.3', '5.1', '9.9'])).toBeUndefined(); // mostly written in full
+    expect(missingPrefix(annex, ['5.2', '9.8', '9.9'])).toBeUndefined(); // most unknown ids stay unknown
+    expect(missingPrefix(['AC-1', 'AC-2', 'AC-3', 'AU-1', 'AU-2', 'AU-3'], ['1', '2', '3'])).toBeUndefined(); // AC- or AU-?
   });
 });
 

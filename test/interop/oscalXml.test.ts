@@ -100,6 +100,26 @@ describe('OSCAL XML', () => {
     expect(catalog!.requirements.map((r) => [r.ref, r.kind, r.parent])).toEqual([['dm', 'family', undefined], ['DM-1', 'demo', 'dm'], ['DM-1(1)', 'demo', 'DM-1']]);
   });
 
+  it('reads statements alike from both editions: Markdown escapes, list markers and blank lines of the JSON prose', () => {
+    const metadata = '<metadata><title>Keys</title><last-modified>2026-01-01T00:00:00Z</last-modified><version>1</version><oscal-version>1.1.2</oscal-version></metadata>';
+    const xml = `<catalog xmlns="http://csrc.nist.gov/ns/oscal/1.0" uuid="0e1b7c0e-6d0a-4c53-9d59-5d2f4f3c2b11">${metadata}
+      <control id="k-1"><title>Keys</title><part id="k-1_smt" name="statement"><p>Use "strong" keys, marked *, for:</p><ul><li>storage</li><li>transit</li></ul></part></control>
+    </catalog>`;
+    // The JSON a publisher's pipeline wrote for the same statement: escaped quotes and asterisk, "* " items, stray spaces.
+    const json = {
+      catalog: {
+        uuid: '0e1b7c0e-6d0a-4c53-9d59-5d2f4f3c2b11',
+        metadata: { title: 'Keys', 'last-modified': '2026-01-01T00:00:00Z', version: '1', 'oscal-version': '1.1.2' },
+        controls: [{ id: 'k-1', title: 'Keys', parts: [{ id: 'k-1_smt', name: 'statement', prose: 'Use \\"strong\\" keys, marked \\*, for: \n \n\n\n* storage\n* transit  ' }] }],
+      },
+    };
+    const fromXml = importOscalCatalog(xml, { file: 'k.xml' });
+    const fromJson = importOscalCatalog(JSON.stringify(json), { file: 'k.xml' });
+    expect(fromXml.problems).toEqual([]);
+    expect(fromJson).toEqual(fromXml);
+    expect(fromJson.catalogs[0]!.requirements[0]!.summary).toBe('Use "strong" keys, marked *, for:\n\n- storage\n- transit');
+  });
+
   it('imports a mapping collection from XML', () => {
     const xml = `<mapping-collection xmlns="http://csrc.nist.gov/ns/oscal/1.0" uuid="1a2b3c4d-0000-4000-8000-000000000001">
       <metadata><title>Demo mapping</title><last-modified>2026-01-01T00:00:00Z</last-modified><version>1</version><oscal-version>1.2.1</oscal-version></metadata>
