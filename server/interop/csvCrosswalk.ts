@@ -102,17 +102,13 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     return emptyImport(problems);
   }
   // Which rationale-named column holds syntactic/semantic/functional, and which hold reasoning for the note.
-  const keys = header.map(headerKey);
-  const rationaleNames = COLUMN_NAMES.rationale;
-  const candidates = keys.flatMap((key, i) => (rationaleNames.includes(key) ? [i] : [])).sort((a, b) => rationaleNames.indexOf(keys[a]!) - rationaleNames.indexOf(keys[b]!));
-  const { rationale: rationaleAt, explanations } = rationaleColumns(candidates.map((i) => ({ key: i, cells: read.rows.map((r) => r.values[header[i]!] ?? '') })), (cell) => !cell.trim());
+  const { rationale: rationaleAt, explanations, warning } = rationaleColumns({ header, shown, names: COLUMN_NAMES.rationale, rows: read.rows, isBlank: (cell) => !cell.trim() });
   if (rationaleAt !== undefined) at.rationale = rationaleAt;
   else delete at.rationale;
   const explanationOf = new Map(read.rows.map((r) => [r.line, explanations.map((i) => r.values[header[i]!]?.trim() ?? '').filter(Boolean).join('\n')]));
-  if (explanations.length)
-    problems.push({ file, line: 1, message: `${explanations.map((i) => `"${shown[i]!.trim()}"`).join(', ')} holds explanations rather than syntactic, semantic or functional: kept in the mappings' notes${rationaleAt !== undefined ? `; the rationale is read from "${shown[rationaleAt]!.trim()}"` : ''}`, severity: 'warning' });
+  if (warning) problems.push({ file, line: 1, message: warning, severity: 'warning' });
   const readAs = renamed.filter((r) => !r.endsWith(' as rationale'));
-  if (rationaleAt !== undefined && keys[rationaleAt] !== 'rationale') readAs.push(`"${shown[rationaleAt]!.trim()}" as rationale`);
+  if (rationaleAt !== undefined && headerKey(header[rationaleAt]!) !== 'rationale') readAs.push(`"${shown[rationaleAt]!.trim()}" as rationale`);
   if (readAs.length) problems.push({ file, line: 1, message: `header read with other names: ${readAs.join(', ')}`, severity: 'warning' });
   if (positional) problems.push({ file, line: 1, message: positional.message, severity: 'warning' });
   const used = new Set([...Object.values(at), ...explanations]);

@@ -1,4 +1,5 @@
 import { InputError } from '../domain/errors.js';
+import { headerKey, type CsvRow } from './csv.js';
 import { isEquivalence } from '../domain/relationships.js';
 import {
   METHODS,
@@ -88,19 +89,38 @@ export const slugify = (text: string): string =>
     .replace(/[^a-z0-9.]+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');
 
+export interface RationaleColumnsInput {
+  /** The header as `readCsv` keys a row's values. */
+  header: readonly string[];
+  /** The header as written, for messages. */
+  shown: readonly string[];
+  /** Names a rationale column goes by (as `keyOf` reads a header cell), in order of preference. */
+  names: readonly string[];
+  rows: readonly CsvRow[];
+  isBlank: (cell: string) => boolean;
+  keyOf?: (headerCell: string) => string;
+}
+
 /**
  * Of a table's columns named for a rationale, which holds the rationale and which hold prose: the one whose filled
  * cells are most often syntactic, semantic or functional is the rationale; a column whose filled cells are mostly
  * something else is an explanation, for the note (tables use "Rationale" for either, and a 12-column STRM template
- * in circulation has both, "NIST IR-8477 Rational" for the type and "STRM Rationale" for the reasoning).
- * Candidates come in order of preference; blank cells are those `isBlank` says.
+ * in circulation has both, "NIST IR-8477 Rational" for the type and "STRM Rationale" for the reasoning). Columns are
+ * given by index; `warning` says what was read as an explanation, when anything was.
  */
-export function rationaleColumns<K>(candidates: ReadonlyArray<{ key: K; cells: readonly string[] }>, isBlank: (cell: string) => boolean): { rationale?: K; explanations: K[] } {
-  const read = candidates.map(({ key, cells }) => {
-    const filled = cells.map((c) => c.trim()).filter((c) => !isBlank(c));
+export function rationaleColumns({ header, shown, names, rows, isBlank, keyOf = headerKey }: RationaleColumnsInput): { rationale?: number; explanations: number[]; warning?: string } {
+  const preference = (i: number) => names.indexOf(keyOf(header[i]!));
+  const candidates = header.flatMap((_, i) => (preference(i) >= 0 ? [i] : [])).sort((a, b) => preference(a) - preference(b));
+  const read = candidates.map((column) => {
+    const filled = rows.map((r) => r.values[header[column]!]?.trim() ?? '').filter((c) => !isBlank(c));
     const words = filled.filter((c) => attempt(() => maybeRationale(c)).error === undefined).length;
-    return { key, words, prose: filled.length > 0 && words * 2 < filled.length };
+    return { column, words, prose: filled.length > 0 && words * 2 < filled.length };
   });
-  const [rationale] = read.filter((c) => !c.prose).sort((a, b) => b.words - a.words);
-  return { rationale: rationale?.key, explanations: read.filter((c) => c.prose).map((c) => c.key) };
+  const rationale = read.filter((c) => !c.prose).sort((a, b) => b.words - a.words)[0]?.column;
+  const explanations = read.filter((c) => c.prose).map((c) => c.column);
+  const named = (i: number) => `"${shown[i]!.trim()}"`;
+  const warning = explanations.length
+    ? `${explanations.map(named).join(', ')} holds explanations rather than syntactic, semantic or functional: kept in the mappings' notes${rationale !== undefined ? `; the rationale is read from ${named(rationale)}` : ''}`
+    : undefined;
+  return { rationale, explanations, warning };
 }

@@ -3,7 +3,7 @@ import { inverseRelationship } from '../domain/relationships.js';
 import type { Problem } from '../domain/errors.js';
 import type { Provenance, Rationale } from '../domain/schemas/mapping.js';
 import { buildMappingFiles, type ImportedMapping, type ImportedNoCounterpart } from './buildMappingFiles.js';
-import { findColumns, headerKey, readCsv, type CsvRow } from './csv.js';
+import { findColumns, headerKey, readCsv } from './csv.js';
 import { currentDate } from './jsonInput.js';
 import { attempt, defaultStrength, maybeRationale, maybeRelationship, maybeStrength, rationaleColumns } from './maybeRelationship.js';
 import { refResolver, resolveRefList } from './refResolver.js';
@@ -32,14 +32,6 @@ type StrmColumn = keyof typeof STRM_COLUMNS;
 function strmColumns(header: readonly string[]): Partial<Record<StrmColumn, string>> {
   const { at } = findColumns(header.map((h) => h.replace(/\(optional\)/gi, '')), STRM_COLUMNS);
   return Object.fromEntries(Object.entries(at).map(([column, index]) => [column, header[index as number]!.toLowerCase().trim()]));
-}
-
-/** The rationale column and the rationale-named columns of prose (see rationaleColumns), by header name. */
-function rationaleColumnsOf(header: readonly string[], rows: readonly CsvRow[]): { rationale?: string; explanations: string[] } {
-  const names: readonly string[] = STRM_COLUMNS.rationale;
-  const nameOf = (h: string) => headerKey(h.replace(/\(optional\)/gi, ''));
-  const candidates = header.filter((h) => names.includes(nameOf(h))).sort((a, b) => names.indexOf(nameOf(a)) - names.indexOf(nameOf(b)));
-  return rationaleColumns(candidates.map((key) => ({ key, cells: rows.map((r) => r.values[key] ?? '') })), isBlank);
 }
 
 /** A header row of an OLIR table: a focal and a reference element column (a concept crosswalk has no relationship). */
@@ -96,9 +88,10 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
   const { header, rows, problems, written } = readCsv(text, file, { isHeader: isStrmHeader, expected: EXPECTED });
   if (!header.length) return emptyImport(problems);
   const columns = strmColumns(header);
-  const { rationale: rationaleColumn, explanations } = rationaleColumnsOf(header, rows);
-  if (rationaleColumn) columns.rationale = rationaleColumn;
+  const rationaleRead = rationaleColumns({ header, shown: written ?? header, names: STRM_COLUMNS.rationale, rows, isBlank, keyOf: (h) => headerKey(h.replace(/\(optional\)/gi, '')) });
+  if (rationaleRead.rationale !== undefined) columns.rationale = header[rationaleRead.rationale]!;
   else delete columns.rationale;
+  const explanations = rationaleRead.explanations.map((i) => header[i]!);
   for (const [side, frameworkId] of [['focal', focal], ['reference', reference]] as const)
     if (!options.refsOf(frameworkId))
       problems.push({ file, message: `the ${side} framework "${frameworkId}" is not loaded: import its catalog first (crosswalk import --format csv|oscal|cprt|ciso-assistant), or name another with --${side === 'focal' ? 'from' : 'to'}`, severity: 'error' });
@@ -193,8 +186,7 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
         });
   }
 
-  if (explanations.length)
-    problems.push({ file, severity: 'warning', message: `${explanations.map((name) => `"${written?.[header.indexOf(name)] ?? name}"`).join(', ')} holds explanations rather than syntactic, semantic or functional: kept in the mappings' notes${rationaleColumn ? `; the rationale is read from "${written?.[header.indexOf(rationaleColumn)] ?? rationaleColumn}"` : ''}` });
+  if (rationaleRead.warning) problems.push({ file, severity: 'warning', message: rationaleRead.warning });
   problems.push(...skipWarnings({ file, focal, reference, conceptCrosswalk: !columns.relationship, pairs: entries.length, unresolved, loose, carried, unmapped, defaulted }));
 
   const mappedFocal = new Set(entries.filter((e) => e.relationship !== 'no-relationship').map((e) => e.source));
