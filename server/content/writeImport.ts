@@ -38,6 +38,11 @@ export interface WrittenImport {
   undo: () => void;
 }
 
+/** The ids of the catalogs Crosswalk ships (not the user's imports), which an import may not take. */
+export function shippedFrameworkIds(parsed?: ParsedFiles): Set<string> {
+  return new Set(loadContent({ reference: contentDirs().reference, user: [] }, { parsed }).bundle.frameworks.map((f) => f.id));
+}
+
 /**
  * Writes imported catalogs and crosswalks into the user's data folder as Crosswalk content files — only when
  * the importer reported no error and every new file passes validation together with everything already there.
@@ -63,7 +68,7 @@ export function writeImport({ imported, dataDir, sourceName, format, replace = f
     seen.add(file.path);
     if (fs.existsSync(file.path) && !replace) throw new InputError(`import: ${path.relative(process.cwd(), file.path)} exists from an earlier import; pass --replace to overwrite it`);
   }
-  const shipped = new Set(loadContent({ reference: dirs.reference, user: [] }, { parsed }).bundle.frameworks.map((f) => f.id));
+  const shipped = shippedFrameworkIds(parsed);
   for (const catalog of imported.catalogs)
     if (shipped.has(catalog.framework.id)) throw new InputError(`import: framework id "${catalog.framework.id}" is already used by a shipped catalog; choose another one with --framework-id (frameworkId in the API)`);
 

@@ -22,6 +22,8 @@ export interface CisoAssistantImportOptions extends ImportOptions {
   resolveUrn?: (urn: string) => string | undefined;
   /** The name and edition of a loaded framework by id, so a library of one that is already loaded is not imported as a second copy. */
   loadedFrameworkName?: (frameworkId: string) => string | undefined;
+  /** The ids of the catalogs Crosswalk ships: a library that names one in its URN and its ref_id alike is still a second copy. */
+  shippedFrameworkIds?: ReadonlySet<string>;
 }
 
 const DEFAULT_LICENCE = 'Imported by the user from a CISO Assistant library; not redistributed by Crosswalk.';
@@ -92,9 +94,11 @@ export function importCisoAssistantDocument(document: CisoAssistantDocument, opt
     if (!idCheck.success) report([...at, 'ref_id'], `framework id "${frameworkId}": ${idCheck.error.issues[0]?.message} (pass one with --framework-id)`);
     // CISO Assistant names its framework in the URN as Crosswalk names the same standard ("iso27001-2022"), while the
     // ref_id slug differs ("iso-iec-27001-2022"): imported as it is, the standard would be loaded twice, and mapping
-    // libraries would attach to whichever copy their URNs resolve to.
+    // libraries would attach to whichever copy their URNs resolve to. Where the two agree ("nist-ai-rmf-1.0"), only a
+    // shipped catalog is a second copy: a loaded one of that id is this library's earlier import, which --replace renews.
     const urnId = text(fw.urn) && lastSegment(text(fw.urn)!).toLowerCase();
-    const loadedName = !options.frameworkId && urnId && urnId !== frameworkId ? options.loadedFrameworkName?.(urnId) : undefined;
+    const secondCopy = !options.frameworkId && urnId && (urnId !== frameworkId || options.shippedFrameworkIds?.has(urnId));
+    const loadedName = secondCopy ? options.loadedFrameworkName?.(urnId) : undefined;
     if (loadedName !== undefined)
       report([...at, 'urn'], `this library is CISO Assistant's "${urnId}", which is already loaded as ${urnId} (${loadedName}); CISO Assistant mapping libraries that use it resolve to the loaded catalog, so it need not be imported. To import it as a framework of its own anyway, pass --framework-id (frameworkId in the API)`);
     const edition = options.edition?.trim() || text(library.version);

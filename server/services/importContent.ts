@@ -5,7 +5,7 @@ import { csvToCatalog, hasCatalogHeader } from '../content/csvCatalog.js';
 import type { MappingFile } from '../content/fileSchemas.js';
 import { errorsIn, loadContent, type LoadedContent, type ParsedFiles } from '../content/loadContent.js';
 import { withoutStatedPairs } from '../content/statedPairs.js';
-import { importedMappingPath, writeImport, type ImportedContent } from '../content/writeImport.js';
+import { importedMappingPath, shippedFrameworkIds, writeImport, type ImportedContent } from '../content/writeImport.js';
 import { InputError, optionNamed, type Problem } from '../domain/errors.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import { canonicalJson } from '../domain/fingerprint.js';
@@ -137,7 +137,7 @@ async function importText(request: ImportRequest): Promise<ImportSource> {
 }
 
 /** Runs the importer of a format; everything it returns is still unvalidated against the loaded content. */
-function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoAssistantWorkbook'>, loaded: ContentBundle): ImportedContent & { reviews?: BundleReview[] } {
+function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoAssistantWorkbook'>, loaded: ContentBundle, shipped: ReadonlySet<string>): ImportedContent & { reviews?: BundleReview[] } {
   const file = request.sourceName;
   const today = request.today;
   switch (maybeImportFormat(request.format)) {
@@ -197,7 +197,7 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
     }
     case 'ciso-assistant': {
       const names = new Map(loaded.frameworks.map((f) => [f.id, `${f.name}, edition ${f.edition}`]));
-      const options = { file, today, frameworkId: request.frameworkId, edition: request.edition, resolveUrn: urnResolver(loaded), loadedFrameworkName: (id: string) => names.get(id) };
+      const options = { file, today, frameworkId: request.frameworkId, edition: request.edition, resolveUrn: urnResolver(loaded), loadedFrameworkName: (id: string) => names.get(id), shippedFrameworkIds: shipped };
       const workbook = request.cisoAssistantWorkbook;
       if (!workbook) return importCisoAssistantLibrary(request.text, options);
       return workbook.document ? importCisoAssistantDocument(workbook.document, options, workbook.problems) : emptyImport(workbook.problems);
@@ -301,7 +301,7 @@ export async function importContent(request: ImportRequest): Promise<ImportOutco
   const loaded = loadContent(dirs, { parsed });
   if (errorsIn(loaded.problems).length) throw new InputError('the content already in place does not validate; run "crosswalk validate" and fix it before importing');
   const source = await importText(request);
-  const read = withShortName(runImporter({ ...request, text: source.text, sourceName: source.file, cisoAssistantWorkbook: source.cisoAssistantWorkbook }, loaded.bundle), request);
+  const read = withShortName(runImporter({ ...request, text: source.text, sourceName: source.file, cisoAssistantWorkbook: source.cisoAssistantWorkbook }, loaded.bundle, shippedFrameworkIds(parsed)), request);
   const further = source.furtherSources && read.mappingFiles.length ? withFurtherSources(read.mappingFiles, source.furtherSources.text, source.furtherSources.file) : undefined;
   const furtherProblems = further && source.furtherSources ? onSheetRows(further.problems, source.furtherSources) : [];
   const converted = further ? { ...read, mappingFiles: errorsIn(further.problems).length ? [] : further.mappingFiles } : read;

@@ -291,6 +291,30 @@ describe('more import formats over HTTP', () => {
     expect((await server.store.listRequirements({ frameworkId: 'ciso-27001-copy' })).map((r) => r.ref)).toEqual(['A.5.1']);
   });
 
+  it('explains the refusal the same way when the library\'s ref_id names the shipped catalog too, and still renews its own earlier import', async () => {
+    const library = (id: string) => [
+      `urn: urn:intuitem:risk:library:${id}`,
+      `ref_id: ${id.toUpperCase()}`,
+      'name: A risk framework',
+      'version: 2',
+      'objects:',
+      '  framework:',
+      `    urn: urn:intuitem:risk:framework:${id}`,
+      `    ref_id: ${id.toUpperCase()}`,
+      '    name: A risk framework',
+      '    requirement_nodes:',
+      `      - { urn: "urn:intuitem:risk:req_node:${id}:govern", assessable: false, depth: 1, ref_id: GOVERN, name: Govern }`,
+    ].join('\n');
+    const refused = await upload('format=ciso-assistant&filename=nist-ai-rmf.yaml&edition=1.0', library('nist-ai-rmf-1.0'));
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.problems.join('\n')).toMatch(/objects\.framework\.urn: this library is CISO Assistant's "nist-ai-rmf-1\.0", which is already loaded as nist-ai-rmf-1\.0 \(.*\).*pass --framework-id/);
+
+    expect((await upload('format=ciso-assistant&filename=own-rmf.yaml&edition=1', library('own-rmf-1'))).status).toBe(200);
+    const renewed = await upload('format=ciso-assistant&filename=own-rmf.yaml&edition=2&replace=true', library('own-rmf-1'));
+    expect(renewed.status).toBe(200);
+    expect((await server.store.listFrameworks()).find((f) => f.id === 'own-rmf-1')?.edition).toBe('2');
+  });
+
   it('refuses a crosswalk that states a pair two ways, pointing at skipConflicts, which imports the rest and leaves the pair out', async () => {
     const header = 'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength\n';
     const rows = 'iso9001-2015,7.2,nist-ai-600-1,2.2,intersects-with,semantic,3\niso9001-2015,7.3,nist-ai-600-1,2.3,subset-of,semantic,5\nnist-ai-600-1,2.3,iso9001-2015,7.3,subset-of,semantic,5\n';

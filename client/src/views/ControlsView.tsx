@@ -79,7 +79,7 @@ export function ControlsView({ route }: { route: Route }) {
         <form className="controls report-form" aria-label="Propose" onSubmit={(e) => e.preventDefault()}>
           <FrameworkPicker name="ucs-frameworks" legend="Frameworks to cover (the first names the controls)" selected={frameworks} onChange={(ids) => setParams({ fw: ids.join(',') || 'none', sel: null })} />
           <label className="check">
-            <input type="checkbox" checked={includeProposed} onChange={(e) => setParams({ proposed: e.target.checked ? 'true' : null })} /> use proposed mappings too
+            <input type="checkbox" checked={includeProposed} onChange={(e) => setParams({ proposed: e.target.checked ? 'true' : null })} /> include proposed mappings
           </label>
           <button type="button" aria-expanded={showProposal} aria-controls="proposal" disabled={!frameworks.length} onClick={() => setParams({ proposal: showProposal ? null : '1' }, { replace: false })}>
             {showProposal ? 'Hide the proposal' : 'Propose'}

@@ -70,7 +70,7 @@ export function GapsView({ route }: { route: Route }) {
           </label>
         )}
         <label className="check">
-          <input type="checkbox" checked={p.includeProposed} onChange={(e) => setParams({ proposed: e.target.checked ? 'true' : null })} /> count proposed mappings too
+          <input type="checkbox" checked={p.includeProposed} onChange={(e) => setParams({ proposed: e.target.checked ? 'true' : null })} /> include proposed mappings
         </label>
         {p.basis === 'frameworks' && <FrameworkPicker name="gap-have" legend="Frameworks you comply with" selected={p.have} exclude={[p.target]} onChange={(ids) => setParams({ have: ids.join(',') || 'none' })} />}
       </form>

@@ -30,7 +30,7 @@ export function ImsView({ route }: { route: Route }) {
       <form className="controls report-form" aria-label="Standards" onSubmit={(e) => e.preventDefault()}>
         <FrameworkPicker name="ims-standards" legend="Standards to integrate" selected={standards} onChange={(ids) => setParams({ std: ids.join(',') || 'none' })} />
         <label className="check">
-          <input type="checkbox" checked={includeProposed} onChange={(e) => setParams({ proposed: e.target.checked ? 'true' : null })} /> use proposed mappings too
+          <input type="checkbox" checked={includeProposed} onChange={(e) => setParams({ proposed: e.target.checked ? 'true' : null })} /> include proposed mappings
         </label>
       </form>
       {!standards.length && <Empty>Tick at least one standard.</Empty>}

@@ -128,7 +128,7 @@ function unreviewedWarning(index: CoverageIndex, frameworks: readonly string[], 
   if (statuses.includes('proposed')) return [];
   const held = new Set(frameworks);
   const proposed = index.mappings.filter((m) => m.status === 'proposed' && (held.has(frameworkOf(m.source)) || held.has(frameworkOf(m.target)))).length;
-  return proposed ? [`${proposed} proposed mapping(s) of ${frameworks.join(', ')} are not followed until a person approves them (review them, or count proposed mappings too)`] : [];
+  return proposed ? [`${proposed} proposed mapping(s) of ${frameworks.join(', ')} are not followed until a person approves them: review them, or include proposed mappings (--include-proposed in the CLI, includeProposed in the API, "include proposed mappings" in the explorer)`] : [];
 }
 
 export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {

@@ -70,7 +70,7 @@ describe('gapAnalysis', () => {
     expect(row(report, '5').reasons.at(-1)).toMatch(/1 proposed mapping not counted until approved/);
     expect(row(gapAnalysis(index, { have, target: 't', statuses: ['approved', 'proposed'] }), '5').status).toBe('covered');
     // An imported crosswalk arrives proposed: the report says how many mappings of the held framework wait for review.
-    expect(report.warnings).toEqual(['1 proposed mapping(s) of h are not followed until a person approves them (review them, or count proposed mappings too)']);
+    expect(report.warnings).toEqual(['1 proposed mapping(s) of h are not followed until a person approves them: review them, or include proposed mappings (--include-proposed in the CLI, includeProposed in the API, "include proposed mappings" in the explorer)']);
     expect(gapAnalysis(index, { have, target: 't', statuses: ['approved', 'proposed'] }).warnings).toEqual([]);
   });
 
