@@ -86,10 +86,27 @@ describe.skipIf(!hasChromium)('explorer views (headless chromium)', () => {
         const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
         if (x > 1 && y > 1) pairs.push(a.text + ' / ' + b.text);
       }));
-      return { labels: boxes.length, pairs };
-    })()`)) as { labels: number; pairs: string[] };
+      // Nor another node (pinned and selected labels are always drawn, so they are left out).
+      const discs = [...document.querySelectorAll('.graph-canvas svg g[data-node] > path:first-of-type')].map((p) => {
+        const b = p.getBoundingClientRect();
+        return { id: p.parentElement.getAttribute('data-node'), x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2, r: b.width / 2 };
+      });
+      const onNodes = [];
+      for (const t of document.querySelectorAll('.graph-canvas svg text.label:not(.pinned)')) {
+        const own = t.parentElement.getAttribute('data-node');
+        const box = t.getBoundingClientRect();
+        for (const d of discs) {
+          if (d.id === own) continue;
+          const dx = d.x - Math.max(box.left, Math.min(d.x, box.right));
+          const dy = d.y - Math.max(box.top, Math.min(d.y, box.bottom));
+          if (Math.hypot(dx, dy) < d.r - 1) onNodes.push(t.textContent + ' / ' + d.id);
+        }
+      }
+      return { labels: boxes.length, pairs, onNodes };
+    })()`)) as { labels: number; pairs: string[]; onNodes: string[] };
     expect(covered.labels).toBeGreaterThan(20);
     expect(covered.pairs).toEqual([]);
+    expect(covered.onNodes).toEqual([]);
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -97,16 +97,42 @@ describe('renderer and labels', () => {
     expect(widthStretch(0, 400)).toBe(1);
   });
 
-  it('drops a label that would cover one drawn before it, unless it must be kept', () => {
+  it('drops a label that would cover one drawn before it wherever it goes, unless it must be kept', () => {
+    // r 0: a right label starts 4px right of its node's centre, a left one ends 4px left of it; one under or over its
+    // node is centred on it, its middle line 9px away; lines are 14px high.
     const boxes = [
-      { id: 'start', x: 0, y: 0, width: 60, side: 'right' as const, keep: true },
-      { id: 'overlapsStart', x: 30, y: 5, width: 40, side: 'right' as const },
-      { id: 'below', x: 30, y: 20, width: 40, side: 'right' as const },
-      { id: 'leftOfStart', x: -2, y: 0, width: 50, side: 'left' as const },
-      { id: 'kept', x: 10, y: 2, width: 10, side: 'right' as const, keep: true },
+      { id: 'start', cx: -4, cy: 0, r: 0, width: 60, side: 'right' as const, keep: true },
+      { id: 'leftOfStart', cx: 2, cy: 0, r: 0, width: 50, side: 'left' as const },
+      // Covers "start" on its right and on its left: goes under its node (x 6–46, y 7–21), clear of "start" (y −7–7).
+      { id: 'overlapsStart', cx: 26, cy: 5, r: 0, width: 40, side: 'right' as const },
+      // Covers "start" to either side and over its node, and "overlapsStart" under it.
+      { id: 'crowded', cx: 26, cy: 8, r: 0, width: 40, side: 'right' as const },
+      { id: 'kept', cx: 6, cy: 2, r: 0, width: 10, side: 'right' as const, keep: true },
     ];
-    // 14px lines: "below" (y 13–27) clears "start" (y −7–7); "leftOfStart" ends where "start" begins.
-    expect([...declutterLabels(boxes)]).toEqual(['start', 'below', 'leftOfStart', 'kept']);
-    expect([...declutterLabels(boxes, 40)]).toEqual(['start', 'leftOfStart', 'kept']);
+    expect([...declutterLabels(boxes)]).toEqual([['start', 'right'], ['leftOfStart', 'left'], ['overlapsStart', 'below'], ['kept', 'right']]);
+  });
+
+  it('puts a label on its other side when its own side is taken, else under or over its node, and never over another node', () => {
+    const first = { id: 'first', cx: 0, cy: 0, r: 5, width: 50, side: 'right' as const };
+    // "second" sits just right of "first" and would rather point left, across "first"'s label: it turns right.
+    const second = { id: 'second', cx: 80, cy: 2, r: 5, width: 50, side: 'left' as const };
+    expect([...declutterLabels([first, second])]).toEqual([['first', 'right'], ['second', 'right']]);
+
+    // A node 30px right of "lone" is under its right-hand label (which starts at 9 and runs to 59): the label turns left.
+    const lone = { id: 'lone', cx: 0, cy: 0, r: 5, width: 50, side: 'right' as const };
+    const nodes = [{ id: 'lone', x: 0, y: 0, r: 5 }, { id: 'neighbour', x: 30, y: 3, r: 5 }];
+    expect([...declutterLabels([lone], nodes)]).toEqual([['lone', 'left']]);
+    // Nodes under both sides: the label goes under its node, or over it when it leans that way (away from the middle).
+    const flanked = [...nodes, { id: 'west', x: -30, y: 0, r: 5 }];
+    expect([...declutterLabels([lone], flanked)]).toEqual([['lone', 'below']]);
+    expect([...declutterLabels([{ ...lone, vertical: 'above' as const }], flanked)]).toEqual([['lone', 'above']]);
+    // A node under it as well turns it over its node, even when it leans down.
+    const boxed = [...flanked, { id: 'south', x: 0, y: 20, r: 5 }, { id: 'north', x: 0, y: -20, r: 5 }];
+    expect([...declutterLabels([lone], boxed.filter((n) => n.id !== 'north'))]).toEqual([['lone', 'above']]);
+    // Boxed in on four sides, it waits for hover, unless it must be kept, which keeps its own side.
+    expect([...declutterLabels([lone], boxed)]).toEqual([]);
+    expect([...declutterLabels([{ ...lone, keep: true }], boxed)]).toEqual([['lone', 'right']]);
+    // A node just beyond the label's end, or just above its line, is clear of it.
+    expect([...declutterLabels([lone], [{ id: 'far', x: 65, y: 0, r: 5 }, { id: 'above', x: 30, y: -13, r: 5 }])]).toEqual([['lone', 'right']]);
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { createSimulation, pauseRepulsion, settle, settleTicks, widthStretch, type SimLink, type SimNode } from '../graph/forceLayout.js';
 import { createPicker } from '../graph/hitTest.js';
-import { chooseRenderer, declutterLabels, labelSides, labelWidth, pickLabels } from '../graph/labels.js';
+import { chooseRenderer, declutterLabels, labelOffset, labelSides, labelWidth, pickLabels, type LabelSide } from '../graph/labels.js';
 import type { Shape } from '../graph/palette.js';
 import { shapeCorners, shapePath } from '../graph/shapes.js';
 import type { Point } from '../graph/types.js';
@@ -241,9 +241,9 @@ export function GraphView({ nodes, links, mode = 'force', anchors, seed = 1, hei
     ctx.font = '12px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
     ctx.lineJoin = 'round';
-    for (const { n, s, x, y, left } of labelsToDraw({ sim, style, labelled, sides, t, ...h })) {
+    for (const { s, x, y, align } of labelsToDraw({ sim, style, labelled, sides, t, ...h })) {
       if (!inView(x, y)) continue;
-      ctx.textAlign = left ? 'right' : 'left';
+      ctx.textAlign = align === 'end' ? 'right' : align === 'middle' ? 'center' : 'left';
       ctx.strokeStyle = 'rgba(255,255,255,0.9)';
       ctx.lineWidth = 3;
       ctx.strokeText(s.label, x, y);
@@ -589,31 +589,53 @@ interface SvgGraphProps {
 
 /**
  * The labels to draw and where: the chosen ones (pinned first, then the best connected) that cover no label drawn
- * before them, the selected and pinned ones always, and the hovered and focused node's whatever it covers.
+ * before them and no other node, on the side they lean to or else the other; the selected and pinned ones always,
+ * and the hovered and focused node's whatever it covers.
  */
 function labelsToDraw({ sim, style, labelled, sides, t, selectedId, hoverId, focusedId }: {
-  sim: { byId: Map<string, SimNode> }; style: Map<string, GraphNode>; labelled: Set<string>; sides: Map<string, 'left' | 'right'>; t: ViewTransform;
+  sim: { nodes: SimNode[]; byId: Map<string, SimNode> }; style: Map<string, GraphNode>; labelled: Set<string>; sides: Map<string, 'left' | 'right'>; t: ViewTransform;
   selectedId?: string | null; hoverId: string | null; focusedId: string | null;
 }) {
-  const place = (id: string) => {
+  const disc = (n: SimNode) => ({ id: n.id, x: (n.x ?? 0) * t.k + t.x, y: (n.y ?? 0) * t.k + t.y, r: screenRadius(n.r, t.k) });
+  const place = (id: string, side: LabelSide = sides.get(id) ?? 'right') => {
     const n = sim.byId.get(id);
     const s = style.get(id);
     if (!n || !s) return null;
-    const left = sides.get(id) === 'left';
-    return { n, s, left, x: (n.x ?? 0) * t.k + t.x + (left ? -1 : 1) * (screenRadius(n.r, t.k) + 4), y: (n.y ?? 0) * t.k + t.y };
+    const d = disc(n);
+    const { dx, dy, align } = labelOffset(d.r, side);
+    return { n, s, dx, dy, align, x: d.x + dx, y: d.y + dy };
   };
-  const chosen = [...labelled].map(place).filter((p): p is NonNullable<typeof p> => p !== null && (t.k >= 0.35 || !!p.s.pinned));
+  const middleY = sim.byId.get(selectedId ?? '')?.y ?? sim.nodes.reduce((sum, n) => sum + (n.y ?? 0), 0) / Math.max(1, sim.nodes.length);
+  const chosen = [...labelled].flatMap((id) => {
+    const n = sim.byId.get(id);
+    const s = style.get(id);
+    return n && s && (t.k >= 0.35 || s.pinned) ? [{ n, s }] : [];
+  });
   const keep = (p: (typeof chosen)[number]) => !!p.s.pinned || p.n.id === selectedId;
   const ordered = [...chosen.filter(keep), ...chosen.filter((p) => !keep(p))];
-  const shown = declutterLabels(ordered.map((p) => ({ id: p.n.id, x: p.x, y: p.y, width: labelWidth(p.s.label, p.s.pinned), side: p.left ? 'left' : 'right', keep: keep(p) })));
-  for (const id of [hoverId, focusedId]) if (id) shown.add(id);
-  return [...shown].map(place).filter((p): p is NonNullable<typeof p> => p !== null);
+  // A dashed outline (a proposed or out-of-scope node) is part of what a label should not cover.
+  const nodes = sim.nodes.flatMap((n) => {
+    const s = style.get(n.id);
+    if (!s) return [];
+    const d = disc(n);
+    return [{ ...d, r: d.r + (s.outline === 'dashed' ? 3 : 0) }];
+  });
+  const shown = declutterLabels(
+    ordered.map(({ n, s }) => {
+      const d = disc(n);
+      const vertical = (n.y ?? 0) < middleY ? ('above' as const) : ('below' as const);
+      return { id: n.id, cx: d.x, cy: d.y, r: d.r, width: labelWidth(s.label, s.pinned), side: sides.get(n.id) ?? 'right', vertical, keep: keep({ n, s }) };
+    }),
+    nodes,
+  );
+  for (const id of [hoverId, focusedId]) if (id && !shown.has(id)) shown.set(id, sides.get(id) ?? 'right');
+  return [...shown].map(([id, side]) => place(id, side)).filter((p): p is NonNullable<typeof p> => p !== null);
 }
 
 function SvgGraph({ sim, style, sides, linkStyle, labelled, t, width, height, selectedId, hoverId, focusedId }: SvgGraphProps) {
   const sx = (n: SimNode) => (n.x ?? 0) * t.k + t.x;
   const sy = (n: SimNode) => (n.y ?? 0) * t.k + t.y;
-  const labels = new Set(labelsToDraw({ sim, style, labelled, sides, t, selectedId, hoverId, focusedId }).map((p) => p.n.id));
+  const labels = new Map(labelsToDraw({ sim, style, labelled, sides, t, selectedId, hoverId, focusedId }).map((p) => [p.n.id, p]));
   return (
     <svg width={width} height={height} aria-hidden="true" focusable="false">
       <g className="links">
@@ -636,14 +658,15 @@ function SvgGraph({ sim, style, sides, linkStyle, labelled, t, width, height, se
           const r = screenRadius(n.r, t.k);
           const x = sx(n);
           const y = sy(n);
+          const label = labels.get(n.id);
           const ring = n.id === selectedId ? '#000' : n.id === focusedId ? '#0047ab' : n.id === hoverId ? '#000' : null;
           return (
             <g key={n.id} transform={`translate(${x.toFixed(1)},${y.toFixed(1)})`} opacity={s.faded ? 0.25 : 1} data-node={n.id}>
               {ring && <circle r={r + 5} fill="none" stroke={ring} strokeWidth={n.id === hoverId && n.id !== selectedId ? 2 : 3} />}
               <path d={shapePath(s.shape, r)} fill={s.color} stroke="#fff" strokeWidth={1.5} />
               {s.outline === 'dashed' && <path d={shapePath(s.shape, r + 2.5)} fill="none" stroke="#222" strokeWidth={1.2} strokeDasharray="3 2" />}
-              {labels.has(n.id) && (
-                <text x={sides.get(n.id) === 'left' ? -(r + 4) : r + 4} y={0} dominantBaseline="middle" textAnchor={sides.get(n.id) === 'left' ? 'end' : 'start'} className={s.pinned ? 'label pinned' : 'label'}>
+              {label && (
+                <text x={label.dx} y={label.dy} dominantBaseline="middle" textAnchor={label.align} className={s.pinned ? 'label pinned' : 'label'}>
                   {s.label}
                 </text>
               )}
