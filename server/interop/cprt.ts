@@ -76,7 +76,8 @@ export function importCprt(text: string, options: CprtImportOptions): ImportResu
   });
 
   // Elements, keyed by document and identifier.
-  const wanted = options.elementTypes ? new Set(options.elementTypes.map((t) => t.toLowerCase())) : undefined;
+  // No types, or an empty list (the CLI's and the API's reading of an absent --element-types), keeps every type.
+  const wanted = options.elementTypes?.length ? new Set(options.elementTypes.map((t) => t.toLowerCase())) : undefined;
   const elements = new Map<string, Element>();
   const key = (doc: string, id: string) => `${doc}\u0000${id}`;
   const unknownDocs = new Map<string, number>();

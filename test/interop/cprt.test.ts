@@ -54,6 +54,12 @@ describe('importCprt', () => {
     expect(catalogs[0]!.requirements.map((r) => [r.ref, r.parent])).toEqual([['GOVERN', undefined], ['GOVERN 1.1', 'GOVERN'], ['MAP', undefined]]);
   });
 
+  it('reads an empty list of element types as none given (the CLI without --element-types), keeping every type', () => {
+    const { catalogs, problems } = importCprt(wrapped(graph), { file: 'cprt.json', elementTypes: [] });
+    expect(errorsOf(problems)).toEqual([]);
+    expect(catalogs[0]!.requirements.map((r) => r.ref)).toEqual(['GOVERN', 'GOVERN 1', 'GOVERN 1.1', 'SA-GOVERN 1.1-1', 'MAP']);
+  });
+
   it('names the export\'s element types when a type asked for is not among them: a warning beside others, an error alone', () => {
     const partly = importCprt(wrapped(graph), { file: 'cprt.json', elementTypes: ['Subcategory', 'subcategories'] });
     expect(errorsOf(partly.problems)).toEqual([]);
