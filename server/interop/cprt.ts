@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { maybeKind } from '../content/csvCatalog.js';
 import type { CatalogFile } from '../content/fileSchemas.js';
 import { formatPath, type PathSegment } from '../content/yamlDocument.js';
-import { FrameworkIdSchema, RefSchema } from '../domain/schemas/common.js';
+import { FrameworkIdSchema, RefSchema, TagSchema } from '../domain/schemas/common.js';
+import { WITHDRAWN_TAG } from '../domain/schemas/requirement.js';
 import { isRecord, parseJsonInput, problemReporter } from './jsonInput.js';
 import { slugify } from './maybeRelationship.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
@@ -12,7 +13,11 @@ export interface CprtImportOptions extends ImportOptions {
   frameworkIds?: Record<string, string>;
   /** The framework id when the export holds one document (the CLI's --framework-id). */
   frameworkId?: string;
-  /** Import only elements of these types (e.g. function, category, subcategory); children of left-out elements move up. */
+  /**
+   * Import only elements of these types (e.g. function, category, subcategory); children of left-out elements move up.
+   * Without them, every type but CPRT's helper types (`CPRT_HELPER_TYPES`) is imported; a helper type named here is
+   * imported too.
+   */
   elementTypes?: readonly string[];
   /** Publisher of the documents; CPRT is NIST's tool, so "NIST" by default. */
   publisher?: string;
@@ -20,6 +25,29 @@ export interface CprtImportOptions extends ImportOptions {
 }
 
 const DEFAULT_LICENCE = 'Imported by the user from a NIST CPRT export; NIST publications are in the U.S. public domain.';
+
+/**
+ * CPRT's bookkeeping elements, as NIST's exports have them (CSF 2.0, SP 800-53 Rev. 5.1.1, SP 800-171 Rev. 3, the
+ * AI RMF): each hangs by a projection off the element it describes and is read into that element instead of becoming
+ * a requirement. `sort` ("S-GV.OC", title "00001.00001") is the element's position among its siblings;
+ * `withdraw_reason` ("WR-RS.IM", text "Incorporated into ID.IM") says the element was withdrawn, and is the source of
+ * the relationships to where its content went; `party` (CSF 2.0's two shared elements "first" and "third", 1st- and
+ * 3rd-party risk) labels the subcategories that project onto it.
+ */
+export const CPRT_HELPER_TYPES: readonly string[] = ['sort', 'withdraw_reason', 'party'];
+/** The relationships from a withdraw_reason element to the elements that took the withdrawn one's content, as tags. */
+const WITHDRAWAL_TAGS = new Map([['incorporated_into', 'incorporated-into'], ['moved_to', 'moved-to'], ['addressed_by', 'addressed-by']]);
+
+/** Compares CPRT sort keys ("00002.00010" after "00002.00009", "00002" before "00002.00001"), number by number. */
+function compareSortKeys(a: string, b: string): number {
+  const [x, y] = [a.split('.'), b.split('.')];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const order = /^\d+$/.test(x[i]!) && /^\d+$/.test(y[i]!) ? Number(x[i]) - Number(y[i]) : x[i]!.localeCompare(y[i]!);
+    if (order) return order;
+  }
+  return x.length - y.length;
+}
+
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
 
 interface Element {
@@ -35,8 +63,12 @@ interface Element {
  * Reads a NIST CPRT JSON export (`{response: {elements: {documents, elements, relationships}}}`, or the bare
  * `{documents, elements, relationships}` of CPRT's schema) into one catalog per document. Elements become requirements
  * with their element_identifier as ref, title as title, text as summary and element_type as kind; parents come from
- * "projection" relationships within a document (source = parent, dest = child). Relationships of other types, and
- * between documents, are not set-theory mappings and are counted in a warning, not imported.
+ * "projection" relationships within a document (source = parent, dest = child), siblings in the order of their sort
+ * keys (those without one after them, as the export lists them). Helper elements (`CPRT_HELPER_TYPES`) are read into
+ * the element they hang off: a withdraw_reason makes it `withdrawn`, with a tag per incorporated_into, moved_to or
+ * addressed_by relationship of the reason (`incorporated-into:GV.OC`) and the reason as summary when it has no text of
+ * its own; a party gives it the tag `party:first`. Other relationships, and those between documents, are not
+ * set-theory mappings and are counted in a warning, not imported.
  */
 export function importCprt(text: string, options: CprtImportOptions): ImportResult {
   const { file } = options;
@@ -76,7 +108,8 @@ export function importCprt(text: string, options: CprtImportOptions): ImportResu
   });
 
   // Elements, keyed by document and identifier.
-  const wanted = options.elementTypes ? new Set(options.elementTypes.map((t) => t.toLowerCase())) : undefined;
+  // No types, or an empty list (the CLI's and the API's reading of an absent --element-types), keeps every type.
+  const wanted = options.elementTypes?.length ? new Set(options.elementTypes.map((t) => t.toLowerCase())) : undefined;
   const elements = new Map<string, Element>();
   const key = (doc: string, id: string) => `${doc}\u0000${id}`;
   const unknownDocs = new Map<string, number>();
@@ -101,7 +134,15 @@ export function importCprt(text: string, options: CprtImportOptions): ImportResu
   if (absentTypes.length)
     report([...base, 'elements'], `no element has the type${absentTypes.length > 1 ? 's' : ''} ${absentTypes.map((t) => `"${t}"`).join(', ')} (the export's types: ${[...presentTypes].sort().join(', ') || 'none'})`, noneWanted ? 'error' : 'warning');
 
-  // Projection relationships within a document give the hierarchy.
+  const helperTypes = new Set(CPRT_HELPER_TYPES);
+  const include = (e: Element) => (wanted ? wanted.has(e.type.toLowerCase()) : !helperTypes.has(e.type.toLowerCase()));
+
+  // Projection relationships within a document give the hierarchy; those onto a helper element, and the withdrawal
+  // relationships of a withdraw_reason, describe the element instead.
+  const sortKeyOf = new Map<string, string>();
+  const reasonOf = new Map<string, string>();
+  const labelsOf = new Map<string, string[]>();
+  const withdrawalsOf = new Map<string, string[]>();
   const parentOf = new Map<string, string>();
   const edgeAt = new Map<string, number>();
   const ignored = new Map<string, number>();
@@ -113,13 +154,23 @@ export function importCprt(text: string, options: CprtImportOptions): ImportResu
     const type = str(raw.relationship_identifier) ?? '';
     const destDoc = str(raw.dest_doc_identifier) ?? (docs.size === 1 ? [...docs.keys()][0]! : '');
     const sourceDoc = str(raw.source_doc_identifier) ?? destDoc;
-    if (type !== 'projection' || sourceDoc !== destDoc) return void ignored.set(type || '(none)', (ignored.get(type || '(none)') ?? 0) + 1);
     const parent = key(sourceDoc, str(raw.source_element_identifier)?.trim() ?? '');
     const child = key(destDoc, str(raw.dest_element_identifier)?.trim() ?? '');
+    const withdrawal = WITHDRAWAL_TAGS.get(type);
+    const target = str(raw.dest_element_identifier)?.trim();
+    if (withdrawal && target && sourceDoc === destDoc && elements.get(parent)?.type.toLowerCase() === 'withdraw_reason')
+      return void withdrawalsOf.set(parent, [...(withdrawalsOf.get(parent) ?? []), `${withdrawal}:${target}`]);
+    if (type !== 'projection' || sourceDoc !== destDoc) return void ignored.set(type || '(none)', (ignored.get(type || '(none)') ?? 0) + 1);
     if (!elements.has(parent) || !elements.has(child)) {
       if (docs.has(destDoc)) report(at, `projection between "${str(raw.source_element_identifier)}" and "${str(raw.dest_element_identifier)}" names an element that is not in the export`, 'warning');
       return;
     }
+    const dest = elements.get(child)!;
+    const destType = dest.type.toLowerCase();
+    if (destType === 'sort' && !sortKeyOf.has(parent)) sortKeyOf.set(parent, dest.title);
+    if (destType === 'withdraw_reason' && !reasonOf.has(parent)) reasonOf.set(parent, child);
+    if (destType === 'party') labelsOf.set(parent, [...(labelsOf.get(parent) ?? []), `party:${dest.id}`]);
+    if (helperTypes.has(destType) && !include(dest)) return; // read into its element, and no parent of anything
     if (parentOf.has(child)) return void secondParents.push({ at, child: elements.get(child)!.id, kept: elements.get(parentOf.get(child)!)!.id, ignored: elements.get(parent)!.id });
     parentOf.set(child, parent);
     edgeAt.set(child, i);
@@ -132,7 +183,10 @@ export function importCprt(text: string, options: CprtImportOptions): ImportResu
     const examples = children.slice(0, 3).map((child) => `"${child}" (under "${secondParents.find((p) => p.child === child)!.kept}", not also under ${[...new Set(secondParents.filter((p) => p.child === child).map((p) => `"${p.ignored}"`))].slice(0, 3).join(', ')})`);
     report(firstSecond.at, `${secondParents.length} projection(s) would give ${children.length} element(s) a second parent and were ignored, each element keeping its first parent: ${examples.join('; ')}${children.length > 3 ? '; …' : ''} (this is the first)`, 'warning');
   }
-  for (const [type, count] of ignored) report([...base, 'relationships'], `${count} "${type}" relationship(s) were not imported: only "projection" within a document (the hierarchy) is read`, 'warning');
+  for (const [type, count] of ignored) {
+    const read = WITHDRAWAL_TAGS.has(type) ? 'such relationships are read only from a withdraw_reason element to an element of its document' : 'only "projection" within a document (the hierarchy) is read';
+    report([...base, 'relationships'], `${count} "${type}" relationship(s) were not imported: ${read}`, 'warning');
+  }
 
   // Break cycles at their last-stated projection, then skip unwanted element types (their children move up to the
   // nearest wanted ancestor).
@@ -149,7 +203,6 @@ export function importCprt(text: string, options: CprtImportOptions): ImportResu
       cycle.push(node);
     }
   }
-  const include = (e: Element) => !wanted || wanted.has(e.type.toLowerCase());
   const includedParent = (k: string): string | undefined => {
     for (let node = parentOf.get(k); node !== undefined; node = parentOf.get(node)) if (include(elements.get(node)!)) return node;
     return undefined;
@@ -163,13 +216,23 @@ export function importCprt(text: string, options: CprtImportOptions): ImportResu
       const parent = includedParent(k);
       children.set(parent, [...(children.get(parent) ?? []), k]);
     }
+    // Siblings with a sort key in its order (a stable sort keeps ties as listed), then those without as listed (in
+    // NIST's exports the keys cover functions, categories and subcategories or families and controls; an element
+    // without one, such as an example, only meets keyed ones when --element-types moves it up).
+    const ordered = (list: string[]) => [
+      ...list.filter((k) => sortKeyOf.has(k)).sort((a, b) => compareSortKeys(sortKeyOf.get(a)!, sortKeyOf.get(b)!)),
+      ...list.filter((k) => !sortKeyOf.has(k)),
+    ];
     const requirements: CatalogFile['requirements'] = [];
     const walk = (k: string, parent: string | undefined) => {
       const e = elements.get(k)!;
-      requirements.push({ ref: e.id, kind: maybeKind(e.type), title: e.title, ...(e.text ? { summary: e.text } : {}), ...(parent ? { parent } : {}) });
-      for (const child of children.get(k) ?? []) walk(child, e.id);
+      const reason = reasonOf.get(k);
+      const summary = e.text || (reason && elements.get(reason)!.text ? `Withdrawn: ${elements.get(reason)!.text}` : '');
+      const tags = [...new Set([...(reason ? [WITHDRAWN_TAG, ...(withdrawalsOf.get(reason) ?? [])] : []), ...(labelsOf.get(k) ?? [])])].filter((t) => TagSchema.safeParse(t).success);
+      requirements.push({ ref: e.id, kind: maybeKind(e.type), title: e.title, ...(summary ? { summary } : {}), ...(parent ? { parent } : {}), ...(tags.length ? { tags } : {}) });
+      for (const child of ordered(children.get(k) ?? [])) walk(child, e.id);
     };
-    for (const k of children.get(undefined) ?? []) walk(k, undefined);
+    for (const k of ordered(children.get(undefined) ?? [])) walk(k, undefined);
     if (!requirements.length && !noneWanted) report(doc.at, `document "${identifier}" has no elements${wanted ? ` of the types ${[...wanted].join(', ')}` : ''}`);
     catalogs.push({
       framework: {
