@@ -1,3 +1,6 @@
+import type { Problem } from '../domain/errors.js';
+import { idsOfCell, type ResolvedRef } from './refResolver.js';
+
 /**
  * The prefix a file leaves off a framework's refs, as tools that number ISO/IEC 27001's Annex A as ISO/IEC 27002 does
  * write "5.4" for A.5.4: the prefix (ending in a separator) that, put before the ids that name no ref as written,
@@ -47,4 +50,54 @@ export function prefixReadingMessage(what: string, frameworkId: string, prefix: 
     ? `; ${clashing.length} of them also name another requirement as written, and are read with it all the same (${listed}${clashing.length > LISTED ? '; …' : ''})`
     : '';
   return `${readings.length} ${what} of ${frameworkId} leave off the "${prefix}" its refs begin with and were read with it, e.g. ${examples}${clashes}; check them`;
+}
+
+type Resolve = (cell: string) => ResolvedRef | undefined;
+
+/**
+ * One side of a table (one column's cells that name refs of one framework) whose ids leave off a prefix its refs
+ * share (see missingPrefix): `resolve` reads each cell, or part of a cell, with the prefix put before it whenever that
+ * names a ref with the prefix ("5.1 Policies" as A.5.1 with its title), else as written; a cell that already names
+ * such a ref as written ("A.5.1", "A5.1") is read as written. `note` keeps the readings a row used, for `warning`.
+ */
+export class PrefixedSide {
+  private readonly readings = new Map<string, PrefixReading & { line: number }>();
+
+  constructor(
+    readonly prefix: string,
+    private readonly resolveAsWritten: Resolve,
+  ) {}
+
+  private readonly hasPrefix = (ref: string) => ref.toLowerCase().startsWith(this.prefix.toLowerCase());
+
+  readonly resolve: Resolve = (cell) => {
+    const asWritten = this.resolveAsWritten(cell);
+    if (asWritten && this.hasPrefix(asWritten.ref)) return asWritten;
+    const prefixed = this.resolveAsWritten(`${this.prefix}${cell.trim()}`);
+    if (!prefixed || !this.hasPrefix(prefixed.ref)) return asWritten;
+    return { ...prefixed, withPrefix: { written: cell.trim(), ...(asWritten ? { asWritten: asWritten.ref } : {}) } };
+  };
+
+  /** Keeps the readings with the prefix among the refs a row's cell resolved to. */
+  note(found: readonly ResolvedRef[], line: number) {
+    for (const { ref, withPrefix } of found)
+      if (withPrefix && !this.readings.has(withPrefix.written)) this.readings.set(withPrefix.written, { ...withPrefix, ref, line });
+  }
+
+  /** The warning for the readings kept (at the first row that used one), or none. */
+  warning(file: string, what: string, frameworkId: string): Problem | undefined {
+    const readings = [...this.readings.values()];
+    if (!readings.length) return undefined;
+    return { file, line: Math.min(...readings.map((r) => r.line)), message: prefixReadingMessage(what, frameworkId, this.prefix, readings), severity: 'warning' };
+  }
+}
+
+/**
+ * The side's cells read with the prefix they leave off, when missingPrefix finds one from the ids the cells write
+ * (each cell's ids without their titles, see idsOfCell); undefined when it finds none or the framework is not loaded.
+ */
+export function prefixedSide(refs: readonly string[] | undefined, cells: Iterable<string>, resolve: Resolve): PrefixedSide | undefined {
+  if (!refs) return undefined;
+  const prefix = missingPrefix(refs, [...cells].flatMap(idsOfCell));
+  return prefix ? new PrefixedSide(prefix, resolve) : undefined;
 }
