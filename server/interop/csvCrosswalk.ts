@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { splitRequirementId } from '../domain/ids.js';
-import { frameworkTally, type FrameworkLabel } from '../domain/frameworkNames.js';
+import { frameworkReader, frameworkTally, type FrameworkLabel } from '../domain/frameworkNames.js';
 import { FrameworkIdSchema, IsoDateSchema, RefSchema, WebUrlSchema } from '../domain/schemas/common.js';
 import type { Mapping, Provenance } from '../domain/schemas/mapping.js';
 import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js';
 import { cellsByColumn, findColumns, headerKey, readCsv, toCsv } from './csv.js';
 import { currentDate } from './jsonInput.js';
 import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength, rationaleColumns } from './maybeRelationship.js';
+import { prefixedSide, type PrefixedSide } from './missingPrefix.js';
 import { resolveRefList, type ResolvedRef } from './refResolver.js';
 import { defaultedRowWarnings, looseReadingWarnings, noteLooseReadings, rowList, type LooseReadings } from './rowWarnings.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
@@ -65,6 +66,11 @@ export interface CsvCrosswalkImportOptions extends ImportOptions {
   targetFramework?: string;
   /** Finds the ref a cell names in a loaded framework (a title after it, zero padding, …); cells it does not resolve are kept as written. */
   resolveRef?: (frameworkId: string, cell: string) => ResolvedRef | undefined;
+  /**
+   * The refs of a loaded framework, so a ref column whose ids leave off a prefix its framework's refs share ("5.1" for
+   * ISO/IEC 27001's A.5.1) is read with it (see prefixedSide; with `resolveRef` only).
+   */
+  refsOf?: (frameworkId: string) => readonly string[] | undefined;
   /** The loaded frameworks, so a framework cell may name one as other tools do ("ISO/IEC 27001:2022"). */
   frameworks?: readonly FrameworkLabel[];
 }
@@ -127,6 +133,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   const loadedIds = new Set((options.frameworks ?? []).map((f) => f.id));
   // A concept crosswalk table lists one source against several targets, often with the source cell merged or left blank.
   const concepts = { sourceAbove: '', carried: [] as number[], unmapped: [] as number[], blank: [] as number[] };
+  const sides = prefixedSides(rows, options);
 
   for (const { values, line } of rows) {
     const fail = (column: string, message: string) => problems.push({ file, line, message: `row ${line}: ${column}: ${message}`, severity: 'error' });
@@ -173,8 +180,10 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     // A cell may name several refs ("4.1, 4.2"); each pair of the row becomes a mapping.
     const refsIn = (column: 'source_ref' | 'target_ref', frameworkId: string | undefined) => {
       const text = cell(column);
-      const found = frameworkId && text && options.resolveRef ? resolveRefList(text, (part) => options.resolveRef!(frameworkId, part)) : undefined;
+      const side = frameworkId ? sides.get(sideKey(column, frameworkId))?.side : undefined;
+      const found = frameworkId && text && options.resolveRef ? resolveRefList(text, side?.resolve ?? ((part) => options.resolveRef!(frameworkId, part))) : undefined;
       if (found) noteLooseReadings(loose, text, found, line);
+      if (found) side?.note(found, line);
       if (!found && text && frameworkId && options.resolveRef && loadedIds.has(frameworkId))
         return [void fail(column, `"${text}" is not a requirement of ${frameworkId} (nor a list of them); check the id against "crosswalk search" or the catalog`)];
       return (found?.map((r) => r.ref) ?? [text]).map((ref) => checked(column, RefSchema, ref));
@@ -225,10 +234,44 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     problems.push({ file, line: concepts.unmapped[0], message: `${concepts.unmapped.length} row(s) name no target: not mapped by the author, nothing imported for them (rows ${rowList(concepts.unmapped)})`, severity: 'warning' });
   if (concepts.blank.length)
     problems.push({ file, line: concepts.blank[0], message: `${concepts.blank.length} row(s) name neither a source nor a target ref (headings or descriptions in the table?): nothing imported for them (rows ${rowList(concepts.blank)})`, severity: 'warning' });
-  problems.push(...frameworkNames.problems(file), ...looseReadingWarnings(file, loose), ...defaultedRowWarnings(file, defaulted));
+  const prefixWarnings = [...sides.values()].flatMap(({ column, frameworkId, side }) => side.warning(file, `${column} id(s)`, frameworkId) ?? []);
+  problems.push(...frameworkNames.problems(file), ...prefixWarnings, ...looseReadingWarnings(file, loose), ...defaultedRowWarnings(file, defaulted));
 
   const built = buildMappingFiles(entries, { file, description: `Imported from ${path.basename(file)} (crosswalk CSV).` });
   return finishImport({ catalogs: [], mappingFiles: built.mappingFiles, problems: [...problems, ...built.problems] });
+}
+
+type RefColumn = 'source_ref' | 'target_ref';
+const sideKey = (column: RefColumn, frameworkId: string) => `${column}\u0000${frameworkId}`;
+
+/**
+ * The sides of the ref columns (one column's cells of one framework) whose ids leave off a prefix their framework's
+ * refs share ("5.1" for ISO/IEC 27001's A.5.1; see prefixedSide), so each is read with it throughout, the cells that
+ * would name another ref as written included. A row's framework is its framework cell read as a framework's id, name
+ * or name and edition, else --from/--to; the import itself reports what it cannot read.
+ */
+function prefixedSides(rows: ReadonlyArray<{ values: Partial<Record<CrosswalkColumn, string>> }>, options: CsvCrosswalkImportOptions) {
+  const sides = new Map<string, { column: RefColumn; frameworkId: string; side: PrefixedSide }>();
+  const { resolveRef, refsOf } = options;
+  if (!resolveRef || !refsOf) return sides;
+  const readFramework = frameworkReader(options.frameworks ?? []);
+  const cells = new Map<string, { column: RefColumn; frameworkId: string; cells: string[] }>();
+  for (const { values } of rows)
+    for (const [column, frameworkColumn, fallback] of [['source_ref', 'source_framework', options.sourceFramework], ['target_ref', 'target_framework', options.targetFramework]] as const) {
+      const text = values[column]?.trim();
+      const written = values[frameworkColumn]?.trim() || fallback?.trim();
+      if (!text || !written) continue;
+      const reading = readFramework(written);
+      const frameworkId = reading && 'id' in reading ? reading.id : written;
+      const key = sideKey(column, frameworkId);
+      if (!cells.has(key)) cells.set(key, { column, frameworkId, cells: [] });
+      cells.get(key)!.cells.push(text);
+    }
+  for (const [key, { column, frameworkId, cells: written }] of cells) {
+    const side = prefixedSide(refsOf(frameworkId), written, (cell) => resolveRef(frameworkId, cell));
+    if (side) sides.set(key, { column, frameworkId, side });
+  }
+  return sides;
 }
 
 /**

@@ -6,6 +6,7 @@ import { buildMappingFiles, type ImportedMapping, type ImportedNoCounterpart } f
 import { findColumns, headerKey, readCsv } from './csv.js';
 import { currentDate } from './jsonInput.js';
 import { attempt, defaultStrength, maybeRationale, maybeRelationship, maybeStrength, rationaleColumns } from './maybeRelationship.js';
+import { prefixedSide } from './missingPrefix.js';
 import { refResolver, resolveRefList } from './refResolver.js';
 import { defaultedRowWarnings, looseReadingWarnings, noteLooseReadings, rowList, type LooseReadings } from './rowWarnings.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
@@ -98,8 +99,15 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
   if (focal === reference) problems.push({ file, message: `the focal and reference frameworks must differ (both are "${focal}")`, severity: 'error' });
   if (problems.some((p) => p.severity === 'error')) return emptyImport(problems);
 
-  const resolverOf = (frameworkId: string) => refResolver(options.refsOf(frameworkId)!, options.aliasesOf?.(frameworkId) ?? []);
-  const resolvers = { focal: resolverOf(focal), reference: resolverOf(reference) };
+  // A side whose ids leave off a prefix its framework's refs share ("5.1" for ISO/IEC 27001's A.5.1) is read with it.
+  const sideOf = (side: 'focal' | 'reference', frameworkId: string) => {
+    const resolve = refResolver(options.refsOf(frameworkId)!, options.aliasesOf?.(frameworkId) ?? []);
+    const cells = rows.map(({ values }) => (columns[side] ? values[columns[side]!]?.trim() ?? '' : '')).filter((cell) => !isBlank(cell));
+    const prefixed = prefixedSide(options.refsOf(frameworkId), cells, resolve);
+    return { resolve: prefixed?.resolve ?? resolve, prefixed };
+  };
+  const sides = { focal: sideOf('focal', focal), reference: sideOf('reference', reference) };
+  const resolvers = { focal: sides.focal.resolve, reference: sides.reference.resolve };
   const today = options.today ?? currentDate();
   const provenance: Provenance = { source: path.basename(file), author: 'imported', created: today };
   const entries: ImportedMapping[] = [];
@@ -140,6 +148,7 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
       unresolved.focal.note(focalCell, line);
       continue;
     }
+    sides.focal.prefixed?.note(sources, line);
     if (relationship.value === 'no-relationship' && !referenceCell) {
       for (const source of sources) notRelated.push({ ref: source.ref, line });
       continue;
@@ -153,6 +162,7 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
       unresolved.reference.note(referenceCell, line);
       continue;
     }
+    sides.reference.prefixed?.note(targets, line);
     const rationale = attempt(() => (cell('rationale') ? maybeRationale(cell('rationale')) : undefined));
     if (rationale.error !== undefined) {
       fail('rationale', rationale.error);
@@ -187,6 +197,10 @@ export function importOlirStrm(text: string, options: OlirImportOptions): Import
   }
 
   if (rationaleRead.warning) problems.push({ file, severity: 'warning', message: rationaleRead.warning });
+  for (const [side, frameworkId] of [['focal', focal], ['reference', reference]] as const) {
+    const warning = sides[side].prefixed?.warning(file, `${side} document element(s)`, frameworkId);
+    if (warning) problems.push(warning);
+  }
   problems.push(...skipWarnings({ file, focal, reference, conceptCrosswalk: !columns.relationship, pairs: entries.length, unresolved, loose, carried, unmapped, defaulted }));
 
   const mappedFocal = new Set(entries.filter((e) => e.relationship !== 'no-relationship').map((e) => e.source));

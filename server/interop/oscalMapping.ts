@@ -12,6 +12,7 @@ import type { Requirement } from '../domain/schemas/requirement.js';
 import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js';
 import { currentDate, isRecord, isoDateOf, parseOscalInput, problemReporter } from './jsonInput.js';
 import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength } from './maybeRelationship.js';
+import { missingPrefix, prefixReadingMessage } from './missingPrefix.js';
 import { oscalIds } from './oscalCatalog.js';
 import { OSCAL_NS, OSCAL_VERSION, crosswalkProp, oneLine, propValue, uuidProblem } from './oscalCommon.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
@@ -159,32 +160,6 @@ export interface OscalMappingImportOptions extends ImportOptions {
   resolveIdRef?: (frameworkId: string, idRef: string) => string | undefined;
   /** The refs of a loaded framework, so ids written without a prefix its refs share ("5.1" for A.5.1) are recognised (see missingPrefix). */
   refsOf?: (frameworkId: string) => readonly string[] | undefined;
-}
-
-/**
- * The prefix a file leaves off a framework's refs, as tools that number ISO/IEC 27001's Annex A as ISO/IEC 27002 does
- * write "5.4" for A.5.4: the prefix (ending in a separator) that, put before the id-refs that name no ref as written,
- * makes nearly all of them (90%, at least three) refs, when those are at least half of the distinct id-refs. Then the
- * file numbers that side without it throughout, and an id-ref that names a ref as written too ("5.1", clause 5.1 of
- * the same standard) most likely means the prefixed one. Only one prefix may fit: bare numbers that several
- * families would complete are not read.
- */
-export function missingPrefix(refs: readonly string[], idRefs: readonly string[]): string | undefined {
-  const known = new Set(refs.map((r) => r.toLowerCase()));
-  const distinct = [...new Set(idRefs.map((id) => id.trim().toLowerCase()))].filter(Boolean);
-  const unknown = distinct.filter((id) => !known.has(id));
-  if (unknown.length < 3 || unknown.length * 2 < distinct.length) return undefined;
-  const counts = new Map<string, number>();
-  for (const id of unknown)
-    for (const ref of known)
-      if (ref.length > id.length && ref.endsWith(id)) {
-        const prefix = ref.slice(0, ref.length - id.length);
-        if (/[^\p{L}\p{N}]$/u.test(prefix)) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
-      }
-  // One prefix, clearly: bare numbers that several families would complete ("1" as AC-1 or AU-1) name nothing.
-  const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
-  if (!best || best[1] * 10 < unknown.length * 9 || (second && second[1] * 2 >= best[1])) return undefined;
-  return refs.find((r) => r.toLowerCase().startsWith(best[0]) && known.has(r.toLowerCase()))!.slice(0, best[0].length);
 }
 
 /**
@@ -445,9 +420,7 @@ export function importOscalMapping(text: string, options: OscalMappingImportOpti
   }
   for (const frameworkId of new Set(readWithPrefix.map((r) => r.frameworkId))) {
     const read = [...new Map(readWithPrefix.filter((r) => r.frameworkId === frameworkId).map((r) => [r.idRef, r])).values()];
-    const other = read.filter((r) => r.asWritten !== undefined);
-    const examples = (list: typeof read) => list.slice(0, 3).map((r) => `"${r.idRef}" as ${r.ref}`).join(', ');
-    report(read[0]!.at, `${read.length} id-ref(s) of ${frameworkId} leave off the "${read[0]!.prefix}" its refs begin with and were read with it, e.g. ${examples(read)}${other.length ? `; ${other.length} of them also name another requirement as written, and are read with it all the same (e.g. ${other.slice(0, 3).map((r) => `"${r.idRef}" as ${r.ref}, not ${r.asWritten}`).join('; ')})` : ''}; check them`, 'warning');
+    report(read[0]!.at, prefixReadingMessage('id-ref(s)', frameworkId, read[0]!.prefix, read.map((r) => ({ ...r, written: r.idRef }))), 'warning');
   }
   for (const [frameworkId, { idRefs, items, first }] of unresolved) {
     const examples = [...idRefs].slice(0, 3).map((id) => `"${id}"`).join(', ');

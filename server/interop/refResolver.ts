@@ -6,6 +6,11 @@ export type RefMatch = 'exact' | 'alias' | 'zero-padding' | 'separators' | 'ref-
 export interface ResolvedRef {
   ref: string;
   match: RefMatch;
+  /**
+   * Set when the cell was read with a prefix it leaves off (see `prefixedSide` in missingPrefix.ts): the cell as written
+   * and the ref it names as written, if any ("5.1" read as A.5.1, not as 5.1).
+   */
+  withPrefix?: { written: string; asWritten?: string };
 }
 
 /**
@@ -40,7 +45,24 @@ function uniqueBy(refs: ReadonlyMap<string, string>, key: (normalRef: string) =>
  * "A.5.1(a)"). What follows must start with a letter: a number after it ("GOVERN 1.1" against the ref GOVERN, or
  * "4.1, 9.9") is another id, not a title.
  */
-const AFTER_REF = /^(?:\s*[:;,(\u2013\u2014-]\s*|\s+)\p{L}/u;
+const TITLE_START = String.raw`(?:\s*[:;,(\u2013\u2014-]\s*|\s+)\p{L}`;
+const AFTER_REF = new RegExp(`^${TITLE_START}`, 'u');
+/** The shortest start of a cell that a title follows: "5.1" of "5.1 Policies", "GOVERN 1.1" of "GOVERN 1.1: Legal". */
+const BEFORE_TITLE = new RegExp(`^(\\S.*?)${TITLE_START}`, 'u');
+
+/**
+ * The ids a cell writes, as written, without resolving them: its lines or `;`-separated parts, each the id before its
+ * title ("5.1 Policies, procedures" is 5.1) or, when it has none, its `,`-separated parts ("5.1, 5.2"). What a title
+ * starts with is read as `refResolver` reads a ref followed by a title. Meant for telling how a column writes its ids
+ * (see missingPrefix); a part it cannot take apart (a document name before an id) is kept whole.
+ */
+export function idsOfCell(cell: string): string[] {
+  return cell.split(/[\n;]/).flatMap((line) => {
+    const part = line.trim();
+    const titled = BEFORE_TITLE.exec(part);
+    return titled ? [titled[1]!] : part.split(',').map((p) => p.trim());
+  }).filter(Boolean);
+}
 
 /**
  * A letter or "annex"/"appendix" right before a trailing number makes that number part of a longer id ("Annex A 5.1"

@@ -147,8 +147,10 @@ function runImporter(request: ImportRequest & Pick<ImportSource, 'text' | 'cisoA
       const { catalog, problems } = csvToCatalog(request.text, { file, frameworkId: request.frameworkId!, name: request.name!, edition: request.edition!, publisher: request.publisher });
       return { catalogs: catalog ? [catalog] : [], mappingFiles: [], problems };
     }
-    case 'csv-crosswalk':
-      return importCsvCrosswalk(request.text, { file, today, sourceFramework: request.from, targetFramework: request.to, resolveRef: loadedRefResolver(loaded), frameworks: loaded.frameworks });
+    case 'csv-crosswalk': {
+      const refs = refsByFramework(loaded.requirements);
+      return importCsvCrosswalk(request.text, { file, today, sourceFramework: request.from, targetFramework: request.to, resolveRef: loadedRefResolver(loaded), refsOf: (id) => refs.get(id), frameworks: loaded.frameworks });
+    }
     case 'olir': {
       for (const option of ['from', 'to'] as const)
         if (!request[option]) throw new InputError(`import of format olir needs ${optionNamed('from')}, the focal document's framework, and ${optionNamed('to')}, the reference document's framework`);

@@ -109,6 +109,28 @@ describe('crosswalk import --format csv', () => {
   });
 });
 
+describe('crosswalk import of a table that writes ISO/IEC 27001 Annex A without "A."', () => {
+  // Ids only: Annex A controls as tools that number them like ISO/IEC 27002 write them, against ISO 9001 clauses.
+  const rows = [['5.1', '5.2'], ['5.2', '5.3'], ['5.3', '5.3'], ['5.9', '7.1.3'], ['5.15', '7.1.4'], ['5.37', '7.5.1'], ['8.24', '7.1.4']];
+
+  it('reads them with the prefix, clauses 5.1-5.3 of the same standard included, with one warning and no flag (csv-crosswalk and olir)', () => {
+    const dataDir = path.join(dir, 'data');
+    const table = write('annex.csv', ['Source ID,Target ID,Relationship', ...rows.map(([iso, qms]) => `${iso},${qms},intersects with`)].join('\n'));
+    const csv = crosswalk(['import', '--format', 'csv-crosswalk', table, '--from', 'iso27001-2022', '--to', 'iso9001-2015', '--no-load'], { dataDir });
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toContain(`${table}:2: 7 source_ref id(s) of iso27001-2022 leave off the "A." its refs begin with and were read with it, e.g. "5.9" as A.5.9, "5.15" as A.5.15, "5.37" as A.5.37; 3 of them also name another requirement as written, and are read with it all the same ("5.1" as A.5.1, not 5.1; "5.2" as A.5.2, not 5.2; "5.3" as A.5.3, not 5.3); check them`);
+    const written = parse(fs.readFileSync(path.join(dataDir, 'mappings/annex__iso27001-2022__iso9001-2015.yaml'), 'utf8'));
+    expect(written.mappings.map((m: { source: string; target: string }) => `${m.source}>${m.target}`)).toEqual(rows.map(([iso, qms]) => `A.${iso}>${qms}`));
+
+    const strm = write('annex-strm.csv', ['Focal Document Element,Relationship,Reference Document Element', ...rows.map(([iso, qms]) => `${iso},intersects with,${qms}`)].join('\n'));
+    const olir = crosswalk(['import', '--format', 'olir', strm, '--from', 'iso27001-2022', '--to', 'iso9001-2015', '--no-load'], { dataDir: path.join(dir, 'olir') });
+    expect(olir.code).toBe(0);
+    expect(olir.stderr).toContain(`${strm}:2: 7 focal document element(s) of iso27001-2022 leave off the "A." its refs begin with`);
+    const strmWritten = parse(fs.readFileSync(path.join(dir, 'olir/mappings/annex-strm__iso27001-2022__iso9001-2015.yaml'), 'utf8'));
+    expect(strmWritten.mappings.map((m: { source: string }) => m.source)).toEqual(rows.map(([iso]) => `A.${iso}`));
+  });
+});
+
 describe('crosswalk import --format olir', () => {
   it('imports an STRM workbook whose table sits under a title block on its second sheet, naming sheet rows in warnings', async () => {
     const ExcelJS = (await import('exceljs')).default;

@@ -137,6 +137,79 @@ describe('importCsvCrosswalk', () => {
     expect(warningsOf(result.problems).map((p) => p.message)).toContainEqual('3 cell(s) were read as a ref written with other separators (or none after its letter), e.g. "A5.9" → A.5.9, "A8.8" → A.8.8; check them');
   });
 
+  describe('a column that leaves off the prefix its framework\'s refs share', () => {
+    // ISO/IEC 27001:2022 in part: clauses 5.1-5.3 and 8.1 read like Annex A controls written without "A.".
+    const iso = ['4.1', '5', '5.1', '5.2', '5.3', '6.1', '8.1', '9.2', 'A.5', 'A.5.1', 'A.5.2', 'A.5.3', 'A.5.9', 'A.5.15', 'A.5.23', 'A.8', 'A.8.1', 'A.8.8', 'A.8.24'];
+    const refs: Record<string, string[]> = { 'iso27001-2022': iso, 'fw-b': ['B-1', 'B-2', 'B-3', 'B-4', 'B-5', 'B-6'], 'fw-c': ['5.1', '5.2', '5.15'] };
+    const resolveRef = (frameworkId: string, cell: string) => refResolver(refs[frameworkId] ?? [])(cell);
+    const refsOf = (frameworkId: string) => refs[frameworkId];
+    const frameworks = Object.keys(refs).map((id) => ({ id, name: id, edition: '1' }));
+    const prefixWarnings = (problems: ReturnType<typeof importCsvCrosswalk>['problems']) => warningsOf(problems).filter((p) => p.message.includes('leave off'));
+
+    it('reads every id of the column with the prefix, the ones that name another ref as written too, with one warning listing those', () => {
+      const csv = [
+        'Source ID,Target ID,Relationship',
+        '5.1,B-1,intersects with',
+        '5.2,B-1,subset of',
+        '5.3,B-2,intersects with',
+        '5.9,B-2,intersects with',
+        '5.15,"B-3, B-4",equal',
+        '5.23 Cloud services,B-4,intersects with',
+        '8.1,B-5,intersects with',
+        '8.8,B-5,intersects with',
+        '8.24,B-6,superset of',
+      ].join('\n');
+      const result = importCsvCrosswalk(csv, { ...options, sourceFramework: 'iso27001-2022', targetFramework: 'fw-b', resolveRef, refsOf, frameworks });
+      expect(errorsOf(result.problems)).toEqual([]);
+      expect(loadImported(result).mappings.map((m) => m.source)).toEqual([
+        'iso27001-2022:A.5.1', 'iso27001-2022:A.5.2', 'iso27001-2022:A.5.3', 'iso27001-2022:A.5.9', 'iso27001-2022:A.5.15', 'iso27001-2022:A.5.15',
+        'iso27001-2022:A.5.23', 'iso27001-2022:A.8.1', 'iso27001-2022:A.8.8', 'iso27001-2022:A.8.24',
+      ]);
+      expect(prefixWarnings(result.problems).map((p) => [p.file, p.line, p.message])).toEqual([[
+        'imports/acme-crosswalk.csv', 2,
+        '9 source_ref id(s) of iso27001-2022 leave off the "A." its refs begin with and were read with it, e.g. "5.9" as A.5.9, "5.15" as A.5.15, "5.23 Cloud services" as A.5.23; 4 of them also name another requirement as written, and are read with it all the same ("5.1" as A.5.1, not 5.1; "5.2" as A.5.2, not 5.2; "5.3" as A.5.3, not 5.3; "8.1" as A.8.1, not 8.1); check them',
+      ]]);
+      // The title is read as before, now after the prefixed id.
+      expect(warningsOf(result.problems).map((p) => p.message)).toContainEqual('1 cell(s) were read as a ref followed by a title, e.g. "5.23 Cloud services" → A.5.23; check them');
+    });
+
+    it('decides per column and framework: another framework in the same column, or the other column, is read as written', () => {
+      const csv = [
+        HEADER,
+        'iso27001-2022,5.1,fw-b,B-1,intersects-with,semantic,5,',
+        'iso27001-2022,5.9,fw-b,B-2,intersects-with,semantic,5,',
+        'iso27001-2022,5.15,fw-b,B-3,intersects-with,semantic,5,',
+        'iso27001-2022,8.24,fw-b,B-4,intersects-with,semantic,5,',
+        'fw-c,5.1,iso27001-2022,5.2,intersects-with,semantic,5,',
+        'fw-c,5.2,fw-b,B-5,intersects-with,semantic,5,',
+      ].join('\n');
+      const result = importCsvCrosswalk(csv, { ...options, resolveRef, refsOf, frameworks });
+      expect(errorsOf(result.problems)).toEqual([]);
+      expect(loadImported(result).mappings.map((m) => `${m.source} ${m.target}`).sort()).toEqual([
+        'fw-c:5.1 iso27001-2022:5.2', 'fw-c:5.2 fw-b:B-5',
+        'iso27001-2022:A.5.1 fw-b:B-1', 'iso27001-2022:A.5.15 fw-b:B-3', 'iso27001-2022:A.5.9 fw-b:B-2', 'iso27001-2022:A.8.24 fw-b:B-4',
+      ]);
+      expect(prefixWarnings(result.problems).map((p) => p.message)).toEqual([expect.stringMatching(/^4 source_ref id\(s\) of iso27001-2022 leave off the "A\." .*\("5\.1" as A\.5\.1, not 5\.1\); check them$/)]);
+    });
+
+    it('reads a column as written when its ids mix clauses with prefixed controls, or too few of them name nothing as written', () => {
+      const mixed = ['Source ID,Target ID,Relationship', '4.1,B-1,intersects with', '5.1,B-1,intersects with', '9.2,B-2,intersects with', 'A.5.15,B-3,equal', 'A.8.24 Cryptography,B-4,equal'].join('\n');
+      const read = importCsvCrosswalk(mixed, { ...options, sourceFramework: 'iso27001-2022', targetFramework: 'fw-b', resolveRef, refsOf, frameworks });
+      expect(errorsOf(read.problems)).toEqual([]);
+      expect(loadImported(read).mappings.map((m) => m.source)).toEqual(['iso27001-2022:4.1', 'iso27001-2022:5.1', 'iso27001-2022:9.2', 'iso27001-2022:A.5.15', 'iso27001-2022:A.8.24']);
+      expect(prefixWarnings(read.problems)).toEqual([]);
+
+      // Two ids that name nothing as written among five are not a column that leaves off a prefix: they stay unknown.
+      const few = ['Source ID,Target ID,Relationship', '5.1,B-1,intersects with', '5.2,B-1,intersects with', '5.3,B-2,intersects with', '5.15,B-3,equal', '8.24,B-4,equal'].join('\n');
+      const refused = importCsvCrosswalk(few, { ...options, sourceFramework: 'iso27001-2022', targetFramework: 'fw-b', resolveRef, refsOf, frameworks });
+      expect(prefixWarnings(refused.problems)).toEqual([]);
+      expect(errorsOf(refused.problems).map((p) => p.message)).toEqual([
+        'row 5: source_ref: "5.15" is not a requirement of iso27001-2022 (nor a list of them); check the id against "crosswalk search" or the catalog',
+        'row 6: source_ref: "8.24" is not a requirement of iso27001-2022 (nor a list of them); check the id against "crosswalk search" or the catalog',
+      ]);
+    });
+  });
+
   it('reads a concept crosswalk: two id columns named for their frameworks, lists of refs, merged source cells, unmapped rows', () => {
     const refs: Record<string, string[]> = { 'fw-a': ['GV 1', 'GV 2', 'GV 3'], 'fw-b': ['4.1', '4.2', 'A.2.2'] };
     const resolveRef = (frameworkId: string, cell: string) => refResolver(refs[frameworkId] ?? [])(cell);

@@ -125,6 +125,51 @@ describe('importOlirStrm', () => {
     expect(loadImported(result).mappings).toHaveLength(1);
   });
 
+  describe('a side that leaves off the prefix its framework\'s refs share', () => {
+    // ISO/IEC 27001:2022 in part: clauses 5.1-5.3 and 8.1 read like Annex A controls written without "A.".
+    const iso = ['4.1', '5', '5.1', '5.2', '5.3', '6.2', '8.1', 'A.5', 'A.5.1', 'A.5.2', 'A.5.3', 'A.5.15', 'A.5.37', 'A.8', 'A.8.1', 'A.8.8', 'A.8.24'];
+    const refs: Record<string, readonly string[]> = { 'iso27001-2022': iso, 'fw-b': ['B-1', 'B-2', 'B-3', 'B-4'] };
+    const isoOptions = { ...options, focal: 'iso27001-2022', reference: 'fw-b', refsOf: (id: string) => refs[id] };
+    const prefixWarnings = (result: ReturnType<typeof importOlirStrm>) => messages(result, 'warning').filter((m) => m.includes('leave off'));
+
+    it('reads every element of that side with the prefix, the ones that name another ref as written too, with one warning listing those', () => {
+      const result = importOlirStrm(template([
+        '5.1,Policies,Semantic,intersects with,B-1,,,',
+        '5.2,Roles,Semantic,subset of,B-1,,,',
+        '5.3,Duties,Semantic,not related to,,,,',
+        '5.15 Access control,,Semantic,equal,B-2,,,',
+        '8.1,,Functional,intersects with,B-3,,,',
+        '8.8,,Functional,intersects with,B-3,,,',
+        '8.24,,Functional,superset of,"B-3, B-4",,,',
+        '5.37,,Semantic,intersects with,B-4,,,',
+      ]), isoOptions);
+      expect(messages(result, 'error')).toEqual([]);
+      const { mappings, noCounterparts } = loadImported(result);
+      expect(mappings.map((m) => [m.source, m.target])).toEqual([
+        ['iso27001-2022:A.5.1', 'fw-b:B-1'], ['iso27001-2022:A.5.2', 'fw-b:B-1'], ['iso27001-2022:A.5.15', 'fw-b:B-2'],
+        ['iso27001-2022:A.8.1', 'fw-b:B-3'], ['iso27001-2022:A.8.8', 'fw-b:B-3'], ['iso27001-2022:A.8.24', 'fw-b:B-3'], ['iso27001-2022:A.8.24', 'fw-b:B-4'],
+        ['iso27001-2022:A.5.37', 'fw-b:B-4'],
+      ]);
+      // "Not related" is stated of the prefixed element too.
+      expect(noCounterparts.map((n) => n.requirementId)).toEqual(['iso27001-2022:A.5.3']);
+      expect(prefixWarnings(result)).toEqual([
+        '2: 8 focal document element(s) of iso27001-2022 leave off the "A." its refs begin with and were read with it, e.g. "5.15 Access control" as A.5.15, "8.8" as A.8.8, "8.24" as A.8.24; 4 of them also name another requirement as written, and are read with it all the same ("5.1" as A.5.1, not 5.1; "5.2" as A.5.2, not 5.2; "5.3" as A.5.3, not 5.3; "8.1" as A.8.1, not 8.1); check them',
+      ]);
+    });
+
+    it('reads a side as written when its elements mix clauses with prefixed controls, or too few of them name nothing as written', () => {
+      const mixed = importOlirStrm(template(['4.1,,Semantic,equal,B-1,,,', '5.1,,Semantic,equal,B-1,,,', '6.2,,Semantic,equal,B-2,,,', 'A.5.37,,Semantic,equal,B-3,,,', 'A.8.24,,Semantic,equal,B-4,,,']), isoOptions);
+      expect(messages(mixed, 'error')).toEqual([]);
+      expect(loadImported(mixed).mappings.map((m) => m.source)).toEqual(['iso27001-2022:4.1', 'iso27001-2022:5.1', 'iso27001-2022:6.2', 'iso27001-2022:A.5.37', 'iso27001-2022:A.8.24']);
+      expect(prefixWarnings(mixed)).toEqual([]);
+
+      const few = importOlirStrm(template(['5.1,,Semantic,equal,B-1,,,', '5.2,,Semantic,equal,B-1,,,', '5.3,,Semantic,equal,B-2,,,', '5.15,,Semantic,equal,B-3,,,', '8.24,,Semantic,equal,B-4,,,']), isoOptions);
+      expect(loadImported(few).mappings.map((m) => m.source)).toEqual(['iso27001-2022:5.1', 'iso27001-2022:5.2', 'iso27001-2022:5.3']);
+      expect(prefixWarnings(few)).toEqual([]);
+      expect(messages(few, 'warning')).toContainEqual('5: 2 focal document element(s) name no requirement of "iso27001-2022", e.g. "5.15", "8.24"; their 2 row(s) are not imported (first at row 5). Check that --from is the right framework and edition');
+    });
+  });
+
   it('refuses bad cells with their row, frameworks that are not loaded, and a file with nothing to import', () => {
     const bad = importOlirStrm(template(['1.1,Policy,Semantic,overlaps,B-1,,,10', '2,Risk,Semantic,equal,B-2,,,11']), options);
     expect(bad.mappingFiles).toEqual([]);

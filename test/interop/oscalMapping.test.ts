@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../server/domain/errors.js';
-import { exportOscalMapping, idRefNamespace, importOscalMapping, missingPrefix, pairwiseRelationship } from '../../server/interop/oscalMapping.js';
+import { exportOscalMapping, idRefNamespace, importOscalMapping, pairwiseRelationship } from '../../server/interop/oscalMapping.js';
 import { exportOscalCatalog } from '../../server/interop/oscalCatalog.js';
 import { edge, smallBundle } from '../fixtures/smallBundle.js';
 import { richBundle } from './fixtures.js';
@@ -272,7 +272,7 @@ describe('importOscalMapping', () => {
     expect(errorsOf(problems)).toEqual([]);
     expect(mappingFiles[0]!.mappings.map((m) => m.source)).toEqual(['A.5.1', 'A.5.2', 'A.5.3', 'A.5.4', 'A.5.5']);
     expect(warningsOf(problems).map((p) => p.message)[0]).toBe(
-      '5 id-ref(s) of fw-a leave off the "A." its refs begin with and were read with it, e.g. "5.1" as A.5.1, "5.2" as A.5.2, "5.3" as A.5.3; 2 of them also name another requirement as written, and are read with it all the same (e.g. "5.1" as A.5.1, not 5.1; "5.2" as A.5.2, not 5.2); check them',
+      '5 id-ref(s) of fw-a leave off the "A." its refs begin with and were read with it, e.g. "5.3" as A.5.3, "5.4" as A.5.4, "5.5" as A.5.5; 2 of them also name another requirement as written, and are read with it all the same ("5.1" as A.5.1, not 5.1; "5.2" as A.5.2, not 5.2); check them',
     );
   });
 
@@ -320,16 +320,6 @@ describe('pairwiseRelationship', () => {
     expect(pairwiseRelationship('superset-of', 2, 1)).toBe('intersects-with');
     expect(pairwiseRelationship('equal-to', 2, 2)).toBe('intersects-with');
     expect(pairwiseRelationship('no-relationship', 2, 2)).toBe('no-relationship');
-  });
-});
-
-describe('missingPrefix', () => {
-  it('finds one prefix that makes nearly all unknown ids refs, and nothing when ids mostly match or several prefixes fit', () => {
-    const annex = ['5.1', 'A.5.1', 'A.5.2', 'A.5.3', 'A.6.1'];
-    expect(missingPrefix(annex, ['5.1', '5.2', '5.3', '6.1'])).toBe('A.');
-    expect(missingPrefix(annex, ['A.5.1', 'A.5.2', 'A.5.3', '5.1', '9.9'])).toBeUndefined(); // mostly written in full
-    expect(missingPrefix(annex, ['5.2', '9.8', '9.9'])).toBeUndefined(); // most unknown ids stay unknown
-    expect(missingPrefix(['AC-1', 'AC-2', 'AC-3', 'AU-1', 'AU-2', 'AU-3'], ['1', '2', '3'])).toBeUndefined(); // AC- or AU-?
   });
 });
 

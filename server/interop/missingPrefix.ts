@@ -1,0 +1,103 @@
+import type { Problem } from '../domain/errors.js';
+import { idsOfCell, type ResolvedRef } from './refResolver.js';
+
+/**
+ * The prefix a file leaves off a framework's refs, as tools that number ISO/IEC 27001's Annex A as ISO/IEC 27002 does
+ * write "5.4" for A.5.4: the prefix (ending in a separator) that, put before the ids that name no ref as written,
+ * makes nearly all of them (90%, at least three) refs, when those are at least half of the distinct ids. Then the
+ * file numbers that side without it throughout, and an id that names a ref as written too ("5.1", clause 5.1 of
+ * the same standard) most likely means the prefixed one. Only one prefix may fit: bare numbers that several
+ * families would complete are not read.
+ */
+export function missingPrefix(refs: readonly string[], idRefs: readonly string[]): string | undefined {
+  const known = new Set(refs.map((r) => r.toLowerCase()));
+  const distinct = [...new Set(idRefs.map((id) => id.trim().toLowerCase()))].filter(Boolean);
+  const unknown = distinct.filter((id) => !known.has(id));
+  if (unknown.length < 3 || unknown.length * 2 < distinct.length) return undefined;
+  const counts = new Map<string, number>();
+  for (const id of unknown)
+    for (const ref of known)
+      if (ref.length > id.length && ref.endsWith(id)) {
+        const prefix = ref.slice(0, ref.length - id.length);
+        if (/[^\p{L}\p{N}]$/u.test(prefix)) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+      }
+  // One prefix, clearly: bare numbers that several families would complete ("1" as AC-1 or AU-1) name nothing.
+  const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!best || best[1] * 10 < unknown.length * 9 || (second && second[1] * 2 >= best[1])) return undefined;
+  return refs.find((r) => r.toLowerCase().startsWith(best[0]) && known.has(r.toLowerCase()))!.slice(0, best[0].length);
+}
+
+/** An id read with the prefix it left off: as written, the ref it was read as, and the ref it names as written, if any. */
+export interface PrefixReading {
+  written: string;
+  ref: string;
+  asWritten?: string;
+}
+
+const LISTED = 10;
+
+/**
+ * The one warning about ids read with a prefix they leave off, the same for every format: how many, a few examples,
+ * and each one (the first ten) that names another requirement as written, since those would otherwise have landed
+ * on it without a word. `what` names the ids ("id-ref(s)", "source_ref id(s)").
+ */
+export function prefixReadingMessage(what: string, frameworkId: string, prefix: string, readings: readonly PrefixReading[]): string {
+  const clashing = readings.filter((r) => r.asWritten !== undefined);
+  // The clashing ones are listed on their own, so the examples show the others first.
+  const examples = [...readings.filter((r) => r.asWritten === undefined), ...clashing].slice(0, 3).map((r) => `"${r.written}" as ${r.ref}`).join(', ');
+  const listed = clashing.slice(0, LISTED).map((r) => `"${r.written}" as ${r.ref}, not ${r.asWritten}`).join('; ');
+  const clashes = clashing.length
+    ? `; ${clashing.length} of them also name another requirement as written, and are read with it all the same (${listed}${clashing.length > LISTED ? '; …' : ''})`
+    : '';
+  return `${readings.length} ${what} of ${frameworkId} leave off the "${prefix}" its refs begin with and were read with it, e.g. ${examples}${clashes}; check them`;
+}
+
+type Resolve = (cell: string) => ResolvedRef | undefined;
+
+/**
+ * One side of a table (one column's cells that name refs of one framework) whose ids leave off a prefix its refs
+ * share (see missingPrefix): `resolve` reads each cell, or part of a cell, with the prefix put before it whenever that
+ * names a ref with the prefix ("5.1 Policies" as A.5.1 with its title), else as written; a cell that already names
+ * such a ref as written ("A.5.1", "A5.1") is read as written. `note` keeps the readings a row used, for `warning`.
+ */
+export class PrefixedSide {
+  private readonly readings = new Map<string, PrefixReading & { line: number }>();
+
+  constructor(
+    readonly prefix: string,
+    private readonly resolveAsWritten: Resolve,
+  ) {}
+
+  private readonly hasPrefix = (ref: string) => ref.toLowerCase().startsWith(this.prefix.toLowerCase());
+
+  readonly resolve: Resolve = (cell) => {
+    const asWritten = this.resolveAsWritten(cell);
+    if (asWritten && this.hasPrefix(asWritten.ref)) return asWritten;
+    const prefixed = this.resolveAsWritten(`${this.prefix}${cell.trim()}`);
+    if (!prefixed || !this.hasPrefix(prefixed.ref)) return asWritten;
+    return { ...prefixed, withPrefix: { written: cell.trim(), ...(asWritten ? { asWritten: asWritten.ref } : {}) } };
+  };
+
+  /** Keeps the readings with the prefix among the refs a row's cell resolved to. */
+  note(found: readonly ResolvedRef[], line: number) {
+    for (const { ref, withPrefix } of found)
+      if (withPrefix && !this.readings.has(withPrefix.written)) this.readings.set(withPrefix.written, { ...withPrefix, ref, line });
+  }
+
+  /** The warning for the readings kept (at the first row that used one), or none. */
+  warning(file: string, what: string, frameworkId: string): Problem | undefined {
+    const readings = [...this.readings.values()];
+    if (!readings.length) return undefined;
+    return { file, line: Math.min(...readings.map((r) => r.line)), message: prefixReadingMessage(what, frameworkId, this.prefix, readings), severity: 'warning' };
+  }
+}
+
+/**
+ * The side's cells read with the prefix they leave off, when missingPrefix finds one from the ids the cells write
+ * (each cell's ids without their titles, see idsOfCell); undefined when it finds none or the framework is not loaded.
+ */
+export function prefixedSide(refs: readonly string[] | undefined, cells: Iterable<string>, resolve: Resolve): PrefixedSide | undefined {
+  if (!refs) return undefined;
+  const prefix = missingPrefix(refs, [...cells].flatMap(idsOfCell));
+  return prefix ? new PrefixedSide(prefix, resolve) : undefined;
+}
