@@ -163,7 +163,7 @@ export function exportOscalCatalog({ framework, requirements, lastModified }: Os
 // ---------------------------------------------------------------------------------------------------------------
 
 export interface OscalCatalogImportOptions extends ImportOptions {
-  /** Crosswalk framework id; defaults to the id a Crosswalk export recorded, else a slug of title and version. */
+  /** Crosswalk framework id; defaults to the id a Crosswalk export recorded, else a slug of title and edition (the one given, else the version; a warning when that is long). */
   frameworkId?: string;
   name?: string;
   edition?: string;
@@ -171,6 +171,8 @@ export interface OscalCatalogImportOptions extends ImportOptions {
   licence?: string;
 }
 
+/** Framework ids longer than this, made from a catalog's title, get a warning suggesting --framework-id. */
+const LONG_ID = 40;
 const DEFAULT_LICENCE = 'Imported by the user from their own copy; not redistributed by Crosswalk.';
 // NIST's own CSF 2.0 and SP 800-171 Rev. 3 catalogs write "v1.1.3".
 const KNOWN_VERSIONS = /^v?1\.[0-2](\.|$)/;
@@ -323,9 +325,12 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
   if (typeof oscalVersion === 'string' && !KNOWN_VERSIONS.test(oscalVersion))
     report(['catalog', 'metadata', 'oscal-version'], `OSCAL version ${oscalVersion} is not one this importer knows (1.0, 1.1, 1.2); reading it as 1.2`, 'warning');
 
-  const frameworkId = options.frameworkId ?? propValue(metadata, 'framework-id') ?? slugify(`${title} ${version}`);
+  const frameworkId = options.frameworkId ?? propValue(metadata, 'framework-id') ?? slugify(`${title} ${options.edition?.trim() || version}`);
   const idCheck = FrameworkIdSchema.safeParse(frameworkId);
   if (!idCheck.success) report([], `framework id "${frameworkId}": ${idCheck.error.issues[0]?.message} (pass one with --framework-id)`);
+  // Every command and export names the framework by its id, so one made from a long title is worth replacing.
+  else if (frameworkId.length > LONG_ID && !options.frameworkId && !propValue(metadata, 'framework-id'))
+    report(['catalog', 'metadata', 'title'], `the framework id "${frameworkId}" was made from the title and edition (${frameworkId.length} characters, and commands and exports name the framework by it); to use a shorter one, import the file with --framework-id (a publisher, a number and the edition, such as "nist-sp-800-53-5.1"), after deleting the catalog file this import writes if it is already done`, 'warning');
   const url = propValue(metadata, 'url');
   const framework: Framework = {
     id: frameworkId,

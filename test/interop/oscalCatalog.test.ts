@@ -314,6 +314,8 @@ describe('importOscalCatalog', () => {
     single.catalog.groups = [practice('PLAN', 'Planning')];
     single.catalog.groups[0]!.groups[1]!.props = label('3');
     const alone = importOscalCatalog(JSON.stringify(single), { file: 'one.json', edition: '1' });
+    // The id is made with the edition given, not with the catalog's version.
+    expect(alone.catalogs[0]!.framework).toMatchObject({ id: 'numbered-practices-1', edition: '1' });
     expect(alone.catalogs[0]!.requirements.map((r) => r.ref)).toEqual(['PLAN', '1', 'PLAN.1.1', '3', 'PLAN.2.1']);
     expect(warningsOf(alone.problems)).toEqual([]);
   });
@@ -329,6 +331,19 @@ describe('importOscalCatalog', () => {
       { file: 'x.json', path: 'catalog.controls[1]', message: 'ref "AC-1" is used again (first at catalog.groups[0].controls[0]); this one is imported as "AC-1 (2)"', severity: 'warning' },
     ]);
     expect(importOscalCatalog(JSON.stringify(foreign), { file: 'x.json', frameworkId: 'Not A Slug' }).problems[0]!.message).toMatch(/^framework id "Not A Slug": /);
+  });
+
+  it('warns when the framework id it makes from a long title is long, and not when one is given', () => {
+    const long = structuredClone(foreign);
+    long.catalog.metadata.title = 'Example Agency Special Publication 12-34 Security And Privacy Controls MODERATE IMPACT BASELINE';
+    const made = importOscalCatalog(JSON.stringify(long), { file: 'long.json' });
+    expect(made.catalogs[0]!.framework.id).toBe('example-agency-special-publication-12-34-security-and-privacy-controls-moderate-impact-baseline-5.1');
+    expect(warningsOf(made.problems)).toEqual([
+      expect.objectContaining({ path: 'catalog.metadata.title', message: expect.stringMatching(/^the framework id "example-agency-.*-5\.1" was made from the title and edition \(99 characters, .*import the file with --framework-id/) }),
+    ]);
+    expect(warningsOf(importOscalCatalog(JSON.stringify(long), { file: 'long.json', frameworkId: 'ea-sp-12-34-moderate-5.1' }).problems)).toEqual([]);
+    // A short title makes a short id: nothing to say.
+    expect(warningsOf(importOscalCatalog(JSON.stringify(foreign), { file: 'x.json' }).problems)).toEqual([]);
   });
 
   it('checks identity: a bad catalog uuid warns, a repeated id or a title that is not text is an error at its place', () => {
