@@ -330,7 +330,7 @@ export function importOscalCatalog(text: string, options: OscalCatalogImportOpti
   if (!idCheck.success) report([], `framework id "${frameworkId}": ${idCheck.error.issues[0]?.message} (pass one with --framework-id)`);
   // Every command and export names the framework by its id, so one made from a long title is worth replacing.
   else if (frameworkId.length > LONG_ID && !options.frameworkId && !propValue(metadata, 'framework-id'))
-    report(['catalog', 'metadata', 'title'], `the framework id "${frameworkId}" was made from the title and edition (${frameworkId.length} characters, and commands and exports name the framework by it); to use a shorter one, import the file with --framework-id (a publisher, a number and the edition, such as "nist-sp-800-53-5.1"), after deleting the catalog file this import writes if it is already done`, 'warning');
+    report(['catalog', 'metadata', 'title'], `the framework id "${frameworkId}" was made from the title and edition (${frameworkId.length} characters, and commands and exports name the framework by it); for a shorter one, delete the catalog file this import writes and import again with --framework-id (a publisher, a number and the edition, such as "nist-sp-800-53-5.1")`, 'warning');
   const url = propValue(metadata, 'url');
   const framework: Framework = {
     id: frameworkId,

@@ -339,7 +339,7 @@ describe('importOscalCatalog', () => {
     const made = importOscalCatalog(JSON.stringify(long), { file: 'long.json' });
     expect(made.catalogs[0]!.framework.id).toBe('example-agency-special-publication-12-34-security-and-privacy-controls-moderate-impact-baseline-5.1');
     expect(warningsOf(made.problems)).toEqual([
-      expect.objectContaining({ path: 'catalog.metadata.title', message: expect.stringMatching(/^the framework id "example-agency-.*-5\.1" was made from the title and edition \(99 characters, .*import the file with --framework-id/) }),
+      expect.objectContaining({ path: 'catalog.metadata.title', message: expect.stringMatching(/^the framework id "example-agency-.*-5\.1" was made from the title and edition \(99 characters, .*import again with --framework-id/) }),
     ]);
     expect(warningsOf(importOscalCatalog(JSON.stringify(long), { file: 'long.json', frameworkId: 'ea-sp-12-34-moderate-5.1' }).problems)).toEqual([]);
     // A short title makes a short id: nothing to say.
