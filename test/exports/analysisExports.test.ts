@@ -81,6 +81,21 @@ describe('unified control set exports', () => {
     expect(result.problems[0]).toMatchObject({ line: 3, message: 'control "uc:iso42001-2023:4.1": title differs from line 2' });
   });
 
+  it('CSV import reads requirement ids as written: "iso27001-2022:5.1" is clause 5.1, and an Annex A id without "A." is refused', () => {
+    // Each requirement_id names its framework (Crosswalk's own ids, not one framework's column of refs), so no prefix is
+    // put before it; a file with an unknown id imports nothing.
+    const row = (ref: string) => `UC-1,Policies,,user,${AT},${AT},iso27001-2022:${ref},,,`;
+    const csv = (...refs: string[]) => [CONTROL_SET_CSV_COLUMNS.join(','), ...refs.map(row)].join('\n');
+    expect(importControlSetCsv(csv('5.1'), { file: 'set.csv', knownRequirementIds: requirementIds }).controls[0]!.requirementIds).toEqual(['iso27001-2022:5.1']);
+    const bare = importControlSetCsv(csv('5.1', '5.2', '5.15', '5.23', '8.24'), { file: 'set.csv', knownRequirementIds: requirementIds });
+    expect(bare.controls).toEqual([]);
+    expect(bare.problems.map((p) => [p.line, p.message])).toEqual([
+      [4, 'requirement_id: unknown requirement "iso27001-2022:5.15"'],
+      [5, 'requirement_id: unknown requirement "iso27001-2022:5.23"'],
+      [6, 'requirement_id: unknown requirement "iso27001-2022:8.24"'],
+    ]);
+  });
+
   it('XLSX lists each control with its refs per framework, and every citation', async () => {
     const workbook = await readWorkbook(await exportControlSetXlsx(input));
     const rows = sheetRows(workbook.getWorksheet('Controls')!);
