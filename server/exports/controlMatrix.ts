@@ -1,6 +1,7 @@
 import { frameworkReader, type FrameworkLabel } from '../domain/frameworkNames.js';
 import { OrgControlSchema, type OrgControl } from '../domain/schemas/orgControl.js';
 import { cellsByColumn, findColumns, readCsv } from '../interop/csv.js';
+import { prefixedSides } from '../interop/missingPrefix.js';
 import { refResolver, resolveRefList } from '../interop/refResolver.js';
 import { rowList } from '../interop/rowWarnings.js';
 import type { ControlSetImportResult } from './controlSetExport.js';
@@ -8,7 +9,8 @@ import type { ControlSetImportResult } from './controlSetExport.js';
 /**
  * A unified control set as other tools keep it (a "control matrix"): one row per control, with its id, title and
  * description, and one column per framework that lists the refs the control answers ("ISO/IEC 27001:2022": "A.5.1,
- * A.5.2"). Columns are tied to loaded frameworks by their id or name, with a warning that says how each was read.
+ * A.5.2"). Columns are tied to loaded frameworks by their id or name, with a warning that says how each was read; a
+ * column that leaves off the prefix its framework's refs share ("5.1, 5.2") is read with it (see prefixedSides).
  */
 type ControlColumn = 'control_id' | 'control_title' | 'control_description';
 const CONTROL_COLUMNS: Record<ControlColumn, readonly string[]> = {
@@ -60,6 +62,10 @@ export function importControlMatrix(text: string, { file, frameworks, refsOf, no
   if (notRead.length) problems.push({ file, line: 1, message: `column(s) not read: ${notRead.join(', ')}`, severity: 'warning' });
 
   const resolvers = new Map(frameworkColumns.map(({ frameworkId }) => [frameworkId, refResolver(refsOf(frameworkId))]));
+  // A framework column that writes its ids without the prefix they share (27001's Annex A as "5.15", as tools that
+  // number it like 27002 do) is read with it, each column decided as a whole (see prefixedSides).
+  const columnCells = read.flatMap(({ values }) => frameworkColumns.map(({ index, frameworkId }) => ({ column: written[index]!, frameworkId, cell: values[header[index]!] ?? '' })));
+  const sides = prefixedSides(columnCells, refsOf, (frameworkId) => resolvers.get(frameworkId)!);
   const controls: OrgControl[] = [];
   const seen = new Map<string, number>();
   const citingNothing: number[] = [];
@@ -71,7 +77,9 @@ export function importControlMatrix(text: string, { file, frameworks, refsOf, no
     for (const { index, frameworkId } of frameworkColumns) {
       const cell = (values[header[index]!] ?? '').trim();
       if (!cell) continue;
-      const refs = resolveRefList(cell, resolvers.get(frameworkId)!);
+      const side = sides.side(written[index]!, frameworkId);
+      const refs = resolveRefList(cell, side?.resolve ?? resolvers.get(frameworkId)!);
+      if (refs) side?.note(refs, line);
       if (!refs) fail(line, `row ${line}: ${written[index]}: "${cell}" names no requirement of ${frameworkId}`);
       else for (const { ref } of refs) if (!requirementIds.includes(`${frameworkId}:${ref}`)) requirementIds.push(`${frameworkId}:${ref}`);
     }
@@ -82,6 +90,7 @@ export function importControlMatrix(text: string, { file, frameworks, refsOf, no
     if (!parsed.success) for (const issue of parsed.error.issues) fail(line, `row ${line}: ${issue.path.join('.') || 'control'}: ${issue.message}`);
     else controls.push(parsed.data);
   });
+  problems.push(...sides.warnings(file, (column) => `id(s) in column "${column}"`));
   if (citingNothing.length)
     problems.push({ file, line: citingNothing[0], message: `${citingNothing.length} control(s) cite no requirement of the framework columns and were not imported (rows ${rowList(citingNothing)})`, severity: 'warning' });
   return problems.some((p) => p.severity === 'error') ? { controls: [], problems } : { controls, problems };

@@ -2,6 +2,7 @@ import type { StatementOfApplicability } from '../domain/analysis/statementOfApp
 import type { Problem } from '../domain/errors.js';
 import { IMPLEMENTATION_STATUSES, SoaEntrySchema, type SoaEntry } from '../domain/schemas/soa.js';
 import { cellsByColumn, findColumns, readCsv, toCsv } from '../interop/csv.js';
+import { prefixedSides } from '../interop/missingPrefix.js';
 import { refResolver } from '../interop/refResolver.js';
 import { addKeyValueSheet, addTableSheet, joinList, newWorkbook, toBuffer } from './workbook.js';
 
@@ -83,7 +84,9 @@ const STATUS_WORDS: Record<string, (typeof IMPLEMENTATION_STATUSES)[number]> = {
 /**
  * Reads decisions back from a SoA CSV; with any error nothing is returned. Another tool's SoA is read too: common column
  * names ("Control", "Applicable", "Justification", "Status", …) with a warning, and, given the framework, a control's
- * ref ("A.5.1", or "A.5.1 Policies for information security") in place of the requirement id.
+ * ref ("A.5.1", or "A.5.1 Policies for information security") in place of the requirement id; a ref column that leaves
+ * off the prefix its framework's controls share ("5.15" for A.5.15, as tools that number ISO/IEC 27001's Annex A like
+ * ISO/IEC 27002 write it) is read with it, "5.1" as A.5.1 too, with one warning (see prefixedSides).
  */
 export function importSoaCsv(text: string, { file, frameworkId, knownRequirementIds }: SoaCsvOptions): { entries: SoaEntry[]; problems: Problem[] } {
   const { header, rows: read, problems, written } = readCsv(text, file);
@@ -100,11 +103,20 @@ export function importSoaCsv(text: string, { file, frameworkId, knownRequirement
   if (missing.length || !header.length) return { entries: [], problems };
   if (renamed.length) problems.push({ file, line: 1, message: `header read with other names: ${renamed.join(', ')}`, severity: 'warning' });
   const rows = cellsByColumn(read, header, at);
-  const refsOf = new Map<string, ReturnType<typeof refResolver>>();
-  const resolveRef = (fw: string, cell: string) => {
+  const frameworkOfRow = (values: (typeof rows)[number]['values']) => values.framework_id?.trim() || frameworkId || '';
+  const refsOf = (fw: string) => (knownRequirementIds ? [...knownRequirementIds].filter((id) => id.startsWith(`${fw}:`)).map((id) => id.slice(fw.length + 1)) : undefined);
+  const resolvers = new Map<string, ReturnType<typeof refResolver>>();
+  const resolverOf = (fw: string) => resolvers.get(fw) ?? resolvers.set(fw, refResolver(refsOf(fw) ?? [])).get(fw)!;
+  // A ref column that writes a framework's controls without the prefix they share (27001's Annex A as "5.15", as
+  // tools that number it like 27002 do) is read with it, each framework's rows decided as a whole (see prefixedSides).
+  const refColumn = byRef ? (written ?? header)[at.ref!]!.trim() : '';
+  const sides = byRef && knownRequirementIds ? prefixedSides(rows.map(({ values }) => ({ column: refColumn, frameworkId: frameworkOfRow(values), cell: values.ref ?? '' })), refsOf, resolverOf) : undefined;
+  const resolveRef = (fw: string, cell: string, line: number) => {
     if (!knownRequirementIds) return cell;
-    if (!refsOf.has(fw)) refsOf.set(fw, refResolver([...knownRequirementIds].filter((id) => id.startsWith(`${fw}:`)).map((id) => id.slice(fw.length + 1))));
-    return refsOf.get(fw)!(cell)?.ref ?? cell;
+    const side = sides?.side(refColumn, fw);
+    const found = (side?.resolve ?? resolverOf(fw))(cell);
+    if (found) side?.note([found], line);
+    return found?.ref ?? cell;
   };
   const readStatuses = new Map<string, string>();
   const entries: SoaEntry[] = [];
@@ -124,8 +136,8 @@ export function importSoaCsv(text: string, { file, frameworkId, knownRequirement
     const slug = stated.toLowerCase().replace(/[\s_]+/g, '-');
     const status = STATUS_WORDS[slug] ?? slug;
     if (STATUS_WORDS[slug]) readStatuses.set(stated, status);
-    const rowFramework = values.framework_id?.trim() || frameworkId || '';
-    const requirementId = byRef ? (values.ref?.trim() ? `${rowFramework}:${resolveRef(rowFramework, values.ref.trim())}` : '') : values.requirement_id?.trim();
+    const rowFramework = frameworkOfRow(values);
+    const requirementId = byRef ? (values.ref?.trim() ? `${rowFramework}:${resolveRef(rowFramework, values.ref.trim(), line)}` : '') : values.requirement_id?.trim();
     const parsed = SoaEntrySchema.safeParse({
       frameworkId: rowFramework, requirementId, applicable: YES.has(applicableText), justification,
       ...(status ? { implementationStatus: status } : {}), ...(values.updated_at?.trim() ? { updatedAt: values.updated_at.trim() } : {}),
@@ -142,6 +154,7 @@ export function importSoaCsv(text: string, { file, frameworkId, knownRequirement
     seen.set(entry.requirementId, line);
     entries.push(entry);
   }
+  problems.push(...(sides?.warnings(file, (column) => `id(s) in column "${column}"`) ?? []));
   if (readStatuses.size)
     problems.push({ file, severity: 'warning', message: `implementation statuses read in Crosswalk's terms: ${[...readStatuses].map(([from, to]) => `"${from}" as ${to}`).join(', ')}` });
   return problems.some((p) => p.severity === 'error') ? { entries: [], problems } : { entries, problems };

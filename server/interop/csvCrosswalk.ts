@@ -8,7 +8,7 @@ import { buildMappingFiles, type ImportedMapping } from './buildMappingFiles.js'
 import { cellsByColumn, findColumns, headerKey, readCsv, toCsv } from './csv.js';
 import { currentDate } from './jsonInput.js';
 import { attempt, defaultStrength, maybeMethod, maybeRationale, maybeRelationship, maybeStatus, maybeStrength, rationaleColumns } from './maybeRelationship.js';
-import { prefixedSide, type PrefixedSide } from './missingPrefix.js';
+import { prefixedSides, type PrefixedSides } from './missingPrefix.js';
 import { resolveRefList, type ResolvedRef } from './refResolver.js';
 import { defaultedRowWarnings, looseReadingWarnings, noteLooseReadings, rowList, type LooseReadings } from './rowWarnings.js';
 import { emptyImport, finishImport, type ImportOptions, type ImportResult } from './types.js';
@@ -133,7 +133,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
   const loadedIds = new Set((options.frameworks ?? []).map((f) => f.id));
   // A concept crosswalk table lists one source against several targets, often with the source cell merged or left blank.
   const concepts = { sourceAbove: '', carried: [] as number[], unmapped: [] as number[], blank: [] as number[] };
-  const sides = prefixedSides(rows, options);
+  const sides = refColumnSides(rows, options);
 
   for (const { values, line } of rows) {
     const fail = (column: string, message: string) => problems.push({ file, line, message: `row ${line}: ${column}: ${message}`, severity: 'error' });
@@ -180,7 +180,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     // A cell may name several refs ("4.1, 4.2"); each pair of the row becomes a mapping.
     const refsIn = (column: 'source_ref' | 'target_ref', frameworkId: string | undefined) => {
       const text = cell(column);
-      const side = frameworkId ? sides.get(sideKey(column, frameworkId))?.side : undefined;
+      const side = frameworkId ? sides?.side(column, frameworkId) : undefined;
       const found = frameworkId && text && options.resolveRef ? resolveRefList(text, side?.resolve ?? ((part) => options.resolveRef!(frameworkId, part))) : undefined;
       if (found) noteLooseReadings(loose, text, found, line);
       if (found) side?.note(found, line);
@@ -234,44 +234,33 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
     problems.push({ file, line: concepts.unmapped[0], message: `${concepts.unmapped.length} row(s) name no target: not mapped by the author, nothing imported for them (rows ${rowList(concepts.unmapped)})`, severity: 'warning' });
   if (concepts.blank.length)
     problems.push({ file, line: concepts.blank[0], message: `${concepts.blank.length} row(s) name neither a source nor a target ref (headings or descriptions in the table?): nothing imported for them (rows ${rowList(concepts.blank)})`, severity: 'warning' });
-  const prefixWarnings = [...sides.values()].flatMap(({ column, frameworkId, side }) => side.warning(file, `${column} id(s)`, frameworkId) ?? []);
+  const prefixWarnings = sides?.warnings(file, (column) => `${column} id(s)`) ?? [];
   problems.push(...frameworkNames.problems(file), ...prefixWarnings, ...looseReadingWarnings(file, loose), ...defaultedRowWarnings(file, defaulted));
 
   const built = buildMappingFiles(entries, { file, description: `Imported from ${path.basename(file)} (crosswalk CSV).` });
   return finishImport({ catalogs: [], mappingFiles: built.mappingFiles, problems: [...problems, ...built.problems] });
 }
 
-type RefColumn = 'source_ref' | 'target_ref';
-const sideKey = (column: RefColumn, frameworkId: string) => `${column}\u0000${frameworkId}`;
-
 /**
  * The sides of the ref columns (one column's cells of one framework) whose ids leave off a prefix their framework's
- * refs share ("5.1" for ISO/IEC 27001's A.5.1; see prefixedSide), so each is read with it throughout, the cells that
+ * refs share ("5.1" for ISO/IEC 27001's A.5.1; see prefixedSides), so each is read with it throughout, the cells that
  * would name another ref as written included. A row's framework is its framework cell read as a framework's id, name
  * or name and edition, else --from/--to; the import itself reports what it cannot read.
  */
-function prefixedSides(rows: ReadonlyArray<{ values: Partial<Record<CrosswalkColumn, string>> }>, options: CsvCrosswalkImportOptions) {
-  const sides = new Map<string, { column: RefColumn; frameworkId: string; side: PrefixedSide }>();
+function refColumnSides(rows: ReadonlyArray<{ values: Partial<Record<CrosswalkColumn, string>> }>, options: CsvCrosswalkImportOptions): PrefixedSides | undefined {
   const { resolveRef, refsOf } = options;
-  if (!resolveRef || !refsOf) return sides;
+  if (!resolveRef || !refsOf) return undefined;
   const readFramework = frameworkReader(options.frameworks ?? []);
-  const cells = new Map<string, { column: RefColumn; frameworkId: string; cells: string[] }>();
-  for (const { values } of rows)
-    for (const [column, frameworkColumn, fallback] of [['source_ref', 'source_framework', options.sourceFramework], ['target_ref', 'target_framework', options.targetFramework]] as const) {
-      const text = values[column]?.trim();
+  const cells = rows.flatMap(({ values }) =>
+    ([['source_ref', 'source_framework', options.sourceFramework], ['target_ref', 'target_framework', options.targetFramework]] as const).flatMap(([column, frameworkColumn, fallback]) => {
       const written = values[frameworkColumn]?.trim() || fallback?.trim();
-      if (!text || !written) continue;
+      if (!written) return [];
       const reading = readFramework(written);
       const frameworkId = reading && 'id' in reading ? reading.id : written;
-      const key = sideKey(column, frameworkId);
-      if (!cells.has(key)) cells.set(key, { column, frameworkId, cells: [] });
-      cells.get(key)!.cells.push(text);
-    }
-  for (const [key, { column, frameworkId, cells: written }] of cells) {
-    const side = prefixedSide(refsOf(frameworkId), written, (cell) => resolveRef(frameworkId, cell));
-    if (side) sides.set(key, { column, frameworkId, side });
-  }
-  return sides;
+      return [{ column, frameworkId, cell: values[column] ?? '' }];
+    }),
+  );
+  return prefixedSides(cells, refsOf, (frameworkId) => (cell) => resolveRef(frameworkId, cell));
 }
 
 /**

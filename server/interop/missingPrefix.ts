@@ -101,3 +101,41 @@ export function prefixedSide(refs: readonly string[] | undefined, cells: Iterabl
   const prefix = missingPrefix(refs, [...cells].flatMap(idsOfCell));
   return prefix ? new PrefixedSide(prefix, resolve) : undefined;
 }
+
+/** A table's sides read with the prefix they leave off (see prefixedSides). */
+export interface PrefixedSides {
+  /** The side of a column's cells of a framework, when they leave off a prefix. */
+  side(column: string, frameworkId: string): PrefixedSide | undefined;
+  /** The warning of each side (see PrefixedSide.warning); `what` names a column's ids ("source_ref id(s)"). */
+  warnings(file: string, what: (column: string) => string): Problem[];
+}
+
+/**
+ * The sides of a table that leave off a prefix their framework's refs share (see prefixedSide): a side is one column's
+ * cells of one framework (a table whose column holds several frameworks' refs, by a framework column, has a side for
+ * each), decided as a whole. Sides that find no prefix, or whose framework is not loaded (`refsOf` gives nothing),
+ * have none: their cells are read as written.
+ */
+export function prefixedSides(
+  cells: Iterable<{ column: string; frameworkId: string; cell: string }>,
+  refsOf: (frameworkId: string) => readonly string[] | undefined,
+  resolverOf: (frameworkId: string) => Resolve,
+): PrefixedSides {
+  const keyOf = (column: string, frameworkId: string) => JSON.stringify([column, frameworkId]);
+  const grouped = new Map<string, { column: string; frameworkId: string; cells: string[] }>();
+  for (const { column, frameworkId, cell } of cells) {
+    if (!cell.trim()) continue;
+    const key = keyOf(column, frameworkId);
+    if (!grouped.has(key)) grouped.set(key, { column, frameworkId, cells: [] });
+    grouped.get(key)!.cells.push(cell);
+  }
+  const sides = new Map<string, { column: string; frameworkId: string; side: PrefixedSide }>();
+  for (const [key, { column, frameworkId, cells: written }] of grouped) {
+    const side = prefixedSide(refsOf(frameworkId), written, resolverOf(frameworkId));
+    if (side) sides.set(key, { column, frameworkId, side });
+  }
+  return {
+    side: (column, frameworkId) => sides.get(keyOf(column, frameworkId))?.side,
+    warnings: (file, what) => [...sides.values()].flatMap(({ column, frameworkId, side }) => side.warning(file, what(column), frameworkId) ?? []),
+  };
+}

@@ -3,6 +3,7 @@ import type { Problem } from '../domain/errors.js';
 import { requirementId, splitRequirementId } from '../domain/ids.js';
 import { detectDelimiter, restoreFormula } from '../interop/csv.js';
 import { attempt, maybeRelationship } from '../interop/maybeRelationship.js';
+import { prefixedSides } from '../interop/missingPrefix.js';
 import { isWholeId, refResolver } from '../interop/refResolver.js';
 import { RELATIONSHIPS, type Relationship } from '../domain/schemas/mapping.js';
 import { pushTo } from '../domain/multimap.js';
@@ -25,7 +26,9 @@ export interface GoldFile {
 
 /**
  * Reads a gold CSV (`source_framework,source_ref,target_framework,target_ref`, header optional). Every row is
- * checked against the known frameworks and requirements; problems carry the file and line.
+ * checked against the known frameworks and requirements; problems carry the file and line. A column's ids of one
+ * framework that leave off the prefix its refs share ("5.15" for ISO/IEC 27001's A.5.15) are read with it, with one
+ * warning (see prefixedSides).
  *
  * A file whose header starts with those four columns may have more, so a crosswalk exported by Crosswalk (or
  * written alike) is a gold file as it is: rows whose `relationship` is no-relationship or whose `status` is
@@ -68,6 +71,8 @@ export function parseGoldCsv(
   // Gold files from other tools write ids in their own case, separators or zero padding ("GV.OC-01", "PM-09",
   // "GOVERN.1.1"): read as the same ids.
   const respelled: Array<{ line: number; written: string; ref: string }> = [];
+  // The rows that name two known frameworks, read once all are known.
+  const rows: Array<{ line: number; relationship?: Relationship; refs: Array<{ column: 'source_ref' | 'target_ref'; frameworkId: string; written: string }> }> = [];
   const refsOf = new Map<string, string[]>();
   for (const id of requirements) {
     const { frameworkId, ref } = splitRequirementId(id);
@@ -108,24 +113,39 @@ export function parseGoldCsv(
     const targetFramework = frameworkNames.read(targetWritten, line);
     if (!sourceFramework || !targetFramework) return;
     if (sourceFramework === targetFramework) return void fail(line, `source and target are the same framework ("${sourceFramework}")`);
-    const [sourceId, targetId] = [[sourceFramework, sourceRef], [targetFramework, targetRef]].map(([fw, ref]) => {
-      const id = requirementId(fw!, ref!);
-      if (requirements.has(id)) return id;
-      const found = resolverOf(fw!)(ref!);
-      if (found && isWholeId(found)) {
-        respelled.push({ line, written: ref!, ref: found.ref });
-        return requirementId(fw!, found.ref);
+    rows.push({ line, relationship, refs: [{ column: 'source_ref', frameworkId: sourceFramework, written: sourceRef }, { column: 'target_ref', frameworkId: targetFramework, written: targetRef }] });
+  });
+  // A side (one column's refs of one framework) that writes its ids without the prefix they share (27001's Annex A as
+  // "5.15", as tools that number it like 27002 do) is read with it, decided over all its rows (see prefixedSides).
+  const sides = prefixedSides(rows.flatMap((row) => row.refs.map(({ column, frameworkId, written }) => ({ column, frameworkId, cell: written }))), (fw) => refsOf.get(fw), resolverOf);
+  for (const { line, relationship, refs } of rows) {
+    let ok = true;
+    const [sourceId, targetId] = refs.map(({ column, frameworkId: fw, written: ref }) => {
+      const id = requirementId(fw, ref);
+      const side = sides.side(column, fw);
+      const found = (side?.resolve ?? resolverOf(fw))(ref);
+      // A gold ref is a whole id, never one with a title after it.
+      const whole = found && isWholeId(found) ? found : undefined;
+      if (requirements.has(id) && !whole?.withPrefix) return id;
+      if (whole) {
+        if (whole.withPrefix) side!.note([whole], line);
+        if (!whole.withPrefix || whole.match !== 'exact') respelled.push({ line, written: ref, ref: whole.ref });
+        return requirementId(fw, whole.ref);
       }
       fail(line, `unknown requirement "${ref}" in ${fw}`);
       ok = false;
       return id;
     }) as [string, string];
-    if (!ok) return;
+    if (!ok) continue;
     const key = `${sourceId}\u0000${targetId}`;
-    if (seen.has(key)) return void fail(line, `duplicate pair ${sourceId} → ${targetId} (counted once)`, 'warning');
+    if (seen.has(key)) {
+      fail(line, `duplicate pair ${sourceId} → ${targetId} (counted once)`, 'warning');
+      continue;
+    }
     seen.add(key);
     pairs.push({ sourceId, targetId, line, ...(relationship ? { relationship } : {}) });
-  });
+  }
+  problems.push(...sides.warnings(file, (column) => `${column} id(s)`));
   problems.push(...frameworkNames.problems(file, { unknown: (written, where) => `unknown framework "${written}"${where} (known: ${known}; import a framework first with "crosswalk import")` }));
   if (respelled.length) {
     const examples = respelled.slice(0, 3).map((r) => `"${r.written}" as ${r.ref}`).join(', ');

@@ -156,6 +156,30 @@ describe('store-backed analyses: evidence, SoA, controls', () => {
     expect(soa.rows.find((r: { ref: string }) => r.ref === 'A.6.2.6')).toMatchObject({ applicable: true, implementationStatus: 'in-progress' });
   });
 
+  it('imports a SoA that writes ISO/IEC 27001:2022 Annex A without "A." as the controls, saying so on stderr', () => {
+    // "5.1" and "6.3" also name clauses of the same standard; in a column of Annex A numbers they mean A.5.1 and A.6.3.
+    fs.writeFileSync(
+      file('annex-a-soa.csv'),
+      [
+        'Annex A control,Applicable,Justification for inclusion/exclusion,Status',
+        '5.1 Policies for information security,Yes,Our ISMS needs a policy set,Implemented',
+        '5.15 Access control,Yes,Access to systems is restricted,Partially implemented',
+        '5.23 Information security for use of cloud services,Yes,We run on cloud services,Planned',
+        '"6.3 Information security awareness, education and training",Yes,Everyone is trained yearly,Implemented',
+        '8.24 Use of cryptography,Yes,Data is encrypted,Implemented',
+      ].join('\n'),
+    );
+    const saved = crosswalk(['soa', 'import', '--format', 'csv', file('annex-a-soa.csv'), '--framework', 'iso27001-2022'], { dataDir });
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toContain('Saved 5 applicability decisions.');
+    expect(saved.stderr).toContain(`${file('annex-a-soa.csv')}:2: 5 id(s) in column "Annex A control" of iso27001-2022 leave off the "A." its refs begin with and were read with it, e.g. "5.15 Access control" as A.5.15, "5.23 Information security for use of cloud services" as A.5.23, "8.24 Use of cryptography" as A.8.24; 2 of them also name another requirement as written, and are read with it all the same ("5.1 Policies for information security" as A.5.1, not 5.1; "6.3 Information security awareness, education and training" as A.6.3, not 6.3); check them (warning)`);
+    const soa = JSON.parse(crosswalk(['soa', '--framework', 'iso27001-2022', '--json'], { dataDir }).stdout);
+    const decided = soa.rows.filter((r: { applicable: boolean | null }) => r.applicable !== null);
+    expect(decided.map((r: { ref: string; implementationStatus: string }) => [r.ref, r.implementationStatus])).toEqual([
+      ['A.5.1', 'implemented'], ['A.5.15', 'in-progress'], ['A.5.23', 'planned'], ['A.6.3', 'implemented'], ['A.8.24', 'implemented'],
+    ]);
+  });
+
   it('imports another tool\'s control matrix: one column per framework, tied to the loaded frameworks by name', () => {
     fs.writeFileSync(file('matrix.csv'), 'Control ID,Control Name,ISO/IEC 27001:2022,ISO/IEC 42001:2023\nUC-LOG,Event logging,A.8.15,"A.6.2.8, A.7.2"\n');
     const imported = crosswalk(['controls', 'import', '--format', 'csv', file('matrix.csv')], { dataDir });

@@ -81,6 +81,21 @@ describe('unified control set exports', () => {
     expect(result.problems[0]).toMatchObject({ line: 3, message: 'control "uc:iso42001-2023:4.1": title differs from line 2' });
   });
 
+  it('CSV import reads requirement ids as written: "iso27001-2022:5.1" is clause 5.1, and an Annex A id without "A." is refused', () => {
+    // Each requirement_id names its framework (Crosswalk's own ids, not one framework's column of refs), so no prefix is
+    // put before it; a file with an unknown id imports nothing.
+    const row = (ref: string) => `UC-1,Policies,,user,${AT},${AT},iso27001-2022:${ref},,,`;
+    const csv = (...refs: string[]) => [CONTROL_SET_CSV_COLUMNS.join(','), ...refs.map(row)].join('\n');
+    expect(importControlSetCsv(csv('5.1'), { file: 'set.csv', knownRequirementIds: requirementIds }).controls[0]!.requirementIds).toEqual(['iso27001-2022:5.1']);
+    const bare = importControlSetCsv(csv('5.1', '5.2', '5.15', '5.23', '8.24'), { file: 'set.csv', knownRequirementIds: requirementIds });
+    expect(bare.controls).toEqual([]);
+    expect(bare.problems.map((p) => [p.line, p.message])).toEqual([
+      [4, 'requirement_id: unknown requirement "iso27001-2022:5.15"'],
+      [5, 'requirement_id: unknown requirement "iso27001-2022:5.23"'],
+      [6, 'requirement_id: unknown requirement "iso27001-2022:8.24"'],
+    ]);
+  });
+
   it('XLSX lists each control with its refs per framework, and every citation', async () => {
     const workbook = await readWorkbook(await exportControlSetXlsx(input));
     const rows = sheetRows(workbook.getWorksheet('Controls')!);
@@ -181,6 +196,72 @@ describe('Statement of Applicability exports', () => {
     ]);
     // Without the framework, control refs cannot become requirement ids.
     expect(importSoaCsv(text, { file: 'other.csv', knownRequirementIds: requirementIds }).problems[0]!.message).toMatch(/^missing column framework_id .*; or name the framework with --framework/);
+  });
+
+  describe('a SoA that writes ISO/IEC 27001:2022 Annex A without "A."', () => {
+    // As tools that number Annex A like ISO/IEC 27002 write it: clauses 5.1, 5.2, 6.1, 6.3 and 7.4 of the same standard
+    // read like controls A.5.1, A.5.2, A.6.1, A.6.3 and A.7.4.
+    const annexA = [
+      'Control,Control name,Applicable,Justification,Status',
+      '5.1 Policies for information security,,Yes,Our ISMS needs a policy set,Implemented',
+      '5.2,Information security roles and responsibilities,Yes,Roles are assigned,Implemented',
+      '5.15,Access control,Yes,Access to systems is restricted,In progress',
+      '5.23,Information security for use of cloud services,Yes,We run on cloud services,Planned',
+      '6.1,Screening,Yes,Staff are vetted,Implemented',
+      '6.3,,Yes,Everyone is trained yearly,Implemented',
+      '7.4,Physical security monitoring,No,We have no premises of our own,',
+      '8.8,,Yes,We patch what we run,In progress',
+      '8.16,Monitoring activities,,,',
+      '8.24,Use of cryptography,Yes,Data is encrypted in transit and at rest,Implemented',
+    ].join('\n');
+    const prefixWarnings = (problems: Array<{ message: string }>) => problems.filter((p) => p.message.includes('leave off'));
+
+    it('reads every ref with the prefix, the ones that name a clause as written too, and says so once', () => {
+      const result = importSoaCsv(annexA, { file: 'annex-a.csv', frameworkId: 'iso27001-2022', knownRequirementIds: requirementIds });
+      expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(result.entries.map((e) => [e.requirementId, e.applicable])).toEqual([
+        ['iso27001-2022:A.5.1', true], ['iso27001-2022:A.5.2', true], ['iso27001-2022:A.5.15', true], ['iso27001-2022:A.5.23', true],
+        ['iso27001-2022:A.6.1', true], ['iso27001-2022:A.6.3', true], ['iso27001-2022:A.7.4', false], ['iso27001-2022:A.8.8', true],
+        ['iso27001-2022:A.8.24', true],
+      ]);
+      // At the first row read with it, naming the column; the undecided row (8.16) is not imported, so not listed.
+      expect(prefixWarnings(result.problems)).toEqual([{
+        file: 'annex-a.csv', line: 2, severity: 'warning',
+        message: '9 id(s) in column "Control" of iso27001-2022 leave off the "A." its refs begin with and were read with it, e.g. "5.15" as A.5.15, "5.23" as A.5.23, "8.8" as A.8.8; 5 of them also name another requirement as written, and are read with it all the same ("5.1 Policies for information security" as A.5.1, not 5.1; "5.2" as A.5.2, not 5.2; "6.1" as A.6.1, not 6.1; "6.3" as A.6.3, not 6.3; "7.4" as A.7.4, not 7.4); check them',
+      }]);
+    });
+
+    it('decides per framework: with a framework column, another framework\'s refs are read as written', () => {
+      const [, ...rows] = annexA.split('\n');
+      const text = ['Framework,Control,Applicable,Justification', ...rows.map((r) => `iso27001-2022,${r.split(',').filter((_, i) => i !== 1 && i !== 4).join(',')}`), 'iso42001-2023,A.2.2,Yes,We have an AI policy'].join('\n');
+      const result = importSoaCsv(text, { file: 'two.csv', knownRequirementIds: requirementIds });
+      expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(result.entries.map((e) => e.requirementId)).toContain('iso27001-2022:A.5.1');
+      expect(result.entries.at(-1)!.requirementId).toBe('iso42001-2023:A.2.2');
+      expect(prefixWarnings(result.problems).map((p) => p.message)).toEqual([expect.stringMatching(/^9 id\(s\) in column "Control" of iso27001-2022 leave off the "A\." /)]);
+    });
+
+    it('reads refs as written when the column mixes clauses with controls written in full, or too few name nothing as written', () => {
+      const mixed = importSoaCsv(
+        ['Control,Applicable,Justification', '4.1,Yes,Context is set', '5.1,Yes,Leadership is committed', '6.1.3,Yes,Risks are treated', 'A.5.15,Yes,Access is restricted', 'A.8.24 Use of cryptography,Yes,Data is encrypted'].join('\n'),
+        { file: 'mixed.csv', frameworkId: 'iso27001-2022', knownRequirementIds: requirementIds },
+      );
+      expect(mixed.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(mixed.entries.map((e) => e.requirementId)).toEqual(['iso27001-2022:4.1', 'iso27001-2022:5.1', 'iso27001-2022:6.1.3', 'iso27001-2022:A.5.15', 'iso27001-2022:A.8.24']);
+      expect(prefixWarnings(mixed.problems)).toEqual([]);
+
+      // Two refs that name nothing among five are not a column that leaves off a prefix: they stay unknown.
+      const few = importSoaCsv(
+        ['Control,Applicable,Justification', '5.1,Yes,a', '5.2,Yes,b', '5.3,Yes,c', '5.15,Yes,d', '8.24,Yes,e'].join('\n'),
+        { file: 'few.csv', frameworkId: 'iso27001-2022', knownRequirementIds: requirementIds },
+      );
+      expect(few.entries).toEqual([]);
+      expect(prefixWarnings(few.problems)).toEqual([]);
+      expect(few.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.message])).toEqual([
+        [5, 'ref: unknown requirement "iso27001-2022:5.15"'],
+        [6, 'ref: unknown requirement "iso27001-2022:8.24"'],
+      ]);
+    });
   });
 
   it('XLSX holds the same rows and a summary', async () => {

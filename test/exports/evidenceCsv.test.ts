@@ -44,6 +44,21 @@ describe('parseEvidenceCsv', () => {
     expect(unknowns.problems.map((p) => p.message)).toEqual(['scope: unknown framework "pci-4"', 'requirements: unknown requirement "iso42001-2023:Z.1"', 'org_controls: unknown control "UC-9"']);
   });
 
+  it('reads requirement ids as written: an id names its framework, so one that leaves off "A." is refused, never read with it', () => {
+    // Unlike a column of one framework's refs (a SoA, a control matrix), each id here is Crosswalk's own and names its
+    // framework: "iso27001-2022:5.1" is clause 5.1, and "iso27001-2022:5.15" names nothing.
+    const clauses = { ...known, knownRequirementIds: new Set(['iso27001-2022:5.1', 'iso27001-2022:5.2', 'iso27001-2022:A.5.1', 'iso27001-2022:A.5.2', 'iso27001-2022:A.5.15', 'iso27001-2022:A.8.8', 'iso27001-2022:A.8.24']) };
+    const row = (requirements: string) => `${header}\nEV-1,Policy set,policy,CISO,https://x.example/p,2026-01-10,,,,${requirements},,\n`;
+    expect(parseEvidenceCsv(row('iso27001-2022:5.1'), { file: 'ev.csv', ...clauses }).links.map((l) => l.kind === 'requirement' && l.requirementId)).toEqual(['iso27001-2022:5.1']);
+    const bare = parseEvidenceCsv(row('iso27001-2022:5.1;iso27001-2022:5.2;iso27001-2022:5.15;iso27001-2022:8.8;iso27001-2022:8.24'), { file: 'ev.csv', ...clauses });
+    expect(bare.links).toEqual([]);
+    expect(bare.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '2: requirements: unknown requirement "iso27001-2022:5.15"',
+      '2: requirements: unknown requirement "iso27001-2022:8.8"',
+      '2: requirements: unknown requirement "iso27001-2022:8.24"',
+    ]);
+  });
+
   it('says which columns are missing', () => {
     expect(parseEvidenceCsv('id,title\nEV-1,x\n', { file: 'ev.csv' }).problems[0]!.message).toBe(`missing columns type, owner, location_uri, collected (expected: ${header})`);
   });

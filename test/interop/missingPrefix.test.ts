@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingPrefix, prefixedSide } from '../../server/interop/missingPrefix.js';
+import { missingPrefix, prefixedSide, prefixedSides } from '../../server/interop/missingPrefix.js';
 import { idsOfCell, refResolver, resolveRefList } from '../../server/interop/refResolver.js';
 
 describe('missingPrefix', () => {
@@ -59,5 +59,31 @@ describe('prefixedSide', () => {
     expect(prefixedSide(refs, ['4.1', '5.1', '9.2', 'A.5.15', 'A.8.24'], resolve)).toBeUndefined(); // clauses and prefixed controls
     expect(prefixedSide(refs, ['5.1', '5.2', '5.3', '5.15', '8.24'], resolve)).toBeUndefined(); // two unknown ids only
     expect(prefixedSide(undefined, ['5.15', '8.24', '5.16'], resolve)).toBeUndefined(); // framework not loaded
+  });
+});
+
+describe('prefixedSides', () => {
+  const refs: Record<string, string[]> = { std: ['4.1', '5.1', '5.2', '6.3', 'A.5.1', 'A.5.2', 'A.5.15', 'A.6.3', 'A.8.8', 'A.8.24'], other: ['1', '2'] };
+  const resolverOf = (frameworkId: string) => refResolver(refs[frameworkId] ?? []);
+
+  it('decides each column and framework on its own cells, and gives one warning per side read with its prefix', () => {
+    const cells = [
+      ...['5.1', '5.15', '8.8', '8.24 Use of cryptography', ''].map((cell) => ({ column: 'Control', frameworkId: 'std', cell })),
+      // The same framework in another column, and another framework in the same column: as written.
+      ...['4.1', '5.1', '5.2'].map((cell) => ({ column: 'Target', frameworkId: 'std', cell })),
+      ...['1', '2', '3', '4'].map((cell) => ({ column: 'Control', frameworkId: 'other', cell })),
+      ...['5.15', '8.8', '8.24'].map((cell) => ({ column: 'Control', frameworkId: 'unloaded', cell })),
+    ];
+    const sides = prefixedSides(cells, (id) => refs[id], resolverOf);
+    const side = sides.side('Control', 'std')!;
+    expect(side.prefix).toBe('A.');
+    expect([sides.side('Target', 'std'), sides.side('Control', 'other'), sides.side('Control', 'unloaded')]).toEqual([undefined, undefined, undefined]);
+    expect(sides.warnings('t.csv', (column) => `${column} id(s)`)).toEqual([]); // nothing read yet
+    side.note([side.resolve('5.1')!], 3);
+    side.note([side.resolve('8.8')!], 2);
+    expect(sides.warnings('t.csv', (column) => `id(s) in column "${column}"`)).toEqual([{
+      file: 't.csv', line: 2, severity: 'warning',
+      message: '2 id(s) in column "Control" of std leave off the "A." its refs begin with and were read with it, e.g. "8.8" as A.8.8, "5.1" as A.5.1; 1 of them also name another requirement as written, and are read with it all the same ("5.1" as A.5.1, not 5.1); check them',
+    }]);
   });
 });

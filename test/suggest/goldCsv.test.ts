@@ -62,6 +62,57 @@ describe('gold CSV', () => {
     expect(parseGoldCsv('alpha-1,MP 2.3,beta-1,A\n', { ...ids, aliases: undefined }).problems[0]!.message).toBe('unknown requirement "MP 2.3" in alpha-1');
   });
 
+  describe('a side that writes ISO/IEC 27001:2022 Annex A without "A."', () => {
+    // Clauses 5.1-5.3 and 6.1.3 in part, and Annex A controls: "5.1" and "5.2" read like A.5.1 and A.5.2 written without "A.".
+    const iso = ['4.1', '5.1', '5.2', '5.3', '6.1.3', 'A.5.1', 'A.5.2', 'A.5.3', 'A.5.15', 'A.5.23', 'A.8.8', 'A.8.24'];
+    const isoKnown = {
+      ...known,
+      frameworks: [...frameworks, { id: 'iso27001-2022', name: 'ISO/IEC 27001', edition: '2022' }],
+      requirements: new Set([...known.requirements, ...iso.map((ref) => `iso27001-2022:${ref}`)]),
+    };
+    const prefixWarnings = (problems: Array<{ line?: number; message: string }>) => problems.filter((p) => p.message.includes('leave off')).map((p) => [p.line, p.message]);
+
+    it('reads every id of that column and framework with the prefix, with one warning; another side as written', () => {
+      const text = [
+        'source_framework,source_ref,target_framework,target_ref',
+        'iso27001-2022,5.1,beta-1,A',
+        'iso27001-2022,5.2,beta-1,A',
+        'iso27001-2022,5.15,beta-1,B',
+        'iso27001-2022,5.23,beta-1,B',
+        'iso27001-2022,8.8,beta-1,A',
+        'iso27001-2022,8.24,beta-1,B',
+        // The other column: clauses, as written.
+        'beta-1,A,iso27001-2022,5.1',
+        'beta-1,B,iso27001-2022,6.1.3',
+      ].join('\n');
+      const { pairs, problems } = parseGoldCsv(text, isoKnown);
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(pairs.map((p) => `${p.sourceId}>${p.targetId}`)).toEqual([
+        'iso27001-2022:A.5.1>beta-1:A', 'iso27001-2022:A.5.2>beta-1:A', 'iso27001-2022:A.5.15>beta-1:B', 'iso27001-2022:A.5.23>beta-1:B',
+        'iso27001-2022:A.8.8>beta-1:A', 'iso27001-2022:A.8.24>beta-1:B', 'beta-1:A>iso27001-2022:5.1', 'beta-1:B>iso27001-2022:6.1.3',
+      ]);
+      expect(prefixWarnings(problems)).toEqual([
+        [2, '6 source_ref id(s) of iso27001-2022 leave off the "A." its refs begin with and were read with it, e.g. "5.15" as A.5.15, "5.23" as A.5.23, "8.8" as A.8.8; 2 of them also name another requirement as written, and are read with it all the same ("5.1" as A.5.1, not 5.1; "5.2" as A.5.2, not 5.2); check them'],
+      ]);
+    });
+
+    it('reads ids as written when the side mixes clauses with controls written in full, or too few name nothing as written; a title is never read', () => {
+      const mixed = parseGoldCsv(['iso27001-2022,4.1,beta-1,A', 'iso27001-2022,5.1,beta-1,A', 'iso27001-2022,6.1.3,beta-1,B', 'iso27001-2022,A.5.15,beta-1,B', 'iso27001-2022,A.8.24,beta-1,B'].join('\n'), isoKnown);
+      expect(mixed.problems).toEqual([]);
+      expect(mixed.pairs.map((p) => p.sourceId)).toEqual(['iso27001-2022:4.1', 'iso27001-2022:5.1', 'iso27001-2022:6.1.3', 'iso27001-2022:A.5.15', 'iso27001-2022:A.8.24']);
+
+      const few = parseGoldCsv(['iso27001-2022,5.1,beta-1,A', 'iso27001-2022,5.2,beta-1,A', 'iso27001-2022,5.3,beta-1,A', 'iso27001-2022,5.15,beta-1,B', 'iso27001-2022,8.24,beta-1,B'].join('\n'), isoKnown);
+      expect(prefixWarnings(few.problems)).toEqual([]);
+      expect(few.pairs.map((p) => p.sourceId)).toEqual(['iso27001-2022:5.1', 'iso27001-2022:5.2', 'iso27001-2022:5.3']);
+      expect(few.problems.map((p) => [p.line, p.message])).toEqual([[4, 'unknown requirement "5.15" in iso27001-2022'], [5, 'unknown requirement "8.24" in iso27001-2022']]);
+
+      // A gold ref is an id: with the prefix or not, one followed by a title names nothing.
+      const titled = parseGoldCsv(['iso27001-2022,5.15,beta-1,A', 'iso27001-2022,5.23,beta-1,A', 'iso27001-2022,8.8,beta-1,B', 'iso27001-2022,8.24 Use of cryptography,beta-1,B'].join('\n'), isoKnown);
+      expect(titled.pairs.map((p) => p.sourceId)).toEqual(['iso27001-2022:A.5.15', 'iso27001-2022:A.5.23', 'iso27001-2022:A.8.8']);
+      expect(titled.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.message])).toEqual([[4, 'unknown requirement "8.24 Use of cryptography" in iso27001-2022']]);
+    });
+  });
+
   it('takes a crosswalk CSV as exported (extra columns), leaving out rejected and no-relationship rows', () => {
     const exported = [
       'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,note,status',
