@@ -10,6 +10,7 @@ import { issuesToProblems, isRecord, parseJsonInput } from '../interop/jsonInput
 import { OSCAL_VERSION, crosswalkProp, oneLine } from '../interop/oscalCommon.js';
 import { uuidV5 } from '../interop/uuid.js';
 import { addKeyValueSheet, addTableSheet, joinList, newWorkbook, toBuffer } from './workbook.js';
+import { didYouMean } from '../domain/likelyMeant.js';
 
 export interface ControlSetExportInput {
   controls: readonly OrgControl[];
@@ -58,7 +59,7 @@ export function importControlSetCsv(text: string, { file, knownRequirementIds }:
       createdAt: values.created_at?.trim() ?? '', updatedAt: values.updated_at?.trim() ?? '',
     };
     const requirementId = values.requirement_id?.trim() ?? '';
-    if (knownRequirementIds && requirementId && !knownRequirementIds.has(requirementId)) fail(line, `requirement_id: unknown requirement "${requirementId}"`);
+    if (knownRequirementIds && requirementId && !knownRequirementIds.has(requirementId)) fail(line, `requirement_id: unknown requirement "${requirementId}"${didYouMean(requirementId, knownRequirementIds)}`);
     const draft = drafts.get(id);
     if (!draft) drafts.set(id, { line, fields, requirementIds: [requirementId] });
     else {
@@ -107,7 +108,7 @@ export function importControlSetJson(text: string, { file, knownRequirementIds }
     if (ids.has(c.id)) found.push({ file, path: `controls[${i}].id`, message: `control id "${c.id}" is used twice`, severity: 'error' });
     ids.add(c.id);
     c.requirementIds.forEach((r, j) => {
-      if (knownRequirementIds && !knownRequirementIds.has(r)) found.push({ file, path: `controls[${i}].requirementIds[${j}]`, message: `unknown requirement "${r}"`, severity: 'error' });
+      if (knownRequirementIds && !knownRequirementIds.has(r)) found.push({ file, path: `controls[${i}].requirementIds[${j}]`, message: `unknown requirement "${r}"${didYouMean(r, knownRequirementIds)}`, severity: 'error' });
     });
   });
   return found.length ? { controls: [], problems: found } : { controls: parsed.data.controls, problems: [] };

@@ -3,6 +3,7 @@ import { EVIDENCE_TYPES, EvidenceLinkSchema, EvidenceSchema, type Evidence, type
 import { cellsByColumn, findColumns, readCsv, toCsv } from '../interop/csv.js';
 import { pushTo } from '../domain/multimap.js';
 import { joinList, splitList } from './workbook.js';
+import { didYouMean } from '../domain/likelyMeant.js';
 
 /**
  * The evidence register as CSV, one item per row (docs/analysis.md):
@@ -97,7 +98,7 @@ export function parseEvidenceCsv(text: string, { file, knownRequirementIds, know
     for (const requirementId of splitList(values.requirements)) {
       const link = EvidenceLinkSchema.safeParse({ kind: 'requirement', evidenceId: item.id, requirementId, ...note });
       if (!link.success) fail(line, `requirements: "${requirementId}": ${link.error.issues[0]?.message}`);
-      else if (knownRequirementIds && !knownRequirementIds.has(requirementId)) fail(line, `requirements: unknown requirement "${requirementId}"`);
+      else if (knownRequirementIds && !knownRequirementIds.has(requirementId)) fail(line, `requirements: unknown requirement "${requirementId}"${didYouMean(requirementId, knownRequirementIds)}`);
       else links.push(link.data);
     }
     for (const orgControlId of splitList(values.org_controls)) {

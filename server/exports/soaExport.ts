@@ -5,6 +5,7 @@ import { cellsByColumn, findColumns, readCsv, toCsv } from '../interop/csv.js';
 import { prefixedSides } from '../interop/missingPrefix.js';
 import { refResolver } from '../interop/refResolver.js';
 import { addKeyValueSheet, addTableSheet, joinList, newWorkbook, toBuffer } from './workbook.js';
+import { didYouMean } from '../domain/likelyMeant.js';
 
 /**
  * One row per control. On import only `framework_id`, `requirement_id`, `applicable` (yes/no; blank = undecided,
@@ -149,7 +150,7 @@ export function importSoaCsv(text: string, { file, frameworkId, knownRequirement
     }
     const entry = parsed.data;
     if (frameworkId && entry.frameworkId !== frameworkId) fail(line, `framework_id: "${entry.frameworkId}" where this import is for ${frameworkId}`);
-    if (knownRequirementIds && !knownRequirementIds.has(entry.requirementId)) fail(line, `${byRef ? 'ref' : 'requirement_id'}: unknown requirement "${entry.requirementId}"`);
+    if (knownRequirementIds && !knownRequirementIds.has(entry.requirementId)) fail(line, `${byRef ? 'ref' : 'requirement_id'}: unknown requirement "${entry.requirementId}"${didYouMean(entry.requirementId, knownRequirementIds)}`);
     if (seen.has(entry.requirementId)) fail(line, `requirement_id: "${entry.requirementId}" was already on line ${seen.get(entry.requirementId)}`);
     seen.set(entry.requirementId, line);
     entries.push(entry);

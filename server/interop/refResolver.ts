@@ -1,4 +1,5 @@
 import { pushTo } from '../domain/multimap.js';
+import { separatorsFolded, unpadded } from '../domain/refSpelling.js';
 import { aliasesOf } from '../domain/schemas/requirement.js';
 /** How a cell was matched to a ref: exactly, or by one of the looser readings that published spreadsheets need. */
 export type RefMatch = 'exact' | 'alias' | 'zero-padding' | 'separators' | 'ref-then-title' | 'title-then-ref';
@@ -20,18 +21,6 @@ export interface ResolvedRef {
 export const isWholeId = (found: ResolvedRef): boolean => found.match !== 'ref-then-title' && found.match !== 'title-then-ref';
 
 const normal = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-
-/** "PM-09" and "AC-02(01)" as NIST's spreadsheets write them are the catalog's "PM-9" and "AC-2(1)". */
-const unpadded = (text: string) => text.replace(/(^|\D)0+(?=\d)/g, '$1');
-
-/**
- * "GOVERN.1.1", "GOVERN-1.1" and "govern_1_1", as other tools write the AI RMF's "GOVERN 1.1", and "A5.9", as many
- * spreadsheets write 27001's "A.5.9": one separator for all, and none between a letter and the number after it.
- */
-const separatorsFolded = (text: string) =>
-  unpadded(text)
-    .replace(/[\s._:/-]+/g, '.')
-    .replace(/(\p{L})\.(?=\d)/gu, '$1');
 
 /** A map from a looser key to the one ref it reads as; null where two refs share the key (ambiguous: never guessed). */
 function uniqueBy(refs: ReadonlyMap<string, string>, key: (normalRef: string) => string): Map<string, string | null> {

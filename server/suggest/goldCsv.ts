@@ -8,6 +8,7 @@ import { isWholeId, refResolver } from '../interop/refResolver.js';
 import { RELATIONSHIPS, type Relationship } from '../domain/schemas/mapping.js';
 import { pushTo } from '../domain/multimap.js';
 import { frameworkTally, type FrameworkLabel } from '../domain/frameworkNames.js';
+import { didYouMean } from '../domain/likelyMeant.js';
 
 export const GOLD_COLUMNS = ['source_framework', 'source_ref', 'target_framework', 'target_ref'] as const;
 
@@ -132,7 +133,7 @@ export function parseGoldCsv(
         if (!whole.withPrefix || whole.match !== 'exact') respelled.push({ line, written: ref, ref: whole.ref });
         return requirementId(fw, whole.ref);
       }
-      fail(line, `unknown requirement "${ref}" in ${fw}`);
+      fail(line, `unknown requirement "${ref}" in ${fw}${didYouMean(id, requirements)}`);
       ok = false;
       return id;
     }) as [string, string];

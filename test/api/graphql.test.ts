@@ -145,11 +145,16 @@ describe('GraphQL mutations and review', () => {
     expect(unknown.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });
 
-  it('refuses unknown ids in the no-counterpart filter instead of answering "none"', async () => {
+  it('refuses unknown ids in the no-counterpart filter instead of answering "none", with a hint where one is close', async () => {
     for (const args of ['frameworkId: "nope-1"', 'otherFrameworkId: "nope-1"', 'requirementId: "iso42001-2023:99.9"']) {
       const { body } = await server.gql(`{ noCounterparts(${args}) { requirementId } }`);
       expect([args, body.errors?.[0]?.extensions?.code]).toEqual([args, 'NOT_FOUND']);
     }
+    // An Annex A control written without "A." gets a hint; an id close to nothing gets none.
+    const bare = await server.gql('{ neighbourhood(id: "iso27001-2022:5.15") { truncated } }');
+    expect(bare.body.errors![0]!.message).toBe('unknown requirement "iso27001-2022:5.15" (did you mean iso27001-2022:A.5.15?)');
+    const far = await server.gql('{ neighbourhood(id: "iso27001-2022:Z.99") { truncated } }');
+    expect(far.body.errors![0]!.message).toBe('unknown requirement "iso27001-2022:Z.99"');
     const known = await server.gql('{ noCounterparts(frameworkId: "iso42001-2023", otherFrameworkId: "iso27001-2022") { requirementId } }');
     expect(known.body.data.noCounterparts.length).toBeGreaterThan(0);
   });

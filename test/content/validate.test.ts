@@ -22,6 +22,7 @@ describe('validate: content files', () => {
     ['parent-cycle', 'broken/parent-cycle/cat.yaml:3: requirements[0]: parent cycle: "1" is its own ancestor'],
     ['duplicate-framework', 'broken/duplicate-framework/again.yaml:1: framework.id: duplicate framework id "other-1.0" (first defined at base/other-1.0.yaml:2)'],
     ['dangling-endpoint', 'broken/dangling-endpoint/map.yaml:7: mappings[0]: target: unknown requirement "GOVERN 9.9" in other-1.0'],
+    ['unprefixed-endpoint', 'broken/unprefixed-endpoint/map.yaml:7: mappings[0]: target: unknown requirement "5.12" in std-2022 (did you mean std-2022:A.5.12?)'],
     ['edition-mismatch', 'broken/edition-mismatch/map.yaml:7: mappings[0]: source: edition mismatch: "A.8.2" does not exist in std-2022 but does in std-2013'],
     ['edition-prefix', 'broken/edition-prefix/map.yaml:7: mappings[0]: source: edition mismatch: "std-2013:A.8.2" belongs to std-2013, but this side of the file is std-2022'],
     ['duplicate-pair', 'broken/duplicate-pair/map.yaml:8: mappings[1]: duplicate pair std-2022:5 → other-1.0:GOVERN (already stated at broken/duplicate-pair/map.yaml:7)'],

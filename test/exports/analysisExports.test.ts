@@ -90,9 +90,9 @@ describe('unified control set exports', () => {
     const bare = importControlSetCsv(csv('5.1', '5.2', '5.15', '5.23', '8.24'), { file: 'set.csv', knownRequirementIds: requirementIds });
     expect(bare.controls).toEqual([]);
     expect(bare.problems.map((p) => [p.line, p.message])).toEqual([
-      [4, 'requirement_id: unknown requirement "iso27001-2022:5.15"'],
-      [5, 'requirement_id: unknown requirement "iso27001-2022:5.23"'],
-      [6, 'requirement_id: unknown requirement "iso27001-2022:8.24"'],
+      [4, 'requirement_id: unknown requirement "iso27001-2022:5.15" (did you mean iso27001-2022:A.5.15?)'],
+      [5, 'requirement_id: unknown requirement "iso27001-2022:5.23" (did you mean iso27001-2022:A.5.23?)'],
+      [6, 'requirement_id: unknown requirement "iso27001-2022:8.24" (did you mean iso27001-2022:A.8.24?)'],
     ]);
   });
 
@@ -258,8 +258,8 @@ describe('Statement of Applicability exports', () => {
       expect(few.entries).toEqual([]);
       expect(prefixWarnings(few.problems)).toEqual([]);
       expect(few.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.message])).toEqual([
-        [5, 'ref: unknown requirement "iso27001-2022:5.15"'],
-        [6, 'ref: unknown requirement "iso27001-2022:8.24"'],
+        [5, 'ref: unknown requirement "iso27001-2022:5.15" (did you mean iso27001-2022:A.5.15?)'],
+        [6, 'ref: unknown requirement "iso27001-2022:8.24" (did you mean iso27001-2022:A.8.24?)'],
       ]);
     });
   });

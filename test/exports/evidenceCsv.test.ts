@@ -53,9 +53,9 @@ describe('parseEvidenceCsv', () => {
     const bare = parseEvidenceCsv(row('iso27001-2022:5.1;iso27001-2022:5.2;iso27001-2022:5.15;iso27001-2022:8.8;iso27001-2022:8.24'), { file: 'ev.csv', ...clauses });
     expect(bare.links).toEqual([]);
     expect(bare.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
-      '2: requirements: unknown requirement "iso27001-2022:5.15"',
-      '2: requirements: unknown requirement "iso27001-2022:8.8"',
-      '2: requirements: unknown requirement "iso27001-2022:8.24"',
+      '2: requirements: unknown requirement "iso27001-2022:5.15" (did you mean iso27001-2022:A.5.15?)',
+      '2: requirements: unknown requirement "iso27001-2022:8.8" (did you mean iso27001-2022:A.8.8?)',
+      '2: requirements: unknown requirement "iso27001-2022:8.24" (did you mean iso27001-2022:A.8.24?)',
     ]);
   });
 

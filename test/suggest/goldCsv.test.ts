@@ -104,7 +104,7 @@ describe('gold CSV', () => {
       const few = parseGoldCsv(['iso27001-2022,5.1,beta-1,A', 'iso27001-2022,5.2,beta-1,A', 'iso27001-2022,5.3,beta-1,A', 'iso27001-2022,5.15,beta-1,B', 'iso27001-2022,8.24,beta-1,B'].join('\n'), isoKnown);
       expect(prefixWarnings(few.problems)).toEqual([]);
       expect(few.pairs.map((p) => p.sourceId)).toEqual(['iso27001-2022:5.1', 'iso27001-2022:5.2', 'iso27001-2022:5.3']);
-      expect(few.problems.map((p) => [p.line, p.message])).toEqual([[4, 'unknown requirement "5.15" in iso27001-2022'], [5, 'unknown requirement "8.24" in iso27001-2022']]);
+      expect(few.problems.map((p) => [p.line, p.message])).toEqual([[4, 'unknown requirement "5.15" in iso27001-2022 (did you mean iso27001-2022:A.5.15?)'], [5, 'unknown requirement "8.24" in iso27001-2022 (did you mean iso27001-2022:A.8.24?)']]);
 
       // A gold ref is an id: with the prefix or not, one followed by a title names nothing.
       const titled = parseGoldCsv(['iso27001-2022,5.15,beta-1,A', 'iso27001-2022,5.23,beta-1,A', 'iso27001-2022,8.8,beta-1,B', 'iso27001-2022,8.24 Use of cryptography,beta-1,B'].join('\n'), isoKnown);

@@ -8,6 +8,7 @@ import { ancestorsOf, inverseCode, isAssessable, levelOfCode, relationshipOfCode
 import { maybeAsOf, normalizeTraversal, type TraversalOptions } from './options.js';
 import { sourcesFromEvidence, sourcesFromFrameworks, sourcesFromRequirements, type EvidenceArrays, type EvidenceIndex, type SourceSet } from './sources.js';
 import { Tracer } from './trace.js';
+import { didYouMean } from '../likelyMeant.js';
 
 /** What the organisation already satisfies. */
 export type GapHave =
@@ -111,15 +112,9 @@ export interface GapReport {
   warnings: string[];
 }
 
-/**
- * Every requirement of `target`, covered, partial or uncovered, given what the organisation already satisfies.
- *
- * Hierarchy: only assessable requirements (no sub-requirements, not tagged informative or withdrawn) are counted. A parent covered
- * in full covers each descendant (a superset of the parent is a superset of each of its parts); partial coverage of a
- * parent says nothing about which part, so descendants are not marked partial by it — they say so in their reasons.
- * A parent's own status is the roll-up of its assessable descendants: all covered → covered, none covered or partial
- * → uncovered, otherwise partial. Satisfying a parent requirement (a "have" list) includes its sub-requirements.
- */
+/** The ids of the requirements the index holds (not those only mappings mention). */
+const knownIds = (index: CoverageIndex) => index.ids.filter((_, node) => index.requirements[node] !== undefined);
+
 /**
  * Mappings not followed because nobody has reviewed them yet, from the frameworks held: an imported crosswalk arrives
  * proposed, and without this an analysis over it reads as "not mapped yet" with no hint why.
@@ -131,6 +126,15 @@ function unreviewedWarning(index: CoverageIndex, frameworks: readonly string[], 
   return proposed ? [`${proposed} proposed mapping(s) of ${frameworks.join(', ')} are not followed until a person approves them: review them, or include proposed mappings (--include-proposed in the CLI, includeProposed in the API, "include proposed mappings" in the explorer)`] : [];
 }
 
+/**
+ * Every requirement of `target`, covered, partial or uncovered, given what the organisation already satisfies.
+ *
+ * Hierarchy: only assessable requirements (no sub-requirements, not tagged informative or withdrawn) are counted. A parent covered
+ * in full covers each descendant (a superset of the parent is a superset of each of its parts); partial coverage of a
+ * parent says nothing about which part, so descendants are not marked partial by it — they say so in their reasons.
+ * A parent's own status is the roll-up of its assessable descendants: all covered → covered, none covered or partial
+ * → uncovered, otherwise partial. Satisfying a parent requirement (a "have" list) includes its sub-requirements.
+ */
 export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
   const index = toCoverageIndex(input);
   const traversal = normalizeTraversal(query);
@@ -140,7 +144,7 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
 
   const { sources, frameworks, description, asOf } = haveSources(index, have, target);
   const warnings = [
-    ...sources.unknown.map((id) => `unknown requirement "${id}" ignored`),
+    ...sources.unknown.map((id) => `unknown requirement "${id}" ignored${didYouMean(id, knownIds(index))}`),
     ...sources.outOfScope.map((id) => `evidence "${id}" is not in scope for ${target} and does not count`),
     ...(have.kind === 'frameworks' ? unreviewedWarning(index, frameworks, traversal.statuses) : []),
   ];
@@ -275,7 +279,7 @@ function haveSources(index: CoverageIndex, have: GapHave, target: string): { sou
       const sources = sourcesFromRequirements(index, have.requirementIds);
       // Some unknown ids are warned about and ignored; none known is a mistake, not an organisation that has nothing.
       const known = have.requirementIds.length - sources.unknown.length;
-      if (!known) throw new NotFoundError(`unknown requirement "${sources.unknown[0]}": none of the requirements said to be in place exists (ids are framework:ref, e.g. iso27001-2022:A.5.1)`);
+      if (!known) throw new NotFoundError(`unknown requirement "${sources.unknown[0]}"${didYouMean(sources.unknown[0]!, knownIds(index))}: none of the requirements said to be in place exists (ids are framework:ref, e.g. iso27001-2022:A.5.1)`);
       const frameworks = frameworksOfSources(index, sources);
       return { sources, frameworks, description: `${known} requirement${known === 1 ? '' : 's'} (with their sub-requirements)` };
     }

@@ -5,6 +5,7 @@ import { inverseRelationship, isEquivalence } from '../relationships.js';
 import type { ContentBundle } from '../schemas/content.js';
 import type { Framework } from '../schemas/framework.js';
 import type { Mapping } from '../schemas/mapping.js';
+import { didYouMean } from '../likelyMeant.js';
 
 export interface Location {
   file: string;
@@ -112,7 +113,7 @@ function explainUnknown(id: string, { frameworks, requirementIds }: Catalog): st
   );
   if (otherEditions.length)
     return `edition mismatch: "${ref}" does not exist in ${frameworkId} but does in ${otherEditions.map((f) => f.id).join(', ')}`;
-  return `unknown requirement "${ref}" in ${frameworkId}`;
+  return `unknown requirement "${ref}" in ${frameworkId}${didYouMean(id, requirementIds)}`;
 }
 
 export const knownMappingFrameworks: Rule = ({ bundle, mappingPairs, locate }) => {

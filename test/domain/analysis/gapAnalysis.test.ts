@@ -96,11 +96,12 @@ describe('gapAnalysis', () => {
   });
 
   it('starts from a list of requirements, sub-requirements included, and satisfies a target requirement itself directly', () => {
-    const fromList = gapAnalysis(index, { have: { kind: 'requirements', requirementIds: ['h:a', 't:6', 'h:404'] }, target: 't' });
+    const fromList = gapAnalysis(index, { have: { kind: 'requirements', requirementIds: ['h:a', 't:6', 'h:404', 't:06.1'] }, target: 't' });
     expect(row(fromList, '1.1').status).toBe('covered');
     expect(row(fromList, '1.2').status).toBe('uncovered');
     expect(row(fromList, '6.1')).toMatchObject({ status: 'covered', basis: 'direct' });
-    expect(fromList.warnings).toEqual(['unknown requirement "h:404" ignored']);
+    // An id written otherwise than a known one gets a hint.
+    expect(fromList.warnings).toEqual(['unknown requirement "h:404" ignored', 'unknown requirement "t:06.1" ignored (did you mean t:6.1?)']);
   });
 
   it('starts from evidence: expired items and items out of scope count for nothing, and say so', () => {
