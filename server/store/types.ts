@@ -7,7 +7,7 @@ import type { OrgControl } from '../domain/schemas/orgControl.js';
 import type { SoaEntry } from '../domain/schemas/soa.js';
 import type { Framework } from '../domain/schemas/framework.js';
 import type { HarmonizedClause } from '../domain/schemas/harmonizedClause.js';
-import type { Mapping, Method, NoCounterpart, Origin, Rationale, Relationship, Status } from '../domain/schemas/mapping.js';
+import type { Mapping, Method, NoCounterpart, Origin, Relationship, Status } from '../domain/schemas/mapping.js';
 import type { Requirement } from '../domain/schemas/requirement.js';
 import type { ReviewEdits } from '../domain/review.js';
 

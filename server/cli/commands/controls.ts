@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { hasColumns, onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { mergeOrgControls, proposeUnifiedControls, renameOrgControl, splitOrgControl, type ControlSetChange, type ProposedControlSet } from '../../domain/analysis/unifiedControlSet.js';
-import { ConflictError, DataFileError, formatProblem, InputError } from '../../domain/errors.js';
+import { ConflictError, DataFileError, InputError } from '../../domain/errors.js';
 import { importControlMatrix, isControlMatrixHeader } from '../../exports/controlMatrix.js';
 import { readCsv } from '../../interop/csv.js';
 import { refsByFramework } from '../../interop/refResolver.js';
@@ -15,6 +15,7 @@ import { parseCommandArgs, requireOption } from '../args.js';
 import {
   contentFromFiles, contentFromStore, listOption, maybeFormat, maybeSource, maybeStatuses, now, withEvidenceStore, withStore, writeOutput,
 } from '../analysisSupport.js';
+import { printWarning } from '../errors.js';
 
 export const CONTROL_SET_FORMATS = ['csv', 'xlsx', 'json', 'oscal'] as const;
 type ControlSetFormat = (typeof CONTROL_SET_FORMATS)[number];
@@ -135,7 +136,7 @@ export async function controlsCommand(argv: string[]) {
       const bundle = await contentFromStore(store);
       const { controls, problems } = await readControlSetFile(file, format, bundle);
       if (problems.some((p) => p.severity === 'error')) throw new DataFileError(problems);
-      problems.filter((p) => p.severity === 'warning').forEach((w) => console.warn(`${formatProblem(w)} (warning)`));
+      problems.filter((p) => p.severity === 'warning').forEach(printWarning);
       // The file is the whole set: controls not in it go (with their evidence links).
       const existing = await store.listOrgControls();
       await store.saveOrgControls(controls, { remove: existing.map((c) => c.id).filter((id) => !controls.some((c) => c.id === id)) });

@@ -16,6 +16,7 @@ import { prepareMethod, prepareReranker, type PreparedReranker } from '../../sug
 import type { SuggestMethod } from '../../suggest/types.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { maybeMethod } from './suggest.js';
+import { printWarning } from '../errors.js';
 
 export interface EvalOptions {
   gold: string;
@@ -112,7 +113,7 @@ export async function evalCommand(argv: string[]) {
     reranker: values.reranker as string | undefined,
   });
   for (const notice of report.notices) console.error(`crosswalk: ${notice}`);
-  for (const warning of report.warnings) console.error(warning);
+  report.warnings.forEach(printWarning);
   const { notices: _n, warnings: _w, ...data } = report;
   if (values.json) {
     const { method, pairs, sources, recallAt, precisionAt, mrr, ndcg10, ...rest } = data;

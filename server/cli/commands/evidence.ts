@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import { describePath } from '../../domain/analysis/coverage.js';
 import { evidenceReach, type EvidenceReach } from '../../domain/analysis/evidenceReach.js';
-import { DataFileError, formatProblem, InputError, NotFoundError } from '../../domain/errors.js';
+import { DataFileError, InputError, NotFoundError } from '../../domain/errors.js';
 import { exportEvidenceCsv, isEvidenceHeader, parseEvidenceCsv } from '../../exports/evidenceCsv.js';
 import { onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { contentFromStore, maybeFormat, maybeMaxPath, maybeStatuses, today, withEvidenceStore, writeOutput } from '../analysisSupport.js';
+import { printWarning } from '../errors.js';
 
 const SUBCOMMANDS = ['import', 'export', 'list', 'reach'] as const;
 
@@ -69,7 +70,7 @@ export async function evidenceCommand(argv: string[]) {
     maybeFormat(command, requireOption(command, values, 'format'), ['csv'] as const);
     if (positionals.length !== 1) throw new InputError(`${command}: give exactly one FILE to import`);
     const summary = await importEvidenceCsv(positionals[0]!);
-    summary.warnings.forEach((w) => console.warn(`${formatProblem(w)} (warning)`));
+    summary.warnings.forEach(printWarning);
     console.log(`Imported ${summary.added + summary.updated} evidence items (${summary.added} new, ${summary.updated} replaced) with ${summary.links} links.`);
   } else if (sub === 'export') {
     const { values } = parseCommandArgs(command, rest, { format: { type: 'string' }, out: { type: 'string' } });

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import { dataDirFrom } from '../../config.js';
-import { formatProblem, InputError } from '../../domain/errors.js';
+import { InputError } from '../../domain/errors.js';
 import { describeWritten, importContent, IMPORT_FORMATS, maybeImportFormat } from '../../services/importContent.js';
 import { createStore } from '../../store/createStore.js';
 import { formatLoadSummary } from './load.js';
 import { listOption } from '../analysisSupport.js';
 import { parseCommandArgs, requireOption } from '../args.js';
+import { printWarning } from '../errors.js';
 
 export { IMPORT_FORMATS };
 
@@ -54,7 +55,7 @@ export async function importCommand(argv: string[]) {
       sheet: values.sheet as string | undefined,
       elementTypes: listOption(values['element-types']),
     });
-    outcome.warnings.forEach((w) => console.warn(`${formatProblem(w)} (warning)`));
+    outcome.warnings.forEach(printWarning);
     for (const written of describeWritten(outcome.written)) console.log(`Wrote ${written}`);
     if (outcome.load) console.log(formatLoadSummary(outcome.load));
     if (outcome.reviewsApplied) console.log(`Applied ${outcome.reviewsApplied} review decisions.`);

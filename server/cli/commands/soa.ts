@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import { onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { statementOfApplicability, type StatementOfApplicability } from '../../domain/analysis/statementOfApplicability.js';
 import { frameworkCitation } from '../../domain/citation.js';
-import { DataFileError, formatProblem, InputError } from '../../domain/errors.js';
+import { DataFileError, InputError } from '../../domain/errors.js';
 import { exportSoaCsv, exportSoaXlsx, importSoaCsv, isSoaHeader } from '../../exports/soaExport.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { contentFromStore, maybeFormat, now, today, withEvidenceStore, writeOutput } from '../analysisSupport.js';
+import { printWarning } from '../errors.js';
 
 export const SOA_FORMATS = ['csv', 'xlsx'] as const;
 
@@ -59,7 +60,7 @@ export async function soaCommand(argv: string[]) {
     maybeFormat('soa import', requireOption('soa import', values, 'format'), ['csv'] as const);
     if (positionals.length !== 1) throw new InputError('soa import: give exactly one FILE to import');
     const { saved, warnings } = await importSoa(positionals[0]!, { frameworkId: values.framework as string | undefined });
-    warnings.forEach((w) => console.warn(`${formatProblem(w)} (warning)`));
+    warnings.forEach(printWarning);
     console.log(`Saved ${saved} applicability decisions.`);
     return;
   }
