@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oscalValidator } from '../interop/helpers.js';
 import { startTestServer, TOKENS } from './testServer.js';
+import { demoCprtExport as cprt } from '../fixtures/cprtDemo.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let dataDir: string;
@@ -337,15 +338,6 @@ describe('more import formats over HTTP', () => {
   });
 
   it('imports a NIST CPRT export as a catalog', async () => {
-    const cprt = JSON.stringify({ response: { requestType: 4, elements: {
-      documents: [{ doc_identifier: 'DEMO_1_0', name: 'Demo framework', version: '1.0' }],
-      relationship_types: [{ relationship_identifier: 'projection', description: 'parent of' }],
-      elements: [
-        { doc_identifier: 'DEMO_1_0', element_type: 'function', element_identifier: 'GV', title: 'Govern', text: '' },
-        { doc_identifier: 'DEMO_1_0', element_type: 'subcategory', element_identifier: 'GV.1', title: '', text: 'Roles are set.' },
-      ],
-      relationships: [{ source_element_identifier: 'GV', source_doc_identifier: 'DEMO_1_0', dest_element_identifier: 'GV.1', dest_doc_identifier: 'DEMO_1_0', relationship_identifier: 'projection' }],
-    } } });
     const unknownType = await upload('format=cprt&frameworkId=demo-cprt-1.0&filename=cprt.json&elementTypes=control', cprt);
     expect(unknownType.status).toBe(422);
     expect((await unknownType.json()).error.problems).toEqual(['cprt.json: response.elements.elements: no element has the type "control" (the export\'s types: function, subcategory)']);

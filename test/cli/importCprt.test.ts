@@ -4,28 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { crosswalk } from './run.js';
+import { demoCprtExport as cprt } from '../fixtures/cprtDemo.js';
 
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-import-cprt-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** A made-up export in CPRT's shape: one function over one subcategory. */
-const cprt = JSON.stringify({
-  response: {
-    requestType: 4,
-    elements: {
-      documents: [{ doc_identifier: 'DEMO_1_0', name: 'Demo framework', version: '1.0' }],
-      relationship_types: [{ relationship_identifier: 'projection', description: 'parent of' }],
-      elements: [
-        { doc_identifier: 'DEMO_1_0', element_type: 'function', element_identifier: 'GV', title: 'Govern', text: '' },
-        { doc_identifier: 'DEMO_1_0', element_type: 'subcategory', element_identifier: 'GV.1', title: '', text: 'Roles are set.' },
-      ],
-      relationships: [{ source_element_identifier: 'GV', source_doc_identifier: 'DEMO_1_0', dest_element_identifier: 'GV.1', dest_doc_identifier: 'DEMO_1_0', relationship_identifier: 'projection' }],
-    },
-  },
-});
 
 describe('crosswalk import --format cprt', () => {
   it('imports every element when --element-types is not given, and only the types named when it is', () => {
