@@ -143,8 +143,9 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
   if (!nodes) throw new NotFoundError(`unknown framework "${target}" (known: ${[...index.byFramework.keys()].sort().join(', ')})`);
 
   const { sources, frameworks, description, asOf } = haveSources(index, have, target);
+  const known = sources.unknown.length ? knownIds(index) : [];
   const warnings = [
-    ...sources.unknown.map((id) => `unknown requirement "${id}" ignored${didYouMean(id, knownIds(index))}`),
+    ...sources.unknown.map((id) => `unknown requirement "${id}" ignored${didYouMean(id, known)}`),
     ...sources.outOfScope.map((id) => `evidence "${id}" is not in scope for ${target} and does not count`),
     ...(have.kind === 'frameworks' ? unreviewedWarning(index, frameworks, traversal.statuses) : []),
   ];
