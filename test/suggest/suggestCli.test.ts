@@ -218,6 +218,14 @@ describe('crosswalk eval', () => {
     expect(result.stderr).toMatch(/^2 problems\.$/m);
   });
 
+  it('marks the warnings about a gold file as warnings, as every command does', () => {
+    const gold = path.join(dataDir, 'respelled-gold.csv');
+    fs.writeFileSync(gold, 'iso42001-2023,6.1.2,iso27001-2022,06.1.2\n');
+    const result = crosswalk(['eval', '--gold', gold, '--json'], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/respelled-gold\.csv.*"06\.1\.2" as 6\.1\.2.* \(warning\)$/m);
+  });
+
   it('says a folder given as the gold file is a folder, not an internal error', () => {
     const result = crosswalk(['eval', '--gold', dataDir], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } });
     expect(result.code).toBe(2);
