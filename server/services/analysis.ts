@@ -127,8 +127,8 @@ export async function imsPlanFor(content: AnalysisContent, standards: string[], 
 }
 
 export async function proposeControls(content: AnalysisContent, frameworks: string[], includeProposed?: boolean, at = new Date().toISOString()) {
-  const { index } = await content.get();
-  return proposeUnifiedControls(index, { frameworks, statuses: statusesFor(includeProposed), at });
+  const { index, bundle } = await content.get();
+  return proposeUnifiedControls(index, { frameworks, statuses: statusesFor(includeProposed), at, harmonizedClauses: bundle.harmonizedClauses });
 }
 
 export async function soaFor(content: AnalysisContent, store: GraphStore, frameworkId: string, asOf?: string) {

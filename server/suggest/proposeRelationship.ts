@@ -7,7 +7,10 @@ import { terms } from './text.js';
  * A first guess at the set-theory relationship of a suggested pair, for a person to confirm or correct.
  * The rules, in order (the first that applies wins):
  *
- * 1. Both realise the same harmonized-structure clause concept → equivalent-to.
+ * 1. Both realise the same harmonized-structure clause concept → intersects-with: the same management-system process, run for
+ *    two different management systems, so the process carries over and its content (context, policy, objectives) does not.
+ *    The few clauses whose content does not depend on the subject (documented information, corrective action) and a clause
+ *    against its own standard's other edition are for the reviewer to raise to equivalent-to.
  * 2. A strong graph path (weight ≥ 0.4) through approved (or unreviewed human) mappings composes to equal/equivalent, subset or
  *    superset → that relationship (equal ∘ X = X; subset ∘ subset = subset; anything else intersects).
  * 3. The same title (and summary) → equal-to when everything is identical, else equivalent-to.
@@ -52,7 +55,11 @@ export const STRONG_PATH = 0.4;
 export function proposeRelationship(source: RelationshipSide, target: RelationshipSide, graph: readonly GraphEvidence[] = []): ProposedRelationship {
   const harmonized = graph.find((e) => e.kind === 'harmonized');
   if (harmonized?.kind === 'harmonized')
-    return { relationship: 'equivalent-to', rationale: 'semantic', reason: `both realise the harmonized-structure concept "${harmonized.conceptTitle}"` };
+    return {
+      relationship: 'intersects-with',
+      rationale: 'functional',
+      reason: `both realise the harmonized-structure concept "${harmonized.conceptTitle}", each for its own management system`,
+    };
 
   const strongest = graph.find((e): e is Extract<GraphEvidence, { kind: 'path' }> => e.kind === 'path' && e.weight >= STRONG_PATH);
   if (strongest) {

@@ -57,10 +57,10 @@ describe('GraphQL queries', () => {
   });
 
   it('filters mappings by framework pair, relationship and provenance', async () => {
-    const { body } = await server.gql(`{ mappings(filter: { frameworks: ["iso42001-2023", "iso9001-2015"], relationships: [equivalent_to] }, limit: 500) { sourceId targetId relationship } }`);
+    const { body } = await server.gql(`{ mappings(filter: { frameworks: ["iso42001-2023", "iso9001-2015"], relationships: [intersects_with] }, limit: 500) { sourceId targetId relationship } }`);
     expect(body.data.mappings.length).toBeGreaterThan(10);
-    expect(body.data.mappings.every((m: { relationship: string }) => m.relationship === 'equivalent_to')).toBe(true);
-    expect(body.data.mappings).toContainEqual({ sourceId: 'iso42001-2023:10.1', targetId: 'iso9001-2015:10.3', relationship: 'equivalent_to' });
+    expect(body.data.mappings.every((m: { relationship: string }) => m.relationship === 'intersects_with')).toBe(true);
+    expect(body.data.mappings).toContainEqual({ sourceId: 'iso42001-2023:10.1', targetId: 'iso9001-2015:10.3', relationship: 'intersects_with' });
     const nist = await server.gql(`{ mappings(filter: { provenanceSource: "nope" }) { id } }`);
     expect(nist.body.data.mappings).toEqual([]);
   });

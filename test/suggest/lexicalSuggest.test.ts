@@ -79,9 +79,9 @@ describe('offline suggestions on a small fixture', () => {
     expect((await top('alpha-1:4', noGraph, { wordVectors: false })).map((c) => c.targetId)).not.toContain('beta-1:E');
   });
 
-  it('a shared harmonized concept proposes equivalent-to', async () => {
+  it('a shared harmonized concept proposes intersects-with: the same process, for another management system', async () => {
     const [first] = await top('alpha-1:3');
-    expect(first).toMatchObject({ targetId: 'beta-1:C', relationship: 'equivalent-to' });
+    expect(first).toMatchObject({ targetId: 'beta-1:C', relationship: 'intersects-with' });
     expect(first!.evidence.graph[0]).toMatchObject({ kind: 'harmonized', conceptId: 'hs:internal-audit' });
   });
 

@@ -21,9 +21,9 @@ describe('proposed relationship', () => {
     expect(long.kind === 'path' && composePath(long.steps)).toBe('superset-of');
   });
 
-  it('a shared harmonized concept means equivalent-to', () => {
+  it('a shared harmonized concept means the same process for another management system: intersects-with', () => {
     const p = proposeRelationship(side('Internal audit'), side('Internal audit programme'), [{ kind: 'harmonized', conceptId: 'hs:internal-audit', conceptTitle: 'Internal audit', weight: 0.9 }]);
-    expect(p).toEqual({ relationship: 'equivalent-to', rationale: 'semantic', reason: 'both realise the harmonized-structure concept "Internal audit"' });
+    expect(p).toEqual({ relationship: 'intersects-with', rationale: 'functional', reason: 'both realise the harmonized-structure concept "Internal audit", each for its own management system' });
   });
 
   it('a strong path decides; a weak one does not', () => {

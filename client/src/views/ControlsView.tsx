@@ -16,7 +16,7 @@ import { listParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, setParams } from '../router.js';
 import { FieldError } from '../components/FieldError.js';
 
-const BASIS_LABELS: Record<Citation['basis'], string> = { anchor: 'named after', equivalent: 'equivalent', covered: 'covered (narrower)' };
+const BASIS_LABELS: Record<Citation['basis'], string> = { anchor: 'named after', equivalent: 'equivalent', 'shared-process': 'same process, own subject', covered: 'covered (narrower)' };
 
 /**
  * The organisation's unified control set: propose one from the mappings for chosen frameworks, adopt it, then

@@ -24,7 +24,7 @@ const SUBCOMMANDS = ['propose', 'list', 'import', 'merge', 'split', 'rename'] as
 export async function proposeControls(options: { frameworks: string[]; includeProposed?: boolean; singletons?: boolean; source?: 'files' | 'store' }): Promise<{ set: ProposedControlSet; bundle: ContentBundle }> {
   if (!options.frameworks.length) throw new InputError('controls propose: --frameworks is required, e.g. --frameworks iso42001-2023,iso27001-2022');
   const bundle = options.source === 'store' ? await withStore(contentFromStore) : contentFromFiles();
-  const set = proposeUnifiedControls(bundle, { frameworks: options.frameworks, statuses: maybeStatuses(options.includeProposed), includeSingletons: options.singletons ?? true, at: now() });
+  const set = proposeUnifiedControls(bundle, { frameworks: options.frameworks, statuses: maybeStatuses(options.includeProposed), includeSingletons: options.singletons ?? true, at: now(), harmonizedClauses: bundle.harmonizedClauses });
   return { set, bundle };
 }
 

@@ -1,5 +1,6 @@
 import { ConflictError, InputError, NotFoundError } from '../errors.js';
 import { isEquivalence } from '../relationships.js';
+import type { HarmonizedClause } from '../schemas/harmonizedClause.js';
 import type { Status } from '../schemas/mapping.js';
 import type { OrgControl } from '../schemas/orgControl.js';
 import { isAssessable, levelOfCode, relationshipOfCode, statusMask, toCoverageIndex, type CoverageIndex, type CoverageInput } from './coverageIndex.js';
@@ -12,18 +13,26 @@ export interface ProposeControlsQuery {
   includeSingletons?: boolean;
   /** ISO date-time stamped on the proposed controls. */
   at: string;
+  /**
+   * Concepts of the harmonized structure. Clauses of two standards that realise one concept and are mapped to each
+   * other become one control (one integrated process), even where their mapping is partial.
+   */
+  harmonizedClauses?: readonly HarmonizedClause[];
 }
 
 /**
  * Why a control cites a requirement:
  * - `anchor`: the requirement the control is named after;
  * - `equivalent`: linked to the anchor by equal-to/equivalent-to mappings (both ways full);
+ * - `shared-process`: realises the same harmonized-structure concept as a clause of the control and is mapped to it,
+ *   but asks for it about another subject (AI, information security, quality): one process serves both only when it
+ *   is written to cover each standard's subject, so implementing the control for one standard is not enough;
  * - `covered`: a subset of the control's requirements (reached through superset-of mappings), so implementing the
  *   control covers it too.
  */
 export interface Citation {
   requirementId: string;
-  basis: 'anchor' | 'equivalent' | 'covered';
+  basis: 'anchor' | 'equivalent' | 'shared-process' | 'covered';
   /** Mappings that put it in this control. */
   mappingIds: string[];
 }
@@ -52,7 +61,7 @@ export interface ProposedControlSet {
  * Proposes an organisation control set for the chosen frameworks.
  *
  * 1. Requirements linked by equal-to/equivalent-to mappings (full in both directions) form classes (connected
- *    components).
+ *    components); so do clauses that realise the same harmonized-structure concept and are mapped to each other.
  * 2. Superset-of mappings between classes say "implementing one covers the other". Classes that cover each other
  *    (a superset cycle) are merged.
  * 3. Each class that no other class covers becomes a control; it cites its own requirements and every requirement of
@@ -94,6 +103,13 @@ export function proposeUnifiedControls(input: CoverageInput, query: ProposeContr
   };
   const covers: Array<[number, number, string]> = [];
   const equivalentVia = new Map<number, string[]>();
+  const sharedProcessVia = new Map<number, string[]>();
+  const conceptOf = new Map<number, string>();
+  for (const concept of query.harmonizedClauses ?? [])
+    for (const id of concept.requirementIds) {
+      const node = index.nodeOf.get(id);
+      if (node !== undefined && inSet.has(node)) conceptOf.set(node, concept.id);
+    }
   for (const u of members) {
     for (let slot = index.offsets[u]!, end = index.offsets[u + 1]!; slot < end; slot++) {
       const v = index.other[slot]!;
@@ -106,6 +122,10 @@ export function proposeUnifiedControls(input: CoverageInput, query: ProposeContr
           for (const x of [u, v]) equivalentVia.set(x, [...(equivalentVia.get(x) ?? []), mappingId]);
         }
       } else if (relationship === 'superset-of' && levelOfCode(index.outward[slot]!) === 2) covers.push([u, v, mappingId]);
+      if (!isEquivalence(relationship) && u < v && levelOfCode(index.outward[slot]!) > 0 && conceptOf.has(u) && conceptOf.get(u) === conceptOf.get(v)) {
+        union(u, v);
+        for (const x of [u, v]) sharedProcessVia.set(x, [...(sharedProcessVia.get(x) ?? []), mappingId]);
+      }
     }
   }
 
@@ -162,9 +182,12 @@ export function proposeUnifiedControls(input: CoverageInput, query: ProposeContr
   const roots = [...classes.keys()].filter((c) => !coveredBy.has(c));
   for (const root of roots) {
     const own = [...classes.get(root)!].sort(byRank);
-    const citations: Citation[] = own.map((node, i) => ({
-      requirementId: index.ids[node]!, basis: i === 0 ? 'anchor' : 'equivalent', mappingIds: i === 0 ? [] : [...new Set(equivalentVia.get(node) ?? [])].sort(),
-    }));
+    const citations: Citation[] = own.map((node, i) => {
+      if (i === 0) return { requirementId: index.ids[node]!, basis: 'anchor', mappingIds: [] };
+      const equivalent = equivalentVia.get(node);
+      const shared = equivalent ? undefined : sharedProcessVia.get(node);
+      return { requirementId: index.ids[node]!, basis: shared ? 'shared-process' : 'equivalent', mappingIds: [...new Set(equivalent ?? shared ?? [])].sort() };
+    });
     // Classes covered, transitively (breadth first, each once).
     const seen = new Set<number>([root]);
     const queue: Array<{ cls: number; via: string[] }> = [...(coversClass.get(root) ?? new Map())].map(([cls, via]) => ({ cls, via }));
@@ -186,7 +209,7 @@ export function proposeUnifiedControls(input: CoverageInput, query: ProposeContr
     const usedFrameworks = frameworks.filter((f) => nodes.some((n) => index.requirements[n]!.frameworkId === f));
     proposals.push({
       control: {
-        id, title: controlTitle(index, own[0]!), description: describeProposal(index, own, coveredNodes.length),
+        id, title: controlTitle(index, own[0]!), description: describeProposal(index, citations, coveredNodes.length),
         requirementIds: citations.map((c) => c.requirementId), origin: 'proposed', createdAt: at, updatedAt: at,
       },
       citations,
@@ -255,9 +278,17 @@ function uniqueId(base: string, used: Set<string>): string {
   return id;
 }
 
-function describeProposal(index: CoverageIndex, own: number[], covered: number): string {
-  const refs = own.map((n) => `${index.requirements[n]!.frameworkId} ${index.requirements[n]!.ref}`);
-  const parts = [own.length > 1 ? `One control for ${refs.join(', ')} (equal or equivalent requirements).` : `Control for ${refs[0]}.`];
+function describeProposal(index: CoverageIndex, citations: readonly Citation[], covered: number): string {
+  const own = citations.filter((c) => c.basis !== 'covered');
+  const refs = own.map((c) => `${index.requirements[index.nodeOf.get(c.requirementId)!]!.frameworkId} ${index.requirements[index.nodeOf.get(c.requirementId)!]!.ref}`);
+  const shared = own.some((c) => c.basis === 'shared-process');
+  const parts = [
+    own.length === 1
+      ? `Control for ${refs[0]}.`
+      : shared
+        ? `One process for ${refs.join(', ')} (the same harmonized-structure clause in each standard): write it to cover each standard's subject.`
+        : `One control for ${refs.join(', ')} (equal or equivalent requirements).`,
+  ];
   if (covered) parts.push(`It also covers ${covered} narrower requirement${covered === 1 ? '' : 's'} (superset-of mappings).`);
   return parts.join(' ');
 }

@@ -181,8 +181,16 @@ describe('gapAnalysis on the shipped content: ISO/IEC 27001:2022 certified, addi
       if (harmonized.has(target)) checked++;
     }
     expect(checked).toBeGreaterThan(20);
-    expect(at('4.1')).toMatchObject({ status: 'covered', contributions: [{ sourceId: 'iso27001-2022:4.1', path: [{ relationship: 'equivalent-to' }] }] });
+    expect(at('7.5.3').status).toBe('covered');
+    expect(at('7.5.3').contributions[0]).toMatchObject({ sourceId: 'iso27001-2022:7.5.3', path: [{ relationship: 'equivalent-to' }] });
+    expect(at('4.1')).toMatchObject({ status: 'partial', contributions: [{ sourceId: 'iso27001-2022:4.1', path: [{ relationship: 'intersects-with' }] }] });
     expect(at('6.1.2')).toMatchObject({ status: 'partial', contributions: [{ sourceId: 'iso27001-2022:6.1.2', path: [{ relationship: 'intersects-with' }] }] });
+  });
+
+  it('never counts an ISMS context, policy or objectives as the AI management system’s own: only subject-free procedures carry over in full', () => {
+    for (const ref of ['4.1', '4.3', '5.2', '6.2', '9.2.2', '9.3.1']) expect(at(ref).status, ref).toBe('partial');
+    const clausesCovered = report.rows.filter((r) => r.assessable && r.status === 'covered' && !r.requirementId.includes(':A.')).map((r) => r.requirementId);
+    expect(clausesCovered.sort()).toEqual(['iso42001-2023:10.2', 'iso42001-2023:7.5.2', 'iso42001-2023:7.5.3']);
   });
 
   it('rolls clause 6 up from its parts and keeps the informative Annex C out of the counts', () => {

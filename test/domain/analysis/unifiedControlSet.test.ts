@@ -57,6 +57,29 @@ describe('proposeUnifiedControls', () => {
     expect(cited(set)['uc:p:5']).toEqual(['p:5:anchor', 'q:5:equivalent', 'r:5:equivalent']);
   });
 
+  it('makes one process of the same harmonized clause in two standards when they are mapped, even partly, and says it covers both subjects', () => {
+    const twoStandards = buildCoverageIndex(
+      bundleOf(
+        [...framework('a', ['4.1', '4.2', '4.3']), ...framework('b', ['4.1', '4.2', '4.3'])],
+        [map('a:4.1', 'intersects-with', 'b:4.1'), map('a:4.2', 'intersects-with', 'b:4.2'), map('a:4.3', 'no-relationship', 'b:4.3')],
+      ),
+    );
+    const concept = (id: string, ref: string) => ({ id, title: id, summary: id, order: 1, requirementIds: [`a:${ref}`, `b:${ref}`] });
+    const harmonizedClauses = [concept('hs:context', '4.1'), concept('hs:scope', '4.3')];
+    const withConcepts = proposeUnifiedControls(twoStandards, { frameworks: ['a', 'b'], at: AT, harmonizedClauses });
+    expect(cited(withConcepts)).toEqual({
+      'uc:a:4.1': ['a:4.1:anchor', 'b:4.1:shared-process'],
+      'uc:a:4.2': ['a:4.2:anchor'], //   mapped, but not the same concept
+      'uc:b:4.2': ['b:4.2:anchor'],
+      'uc:a:4.3': ['a:4.3:anchor'], //   the same concept, but reviewed as unrelated
+      'uc:b:4.3': ['b:4.3:anchor'],
+    });
+    const process = withConcepts.controls.find((c) => c.control.id === 'uc:a:4.1')!;
+    expect(process.citations[1]!.mappingIds).toEqual(['a:4.1 -> b:4.1']);
+    expect(process.control.description).toBe("One process for a 4.1, b 4.1 (the same harmonized-structure clause in each standard): write it to cover each standard's subject.");
+    expect(Object.keys(cited(proposeUnifiedControls(twoStandards, { frameworks: ['a', 'b'], at: AT })))).toHaveLength(6);
+  });
+
   it('gives unlinked, partly linked and only-proposed requirements controls of their own, and only assessable ones take part', () => {
     for (const id of ['uc:p:6', 'uc:p:7', 'uc:q:7']) expect(cited(set)[id]).toHaveLength(1);
     expect(cited(set)['uc:p:8.1']).toEqual(['p:8.1:anchor', 'q:6:equivalent']);
