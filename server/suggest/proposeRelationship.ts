@@ -7,13 +7,15 @@ import { terms } from './text.js';
  * A first guess at the set-theory relationship of a suggested pair, for a person to confirm or correct.
  * The rules, in order (the first that applies wins):
  *
- * 1. Both realise the same harmonized-structure clause concept → intersects-with: the same management-system process, run for
- *    two different management systems, so the process carries over and its content (context, policy, objectives) does not.
- *    The few clauses whose content does not depend on the subject (documented information, corrective action) and a clause
- *    against its own standard's other edition are for the reviewer to raise to equivalent-to.
+ * 1. Both realise the same harmonized-structure clause concept → equivalent-to between two editions of one standard;
+ *    between two standards, intersects-with: the same management-system process run for two different management systems,
+ *    so the process carries over and its content (context, policy, objectives) does not. The few clauses whose content
+ *    does not depend on the subject (documented information, corrective action) are for the reviewer to raise.
  * 2. A strong graph path (weight ≥ 0.4) through approved (or unreviewed human) mappings composes to equal/equivalent, subset or
  *    superset → that relationship (equal ∘ X = X; subset ∘ subset = subset; anything else intersects).
- * 3. The same title (and summary) → equal-to when everything is identical, else equivalent-to.
+ * 3. The same title (and summary) → equal-to when everything is identical; else equivalent-to between two editions of
+ *    one standard, and intersects-with between two frameworks, where a shared title names a topic each asks about its own
+ *    subject ("Competence", "Internal audit").
  * 4. A heading with children against a single requirement → superset-of (and the reverse → subset-of).
  * 5. Nearly all of one side's words are in the other, which says clearly more → subset-of / superset-of.
  * 6. Otherwise intersects-with: the safe default, since most suggested pairs overlap only in part.
@@ -52,14 +54,21 @@ export function wordCoverage(source: RelationshipSide, target: RelationshipSide)
 
 export const STRONG_PATH = 0.4;
 
-export function proposeRelationship(source: RelationshipSide, target: RelationshipSide, graph: readonly GraphEvidence[] = []): ProposedRelationship {
+export function proposeRelationship(
+  source: RelationshipSide,
+  target: RelationshipSide,
+  graph: readonly GraphEvidence[] = [],
+  { sameStandard = false }: { /** Source and target are editions of one standard (their frameworks share a family). */ sameStandard?: boolean } = {},
+): ProposedRelationship {
   const harmonized = graph.find((e) => e.kind === 'harmonized');
   if (harmonized?.kind === 'harmonized')
-    return {
-      relationship: 'intersects-with',
-      rationale: 'functional',
-      reason: `both realise the harmonized-structure concept "${harmonized.conceptTitle}", each for its own management system`,
-    };
+    return sameStandard
+      ? { relationship: 'equivalent-to', rationale: 'semantic', reason: `the harmonized-structure concept "${harmonized.conceptTitle}" in another edition of the standard` }
+      : {
+          relationship: 'intersects-with',
+          rationale: 'functional',
+          reason: `both realise the harmonized-structure concept "${harmonized.conceptTitle}", each for its own management system`,
+        };
 
   const strongest = graph.find((e): e is Extract<GraphEvidence, { kind: 'path' }> => e.kind === 'path' && e.weight >= STRONG_PATH);
   if (strongest) {
@@ -73,7 +82,10 @@ export function proposeRelationship(source: RelationshipSide, target: Relationsh
 
   if (normalize(source.title) && normalize(source.title) === normalize(target.title)) {
     if (normalize(source.summary) === normalize(target.summary)) return { relationship: 'equal-to', rationale: 'syntactic', reason: 'same title and summary' };
-    if (source.hasChildren === target.hasChildren) return { relationship: 'equivalent-to', rationale: 'syntactic', reason: 'same title' };
+    if (source.hasChildren === target.hasChildren)
+      return sameStandard
+        ? { relationship: 'equivalent-to', rationale: 'syntactic', reason: 'same title in another edition of the standard' }
+        : { relationship: 'intersects-with', rationale: 'syntactic', reason: 'same title: the same topic, which each framework asks about for its own subject' };
   }
 
   if (source.hasChildren && !target.hasChildren)

@@ -66,6 +66,8 @@ export async function computeSuggestions(corpus: SuggestCorpus, query: SuggestQu
   const parents = new Set(corpus.requirements.flatMap((r) => (r.parentId ? [r.parentId] : [])));
   const hasChildren = (id: string) => parents.has(id);
   const parentById = new Map(corpus.requirements.flatMap((r) => (r.parentId ? [[r.id, r.parentId] as const] : [])));
+  const familyOf = (id: string) => corpus.frameworks?.find((f) => f.id === id)?.family;
+  const sameStandard = familyOf(from) !== undefined && familyOf(from) === familyOf(to);
   const graph = createGraphSignals({ mappings: knowledgeFor(corpus.mappings, { from, to, blind }), harmonizedClauses: corpus.harmonizedClauses });
 
   const wantedSources = query.sourceIds ? new Set(query.sourceIds) : undefined;
@@ -109,7 +111,7 @@ export async function computeSuggestions(corpus: SuggestCorpus, query: SuggestQu
     const kept = (crossScores ? rerankTop(allowed, crossScores) : allowed).slice(0, top);
     results.push({
       sourceId: source.id,
-      candidates: kept.map((c, i) => candidateFor({ source, target: texts.get(c.id)!, rank: i + 1, score: c.score, offline: offlineById.get(c.id), vectors, crossEncoder: crossScores?.get(c.id), hasChildren })),
+      candidates: kept.map((c, i) => candidateFor({ source, target: texts.get(c.id)!, rank: i + 1, score: c.score, offline: offlineById.get(c.id), vectors, crossEncoder: crossScores?.get(c.id), hasChildren, sameStandard })),
     });
   }
   return {
@@ -123,7 +125,7 @@ export async function computeSuggestions(corpus: SuggestCorpus, query: SuggestQu
   };
 }
 
-function candidateFor({ source, target, rank, score, offline, vectors, crossEncoder, hasChildren }: {
+function candidateFor({ source, target, rank, score, offline, vectors, crossEncoder, hasChildren, sameStandard }: {
   source: RequirementText;
   target: RequirementText;
   rank: number;
@@ -132,6 +134,7 @@ function candidateFor({ source, target, rank, score, offline, vectors, crossEnco
   vectors?: Map<string, Float32Array>;
   crossEncoder?: number;
   hasChildren: (id: string) => boolean;
+  sameStandard: boolean;
 }): Candidate {
   const graphEvidence = offline?.graph?.evidence ?? [];
   const modelSimilarity = vectors && vectors.has(source.id) && vectors.has(target.id) ? cosine(vectors.get(source.id)!, vectors.get(target.id)!) : undefined;
@@ -147,6 +150,7 @@ function candidateFor({ source, target, rank, score, offline, vectors, crossEnco
     { title: source.title, summary: source.summary, hasChildren: hasChildren(source.id) },
     { title: target.title, summary: target.summary, hasChildren: hasChildren(target.id) },
     graphEvidence,
+    { sameStandard },
   );
   const confidence = round(confidenceFrom(signals));
   return {

@@ -1,3 +1,4 @@
+import type { Framework } from '../domain/schemas/framework.js';
 import type { HarmonizedClause } from '../domain/schemas/harmonizedClause.js';
 import type { Mapping, Rationale, Relationship } from '../domain/schemas/mapping.js';
 import type { Requirement } from '../domain/schemas/requirement.js';
@@ -19,6 +20,8 @@ export interface SuggestCorpus {
   /** Every known mapping; only approved ones count as evidence. */
   mappings: Mapping[];
   harmonizedClauses: HarmonizedClause[];
+  /** The frameworks' families: editions of one standard share one, which changes the relationship proposed for a same-titled pair. */
+  frameworks?: ReadonlyArray<Pick<Framework, 'id' | 'family'>>;
 }
 
 export interface SuggestQuery {

@@ -83,6 +83,11 @@ describe('offline suggestions on a small fixture', () => {
     const [first] = await top('alpha-1:3');
     expect(first).toMatchObject({ targetId: 'beta-1:C', relationship: 'intersects-with' });
     expect(first!.evidence.graph[0]).toMatchObject({ kind: 'harmonized', conceptId: 'hs:internal-audit' });
+    // Two editions of one standard (one family): the same clause, so equivalent-to.
+    const editions = { ...smallCorpus(), frameworks: [{ id: 'alpha-1', family: 'std' }, { id: 'beta-1', family: 'std' }] };
+    expect((await top('alpha-1:3', editions))[0]).toMatchObject({ targetId: 'beta-1:C', relationship: 'equivalent-to' });
+    const otherFamilies = { ...smallCorpus(), frameworks: [{ id: 'alpha-1', family: 'std' }, { id: 'beta-1', family: 'other' }] };
+    expect((await top('alpha-1:3', otherFamilies))[0]).toMatchObject({ targetId: 'beta-1:C', relationship: 'intersects-with' });
   });
 
   it('never uses a mapping between the two frameworks as graph evidence, and blind drops them from the knowledge', () => {

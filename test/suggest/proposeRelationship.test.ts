@@ -24,6 +24,8 @@ describe('proposed relationship', () => {
   it('a shared harmonized concept means the same process for another management system: intersects-with', () => {
     const p = proposeRelationship(side('Internal audit'), side('Internal audit programme'), [{ kind: 'harmonized', conceptId: 'hs:internal-audit', conceptTitle: 'Internal audit', weight: 0.9 }]);
     expect(p).toEqual({ relationship: 'intersects-with', rationale: 'functional', reason: 'both realise the harmonized-structure concept "Internal audit", each for its own management system' });
+    const editions = proposeRelationship(side('Internal audit'), side('Internal audit programme'), [{ kind: 'harmonized', conceptId: 'hs:internal-audit', conceptTitle: 'Internal audit', weight: 0.9 }], { sameStandard: true });
+    expect(editions).toMatchObject({ relationship: 'equivalent-to', reason: 'the harmonized-structure concept "Internal audit" in another edition of the standard' });
   });
 
   it('a strong path decides; a weak one does not', () => {
@@ -34,7 +36,8 @@ describe('proposed relationship', () => {
 
   it('same title, headings and word coverage', () => {
     expect(proposeRelationship(side('AI policy', 'Write it down'), side('AI Policy', 'write it down')).relationship).toBe('equal-to');
-    expect(proposeRelationship(side('AI policy', 'one'), side('AI policy', 'two'))).toMatchObject({ relationship: 'equivalent-to', rationale: 'syntactic' });
+    expect(proposeRelationship(side('Competence', 'one'), side('Competence', 'two'))).toMatchObject({ relationship: 'intersects-with', rationale: 'syntactic', reason: 'same title: the same topic, which each framework asks about for its own subject' });
+    expect(proposeRelationship(side('AI policy', 'one'), side('AI policy', 'two'), [], { sameStandard: true })).toMatchObject({ relationship: 'equivalent-to', rationale: 'syntactic' });
     expect(proposeRelationship(side('Support', '', true), side('Competence')).relationship).toBe('superset-of');
     expect(proposeRelationship(side('Competence'), side('Support', '', true)).relationship).toBe('subset-of');
     expect(proposeRelationship(side('Supplier risk'), side('Supplier risk assessment', 'contracts, monitoring, audits and exit plans')).relationship).toBe('subset-of');
