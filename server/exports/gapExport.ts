@@ -67,6 +67,8 @@ export async function exportGapXlsx(report: GapReport, { generatedAt }: { genera
     ['Assessable', s.assessable], ['Covered', s.covered], ['Partial', s.partial], ['Uncovered', s.uncovered],
     ['Covered directly', s.coveredDirectly], ['Covered through mappings', s.coveredByMapping], ['Covered through a parent', s.coveredByParent],
     ['Uncovered, reviewed "no counterpart"', s.uncoveredNoCounterpart], ['Uncovered, not mapped yet', s.uncoveredNotMapped],
+    ['Partial, mostly similar (strength 7–10)', s.partialByOverlap.mostlySimilar], ['Partial, about half (4–6)', s.partialByOverlap.aboutHalf],
+    ['Partial, mostly dissimilar (0–3)', s.partialByOverlap.mostlyDissimilar], ['Partial, strength unrated', s.partialByOverlap.unrated],
     ['With proposed mappings awaiting review', s.withPendingMappings], ['Not assessable (parents, informative, withdrawn)', s.notAssessable],
     ...(report.warnings.length ? [[], { heading: 'Warnings' }, ...report.warnings.map((w) => [w])] : []),
   ]);

@@ -49,6 +49,7 @@ describe('gap analysis exports', () => {
     expect(sheetRows(workbook.getWorksheet('Paths')!)).toHaveLength(report.rows.reduce((n, r) => n + r.contributions.length, 0) + 1);
     const summary = sheetRows(workbook.getWorksheet('Summary')!);
     expect(summary).toContainEqual(['Uncovered, reviewed "no counterpart"', String(report.summary.uncoveredNoCounterpart)]);
+    expect(summary).toContainEqual(['Partial, mostly similar (strength 7–10)', String(report.summary.partialByOverlap.mostlySimilar)]);
   });
 });
 

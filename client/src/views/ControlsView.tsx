@@ -70,7 +70,7 @@ export function ControlsView({ route }: { route: Route }) {
     <section className="view report controls-view">
       <h1>Unified control set</h1>
       <p className="lede">
-        One control per thing the organisation does, citing every requirement it answers across frameworks. Crosswalk proposes a set from the approved mappings (equal and equivalent requirements share a control; a superset’s control covers its subsets); adopt it, then
+        One control per thing the organisation does, citing every requirement it answers across frameworks. Crosswalk proposes a set from the approved mappings (equal and equivalent requirements share a control, and so does the same harmonized-structure clause of two ISO standards, as one process written for both subjects; a superset’s control covers its subsets); adopt it, then
         rename, merge and split controls until it matches how you work.
       </p>
       <TokenNote token={action.token} what="Adopting, renaming, merging and splitting controls" />

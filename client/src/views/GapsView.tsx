@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { overlapPhrase } from '../../../server/domain/analysis/overlapBands.js';
 import { GAP_ANALYSIS, type GapData, type GapReport, type GapRow, type GapStatus } from '../api/analysis.js';
 import { useQuery } from '../api/useQuery.js';
 import { Downloads } from '../components/Downloads.js';
@@ -122,7 +123,7 @@ function GapResult({ report, show, downloads }: { report: GapReport; show: GapSt
         </div>
         <StatusBar shares={gapShares(s)} />
         <p className="muted">
-          Covered: {s.coveredDirectly} directly, {s.coveredByMapping} through mappings, {s.coveredByParent} through a covered parent. Uncovered: {s.uncoveredNoCounterpart} reviewed as having no counterpart, {s.uncoveredNotMapped} not mapped yet.{' '}
+          Covered: {s.coveredDirectly} directly, {s.coveredByMapping} through mappings, {s.coveredByParent} through a covered parent. {s.partial ? `Partial, by the strength of the best path: ${overlapPhrase(s.partialByOverlap)}. ` : ''}Uncovered: {s.uncoveredNoCounterpart} reviewed as having no counterpart, {s.uncoveredNotMapped} not mapped yet.{' '}
           {s.notAssessable} parents, informative parts and withdrawn requirements are listed but not counted
           {s.withPendingMappings ? `; ${s.withPendingMappings} have proposed mappings awaiting review` : ''}. Paths of at most {report.maxPathLength} mapping{report.maxPathLength === 1 ? '' : 's'}, {report.statuses.join(' and ')} only.
         </p>

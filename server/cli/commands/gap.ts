@@ -1,4 +1,5 @@
 import { gapAnalysis, type GapHave, type GapReport, type GapRow } from '../../domain/analysis/gapAnalysis.js';
+import { overlapPhrase } from '../../domain/analysis/overlapBands.js';
 import { InputError } from '../../domain/errors.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
 import { exportGapCsv, exportGapXlsx } from '../../exports/gapExport.js';
@@ -51,6 +52,7 @@ export function formatGap(report: GapReport): string {
     `Following ${report.statuses.join(' and ')} mappings, paths of at most ${report.maxPathLength} mapping${report.maxPathLength === 1 ? '' : 's'}.`,
     `${s.assessable} assessable requirements: ${s.covered} covered, ${s.partial} partial, ${s.uncovered} uncovered ` +
       `(${s.uncoveredNoCounterpart} with a reviewed "no counterpart" record, ${s.uncoveredNotMapped} not mapped yet); ${s.notAssessable} not counted (parents, informative, withdrawn).`,
+    ...(s.partial ? [`Of the ${s.partial} partial, by the strength of the best path: ${overlapPhrase(s.partialByOverlap)}.`] : []),
     ...report.warnings.map((w) => `warning: ${w}`),
     '',
   ];

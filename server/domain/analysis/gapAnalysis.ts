@@ -6,6 +6,7 @@ import { assessTarget, DEFAULT_MAX_CONTRIBUTIONS, type Assessment, type Blocked 
 import { aggregateCoverage, coverageOf, describeCoverage, type Contribution } from './coverage.js';
 import { ancestorsOf, inverseCode, isAssessable, levelOfCode, relationshipOfCode, toCoverageIndex, type CoverageIndex, type CoverageInput } from './coverageIndex.js';
 import { maybeAsOf, normalizeTraversal, type TraversalOptions } from './options.js';
+import { OVERLAP_BANDS, overlapBand, type OverlapBand } from './overlapBands.js';
 import { sourcesFromEvidence, sourcesFromFrameworks, sourcesFromRequirements, type EvidenceArrays, type EvidenceIndex, type SourceSet } from './sources.js';
 import { Tracer } from './trace.js';
 import { didYouMean } from '../likelyMeant.js';
@@ -98,6 +99,14 @@ export interface GapSummary {
   notAssessable: number;
   /** Assessable requirements with proposed mappings that would change the picture once reviewed. */
   withPendingMappings: number;
+  /** Of the partial: how much the strongest path reaching each overlaps it (see overlapBands.ts). */
+  partialByOverlap: Record<OverlapBand, number>;
+}
+
+/** The band of a partial row: that of its strongest contribution. */
+function partialOverlap(row: GapRow): OverlapBand {
+  const strengths = row.contributions.flatMap((c) => (c.weakestStrength === undefined ? [] : [c.weakestStrength]));
+  return overlapBand(strengths.length ? Math.max(...strengths) : undefined);
 }
 
 export interface GapReport {
@@ -262,6 +271,7 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
       uncoveredNotMapped: count((r) => r.status === 'uncovered' && !r.noCounterparts.length && !r.blocked.length && !r.sourceCount),
       notAssessable: rows.length - assessable.length,
       withPendingMappings: count((r) => r.pending.length > 0),
+      partialByOverlap: Object.fromEntries(OVERLAP_BANDS.map((band) => [band, count((r) => r.status === 'partial' && partialOverlap(r) === band)])) as Record<OverlapBand, number>,
     },
     rows,
     warnings,

@@ -9,3 +9,4 @@ export * from './gapAnalysis.js';
 export * from './unifiedControlSet.js';
 export * from './imsPlan.js';
 export * from './statementOfApplicability.js';
+export * from './overlapBands.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coverageOf } from '../../../server/domain/analysis/coverage.js';
 import { buildCoverageIndex } from '../../../server/domain/analysis/coverageIndex.js';
 import { gapAnalysis, type GapReport } from '../../../server/domain/analysis/gapAnalysis.js';
+import { overlapBand, overlapPhrase } from '../../../server/domain/analysis/overlapBands.js';
 import { buildEvidenceIndex } from '../../../server/domain/analysis/sources.js';
 import { NotFoundError } from '../../../server/domain/errors.js';
 import { inverseRelationship } from '../../../server/domain/relationships.js';
@@ -90,6 +91,7 @@ describe('gapAnalysis', () => {
     expect(report.summary).toEqual({
       assessable: 8, covered: 3, partial: 1, uncovered: 4, coveredDirectly: 0, coveredByMapping: 1, coveredByParent: 2,
       uncoveredNoCounterpart: 1, uncoveredNotMapped: 3, notAssessable: 4, withPendingMappings: 1,
+      partialByOverlap: { mostlySimilar: 0, aboutHalf: 1, mostlyDissimilar: 0, unrated: 0 }, // t:1.2 through a strength-4 intersection
     });
     // t:3, t:5 (only a proposed mapping) and t:7.1 have no approved mapping and no record.
     expect(report.rows.map((r) => r.ref)).toEqual(['1', '1.1', '1.2', '2', '3', '4', '5', '6', '6.1', '6.2', '7', '7.1']);
@@ -153,6 +155,14 @@ describe('gapAnalysis', () => {
   });
 });
 
+describe('overlap bands of partial coverage', () => {
+  it('reads a strength on the OLIR scale and words the counts, leaving out an empty "unrated"', () => {
+    expect([10, 7, 6, 4, 3, 0, undefined].map(overlapBand)).toEqual(['mostlySimilar', 'mostlySimilar', 'aboutHalf', 'aboutHalf', 'mostlyDissimilar', 'mostlyDissimilar', 'unrated']);
+    expect(overlapPhrase({ mostlySimilar: 4, aboutHalf: 2, mostlyDissimilar: 1, unrated: 0 })).toBe('4 mostly similar (strength 7–10), 2 about half (4–6), 1 mostly dissimilar (0–3)');
+    expect(overlapPhrase({ mostlySimilar: 0, aboutHalf: 0, mostlyDissimilar: 0, unrated: 3 })).toBe('0 mostly similar (strength 7–10), 0 about half (4–6), 0 mostly dissimilar (0–3), 3 unrated');
+  });
+});
+
 describe('gapAnalysis on the shipped content: ISO/IEC 27001:2022 certified, adding ISO/IEC 42001:2023', () => {
   const { bundle } = loadContent(contentDirs({ dataDir: '/nonexistent-crosswalk-data' }));
   const report = gapAnalysis(bundle, { have: { kind: 'frameworks', frameworkIds: ['iso27001-2022'] }, target: 'iso42001-2023' });
@@ -191,6 +201,18 @@ describe('gapAnalysis on the shipped content: ISO/IEC 27001:2022 certified, addi
     for (const ref of ['4.1', '4.3', '5.2', '6.2', '9.2.2', '9.3.1']) expect(at(ref).status, ref).toBe('partial');
     const clausesCovered = report.rows.filter((r) => r.assessable && r.status === 'covered' && !r.requirementId.includes(':A.')).map((r) => r.requirementId);
     expect(clausesCovered.sort()).toEqual(['iso42001-2023:10.2', 'iso42001-2023:7.5.2', 'iso42001-2023:7.5.3']);
+  });
+
+  it('tells the partial rows apart by how much the best path overlaps them, and counts each once', () => {
+    const { partial, partialByOverlap } = report.summary;
+    expect(partialByOverlap.mostlySimilar + partialByOverlap.aboutHalf + partialByOverlap.mostlyDissimilar + partialByOverlap.unrated).toBe(partial);
+    const bandOf = (ref: string) => overlapBand(Math.max(...at(ref).contributions.map((c) => c.weakestStrength!)));
+    expect(bandOf('4.1')).toBe('mostlySimilar'); // strength 8: the ISMS context analysis, extended to AI
+    expect(bandOf('6.1.2')).toBe('aboutHalf'); // strength 6: a different kind of risk
+    const partialRows = report.rows.filter((r) => r.assessable && r.status === 'partial');
+    expect(partialRows.filter((r) => bandOf(r.ref) === 'mostlySimilar')).toHaveLength(partialByOverlap.mostlySimilar);
+    expect(partialByOverlap.mostlySimilar).toBeGreaterThan(0);
+    expect(partialByOverlap.aboutHalf).toBeGreaterThan(0);
   });
 
   it('rolls clause 6 up from its parts and keeps the informative Annex C out of the counts', () => {
