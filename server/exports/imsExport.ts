@@ -1,3 +1,4 @@
+import { processDifferences } from '../domain/analysis/imsDifferences.js';
 import type { ImsPlan } from '../domain/analysis/imsPlan.js';
 import { frameworkCitation } from '../domain/citation.js';
 import type { Framework } from '../domain/schemas/framework.js';
@@ -43,6 +44,12 @@ export function exportImsMarkdown(plan: ImsPlan, { frameworks = [], generatedAt 
         lines.push(`- ${nameOf(frameworks, group.standardId)} ${item.ref} ${item.title}${how ? `: ${how}` : ''}`);
       }
     if (p.missingIn.length) lines.push(`- Not in ${p.missingIn.map((s) => nameOf(frameworks, s)).join(', ')}.`);
+    const differences = processDifferences(p);
+    if (differences.length) {
+      lines.push('', 'How the standards differ here:', '');
+      const clause = (id: string) => `${nameOf(frameworks, id.slice(0, id.indexOf(':')))} ${refsOf(id)}`;
+      for (const d of differences) lines.push(`- ${clause(d.from)} ${d.relationship} ${clause(d.to)}: ${md(d.note)}`);
+    }
     lines.push('');
   }
   lines.push('## What each standard adds', '');
@@ -66,14 +73,16 @@ export function exportImsMarkdown(plan: ImsPlan, { frameworks = [], generatedAt 
 export async function exportImsXlsx(plan: ImsPlan, { frameworks = [], generatedAt }: { frameworks?: readonly Framework[]; generatedAt: string }): Promise<Buffer> {
   const workbook = newWorkbook(generatedAt);
   addTableSheet(
-    workbook, 'Processes', ['process_id', 'process', 'standard', 'requirement_id', 'ref', 'title', 'shared', 'counterparts', 'no_counterpart'],
+    workbook, 'Processes', ['process_id', 'process', 'standard', 'requirement_id', 'ref', 'title', 'shared', 'counterparts', 'how_they_differ', 'no_counterpart'],
     plan.processes.flatMap((p) =>
       p.clauses.flatMap((g) =>
         g.items.map((i) => [p.conceptId, p.title, g.standardId, i.requirementId, i.ref, i.title, i.shared ? 'yes' : 'no',
-          joinList(i.counterparts.map((c) => `${c.requirementId} (${c.relationship})`)), joinList(i.noCounterparts.map((n) => `${n.otherFrameworkId}: ${n.note}`))]),
+          joinList(i.counterparts.map((c) => `${c.requirementId} (${c.relationship})`)),
+          joinList(i.counterparts.flatMap((c) => (c.note ? [`${c.requirementId}: ${c.note}`] : []))),
+          joinList(i.noCounterparts.map((n) => `${n.otherFrameworkId}: ${n.note}`))]),
       ),
     ),
-    { widths: { process: 40, title: 40, counterparts: 60, no_counterpart: 60 } },
+    { widths: { process: 40, title: 40, counterparts: 60, how_they_differ: 80, no_counterpart: 60 } },
   );
   addTableSheet(
     workbook, 'Additions', ['standard', 'requirement_id', 'ref', 'title', 'kind', 'section', 'in_process', 'related', 'no_counterpart'],

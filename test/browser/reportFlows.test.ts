@@ -227,6 +227,12 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     expect(await page.locator('#additions-iso27001-2022 li[data-requirement="iso42001-2023:6.1.4"]').count()).toBe(0);
     // In the shared risk process it is marked as 42001's own.
     expect(await page.locator('table.ims-table li.own[data-requirement="iso42001-2023:6.1.4"]').count()).toBe(1);
+    // Inside a shared process, the reviewers' notes say what each standard asks for that the others do not.
+    const context = page.locator('tr[data-concept="hs:organizational-context"] details.process-differences');
+    await context.locator('summary').click();
+    const differences = context.locator('li');
+    expect(await differences.count()).toBe(2);
+    expect(await differences.first().textContent()).toMatch(/^ISO\/IEC 42001:2023 4\.1 intersects with ISO\/IEC 27001:2022 4\.1: .*roles towards AI systems/);
     await screenshot(page, 'flow-ims');
     const md = await download(page, '.exports a[data-format="md"]');
     expect(md.status).toBe(200);

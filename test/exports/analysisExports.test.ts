@@ -135,11 +135,16 @@ describe('IMS plan exports', () => {
     expect(text).toContain('| **Continual improvement** | 10.1 Continual improvement | 10.1 Continual improvement | 10.3 Continual improvement |');
     expect(text).toMatch(/- 6\.1\.4 AI system impact assessment \(in hs:risks-and-opportunities, no counterpart\)/);
     expect(text).toContain('### ISO/IEC 27001:2022 (');
+    const context = text.slice(text.indexOf('### Understanding the organization and its context'), text.indexOf('### Needs and expectations'));
+    expect(context).toMatch(/How the standards differ here:\n\n- ISO\/IEC 42001:2023 4\.1 intersects-with ISO\/IEC 27001:2022 4\.1: Both determine .*\n- ISO\/IEC 42001:2023 4\.1 intersects-with ISO 9001:2015 4\.1: /);
   });
 
   it('XLSX: one row per process clause and per addition', async () => {
     const workbook = await readWorkbook(await exportImsXlsx(plan, { frameworks: bundle.frameworks, generatedAt: AT }));
-    expect(sheetRows(workbook.getWorksheet('Processes')!)).toHaveLength(plan.processes.reduce((n, p) => n + p.clauses.reduce((m, c) => m + c.items.length, 0), 0) + 1);
+    const processes = sheetRows(workbook.getWorksheet('Processes')!);
+    expect(processes).toHaveLength(plan.processes.reduce((n, p) => n + p.clauses.reduce((m, c) => m + c.items.length, 0), 0) + 1);
+    const differ = processes[0]!.indexOf('how_they_differ');
+    expect(processes.find((r) => r[3] === 'iso27001-2022:4.1')![differ]).toMatch(/^iso42001-2023:4\.1: Both determine/);
     expect(sheetRows(workbook.getWorksheet('Additions')!)).toHaveLength(plan.additions.reduce((n, a) => n + a.items.length, 0) + 1);
   });
 });

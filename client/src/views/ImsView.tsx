@@ -1,4 +1,5 @@
-import { IMS_PLAN, type ImsAddition, type ImsClause, type ImsPlan, type ImsPlanData } from '../api/analysis.js';
+import { processDifferences } from '../../../server/domain/analysis/imsDifferences.js';
+import { IMS_PLAN, type ImsAddition, type ImsClause, type ImsPlan, type ImsPlanData, type ImsProcess } from '../api/analysis.js';
 import { useQuery } from '../api/useQuery.js';
 import { Downloads } from '../components/Downloads.js';
 import { FrameworkPicker } from '../components/FrameworkPicker.js';
@@ -84,6 +85,7 @@ function Plan({ plan }: { plan: ImsPlan }) {
                 <th scope="row">
                   <span className="process-title">{p.title}</span>
                   <span className="process-summary">{p.summary}</span>
+                  <Differences process={p} />
                 </th>
                 {plan.standards.map((s) => {
                   const items = p.clauses.find((c) => c.standardId === s)?.items ?? [];
@@ -127,6 +129,29 @@ function Plan({ plan }: { plan: ImsPlan }) {
         </details>
       ))}
     </>
+  );
+}
+
+/** What each standard asks for differently inside one shared process: the reviewers' notes on the mappings between its clauses. */
+function Differences({ process }: { process: ImsProcess }) {
+  const fw = useFrameworks();
+  const differences = processDifferences(process);
+  if (!differences.length) return null;
+  const clause = (id: string) => `${fw.name(frameworkOfId(id))} ${refOfId(id)}`;
+  return (
+    <details className="process-differences">
+      <summary>How the standards differ here</summary>
+      <ul>
+        {differences.map((d) => {
+          const rel = toRelationship(d.relationship);
+          return (
+            <li key={d.mappingId}>
+              {clause(d.from)} <span className={`rel rel-${stepSupport(rel)}`}>{relationshipLabel(rel)}</span> {clause(d.to)}: {d.note}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
   );
 }
 

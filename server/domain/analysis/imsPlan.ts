@@ -15,6 +15,8 @@ export interface Counterpart {
   /** Read from the clause towards its counterpart. */
   relationship: string;
   mappingId: string;
+  /** The mapping's note: what one clause asks for that the other does not. */
+  note?: string;
 }
 
 export interface ImsClause {
@@ -98,7 +100,8 @@ export function imsPlan(input: CoverageInput, query: ImsPlanQuery): ImsPlan {
       const other = index.other[slot]!;
       if (!(mask & (1 << index.statusOf[index.mappingOf[slot]!]!))) continue;
       if (levelOfCode(index.outward[slot]!) === 0 || !accept(other)) continue;
-      found.push({ requirementId: index.ids[other]!, relationship: relationshipOfCode(index.outward[slot]!), mappingId: index.mappings[index.mappingOf[slot]!]!.id });
+      const mapping = index.mappings[index.mappingOf[slot]!]!;
+      found.push({ requirementId: index.ids[other]!, relationship: relationshipOfCode(index.outward[slot]!), mappingId: mapping.id, ...(mapping.note ? { note: mapping.note } : {}) });
     }
     return found;
   };

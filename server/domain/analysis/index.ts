@@ -10,3 +10,4 @@ export * from './unifiedControlSet.js';
 export * from './imsPlan.js';
 export * from './statementOfApplicability.js';
 export * from './overlapBands.js';
+export * from './imsDifferences.js';

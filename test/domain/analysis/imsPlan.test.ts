@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { processDifferences } from '../../../server/domain/analysis/imsDifferences.js';
 import { imsPlan } from '../../../server/domain/analysis/imsPlan.js';
 import { NotFoundError } from '../../../server/domain/errors.js';
 import { contentDirs } from '../../../server/config.js';
@@ -61,6 +62,17 @@ describe('imsPlan on the shipped content: 42001 + 27001 + 9001', () => {
     expect(plan.processes).toHaveLength(bundle.harmonizedClauses.length);
     const improvement = plan.processes.find((p) => p.conceptId === 'hs:continual-improvement')!;
     expect(improvement.clauses.map((c) => c.items.map((i) => i.requirementId))).toEqual([['iso42001-2023:10.1'], ['iso27001-2022:10.1'], ['iso9001-2015:10.3']]);
+  });
+
+  it('says, inside a shared process, how the standards differ: each mapping note once, read from the first standard', () => {
+    const context = plan.processes.find((p) => p.conceptId === 'hs:organizational-context')!;
+    const differences = processDifferences(context);
+    expect(differences.map((d) => [d.from, d.relationship, d.to])).toEqual([
+      ['iso42001-2023:4.1', 'intersects-with', 'iso27001-2022:4.1'],
+      ['iso42001-2023:4.1', 'intersects-with', 'iso9001-2015:4.1'],
+    ]);
+    expect(differences[0]!.note).toMatch(/42001 also has the organization settle its roles towards AI systems/);
+    expect(context.clauses[1]!.items[0]!.counterparts[0]).toMatchObject({ requirementId: 'iso42001-2023:4.1', note: differences[0]!.note });
   });
 
   it('keeps the AI system impact assessment and the AI-specific operation clauses as 42001\'s own additions', () => {
