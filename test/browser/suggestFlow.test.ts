@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('explorer: suggest mappings from the review page (
   it('shows, beside a proposal, the approved crosswalks that, chained, read the pair otherwise', async () => {
     const res = await explorer.server.gql(
       'mutation($input: MappingInput!) { createMapping(input: $input) { id } }',
-      { input: { sourceId: 'iso9001-2015:5.3', targetId: 'iso27701-2019:5.3.3', relationship: 'no_relationship', rationale: 'semantic', strength: 0, provenanceSource: 'Browser test' } },
+      { input: { sourceId: 'iso9001-2015:10.2', targetId: 'iso27701-2019:5.8.1', relationship: 'no_relationship', rationale: 'semantic', strength: 0, provenanceSource: 'Browser test' } },
       TOKENS.analyst,
     );
     expect(res.body.errors).toBeUndefined();
@@ -82,7 +82,7 @@ describe.skipIf(!hasChromium)('explorer: suggest mappings from the review page (
     await page.waitForSelector(`.queue-item[data-mapping="${id}"] .graph-contradictions`);
     const text = await page.locator('.queue-item .graph-contradictions').textContent();
     expect(text).toContain('Approved crosswalks, chained, say otherwise:');
-    expect(text).toContain('iso9001-2015:5.3 equivalent to iso42001-2023:5.3 equivalent to iso27701-2019:5.3.3, so equivalent to (opposite)');
+    expect(text).toContain('iso9001-2015:10.2 superset of iso42001-2023:10.2 equivalent to iso27701-2019:5.8.1, so superset of (opposite)');
     await screenshot(page, 'flow-review-contradiction');
     expect(problems).toEqual([]);
   });

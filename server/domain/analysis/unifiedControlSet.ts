@@ -280,7 +280,10 @@ function uniqueId(base: string, used: Set<string>): string {
 
 function describeProposal(index: CoverageIndex, citations: readonly Citation[], covered: number): string {
   const own = citations.filter((c) => c.basis !== 'covered');
-  const refs = own.map((c) => `${index.requirements[index.nodeOf.get(c.requirementId)!]!.frameworkId} ${index.requirements[index.nodeOf.get(c.requirementId)!]!.ref}`);
+  const refs = own.map((c) => {
+    const r = index.requirements[index.nodeOf.get(c.requirementId)!]!;
+    return `${r.frameworkId} ${r.ref}`;
+  });
   const shared = own.some((c) => c.basis === 'shared-process');
   const parts = [
     own.length === 1
