@@ -228,7 +228,7 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     // In the shared risk process it is marked as 42001's own.
     expect(await page.locator('table.ims-table li.own[data-requirement="iso42001-2023:6.1.4"]').count()).toBe(1);
     // Inside a shared process, the reviewers' notes say what each standard asks for that the others do not.
-    const context = page.locator('tr[data-concept="hs:organizational-context"] details.process-differences');
+    const context = page.locator('tr[data-concept-differences="hs:organizational-context"] details');
     await context.locator('summary').click();
     const differences = context.locator('li');
     expect(await differences.count()).toBe(2);

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { processDifferences } from '../../../server/domain/analysis/imsDifferences.js';
 import { IMS_PLAN, type ImsAddition, type ImsClause, type ImsPlan, type ImsPlanData, type ImsProcess } from '../api/analysis.js';
 import { useQuery } from '../api/useQuery.js';
@@ -81,29 +82,31 @@ function Plan({ plan }: { plan: ImsPlan }) {
           </thead>
           <tbody>
             {plan.processes.map((p) => (
-              <tr key={p.conceptId} data-concept={p.conceptId}>
-                <th scope="row">
-                  <span className="process-title">{p.title}</span>
-                  <span className="process-summary">{p.summary}</span>
-                  <Differences process={p} />
-                </th>
-                {plan.standards.map((s) => {
-                  const items = p.clauses.find((c) => c.standardId === s)?.items ?? [];
-                  return (
-                    <td key={s}>
-                      {items.length === 0 ? (
-                        <span className="muted">not in this standard</span>
-                      ) : (
-                        <ul className="ims-clauses">
-                          {items.map((c) => (
-                            <ClauseItem key={c.requirementId} clause={c} />
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
+              <Fragment key={p.conceptId}>
+                <tr data-concept={p.conceptId}>
+                  <th scope="row">
+                    <span className="process-title">{p.title}</span>
+                    <span className="process-summary">{p.summary}</span>
+                  </th>
+                  {plan.standards.map((s) => {
+                    const items = p.clauses.find((c) => c.standardId === s)?.items ?? [];
+                    return (
+                      <td key={s}>
+                        {items.length === 0 ? (
+                          <span className="muted">not in this standard</span>
+                        ) : (
+                          <ul className="ims-clauses">
+                            {items.map((c) => (
+                              <ClauseItem key={c.requirementId} clause={c} />
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+                <Differences process={p} columns={plan.standards.length + 1} />
+              </Fragment>
             ))}
           </tbody>
         </table>
@@ -133,25 +136,29 @@ function Plan({ plan }: { plan: ImsPlan }) {
 }
 
 /** What each standard asks for differently inside one shared process: the reviewers' notes on the mappings between its clauses. */
-function Differences({ process }: { process: ImsProcess }) {
+function Differences({ process, columns }: { process: ImsProcess; columns: number }) {
   const fw = useFrameworks();
   const differences = processDifferences(process);
   if (!differences.length) return null;
   const clause = (id: string) => `${fw.name(frameworkOfId(id))} ${refOfId(id)}`;
   return (
-    <details className="process-differences">
-      <summary>How the standards differ here</summary>
-      <ul>
-        {differences.map((d) => {
-          const rel = toRelationship(d.relationship);
-          return (
-            <li key={d.mappingId}>
-              {clause(d.from)} <span className={`rel rel-${stepSupport(rel)}`}>{relationshipLabel(rel)}</span> {clause(d.to)}: {d.note}
-            </li>
-          );
-        })}
-      </ul>
-    </details>
+    <tr className="process-differences" data-concept-differences={process.conceptId}>
+      <td colSpan={columns}>
+        <details>
+          <summary>How the standards differ in “{process.title}”</summary>
+          <ul>
+            {differences.map((d) => {
+              const rel = toRelationship(d.relationship);
+              return (
+                <li key={d.mappingId}>
+                  {clause(d.from)} <span className={`rel rel-${stepSupport(rel)}`}>{relationshipLabel(rel)}</span> {clause(d.to)}: {d.note}
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      </td>
+    </tr>
   );
 }
 
