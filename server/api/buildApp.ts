@@ -8,7 +8,7 @@ import type { Principal } from './auth.js';
 import { AnalysisContent } from '../services/analysis.js';
 import { createYogaServer } from './createYogaServer.js';
 import { describeError } from './errors.js';
-import { createRestRouter } from './rest.js';
+import { createRestRouter, UPLOAD_ROUTES } from './rest.js';
 import { cors, securityHeaders } from './security.js';
 
 export interface AppOptions {
@@ -44,7 +44,7 @@ export function buildApp({ store, tokens, corsOrigins = [], graphiql = false, bo
   app.use('/graphql', express.json({ limit: bodyLimit }), yoga);
   const json = express.json({ limit: bodyLimit });
   // Uploads keep their raw text (a JSON file is a file, not a request object) and have their own limit.
-  app.use('/api', (req, res, next) => (req.path === '/import' ? next() : json(req, res, next)), createRestRouter({ store, analysis, tokens, dataDir, now, reviewPolicy }));
+  app.use('/api', (req, res, next) => (UPLOAD_ROUTES.has(req.path) ? next() : json(req, res, next)), createRestRouter({ store, analysis, tokens, dataDir, now, reviewPolicy }));
   app.use('/api', (req, res) => void res.status(404).json({ error: { code: 'NOT_FOUND', message: `no API route ${req.method} ${req.path}` } }));
 
   if (fs.existsSync(path.join(clientDir, 'index.html'))) {

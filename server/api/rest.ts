@@ -7,8 +7,9 @@ import { CONTRADICTION_KINDS } from '../domain/relationships.js';
 import { exportContent, type ExportedFile } from '../services/exportContent.js';
 import { controlSetFile, gapReportFile, imsPlanFile, soaFile } from '../services/reports.js';
 import { importContent } from '../services/importContent.js';
+import { importEvidenceRegister } from '../services/importEvidence.js';
 import { serialise } from '../services/serialise.js';
-import type { AnalysisContent } from '../services/analysis.js';
+import { evidenceStoreOf, type AnalysisContent } from '../services/analysis.js';
 import type { GraphStore } from '../store/types.js';
 import { principalFrom, requireRole, type Principal } from './auth.js';
 import { createApiContext, type ApiContext } from './graphql/context.js';
@@ -55,6 +56,9 @@ export interface RestOptions {
   now?: () => Date;
   reviewPolicy?: ReviewPolicy;
 }
+
+/** Routes that read the request body as raw bytes (an uploaded file), so no JSON parser may read it first. */
+export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(['/import', '/evidence/import']);
 
 export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit = '10mb', now, reviewPolicy = 'single' }: RestOptions): Router {
   // One import at a time: each validates against, and writes into, the same data folder.
@@ -181,6 +185,14 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
       today: now?.().toISOString().slice(0, 10),
     }));
     return { written: outcome.written.length, warnings: outcome.warnings.map(formatProblem), load: outcome.load, reviewsApplied: outcome.reviewsApplied };
+  }));
+
+  router.post('/evidence/import', analystOnly, express.raw({ type: () => true, limit: uploadLimit }), route(async (req, ctx) => {
+    requireRole(ctx.principal, 'analyst');
+    const q = z.object({ filename: z.string().max(200).optional() }).parse(req.query);
+    if (!Buffer.isBuffer(req.body) || !req.body.length) throw new InputError('the upload is empty: send the evidence register as the request body');
+    const result = await oneAtATime(() => importEvidenceRegister(evidenceStoreOf(store), req.body as Buffer, q.filename ?? 'evidence.csv'));
+    return { ...result, warnings: result.warnings.map(formatProblem) };
   }));
 
   router.post('/mappings', route((req, ctx) => M.createMapping(null, { input: req.body }, ctx)));

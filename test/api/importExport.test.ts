@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oscalValidator } from '../interop/helpers.js';
+import { evidenceStoreOf } from '../../server/services/analysis.js';
 import { startTestServer, TOKENS } from './testServer.js';
 import { demoCprtExport as cprt } from '../fixtures/cprtDemo.js';
 
@@ -422,5 +423,39 @@ describe('more import formats over HTTP', () => {
       await other.close();
       fs.rmSync(otherDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('evidence register upload', () => {
+  const evidence = () => evidenceStoreOf(server.store);
+  const register = (rows: string[]) => ['id,title,type,owner,location_uri,collected,expires,scope,description,requirements,org_controls,link_note', ...rows].join('\n');
+  const send = (body: string, token: string | null = TOKENS.analyst, filename = 'register.csv') =>
+    fetch(`${server.url}/api/evidence/import?filename=${filename}`, { method: 'POST', headers: { 'content-type': 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+
+  it('imports a register into the store and says what it added; a second upload replaces the items it names', async () => {
+    const first = await send(register(['EV-API-1,AI policy v2,policy,AI office,https://wiki.example.org/ai-policy,2026-03-01,,,,iso42001-2023:5.2;iso42001-2023:A.2.2,,approved by the board']));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ added: 1, updated: 0, links: 2, warnings: [] });
+    expect((await evidence().getEvidence('EV-API-1'))?.title).toBe('AI policy v2');
+    const again = await send(register(['EV-API-1,AI policy v3,policy,AI office,https://wiki.example.org/ai-policy,2026-04-01,,,,iso42001-2023:5.2,,']));
+    expect(await again.json()).toMatchObject({ added: 0, updated: 1, links: 1 });
+    expect(await evidence().listEvidenceLinks({ evidenceId: 'EV-API-1' })).toHaveLength(1);
+  });
+
+  it('refuses a register with an unknown requirement, naming the line, and keeps what was stored', async () => {
+    const res = await send(register(['EV-API-2,Test report,report,QA,https://wiki.example.org/qa,2026-03-01,,,,iso42001-2023:A.99,,']), TOKENS.analyst, 'bad.csv');
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { problems: string[] } };
+    expect(body.error.problems.join('\n')).toMatch(/^bad\.csv:2: .*unknown requirement "iso42001-2023:A\.99"/m);
+    expect(await evidence().getEvidence('EV-API-2')).toBeUndefined();
+    expect((await evidence().getEvidence('EV-API-1'))?.title).toBe('AI policy v3');
+  });
+
+  it('needs an analyst token and a body', async () => {
+    expect((await send(register([]), null)).status).toBe(401);
+    expect((await send(register([]), TOKENS.viewer)).status).toBe(403);
+    const empty = await send('');
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(await empty.json())).toMatch(/the upload is empty/);
   });
 });

@@ -107,6 +107,25 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     expect(problems).toEqual([]);
   });
 
+  it('evidence hub: import a register file; a wrong row imports nothing and names its line', async () => {
+    const { page, problems } = await open('/hub?mode=evidence&upload=1');
+    const form = page.getByRole('form', { name: 'Import an evidence register' });
+    const header = 'id,title,type,owner,location_uri,collected,expires,scope,description,requirements,org_controls,link_note';
+    const pick = (name: string, rows: string[]) => form.getByLabel('Register file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
+    await pick('bad-register.csv', ['EV-UP-1,Model card,report,ML team,https://wiki.example/model-card,2026-02-01,,,,iso42001-2023:A.6.2.99,,']);
+    await form.getByRole('button', { name: 'Import' }).click();
+    await form.locator('[role="alert"]').waitFor();
+    expect(await form.locator('[role="alert"]').textContent()).toMatch(/Nothing was imported\..*bad-register\.csv:2: .*unknown requirement "iso42001-2023:A\.6\.2\.99"/s);
+    expect((await explorer.server.gql('{ evidence(id: "EV-UP-1") { id } }')).body.data.evidence).toBeNull();
+    await pick('register.csv', ['EV-UP-1,Model card,report,ML team,https://wiki.example/model-card,2026-02-01,,,,iso42001-2023:A.6.2.7;iso42001-2023:A.8.2,,']);
+    await form.getByRole('button', { name: 'Import' }).click();
+    await form.getByText('Imported register.csv: 1 new item(s), 0 replaced, 2 link(s).').waitFor();
+    const stored = await explorer.server.gql('{ evidence(id: "EV-UP-1") { title links { requirementId } } }');
+    expect(stored.body.data.evidence).toEqual({ title: 'Model card', links: [{ requirementId: 'iso42001-2023:A.6.2.7' }, { requirementId: 'iso42001-2023:A.8.2' }] });
+    // The refused upload's 422 is the only thing the browser complains about.
+    expect(problems.filter((p) => !/status of 422/.test(p))).toEqual([]);
+  });
+
   it('gap analysis: 27001 → 42001 leaves 6.1.4 uncovered, with the reason; downloads work', async () => {
     const { page, problems } = await open('/gaps?target=iso27001-2022&have=iso42001-2023');
     await page.waitForSelector('table.gap-table tbody tr');

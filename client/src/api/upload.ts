@@ -10,7 +10,7 @@ export interface ImportAnswer {
   reviewsApplied: number;
 }
 
-/** An import the service refused: its message, and each problem with the file's place ("file:line: message"). */
+/** An upload the service refused: its message, and each problem with the file's place ("file:line: message"). */
 export class ImportRefused extends ApiError {
   constructor(message: string, readonly problems: string[]) {
     super(message, 'http');
@@ -18,10 +18,24 @@ export class ImportRefused extends ApiError {
 }
 
 /** Sends a file as it is (a workbook stays binary) to POST /api/import?…; cached answers are dropped afterwards. */
-export async function uploadImport(query: string, file: Blob, token: string): Promise<ImportAnswer> {
+export const uploadImport = (query: string, file: Blob, token: string): Promise<ImportAnswer> => uploadFile<ImportAnswer>('/api/import', query, file, token);
+
+/** What POST /api/evidence/import answers: the items added and replaced, the links written, the warnings. */
+export interface EvidenceImportAnswer {
+  added: number;
+  updated: number;
+  links: number;
+  warnings: string[];
+}
+
+export const uploadEvidenceRegister = (file: File, token: string): Promise<EvidenceImportAnswer> =>
+  uploadFile<EvidenceImportAnswer>('/api/evidence/import', new URLSearchParams({ filename: file.name }).toString(), file, token);
+
+/** POSTs a file's bytes to an upload route; a refusal becomes ImportRefused with the file's located problems. */
+async function uploadFile<T>(route: string, query: string, file: Blob, token: string): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`/api/import?${query}`, {
+    res = await fetch(`${route}?${query}`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: file,
@@ -31,7 +45,7 @@ export async function uploadImport(query: string, file: Blob, token: string): Pr
   } finally {
     invalidateQueries();
   }
-  const body = (await res.json().catch(() => undefined)) as (ImportAnswer & { error?: { message: string; code?: string; problems?: string[] } }) | undefined;
+  const body = (await res.json().catch(() => undefined)) as (T & { error?: { message: string; code?: string; problems?: string[] } }) | undefined;
   if (res.ok && body && !body.error) return body;
   const message = body?.error?.message ?? `The service answered ${res.status} ${res.statusText}.`;
   if (res.status === 401 || res.status === 403) throw new ApiError(`${message}. Paste an analyst token into the token field at the top of the page.`, 'auth', body?.error?.code);

@@ -7,6 +7,7 @@ import { useEvidenceSearch, type EvidenceSearch } from '../api/useEvidenceSearch
 import { useQuery } from '../api/useQuery.js';
 import { ActionStatus, TokenNote } from '../components/ActionStatus.js';
 import { EvidenceForm } from '../components/EvidenceForm.js';
+import { EvidenceUpload } from '../components/EvidenceUpload.js';
 import { FrameworkGroups, focusFrameworkGroup } from '../components/FrameworkGroups.js';
 import { frameworkOfNode } from '../graph/fanout.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
@@ -53,6 +54,7 @@ export function EvidenceHub({ route, registerSize, recount }: { route: Route; re
   const loaded = search.answeredText === null ? null : search.items;
   const items = loaded ?? [];
   const adding = route.params.add === '1' || registerSize === 0;
+  const uploading = route.params.upload === '1' || registerSize === 0;
   const evId = route.params.ev || items[0]?.id || '';
   const depth = intParam(route.params.depth, 2, 1, 3);
   const withProposed = route.params.status === 'all';
@@ -192,7 +194,7 @@ export function EvidenceHub({ route, registerSize, recount }: { route: Route; re
     <div className="evidence-hub">
       {!evId && loaded === null && search.error && <ErrorBox what="the evidence register" error={search.error} retry={search.reload} />}
       {!evId && loaded === null && !search.error && <Loading what="the evidence register" />}
-      {!evId && registerSize === 0 && <Empty>No evidence items yet. Describe one below and link it to the requirement it is evidence for; the hub then shows everywhere it counts.</Empty>}
+      {!evId && registerSize === 0 && <Empty>No evidence items yet. Describe one below and link it to the requirement it is evidence for, or import your register; the hub then shows everywhere it counts.</Empty>}
       {(registerSize ?? 0) > 0 && (
         <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Which evidence item">
           <label>
@@ -232,6 +234,9 @@ export function EvidenceHub({ route, registerSize, recount }: { route: Route; re
           <button type="button" aria-expanded={adding} aria-controls="new-evidence" onClick={() => setParams({ add: adding ? null : '1' })}>
             {adding ? 'Close the new-item form' : 'New evidence item'}
           </button>
+          <button type="button" aria-expanded={uploading} aria-controls="evidence-upload" onClick={() => setParams({ upload: uploading ? null : '1' })}>
+            {uploading ? 'Close the register import' : 'Import a register'}
+          </button>
         </form>
       )}
       {adding && (
@@ -243,6 +248,15 @@ export function EvidenceHub({ route, registerSize, recount }: { route: Route; re
             setParams({ ev: id, add: null, sel: null, hide: null, focus: null }, { replace: false });
           }}
           onCancel={registerSize ? () => setParams({ add: null }) : undefined}
+        />
+      )}
+      {uploading && (
+        <EvidenceUpload
+          id="evidence-upload"
+          onImported={() => {
+            recount();
+            search.reload();
+          }}
         />
       )}
       {evId && one.status === 'error' && <ErrorBox what={`evidence item ${evId}`} error={one.error} retry={one.reload} />}

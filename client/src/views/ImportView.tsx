@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ApiError } from '../api/graphql.js';
 import { keptRequirementsNote } from '../../../server/services/keptRequirements.js';
 import { ImportRefused, uploadImport, type ImportAnswer } from '../api/upload.js';
+import { ProblemList } from '../components/ProblemList.js';
 import { useToken } from '../api/useAction.js';
 import { TokenNote } from '../components/ActionStatus.js';
 import { FieldError } from '../components/FieldError.js';
@@ -207,19 +208,5 @@ function OutcomeReport({ outcome }: { outcome: NonNullable<Outcome> }) {
         </>
       )}
     </div>
-  );
-}
-
-/** Problems or warnings as the service words them ("file:line: message"), one per line. */
-function ProblemList({ problems }: { problems: string[] }) {
-  if (!problems.length) return null;
-  return (
-    <ul className="problems">
-      {problems.map((p) => (
-        <li key={p}>
-          <code>{p}</code>
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { describePath } from '../../domain/analysis/coverage.js';
 import { evidenceReach, type EvidenceReach } from '../../domain/analysis/evidenceReach.js';
-import { DataFileError, InputError, NotFoundError } from '../../domain/errors.js';
-import { exportEvidenceCsv, isEvidenceHeader, parseEvidenceCsv } from '../../exports/evidenceCsv.js';
-import { onSheetRows, readTable } from '../../interop/xlsxSheet.js';
+import { InputError, NotFoundError } from '../../domain/errors.js';
+import { exportEvidenceCsv } from '../../exports/evidenceCsv.js';
+import { importEvidenceRegister } from '../../services/importEvidence.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { contentFromStore, maybeFormat, maybeMaxPath, maybeStatuses, today, withEvidenceStore, writeOutput } from '../analysisSupport.js';
 import { printWarning } from '../errors.js';
@@ -13,20 +13,7 @@ const SUBCOMMANDS = ['import', 'export', 'list', 'reach'] as const;
 /** Imports an evidence CSV into the store: every row checked against the store's requirements and controls; all or nothing. */
 export async function importEvidenceCsv(file: string) {
   if (!fs.existsSync(file)) throw new InputError(`evidence import: no such file: ${file}`);
-  return withEvidenceStore('evidence import', async (store) => {
-    const bundle = await contentFromStore(store);
-    const table = await readTable(fs.readFileSync(file), file, { accepts: isEvidenceHeader });
-    const read = parseEvidenceCsv(table.text, {
-      file: table.file,
-      knownRequirementIds: new Set(bundle.requirements.map((r) => r.id)),
-      knownOrgControlIds: new Set((await store.listOrgControls()).map((c) => c.id)),
-      knownFrameworkIds: new Set(bundle.frameworks.map((f) => f.id)),
-    });
-    const parsed = { ...read, problems: onSheetRows(read.problems, table) };
-    if (parsed.problems.some((p) => p.severity === 'error')) throw new DataFileError(parsed.problems);
-    const summary = await store.importEvidence({ evidence: parsed.evidence, links: parsed.links });
-    return { ...summary, warnings: parsed.problems.filter((p) => p.severity === 'warning') };
-  });
+  return withEvidenceStore('evidence import', (store) => importEvidenceRegister(store, fs.readFileSync(file), file));
 }
 
 export async function reachOfEvidence(id: string, options: { asOf?: string; maxPathLength?: number; includeProposed?: boolean }): Promise<EvidenceReach> {
