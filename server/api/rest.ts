@@ -7,7 +7,7 @@ import { CONTRADICTION_KINDS } from '../domain/relationships.js';
 import { exportContent, type ExportedFile } from '../services/exportContent.js';
 import { controlSetFile, gapReportFile, imsPlanFile, soaFile } from '../services/reports.js';
 import { importContent } from '../services/importContent.js';
-import { importEvidenceRegister } from '../services/importEvidence.js';
+import { importEvidenceRegister, importSoaRegister } from '../services/importRegisters.js';
 import { serialise } from '../services/serialise.js';
 import { evidenceStoreOf, type AnalysisContent } from '../services/analysis.js';
 import type { GraphStore } from '../store/types.js';
@@ -58,7 +58,7 @@ export interface RestOptions {
 }
 
 /** Routes that read the request body as raw bytes (an uploaded file), so no JSON parser may read it first. */
-export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(['/import', '/evidence/import']);
+export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(['/import', '/evidence/import', '/soa/import']);
 
 export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit = '10mb', now, reviewPolicy = 'single' }: RestOptions): Router {
   // One import at a time: each validates against, and writes into, the same data folder.
@@ -192,6 +192,13 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
     const q = z.object({ filename: z.string().max(200).optional() }).parse(req.query);
     if (!Buffer.isBuffer(req.body) || !req.body.length) throw new InputError('the upload is empty: send the evidence register as the request body');
     const result = await oneAtATime(() => importEvidenceRegister(evidenceStoreOf(store), req.body as Buffer, q.filename ?? 'evidence.csv'));
+    return { ...result, warnings: result.warnings.map(formatProblem) };
+  }));
+  router.post('/soa/import', analystOnly, express.raw({ type: () => true, limit: uploadLimit }), route(async (req, ctx) => {
+    requireRole(ctx.principal, 'analyst');
+    const q = z.object({ filename: z.string().max(200).optional(), framework: z.string().max(200).optional() }).parse(req.query);
+    if (!Buffer.isBuffer(req.body) || !req.body.length) throw new InputError('the upload is empty: send the Statement of Applicability as the request body');
+    const result = await oneAtATime(() => importSoaRegister(evidenceStoreOf(store), req.body as Buffer, q.filename ?? 'soa.csv', { frameworkId: q.framework }));
     return { ...result, warnings: result.warnings.map(formatProblem) };
   }));
 

@@ -459,3 +459,27 @@ describe('evidence register upload', () => {
     expect(JSON.stringify(await empty.json())).toMatch(/the upload is empty/);
   });
 });
+
+describe('Statement of Applicability upload', () => {
+  const send = (body: string, query = 'filename=soa.csv&framework=iso42001-2023', token: string | null = TOKENS.analyst) =>
+    fetch(`${server.url}/api/soa/import?${query}`, { method: 'POST', headers: { 'content-type': 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+
+  it("saves another tool's SoA for the framework named, with the warnings that say how its columns were read", async () => {
+    const res = await send(['Control,Applicable,Justification,Status', 'A.2.2,Yes,The board asked for an AI policy,Fully implemented', 'A.2.3,No,Covered by the group policy,'].join('\n'));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { saved: number; warnings: string[] };
+    expect(body.saved).toBe(2);
+    expect(body.warnings.join('\n')).toMatch(/^soa\.csv:1: header read with other names: "Control" as ref/m);
+    const entries = await evidenceStoreOf(server.store).listSoaEntries('iso42001-2023');
+    expect(entries.find((e) => e.requirementId === 'iso42001-2023:A.2.3')).toMatchObject({ applicable: false, justification: 'Covered by the group policy' });
+  });
+
+  it('refuses a SoA with an unknown control, naming the line, and saves none of its rows', async () => {
+    const res = await send(['Control,Applicable,Justification,Status', 'A.3.2,Yes,Roles are set,Implemented', 'A.99.1,Yes,?,Implemented'].join('\n'), 'filename=other.csv&framework=iso42001-2023');
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { problems: string[] } }).error.problems.join('\n')).toMatch(/^other\.csv:3: /m);
+    const entries = await evidenceStoreOf(server.store).listSoaEntries('iso42001-2023');
+    expect(entries.some((e) => e.requirementId === 'iso42001-2023:A.3.2')).toBe(false);
+    expect((await send('Control,Applicable\nA.2.2,Yes', 'framework=iso42001-2023', TOKENS.viewer)).status).toBe(403);
+  });
+});

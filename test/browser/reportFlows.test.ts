@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     const { page, problems } = await open('/hub?mode=evidence&upload=1');
     const form = page.getByRole('form', { name: 'Import an evidence register' });
     const header = 'id,title,type,owner,location_uri,collected,expires,scope,description,requirements,org_controls,link_note';
-    const pick = (name: string, rows: string[]) => form.getByLabel('Register file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
+    const pick = (name: string, rows: string[]) => form.getByLabel('File', { exact: true }).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
     await pick('bad-register.csv', ['EV-UP-1,Model card,report,ML team,https://wiki.example/model-card,2026-02-01,,,,iso42001-2023:A.6.2.99,,']);
     await form.getByRole('button', { name: 'Import' }).click();
     await form.locator('[role="alert"]').waitFor();
@@ -291,6 +291,29 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     await page.getByLabel('Show').selectOption('all');
     await page.getByRole('radio', { name: /ISO\/IEC 27001:2022 Annex A/ }).check();
     await page.waitForSelector('tr[data-requirement^="iso27001-2022:A."]');
+    expect(problems).toEqual([]);
+  });
+
+  it("SoA: import another tool's statement for 27001 from a file; its decisions show in the table", async () => {
+    const { page, problems } = await open('/soa?fw=iso27001-2022');
+    await page.getByRole('button', { name: 'Import decisions from a file' }).click();
+    const form = page.getByRole('form', { name: 'Import applicability decisions for ISO/IEC 27001:2022' });
+    // Annex A numbered as in ISO/IEC 27002 ("5.15"), status words of its own: read with warnings that say so.
+    const csv = [
+      'Control,Control name,Applicable,Justification,Status',
+      '5.1,Policies for information security,Yes,Our ISMS needs a policy set,Fully implemented',
+      '5.15,Access control,Yes,Access to systems is restricted,Fully implemented',
+      '5.23,Information security for use of cloud services,Yes,We run on cloud services,Planned',
+      '8.24,Use of cryptography,Yes,Data is encrypted,Partially implemented',
+      '7.4,Physical security monitoring,No,No premises of our own,',
+    ].join('\n');
+    await form.getByLabel('File', { exact: true }).setInputFiles({ name: 'other-soa.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await form.getByRole('button', { name: 'Import' }).click();
+    await form.getByText('Imported other-soa.csv: 5 decision(s) saved.').waitFor();
+    expect(await form.locator('ul.problems').textContent()).toMatch(/"5\.15" as A\.5\.15/);
+    const row = page.locator('tr[data-requirement="iso27001-2022:A.7.4"]');
+    await page.waitForFunction(() => document.querySelector('tr[data-requirement="iso27001-2022:A.7.4"]')?.getAttribute('data-applicability') === 'excluded');
+    expect(await row.locator('td.justification').textContent()).toBe('No premises of our own');
     expect(problems).toEqual([]);
   });
 

@@ -31,6 +31,16 @@ export interface EvidenceImportAnswer {
 export const uploadEvidenceRegister = (file: File, token: string): Promise<EvidenceImportAnswer> =>
   uploadFile<EvidenceImportAnswer>('/api/evidence/import', new URLSearchParams({ filename: file.name }).toString(), file, token);
 
+/** What POST /api/soa/import answers: the decisions saved, the warnings. */
+export interface SoaImportAnswer {
+  saved: number;
+  warnings: string[];
+}
+
+/** Decisions for one framework's controls; a file with framework ids of its own may name others. */
+export const uploadSoa = (file: File, frameworkId: string, token: string): Promise<SoaImportAnswer> =>
+  uploadFile<SoaImportAnswer>('/api/soa/import', new URLSearchParams({ filename: file.name, framework: frameworkId }).toString(), file, token);
+
 /** POSTs a file's bytes to an upload route; a refusal becomes ImportRefused with the file's located problems. */
 async function uploadFile<T>(route: string, query: string, file: Blob, token: string): Promise<T> {
   let res: Response;

@@ -7,7 +7,8 @@ import { useEvidenceSearch, type EvidenceSearch } from '../api/useEvidenceSearch
 import { useQuery } from '../api/useQuery.js';
 import { ActionStatus, TokenNote } from '../components/ActionStatus.js';
 import { EvidenceForm } from '../components/EvidenceForm.js';
-import { EvidenceUpload } from '../components/EvidenceUpload.js';
+import { FileUpload } from '../components/FileUpload.js';
+import { uploadEvidenceRegister } from '../api/upload.js';
 import { FrameworkGroups, focusFrameworkGroup } from '../components/FrameworkGroups.js';
 import { frameworkOfNode } from '../graph/fanout.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
@@ -251,8 +252,18 @@ export function EvidenceHub({ route, registerSize, recount }: { route: Route; re
         />
       )}
       {uploading && (
-        <EvidenceUpload
+        <FileUpload
           id="evidence-upload"
+          heading="Import an evidence register"
+          action="Importing evidence"
+          hint={
+            <>
+              A CSV or XLSX with the columns <code>id, title, type, owner, location_uri, collected</code> and optionally <code>expires, scope, description, requirements, org_controls, link_note</code>{' '}
+              (requirement ids separated by semicolons), as <code>crosswalk evidence export</code> writes it. An item whose id is already in the register is replaced with its links.
+            </>
+          }
+          upload={uploadEvidenceRegister}
+          describe={(a, name) => `Imported ${name}: ${a.added} new item(s), ${a.updated} replaced, ${a.links} link(s).`}
           onImported={() => {
             recount();
             search.reload();

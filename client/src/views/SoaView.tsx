@@ -3,6 +3,8 @@ import { IMPLEMENTATION_STATUSES, SAVE_SOA, SOA, type ImplementationStatus, type
 import { useAction } from '../api/useAction.js';
 import { useQuery } from '../api/useQuery.js';
 import { ActionStatus, TokenNote } from '../components/ActionStatus.js';
+import { FileUpload } from '../components/FileUpload.js';
+import { uploadSoa } from '../api/upload.js';
 import { Downloads } from '../components/Downloads.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.js';
@@ -23,6 +25,7 @@ export function SoaView({ route }: { route: Route }) {
   const filter = (SOA_FILTERS as readonly string[]).includes(route.params.show ?? '') ? (route.params.show as SoaFilter) : 'all';
   const q = useQuery<SoaData>(SOA, { frameworkId }, { cached: false });
   const action = useAction();
+  const uploading = route.params.upload === '1';
   const choices = [...SOA_FRAMEWORKS.filter((f) => fw.byId.has(f)), ...(SOA_FRAMEWORKS.includes(frameworkId) ? [] : [frameworkId])];
   return (
     <section className="view report soa">
@@ -49,7 +52,27 @@ export function SoaView({ route }: { route: Route }) {
             ))}
           </select>
         </label>
+        <button type="button" aria-expanded={uploading} aria-controls="soa-upload" onClick={() => setParams({ upload: uploading ? null : '1' })}>
+          {uploading ? 'Close the import' : 'Import decisions from a file'}
+        </button>
       </form>
+      {uploading && (
+        <FileUpload
+          id="soa-upload"
+          heading={`Import applicability decisions for ${fw.name(frameworkId)}`}
+          action="Importing decisions"
+          hint={
+            <>
+              A CSV or XLSX with a control column (<code>requirement_id</code>, or the control’s ref such as “A.5.15”, alone or followed by its title) and an <code>applicable</code> column, and
+              optionally the justification and the implementation status: the file <code>crosswalk soa export</code> writes, or another tool’s SoA with its own column names and status words.
+              Decisions in the file replace those recorded for the same controls.
+            </>
+          }
+          upload={(file, token) => uploadSoa(file, frameworkId, token)}
+          describe={(a, name) => `Imported ${name}: ${a.saved} decision(s) saved.`}
+          onImported={q.reload}
+        />
+      )}
       <TokenNote token={action.token} what="Recording decisions" />
       {q.status === 'loading' && <Loading what={`the Statement of Applicability for ${fw.name(frameworkId)}`} />}
       {q.status === 'error' && <ErrorBox what={`the Statement of Applicability for ${fw.name(frameworkId)}`} error={q.error} retry={q.reload} />}

@@ -3,7 +3,7 @@ import { describePath } from '../../domain/analysis/coverage.js';
 import { evidenceReach, type EvidenceReach } from '../../domain/analysis/evidenceReach.js';
 import { InputError, NotFoundError } from '../../domain/errors.js';
 import { exportEvidenceCsv } from '../../exports/evidenceCsv.js';
-import { importEvidenceRegister } from '../../services/importEvidence.js';
+import { importEvidenceRegister } from '../../services/importRegisters.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { contentFromStore, maybeFormat, maybeMaxPath, maybeStatuses, today, withEvidenceStore, writeOutput } from '../analysisSupport.js';
 import { printWarning } from '../errors.js';

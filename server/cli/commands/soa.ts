@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { onSheetRows, readTable } from '../../interop/xlsxSheet.js';
 import { statementOfApplicability, type StatementOfApplicability } from '../../domain/analysis/statementOfApplicability.js';
 import { frameworkCitation } from '../../domain/citation.js';
-import { DataFileError, InputError } from '../../domain/errors.js';
-import { exportSoaCsv, exportSoaXlsx, importSoaCsv, isSoaHeader } from '../../exports/soaExport.js';
+import { InputError } from '../../domain/errors.js';
+import { exportSoaCsv, exportSoaXlsx } from '../../exports/soaExport.js';
+import { importSoaRegister } from '../../services/importRegisters.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { contentFromStore, maybeFormat, now, today, withEvidenceStore, writeOutput } from '../analysisSupport.js';
 import { printWarning } from '../errors.js';
@@ -26,16 +26,7 @@ export async function soa({ frameworkId, asOf = today() }: { frameworkId: string
 /** Saves the decisions of a SoA CSV (as exported, possibly edited) into the store; all or nothing. */
 export async function importSoa(file: string, { frameworkId }: { frameworkId?: string } = {}) {
   if (!fs.existsSync(file)) throw new InputError(`soa import: no such file: ${file}`);
-  return withEvidenceStore('soa import', async (store) => {
-    const bundle = await contentFromStore(store);
-    const table = await readTable(fs.readFileSync(file), file, { accepts: isSoaHeader });
-    const read = importSoaCsv(table.text, { file: table.file, frameworkId, knownRequirementIds: new Set(bundle.requirements.map((r) => r.id)) });
-    const { entries } = read;
-    const problems = onSheetRows(read.problems, table);
-    if (problems.some((p) => p.severity === 'error')) throw new DataFileError(problems);
-    await store.saveSoaEntries(entries);
-    return { saved: entries.length, warnings: problems.filter((p) => p.severity === 'warning') };
-  });
+  return withEvidenceStore('soa import', (store) => importSoaRegister(store, fs.readFileSync(file), file, { frameworkId }));
 }
 
 export function formatSoa({ soa: s, frameworkName }: { soa: StatementOfApplicability; frameworkName?: string }): string {
