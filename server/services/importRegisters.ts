@@ -1,4 +1,4 @@
-import { DataFileError, type Problem } from '../domain/errors.js';
+import { DataFileError, NotFoundError, type Problem } from '../domain/errors.js';
 import { isEvidenceHeader, parseEvidenceCsv } from '../exports/evidenceCsv.js';
 import { importSoaCsv, isSoaHeader } from '../exports/soaExport.js';
 import { onSheetRows, readTable } from '../interop/xlsxSheet.js';
@@ -42,6 +42,8 @@ export async function importSoaRegister(
   { frameworkId }: { frameworkId?: string } = {},
 ): Promise<{ saved: number; warnings: Problem[] }> {
   const bundle = await contentFromStore(store);
+  if (frameworkId !== undefined && !bundle.frameworks.some((f) => f.id === frameworkId))
+    throw new NotFoundError(`unknown framework "${frameworkId}" (known: ${bundle.frameworks.map((f) => f.id).sort().join(', ')})`);
   const table = await readTable(bytes, file, { accepts: isSoaHeader });
   const read = importSoaCsv(table.text, { file: table.file, frameworkId, knownRequirementIds: new Set(bundle.requirements.map((r) => r.id)) });
   const problems = onSheetRows(read.problems, table);

@@ -481,5 +481,8 @@ describe('Statement of Applicability upload', () => {
     const entries = await evidenceStoreOf(server.store).listSoaEntries('iso42001-2023');
     expect(entries.some((e) => e.requirementId === 'iso42001-2023:A.3.2')).toBe(false);
     expect((await send('Control,Applicable\nA.2.2,Yes', 'framework=iso42001-2023', TOKENS.viewer)).status).toBe(403);
+    const unknown = await send('Control,Applicable\nA.2.2,Yes', 'framework=iso4200-2023');
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/^unknown framework "iso4200-2023" \(known: .*iso42001-2023, /);
   });
 });
