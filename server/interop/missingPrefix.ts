@@ -10,22 +10,52 @@ import { idsOfCell, type ResolvedRef } from './refResolver.js';
  * families would complete are not read.
  */
 export function missingPrefix(refs: readonly string[], idRefs: readonly string[]): string | undefined {
-  const known = new Set(refs.map((r) => r.toLowerCase()));
-  const distinct = [...new Set(idRefs.map((id) => id.trim().toLowerCase()))].filter(Boolean);
-  const unknown = distinct.filter((id) => !known.has(id));
+  const { known, distinct, unknown } = sortIds(refs, idRefs);
   if (unknown.length < 3 || unknown.length * 2 < distinct.length) return undefined;
   const counts = new Map<string, number>();
-  for (const id of unknown)
-    for (const ref of known)
-      if (ref.length > id.length && ref.endsWith(id)) {
-        const prefix = ref.slice(0, ref.length - id.length);
-        if (/[^\p{L}\p{N}]$/u.test(prefix)) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
-      }
+  for (const id of unknown) for (const prefix of prefixesCompleting(id, known)) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
   // One prefix, clearly: bare numbers that several families would complete ("1" as AC-1 or AU-1) name nothing.
   const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
   if (!best || best[1] * 10 < unknown.length * 9 || (second && second[1] * 2 >= best[1])) return undefined;
-  return refs.find((r) => r.toLowerCase().startsWith(best[0]) && known.has(r.toLowerCase()))!.slice(0, best[0].length);
+  return asRefsWriteIt(refs, known, best[0]);
 }
+
+/**
+ * For a table too small for missingPrefix (one or two ids that name no ref as written): the one prefix that completes
+ * each of them, and only it ("5.15" and "8.24" in a short SoA of ISO/IEC 27001:2022 are A.5.15 and A.8.24), used for
+ * those ids alone. None when an id the table writes names a ref both as written and with the prefix ("5.1": clause
+ * 5.1, or A.5.1?): with so little to go on the table cannot say which it means, so it is left to the reader.
+ */
+export function completingPrefix(refs: readonly string[], idRefs: readonly string[]): string | undefined {
+  const { known, distinct, unknown } = sortIds(refs, idRefs);
+  if (!unknown.length || unknown.length >= 3) return undefined;
+  const fits = unknown.map((id) => prefixesCompleting(id, known));
+  if (fits.some((f) => f.length !== 1) || new Set(fits.map((f) => f[0])).size !== 1) return undefined;
+  const prefix = fits[0]![0]!;
+  if (distinct.some((id) => known.has(id) && known.has(prefix + id))) return undefined;
+  return asRefsWriteIt(refs, known, prefix);
+}
+
+function sortIds(refs: readonly string[], idRefs: readonly string[]) {
+  const known = new Set(refs.map((r) => r.toLowerCase()));
+  const distinct = [...new Set(idRefs.map((id) => id.trim().toLowerCase()))].filter(Boolean);
+  return { known, distinct, unknown: distinct.filter((id) => !known.has(id)) };
+}
+
+/** The prefixes (each ending in a separator) that make `id` a known ref, lower-cased. */
+function prefixesCompleting(id: string, known: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  for (const ref of known)
+    if (ref.length > id.length && ref.endsWith(id)) {
+      const prefix = ref.slice(0, ref.length - id.length);
+      if (/[^\p{L}\p{N}]$/u.test(prefix)) found.push(prefix);
+    }
+  return found;
+}
+
+/** A lower-cased prefix as the framework's refs write it ("a." → "A."). */
+const asRefsWriteIt = (refs: readonly string[], known: ReadonlySet<string>, prefix: string): string =>
+  refs.find((r) => r.toLowerCase().startsWith(prefix) && known.has(r.toLowerCase()))!.slice(0, prefix.length);
 
 /** An id read with the prefix it left off: as written, the ref it was read as, and the ref it names as written, if any. */
 export interface PrefixReading {
@@ -66,13 +96,15 @@ export class PrefixedSide {
   constructor(
     readonly prefix: string,
     private readonly resolveAsWritten: Resolve,
+    /** Put the prefix only before ids that name nothing as written (see completingPrefix). */
+    private readonly unknownOnly = false,
   ) {}
 
   private readonly hasPrefix = (ref: string) => ref.toLowerCase().startsWith(this.prefix.toLowerCase());
 
   readonly resolve: Resolve = (cell) => {
     const asWritten = this.resolveAsWritten(cell);
-    if (asWritten && this.hasPrefix(asWritten.ref)) return asWritten;
+    if (asWritten && (this.unknownOnly || this.hasPrefix(asWritten.ref))) return asWritten;
     const prefixed = this.resolveAsWritten(`${this.prefix}${cell.trim()}`);
     if (!prefixed || !this.hasPrefix(prefixed.ref)) return asWritten;
     return { ...prefixed, withPrefix: { written: cell.trim(), ...(asWritten ? { asWritten: asWritten.ref } : {}) } };
@@ -94,12 +126,17 @@ export class PrefixedSide {
 
 /**
  * The side's cells read with the prefix they leave off, when missingPrefix finds one from the ids the cells write
- * (each cell's ids without their titles, see idsOfCell); undefined when it finds none or the framework is not loaded.
+ * (each cell's ids without their titles, see idsOfCell), or, in a table too small for it, with the one prefix that
+ * completes its unknown ids (completingPrefix, for those ids only); undefined when neither fits or the framework is
+ * not loaded.
  */
 export function prefixedSide(refs: readonly string[] | undefined, cells: Iterable<string>, resolve: Resolve): PrefixedSide | undefined {
   if (!refs) return undefined;
-  const prefix = missingPrefix(refs, [...cells].flatMap(idsOfCell));
-  return prefix ? new PrefixedSide(prefix, resolve) : undefined;
+  const ids = [...cells].flatMap(idsOfCell);
+  const prefix = missingPrefix(refs, ids);
+  if (prefix) return new PrefixedSide(prefix, resolve);
+  const completing = completingPrefix(refs, ids);
+  return completing ? new PrefixedSide(completing, resolve, true) : undefined;
 }
 
 /** A table's sides read with the prefix they leave off (see prefixedSides). */

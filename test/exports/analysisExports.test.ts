@@ -237,6 +237,17 @@ describe('Statement of Applicability exports', () => {
       }]);
     });
 
+    it('in a short SoA, reads the refs that name nothing with the prefix, and refuses one that could be a clause', () => {
+      const short = ['Control,Applicable,Justification', '5.15,Yes,Access to systems is restricted', '8.24,Yes,Data is encrypted'].join('\n');
+      const result = importSoaCsv(short, { file: 'short.csv', frameworkId: 'iso27001-2022', knownRequirementIds: requirementIds });
+      expect(result.entries.map((e) => e.requirementId)).toEqual(['iso27001-2022:A.5.15', 'iso27001-2022:A.8.24']);
+      expect(result.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/^2 id\(s\) in column "Control" of iso27001-2022 leave off the "A\." its refs begin with/));
+      // "7.4" is clause 7.4 (Communication) and control A.7.4: two rows cannot say which, so the reader decides.
+      const unclear = importSoaCsv(`${short}\n7.4,No,No premises of our own`, { file: 'short.csv', frameworkId: 'iso27001-2022', knownRequirementIds: requirementIds });
+      expect(unclear.entries).toEqual([]);
+      expect(unclear.problems.filter((p) => p.severity === 'error').map((p) => p.line)).toEqual([2, 3]);
+    });
+
     it('decides per framework: with a framework column, another framework\'s refs are read as written', () => {
       const [, ...rows] = annexA.split('\n');
       const text = ['Framework,Control,Applicable,Justification', ...rows.map((r) => `iso27001-2022,${r.split(',').filter((_, i) => i !== 1 && i !== 4).join(',')}`), 'iso42001-2023,A.2.2,Yes,We have an AI policy'].join('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingPrefix, prefixedSide, prefixedSides } from '../../server/interop/missingPrefix.js';
+import { completingPrefix, missingPrefix, prefixedSide, prefixedSides } from '../../server/interop/missingPrefix.js';
 import { idsOfCell, refResolver, resolveRefList } from '../../server/interop/refResolver.js';
 
 describe('missingPrefix', () => {
@@ -59,6 +59,18 @@ describe('prefixedSide', () => {
     expect(prefixedSide(refs, ['4.1', '5.1', '9.2', 'A.5.15', 'A.8.24'], resolve)).toBeUndefined(); // clauses and prefixed controls
     expect(prefixedSide(refs, ['5.1', '5.2', '5.3', '5.15', '8.24'], resolve)).toBeUndefined(); // two unknown ids only
     expect(prefixedSide(undefined, ['5.15', '8.24', '5.16'], resolve)).toBeUndefined(); // framework not loaded
+  });
+
+  it('in a table too short to decide, reads only the ids that name nothing with the one prefix that completes them', () => {
+    const short = prefixedSide(refs, ['5.15 Access control', '8.24', '4.1'], resolve)!;
+    expect(short.prefix).toBe('A.');
+    expect(short.resolve('8.24')).toEqual({ ref: 'A.8.24', match: 'exact', withPrefix: { written: '8.24' } });
+    expect(short.resolve('4.1')).toEqual({ ref: '4.1', match: 'exact' }); // names a clause as written, and no control
+    expect(short.resolve('5.1')).toEqual({ ref: '5.1', match: 'exact' }); // only ids that name nothing get the prefix
+    expect(completingPrefix(refs, ['5.15', '9.99'])).toBeUndefined(); // 9.99 stays unknown either way
+    expect(completingPrefix(refs, ['5.15', '5.1'])).toBeUndefined(); // "5.1": clause 5.1 or A.5.1? The table cannot say
+    expect(completingPrefix(['AC-1', 'AU-1'], ['1'])).toBeUndefined(); // AC- or AU-?
+    expect(completingPrefix(refs, ['4.1', '9.2'])).toBeUndefined(); // nothing unknown
   });
 });
 
