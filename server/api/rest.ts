@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { formatProblem, InputError, NotFoundError } from '../domain/errors.js';
+import { formatProblem, InputError, NotFoundError, type Problem } from '../domain/errors.js';
 import { RELATIONSHIPS, STATUSES, METHODS, ORIGINS } from '../domain/schemas/mapping.js';
 import type { ReviewPolicy } from '../domain/review.js';
 import { CONTRADICTION_KINDS } from '../domain/relationships.js';
@@ -187,19 +187,24 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
     return { written: outcome.written.length, warnings: outcome.warnings.map(formatProblem), load: outcome.load, reviewsApplied: outcome.reviewsApplied };
   }));
 
-  router.post('/evidence/import', analystOnly, express.raw({ type: () => true, limit: uploadLimit }), route(async (req, ctx) => {
-    requireRole(ctx.principal, 'analyst');
-    const q = z.object({ filename: z.string().max(200).optional() }).parse(req.query);
-    if (!Buffer.isBuffer(req.body) || !req.body.length) throw new InputError('the upload is empty: send the evidence register as the request body');
-    const result = await oneAtATime(() => importEvidenceRegister(evidenceStoreOf(store), req.body as Buffer, q.filename ?? 'evidence.csv'));
-    return { ...result, warnings: result.warnings.map(formatProblem) };
+  /** A route that takes one file as the raw request body, for analysts; `what` names the file in the empty-body error. */
+  const fileUpload = (what: string, work: (bytes: Buffer, query: Request['query']) => Promise<{ warnings: Problem[] }>) => [
+    analystOnly,
+    express.raw({ type: () => true, limit: uploadLimit }),
+    route(async (req, ctx) => {
+      requireRole(ctx.principal, 'analyst');
+      if (!Buffer.isBuffer(req.body) || !req.body.length) throw new InputError(`the upload is empty: send the ${what} as the request body`);
+      const result = await oneAtATime(() => work(req.body as Buffer, req.query));
+      return { ...result, warnings: result.warnings.map(formatProblem) };
+    }),
+  ];
+  router.post('/evidence/import', ...fileUpload('evidence register', (bytes, query) => {
+    const q = z.object({ filename: z.string().max(200).optional() }).parse(query);
+    return importEvidenceRegister(evidenceStoreOf(store), bytes, q.filename ?? 'evidence.csv');
   }));
-  router.post('/soa/import', analystOnly, express.raw({ type: () => true, limit: uploadLimit }), route(async (req, ctx) => {
-    requireRole(ctx.principal, 'analyst');
-    const q = z.object({ filename: z.string().max(200).optional(), framework: z.string().max(200).optional() }).parse(req.query);
-    if (!Buffer.isBuffer(req.body) || !req.body.length) throw new InputError('the upload is empty: send the Statement of Applicability as the request body');
-    const result = await oneAtATime(() => importSoaRegister(evidenceStoreOf(store), req.body as Buffer, q.filename ?? 'soa.csv', { frameworkId: q.framework }));
-    return { ...result, warnings: result.warnings.map(formatProblem) };
+  router.post('/soa/import', ...fileUpload('Statement of Applicability', (bytes, query) => {
+    const q = z.object({ filename: z.string().max(200).optional(), framework: z.string().max(200).optional() }).parse(query);
+    return importSoaRegister(evidenceStoreOf(store), bytes, q.filename ?? 'soa.csv', { frameworkId: q.framework });
   }));
 
   router.post('/mappings', route((req, ctx) => M.createMapping(null, { input: req.body }, ctx)));
