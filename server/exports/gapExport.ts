@@ -1,5 +1,6 @@
 import { describePath } from '../domain/analysis/coverage.js';
 import type { GapReport, GapRow } from '../domain/analysis/gapAnalysis.js';
+import { OVERLAP_WORDS } from '../domain/analysis/overlapBands.js';
 import { toCsv } from '../interop/csv.js';
 import { addKeyValueSheet, addTableSheet, joinList, newWorkbook, toBuffer } from './workbook.js';
 
@@ -7,6 +8,7 @@ import { addKeyValueSheet, addTableSheet, joinList, newWorkbook, toBuffer } from
 export const GAP_CSV_COLUMNS = [
   'requirement_id', 'ref', 'title', 'kind', 'depth', 'assessable', 'status', 'basis', 'reason', 'other_reasons',
   'sources', 'best_source', 'best_path', 'weakest_strength', 'mappings_used', 'inherited_from', 'no_counterpart', 'pending_mappings', 'evidence', 'expired_evidence',
+  'overlap',
 ] as const;
 
 const unique = (values: string[]) => [...new Set(values)];
@@ -25,6 +27,7 @@ export function gapRowCells(row: GapRow): string[] {
     joinList(row.pending.map((p) => p.mappingId)),
     joinList(unique(used.flatMap((c) => c.evidenceIds ?? []))),
     joinList(unique(row.expired.flatMap((c) => c.evidenceIds ?? []))),
+    row.overlap ? OVERLAP_WORDS[row.overlap] : '',
   ];
 }
 

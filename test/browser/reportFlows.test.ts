@@ -142,6 +142,7 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     expect(decodeURIComponent(page.url())).toMatch(/target=iso42001-2023.*have=iso27001-2022|have=iso27001-2022.*target=iso42001-2023/);
     // Summary counts, and only the uncovered rows (with their parents for context).
     expect(Number(await page.locator('.sum-uncovered strong').textContent())).toBeGreaterThan(0);
+    expect(await page.locator('tr[data-requirement="iso42001-2023:4.1"] .overlap').textContent()).toBe(' mostly similar');
     expect(await page.locator('p.muted', { hasText: 'Covered:' }).textContent()).toMatch(/Partial, by the strength of the best path: \d+ mostly similar \(strength 7–10\), \d+ about half \(4–6\), \d+ mostly dissimilar \(0–3\)\./);
     const group = page.getByRole('group', { name: 'Show' });
     await group.getByRole('checkbox', { name: 'covered', exact: true }).uncheck();

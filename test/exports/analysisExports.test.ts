@@ -36,7 +36,8 @@ describe('gap analysis exports', () => {
     expect(impact.reason).toMatch(/^reviewed: no counterpart in iso27001-2022/);
     expect(impact.no_counterpart).toMatch(/^iso27001-2022: /);
     const context = rows.find((r) => r.values.requirement_id === 'iso42001-2023:4.1')!.values;
-    expect(context).toMatchObject({ status: 'partial', best_source: 'iso27001-2022:4.1', mappings_used: 'iso42001-2023:4.1 -> iso27001-2022:4.1', weakest_strength: '8' });
+    expect(context).toMatchObject({ status: 'partial', best_source: 'iso27001-2022:4.1', mappings_used: 'iso42001-2023:4.1 -> iso27001-2022:4.1', weakest_strength: '8', overlap: 'mostly similar' });
+    expect(impact.overlap).toBe('');
     expect(rows.map((r) => r.values.status)).toEqual(report.rows.map((r) => r.status));
   });
 

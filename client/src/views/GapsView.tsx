@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { overlapPhrase } from '../../../server/domain/analysis/overlapBands.js';
+import { OVERLAP_WORDS, overlapPhrase } from '../../../server/domain/analysis/overlapBands.js';
 import { GAP_ANALYSIS, type GapData, type GapReport, type GapRow, type GapStatus } from '../api/analysis.js';
 import { useQuery } from '../api/useQuery.js';
 import { Downloads } from '../components/Downloads.js';
@@ -188,6 +188,7 @@ function GapRowView({ row, head = false, context }: { row: GapRow; head?: boolea
       </th>
       <td>
         <StatusBadge status={row.status} />
+        {row.overlap && row.overlap !== 'unrated' && <span className={`overlap overlap-${row.overlap}`}> {OVERLAP_WORDS[row.overlap]}</span>}
         {row.rollup && (
           <span className="rollup muted">
             {' '}

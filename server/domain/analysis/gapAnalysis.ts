@@ -81,6 +81,8 @@ export interface GapRow {
   expired: Contribution[];
   /** For requirements with sub-requirements: how their assessable descendants stand. */
   rollup?: { covered: number; partial: number; uncovered: number };
+  /** For a requirement partly covered through mappings: how much the strongest path overlaps it (see overlapBands.ts). */
+  overlap?: OverlapBand;
 }
 
 export interface GapSummary {
@@ -103,9 +105,9 @@ export interface GapSummary {
   partialByOverlap: Record<OverlapBand, number>;
 }
 
-/** The band of a partial row: that of its strongest contribution. */
-function partialOverlap(row: GapRow): OverlapBand {
-  const strengths = row.contributions.flatMap((c) => (c.weakestStrength === undefined ? [] : [c.weakestStrength]));
+/** The band of the strongest of a requirement's partial contributions. */
+function strongestOverlap(contributions: readonly Contribution[]): OverlapBand {
+  const strengths = contributions.flatMap((c) => (c.weakestStrength === undefined ? [] : [c.weakestStrength]));
   return overlapBand(strengths.length ? Math.max(...strengths) : undefined);
 }
 
@@ -222,6 +224,7 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
       depth: depthOf(node), assessable: isAssessable(index, node), status, basis, reasons, contributions: own.contributions, sourceCount: own.sourceCount,
       ...(basis === 'parent' ? { inheritedFrom: { requirementId: index.ids[fullAncestor!]!, contributions: assessed.get(fullAncestor!)!.contributions } } : {}),
       noCounterparts, blocked: own.blocked, pending, expired: own.expired,
+      ...(status === 'partial' ? { overlap: strongestOverlap(own.contributions) } : {}),
     };
     rows.push(row);
     rowOf.set(node, row);
@@ -248,6 +251,8 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
     const own = row.contributions.length ? aggregateCoverage(row.contributions) : undefined;
     row.status = rolled;
     row.basis = 'rollup';
+    // A rolled-up status speaks for the parts, not for the paths that reach the whole.
+    delete row.overlap;
     row.reasons.unshift(`${counts.covered} of ${total} assessable sub-requirements covered, ${counts.partial} partial, ${counts.uncovered} uncovered` + (own ? ` (reached as a whole: ${own})` : ''));
   }
 
@@ -271,7 +276,7 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
       uncoveredNotMapped: count((r) => r.status === 'uncovered' && !r.noCounterparts.length && !r.blocked.length && !r.sourceCount),
       notAssessable: rows.length - assessable.length,
       withPendingMappings: count((r) => r.pending.length > 0),
-      partialByOverlap: Object.fromEntries(OVERLAP_BANDS.map((band) => [band, count((r) => r.status === 'partial' && partialOverlap(r) === band)])) as Record<OverlapBand, number>,
+      partialByOverlap: Object.fromEntries(OVERLAP_BANDS.map((band) => [band, count((r) => r.overlap === band)])) as Record<OverlapBand, number>,
     },
     rows,
     warnings,

@@ -207,10 +207,14 @@ describe('gapAnalysis on the shipped content: ISO/IEC 27001:2022 certified, addi
     const { partial, partialByOverlap } = report.summary;
     expect(partialByOverlap.mostlySimilar + partialByOverlap.aboutHalf + partialByOverlap.mostlyDissimilar + partialByOverlap.unrated).toBe(partial);
     const bandOf = (ref: string) => overlapBand(Math.max(...at(ref).contributions.map((c) => c.weakestStrength!)));
-    expect(bandOf('4.1')).toBe('mostlySimilar'); // strength 8: the ISMS context analysis, extended to AI
-    expect(bandOf('6.1.2')).toBe('aboutHalf'); // strength 6: a different kind of risk
+    expect(at('4.1').overlap).toBe('mostlySimilar'); // strength 8: the ISMS context analysis, extended to AI
+    expect(at('6.1.2').overlap).toBe('aboutHalf'); // strength 6: a different kind of risk
+    expect(at('7.5.3').overlap).toBeUndefined(); // covered
+    expect(at('6.1')).toMatchObject({ basis: 'rollup', status: 'partial' });
+    expect(at('6.1').overlap).toBeUndefined(); // a roll-up speaks for its parts
     const partialRows = report.rows.filter((r) => r.assessable && r.status === 'partial');
-    expect(partialRows.filter((r) => bandOf(r.ref) === 'mostlySimilar')).toHaveLength(partialByOverlap.mostlySimilar);
+    for (const r of partialRows) expect(r.overlap, r.ref).toBe(bandOf(r.ref));
+    expect(partialRows.filter((r) => r.overlap === 'mostlySimilar')).toHaveLength(partialByOverlap.mostlySimilar);
     expect(partialByOverlap.mostlySimilar).toBeGreaterThan(0);
     expect(partialByOverlap.aboutHalf).toBeGreaterThan(0);
   });
