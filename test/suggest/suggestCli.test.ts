@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite/SqliteStore.js';
+import { corpusFromStore } from '../../server/suggest/corpusFromStore.js';
+import { computeSuggestions } from '../../server/suggest/suggest.js';
 import { startTestServer, TOKENS } from '../api/testServer.js';
 import { crosswalk } from '../cli/run.js';
 import { TINY_DIMENSION, TINY_MODEL_ID, TINY_RERANKER_ID, writeTinyBertModel, writeTinyCrossEncoder } from './tinyBertModel.js';
@@ -66,6 +68,21 @@ describe('crosswalk suggest', () => {
       const approvedPairs = new Set((await store.findMappings({ frameworks: ['iso42001-2023', 'hitrust-ai'], statuses: ['approved'] })).map((m) => pairKey(m.source, m.target)));
       expect(approvedPairs.size).toBeGreaterThan(10);
       expect(suggestions.filter((m) => approvedPairs.has(pairKey(m.source, m.target)))).toEqual([]);
+    });
+  });
+
+  it('reads the frameworks with the corpus from the store, so two editions of one standard are told apart', async () => {
+    expect(crosswalk(['load'], { dataDir }).code).toBe(0);
+    await withStore(async (store) => {
+      const corpus = await corpusFromStore(store);
+      expect(corpus.frameworks?.find((f) => f.id === 'iso27701-2019')?.family).toBe('iso27701');
+      const proposal = async (from: string, to: string, sourceId: string, targetId: string) => {
+        const run = await computeSuggestions(corpus, { from, to, method: 'lexical', top: 20, blind: true, sourceIds: [sourceId], wordVectors: false });
+        return run.sources[0]!.candidates.find((c) => c.targetId === targetId);
+      };
+      // "Competence" in both: the same clause in another edition, but another management system's clause in 42001.
+      expect(await proposal('iso27701-2019', 'iso27701-2025', 'iso27701-2019:5.5.2', 'iso27701-2025:7.2')).toMatchObject({ relationship: 'equivalent-to', relationshipReason: 'same title in another edition of the standard' });
+      expect(await proposal('iso27701-2019', 'iso42001-2023', 'iso27701-2019:5.5.2', 'iso42001-2023:7.2')).toMatchObject({ relationship: 'intersects-with' });
     });
   });
 

@@ -4,11 +4,11 @@ import {
 } from '../api/analysis.js';
 import { useAction } from '../api/useAction.js';
 import { useEvidenceSearch, type EvidenceSearch } from '../api/useEvidenceSearch.js';
+import { uploadEvidenceRegister } from '../api/upload.js';
 import { useQuery } from '../api/useQuery.js';
 import { ActionStatus, TokenNote } from '../components/ActionStatus.js';
 import { EvidenceForm } from '../components/EvidenceForm.js';
 import { FileUpload } from '../components/FileUpload.js';
-import { uploadEvidenceRegister } from '../api/upload.js';
 import { FrameworkGroups, focusFrameworkGroup } from '../components/FrameworkGroups.js';
 import { frameworkOfNode } from '../graph/fanout.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { IMPLEMENTATION_STATUSES, SAVE_SOA, SOA, type ImplementationStatus, type SoaData, type SoaRow, type StatementOfApplicability } from '../api/analysis.js';
 import { useAction } from '../api/useAction.js';
+import { uploadSoa } from '../api/upload.js';
 import { useQuery } from '../api/useQuery.js';
 import { ActionStatus, TokenNote } from '../components/ActionStatus.js';
 import { FileUpload } from '../components/FileUpload.js';
-import { uploadSoa } from '../api/upload.js';
 import { Downloads } from '../components/Downloads.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.js';

@@ -105,12 +105,6 @@ export interface GapSummary {
   partialByOverlap: Record<OverlapBand, number>;
 }
 
-/** The band of the strongest of a requirement's partial contributions. */
-function strongestOverlap(contributions: readonly Contribution[]): OverlapBand {
-  const strengths = contributions.flatMap((c) => (c.weakestStrength === undefined ? [] : [c.weakestStrength]));
-  return overlapBand(strengths.length ? Math.max(...strengths) : undefined);
-}
-
 export interface GapReport {
   target: string;
   have: { kind: GapHave['kind']; frameworks: string[]; description: string };
@@ -314,6 +308,12 @@ function frameworksOfSources(index: CoverageIndex, sources: SourceSet): string[]
   sources.isSource.forEach((flag, node) => flag && found.add(index.frameworkOfNode[node]!));
   for (const node of sources.expired?.keys() ?? []) found.add(index.frameworkOfNode[node]!);
   return [...found].map((f) => index.frameworks[f]!).sort();
+}
+
+/** The band of the strongest of a requirement's partial contributions. */
+function strongestOverlap(contributions: readonly Contribution[]): OverlapBand {
+  const strengths = contributions.flatMap((c) => (c.weakestStrength === undefined ? [] : [c.weakestStrength]));
+  return overlapBand(strengths.length ? Math.max(...strengths) : undefined);
 }
 
 function directReason(best: Contribution, kind: GapHave['kind']): string {
