@@ -74,4 +74,7 @@ export interface SearchHit {
   score: number;
 }
 
+/** The score of a hit whose id or ref is what was searched for, in every store: above any full-text score. */
+export const EXACT_MATCH_SCORE = 1000;
+
 export const DEFAULT_EDGE_STATUSES: Status[] = ['approved'];

@@ -1,8 +1,8 @@
 import { splitRequirementId } from './ids.js';
-import { separatorsFolded } from './refSpelling.js';
+import { citationFolded } from './refSpelling.js';
 
-/** A ref with case, separators and zero padding folded away ("a5-01" and "A.5.1" alike). */
-const folded = (ref: string) => separatorsFolded(ref.trim().toLowerCase());
+/** A ref with case, separators, zero padding and citation words folded away ("a5-01" and "A.5.1" alike, "Article 9" and "Art. 9"). */
+const folded = (ref: string) => citationFolded(ref.trim().toLowerCase());
 
 /**
  * The known requirement ids an unknown one was most likely meant as, for an error's "did you mean": in the same

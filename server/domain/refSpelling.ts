@@ -10,3 +10,18 @@ export const separatorsFolded = (text: string) =>
   unpadded(text)
     .replace(/[\s._:/-]+/g, '.')
     .replace(/(\p{L})\.(?=\d)/gu, '$1');
+
+/** "Article 9", "Articles 9", "Art 9" and "Art. 9" written one way, "art. 9". Callers compare lower-cased text. */
+export const articleWords = (text: string) => text.replace(/\b(?:articles?|arts?)\b\.?\s*/gu, 'art. ');
+
+/**
+ * Legal citations as people write them: "Article 9(2)", "Art 9.2" and "Art. 9 para. 2" are the EU AI Act's
+ * "Art. 9(2)"; "point (a)" is "(a)". Article words are written one way, paragraph and point words go, and brackets
+ * count as separators (and commas: "Article 9, paragraph 2"), then `separatorsFolded`. Callers compare lower-cased text.
+ */
+export const citationFolded = (text: string) =>
+  separatorsFolded(
+    articleWords(text)
+      .replace(/\b(?:paragraphs?|paras?|points?)\b\.?/gu, ' ')
+      .replace(/[()[\],]/g, '.'),
+  ).replace(/^\.+|\.+$/g, '').replace(/\.{2,}/g, '.');

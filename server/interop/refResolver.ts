@@ -1,8 +1,8 @@
 import { pushTo } from '../domain/multimap.js';
-import { separatorsFolded, unpadded } from '../domain/refSpelling.js';
+import { articleWords, citationFolded, separatorsFolded, unpadded } from '../domain/refSpelling.js';
 import { aliasesOf } from '../domain/schemas/requirement.js';
 /** How a cell was matched to a ref: exactly, or by one of the looser readings that published spreadsheets need. */
-export type RefMatch = 'exact' | 'alias' | 'zero-padding' | 'separators' | 'ref-then-title' | 'title-then-ref';
+export type RefMatch = 'exact' | 'alias' | 'zero-padding' | 'separators' | 'citation' | 'ref-then-title' | 'title-then-ref';
 
 export interface ResolvedRef {
   ref: string;
@@ -62,7 +62,8 @@ const QUALIFIED_NUMBER = /(?:^|\s)(?:[a-z]|annex|appendix|table|figure)\s*$/;
 /**
  * Resolves a cell of a published mapping spreadsheet to one of a framework's refs. Exact (case and spacing aside)
  * first; else one of the aliases the catalog records for a ref ("GV-1.1" for the AI RMF's GOVERN 1.1); else the same but for zero padding ("PM-09" is PM-9), when that names one ref only; else the same but for
- * the separators between its parts ("GOVERN.1.1" is GOVERN 1.1, "A5.9" is A.5.9), when that names one ref only; else the longest ref the cell starts with, followed by a title ("A.5.1 Policies for information security");
+ * the separators between its parts ("GOVERN.1.1" is GOVERN 1.1, "A5.9" is A.5.9), when that names one ref only; else the same
+ * legal citation written another way ("Article 9(2)" is Art. 9(2)), when that names one ref only; else the longest ref the cell starts with, followed by a title ("A.5.1 Policies for information security");
  * else the longest ref the cell ends with after a space, preceded by a document name ("ISO/IEC 27001:2022 A.5.1").
  * Anything else is left unresolved rather than guessed: a wrong mapping in a crosswalk is worse than a missing one.
  */
@@ -81,7 +82,10 @@ export function refResolver(refs: Iterable<string>, aliases: Iterable<readonly [
   const byAliasSeparators = uniqueBy(new Map([...byAlias].filter((entry): entry is [string, string] => entry[1] !== null)), separatorsFolded);
   const byUnpadded = uniqueBy(byNormal, unpadded);
   const bySeparators = uniqueBy(byNormal, separatorsFolded);
-  const longestFirst = [...byNormal.keys()].sort((a, b) => b.length - a.length);
+  const byCitation = uniqueBy(byNormal, citationFolded);
+  // Refs with their article words written one way, so "Article 9(2)(a)" and "EU AI Act Article 17" find Art. 9(2) and Art. 17.
+  const byArticleWords = uniqueBy(byNormal, articleWords);
+  const longestFirst = [...byArticleWords].flatMap(([key, ref]) => (ref ? [key] : [])).sort((a, b) => b.length - a.length);
   return (cell) => {
     const text = normal(cell);
     if (!text) return undefined;
@@ -93,10 +97,13 @@ export function refResolver(refs: Iterable<string>, aliases: Iterable<readonly [
     if (padded) return { ref: padded, match: 'zero-padding' };
     const separated = bySeparators.get(separatorsFolded(text));
     if (separated) return { ref: separated, match: 'separators' };
-    const leading = longestFirst.find((ref) => text.startsWith(ref) && AFTER_REF.test(text.slice(ref.length)));
-    if (leading) return { ref: byNormal.get(leading)!, match: 'ref-then-title' };
-    const trailing = longestFirst.find((ref) => text.endsWith(` ${ref}`) && !QUALIFIED_NUMBER.test(text.slice(0, -ref.length - 1)));
-    if (trailing) return { ref: byNormal.get(trailing)!, match: 'title-then-ref' };
+    const cited = byCitation.get(citationFolded(text));
+    if (cited) return { ref: cited, match: 'citation' };
+    const spelt = articleWords(text);
+    const leading = longestFirst.find((ref) => spelt.startsWith(ref) && AFTER_REF.test(spelt.slice(ref.length)));
+    if (leading) return { ref: byArticleWords.get(leading)!, match: 'ref-then-title' };
+    const trailing = longestFirst.find((ref) => spelt.endsWith(` ${ref}`) && !QUALIFIED_NUMBER.test(spelt.slice(0, -ref.length - 1)));
+    if (trailing) return { ref: byArticleWords.get(trailing)!, match: 'title-then-ref' };
     return undefined;
   };
 }

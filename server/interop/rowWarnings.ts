@@ -26,6 +26,7 @@ const READING: Record<Exclude<RefMatch, 'exact'>, string> = {
   alias: 'another identifier the catalog records for a ref',
   'zero-padding': 'a ref written with zero padding',
   separators: 'a ref written with other separators (or none after its letter)',
+  citation: 'a legal citation written another way',
   'ref-then-title': 'a ref followed by a title',
   'title-then-ref': 'a document name followed by a ref',
 };

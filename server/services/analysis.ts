@@ -4,7 +4,10 @@ import { InputError, NotFoundError } from '../domain/errors.js';
 import { emptyBundle, type ContentBundle } from '../domain/schemas/content.js';
 import { IsoDateSchema } from '../domain/schemas/common.js';
 import type { Status } from '../domain/schemas/mapping.js';
+import { aliasesByFramework, refResolver, refsByFramework, type ResolvedRef } from '../interop/refResolver.js';
 import { supportsEvidence, type EvidenceStore, type GraphStore } from '../store/types.js';
+
+type RefReader = (cell: string) => ResolvedRef | undefined;
 
 const ALL = 1_000_000_000;
 
@@ -26,6 +29,8 @@ interface CachedContent {
   index: CoverageIndex;
   /** The approved mappings as walkable steps, built on first use (for contradiction checks). */
   steps?: ApprovedSteps;
+  /** Each framework's refs read however they are spelt (see refResolver), built on first use (for search). */
+  resolvers?: Map<string, RefReader>;
 }
 
 /**
@@ -54,6 +59,17 @@ export class AnalysisContent {
   async approvedSteps(): Promise<ApprovedSteps> {
     const content = await this.get();
     return (content.steps ??= approvedSteps(content.bundle.mappings));
+  }
+
+  /** Each framework's ref reader, built once per content revision. */
+  async refReaders(): Promise<Map<string, RefReader>> {
+    const content = await this.get();
+    if (!content.resolvers) {
+      const refs = refsByFramework(content.bundle.requirements);
+      const aliases = aliasesByFramework(content.bundle.requirements);
+      content.resolvers = new Map([...refs].map(([frameworkId, list]) => [frameworkId, refResolver(list, aliases.get(frameworkId))]));
+    }
+    return content.resolvers;
   }
 
   async get(): Promise<CachedContent> {

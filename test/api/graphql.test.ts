@@ -56,6 +56,19 @@ describe('GraphQL queries', () => {
     expect(body.data.words.map((h: { requirement: { ref: string } }) => h.requirement.ref)).toEqual(expect.arrayContaining(['6.1.4']));
   });
 
+  it('finds a requirement by its ref however it is spelt, before the words that match', async () => {
+    const ids = async (text: string, frameworkId?: string) =>
+      (await server.gql('query($text: String!, $fw: ID) { search(text: $text, frameworkId: $fw, limit: 5) { requirement { id } score } }', { text, fw: frameworkId ?? null })).body.data.search;
+    for (const text of ['Article 9(2)', 'Art 9.2', 'EU AI Act Article 9(2)'])
+      expect((await ids(text))[0]).toEqual({ requirement: { id: 'eu-ai-act-2024-1689:Art. 9(2)' }, score: 1000 });
+    expect((await ids('GOVERN.1.1'))[0].requirement.id).toBe('nist-ai-rmf-1.0:GOVERN 1.1');
+    // One per framework that has the ref, or only the framework asked for.
+    expect((await ids('a5.9')).map((h: { requirement: { id: string } }) => h.requirement.id)).toContain('iso27001-2022:A.5.9');
+    expect((await ids('a5.9', 'iso42001-2023')).every((h: { requirement: { id: string } }) => h.requirement.id.startsWith('iso42001-2023:'))).toBe(true);
+    // Words are never read as a ref.
+    expect((await ids('impact assessment')).every((h: { score: number }) => h.score < 1000)).toBe(true);
+  });
+
   it('filters mappings by framework pair, relationship and provenance', async () => {
     const { body } = await server.gql(`{ mappings(filter: { frameworks: ["iso42001-2023", "iso9001-2015"], relationships: [intersects_with] }, limit: 500) { sourceId targetId relationship } }`);
     expect(body.data.mappings.length).toBeGreaterThan(10);

@@ -4,7 +4,7 @@ import { didYouMean, likelyMeant } from '../../server/domain/likelyMeant.js';
 const known = [
   'iso27001-2022:5.1', 'iso27001-2022:A.5.1', 'iso27001-2022:A.5.15', 'iso27001-2022:A.8.24', 'iso27001-2022:9.2.1',
   'nist-ai-rmf-1.0:GOVERN 1.1', 'nist-ai-rmf-1.0:MAP 1.1', 'nist-ai-rmf-1.0:MEASURE 1.1', 'nist-ai-rmf-1.0:MANAGE 1.1', 'nist-ai-rmf-1.0:GOVERN 1.2',
-  'nist-sp-800-53-5:AC-2(1)', 'other-1:A.5.15',
+  'nist-sp-800-53-5:AC-2(1)', 'other-1:A.5.15', 'eu-ai-act-2024-1689:Art. 9', 'eu-ai-act-2024-1689:Art. 9(2)',
 ];
 
 describe('likelyMeant', () => {
@@ -14,10 +14,12 @@ describe('likelyMeant', () => {
     expect(didYouMean('iso27001-2022:5.15', known)).toBe(' (did you mean iso27001-2022:A.5.15?)');
   });
 
-  it('names a ref written with other case, separators or zero padding first', () => {
+  it('names a ref written with other case, separators, zero padding or citation words first', () => {
     expect(likelyMeant('nist-ai-rmf-1.0:govern-1.1', known)).toEqual(['nist-ai-rmf-1.0:GOVERN 1.1']);
     expect(likelyMeant('nist-sp-800-53-5:ac-02(01)', known)).toEqual(['nist-sp-800-53-5:AC-2(1)']);
     expect(likelyMeant('iso27001-2022:a5.1', known)).toEqual(['iso27001-2022:A.5.1']);
+    expect(likelyMeant('eu-ai-act-2024-1689:Article 9(2)', known)).toEqual(['eu-ai-act-2024-1689:Art. 9(2)']);
+    expect(likelyMeant('eu-ai-act-2024-1689:Article 9, paragraph 2', known)).toEqual(['eu-ai-act-2024-1689:Art. 9(2)']);
   });
 
   it('gives no hint when many refs end the same way, when nothing is close, or for an id without a framework', () => {

@@ -52,6 +52,23 @@ describe('refResolver', () => {
     expect(refResolver(['X.1.Y.2', 'X1.Y.2'])('X.1.Y2')).toBeUndefined();
   });
 
+  it('reads a legal citation written another way, when that names one ref only', () => {
+    const act = refResolver(['Art. 5', 'Art. 5(1)', 'Art. 5(1)(a)', 'Art. 9', 'Art. 9(2)', 'Art. 17', 'Chapter III', 'Chapter III Section 2']);
+    expect(act('Article 9')).toEqual({ ref: 'Art. 9', match: 'citation' });
+    for (const cell of ['Article 9(2)', 'Art. 9.2', 'Article 9 (2)', 'Art. 9 para. 2', 'Article 9, paragraph 2']) expect(act(cell)?.ref).toBe('Art. 9(2)');
+    for (const cell of ['Article 5(1)(a)', 'Art. 5(1), point (a)', 'Art. 5 (1) (a)']) expect(act(cell)?.ref).toBe('Art. 5(1)(a)');
+    expect(act('Chapter III, Section 2')?.ref).toBe('Chapter III Section 2');
+    // Around a title or a document name, too; a point the catalog does not hold is read as its paragraph, loosely.
+    expect(act('Article 9(2)(b)')).toEqual({ ref: 'Art. 9(2)', match: 'ref-then-title' });
+    expect(act('EU AI Act Article 17')).toEqual({ ref: 'Art. 17', match: 'title-then-ref' });
+    // Never a paragraph that is not there, nor an article number alone.
+    expect(act('Article 9(3)')).toBeUndefined();
+    expect(act('9(2)')).toBeUndefined();
+    // Brackets and dots are one separator only where no two refs then read the same.
+    expect(refResolver(['AC-2(1)'])('AC-2.1')).toEqual({ ref: 'AC-2(1)', match: 'citation' });
+    expect(refResolver(['AC-2(1)', 'AC-2.1'])('AC-2 (1)')).toBeUndefined();
+  });
+
   it('reads a document name followed by the ref', () => {
     expect(resolve('ISO/IEC 27001:2022 A.5.1')).toEqual({ ref: 'A.5.1', match: 'title-then-ref' });
     expect(refOf('NIST AI RMF GOVERN 1.1')).toBe('GOVERN 1.1');

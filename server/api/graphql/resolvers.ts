@@ -10,6 +10,7 @@ import { findUnmapped } from '../../domain/unmapped.js';
 import type { FrameworkSummary, MappingCriteria, ReviewDecision } from '../../store/types.js';
 import { AuthError, requireRole } from '../auth.js';
 import { DEFAULT_TOP, suggestMappings } from '../../services/suggestMappings.js';
+import { searchRequirements } from '../../services/searchRequirements.js';
 import { modelDirFrom } from '../../suggest/modelFolder.js';
 import { MappingInputSchema, NeighbourhoodArgs, PageArgs, PathArgs, ReviewInputSchema, SearchArgs, SuggestInputSchema } from './args.js';
 import type { ApiContext } from './context.js';
@@ -78,7 +79,7 @@ export const resolvers = {
     search: async (_: unknown, args: Args, ctx: ApiContext) => {
       const { text, limit } = SearchArgs.parse({ text: args.text, limit: args.limit });
       await mustKnowFrameworks(ctx, args.frameworkId);
-      return ctx.store.search({ text, limit, frameworkId: args.frameworkId ?? undefined });
+      return searchRequirements(ctx.store, ctx.analysis, { text, limit, frameworkId: args.frameworkId ?? undefined });
     },
     mapping: (_: unknown, { id }: Args, { store }: ApiContext) => store.getMapping(id),
     mappings: async (_: unknown, { filter, ...page }: Args, ctx: ApiContext) => {

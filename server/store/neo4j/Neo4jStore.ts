@@ -1,6 +1,6 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type SessionMode } from 'neo4j-driver';
 import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
-import type { CoverageCell, EdgeFilter, MappingPath, Neighbourhood, NeighbourhoodQuery, PathQuery, RequirementDetail, SearchHit, SearchQuery } from '../../domain/graph.js';
+import { EXACT_MATCH_SCORE, type CoverageCell, type EdgeFilter, type MappingPath, type Neighbourhood, type NeighbourhoodQuery, type PathQuery, type RequirementDetail, type SearchHit, type SearchQuery } from '../../domain/graph.js';
 import { comparePaths, compareViews, neighbourhoodVia, pathsVia, viewFrom } from '../../domain/graphAlgorithms.js';
 import { applyReview, replacedBy } from '../../domain/review.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
@@ -302,7 +302,7 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
     });
   }
 
-  /** Exact id or ref matches first (score 1000, as in the SQLite store), then full-text hits by Lucene score. */
+  /** Exact id or ref matches first (EXACT_MATCH_SCORE, as in the SQLite store), then full-text hits by Lucene score. */
   async search({ text, frameworkId, limit = 20 }: SearchQuery): Promise<SearchHit[]> {
     const max = limitOf(limit);
     if (max === 0) return [];
@@ -314,7 +314,7 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
       if (aliasTag) exact = (await tx.run(Q.SEARCH_ALIAS, { ...params, aliasTag })).records;
       for (const r of exact) {
         const requirement = requirementOf(r);
-        hits.set(requirement.id, { requirement, score: 1000 });
+        hits.set(requirement.id, { requirement, score: EXACT_MATCH_SCORE });
       }
       const query = luceneQuery(text);
       if (query) {

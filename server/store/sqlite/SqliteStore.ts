@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
 import { ConflictError, InputError, NotFoundError } from '../../domain/errors.js';
-import type { CoverageCell, EdgeFilter, MappingPath, Neighbourhood, NeighbourhoodQuery, PathQuery, RequirementDetail, SearchHit, SearchQuery } from '../../domain/graph.js';
+import { EXACT_MATCH_SCORE, type CoverageCell, type EdgeFilter, type MappingPath, type Neighbourhood, type NeighbourhoodQuery, type PathQuery, type RequirementDetail, type SearchHit, type SearchQuery } from '../../domain/graph.js';
 import { compareViews, matchesFilter, neighbourhoodVia, pathsVia, viewFrom, type Adjacency } from '../../domain/graphAlgorithms.js';
 import { applyReview, replacedBy } from '../../domain/review.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
@@ -297,7 +297,7 @@ export class SqliteStore implements GraphStore, EmbeddingStore, EvidenceStore {
       exact = this.db
         .prepare(`SELECT * FROM requirements WHERE tags LIKE @pattern ESCAPE '\\' AND (@fw IS NULL OR framework_id = @fw) ORDER BY framework_id, ord LIMIT @limit`)
         .all({ ...exactParams, pattern: `%${JSON.stringify(aliasTag).replace(/[\\%_]/g, (c) => `\\${c}`)}%` }) as DbRequirementRow[];
-    for (const row of exact) hits.set(row.id, { requirement: toRequirement(row), score: 1000 });
+    for (const row of exact) hits.set(row.id, { requirement: toRequirement(row), score: EXACT_MATCH_SCORE });
     const match = ftsQuery(text);
     if (match) {
       const rows = this.db
