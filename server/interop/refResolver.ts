@@ -108,6 +108,28 @@ export function refResolver(refs: Iterable<string>, aliases: Iterable<readonly [
   };
 }
 
+/** A point or sub-paragraph written in brackets after a ref: "(f)", "(iv)", ", point (f)". */
+const TRAILING_POINT = /\s*(?:,?\s*(?:point|item)\s*)?\(\s*[\p{L}\d]{1,5}\s*\)\s*$/iu;
+
+/**
+ * The requirement that holds a point below the depth a catalog goes to ("Article 10(2)(f)" where the catalog stops at
+ * Art. 10(2)): the cell's bracketed points taken off its end, one at a time (three at most), until what is left is a
+ * whole id of a requirement with nothing under it (`hasChildren`). Where the catalog does go deeper ("Art. 10(3)" beside
+ * a catalogued Art. 10(2)), the point is unknown, not coarser. A coarser reading than the cell's, so only for where that
+ * is harmless (an evaluation's gold pairs), never for what is stored.
+ */
+export function enclosingRef(cell: string, resolve: (cell: string) => ResolvedRef | undefined, hasChildren: (ref: string) => boolean): ResolvedRef | undefined {
+  let rest = cell;
+  for (let taken = 0; taken < 3; taken++) {
+    const shorter = rest.replace(TRAILING_POINT, '');
+    if (shorter === rest || !shorter.trim()) return undefined;
+    rest = shorter;
+    const found = resolve(rest);
+    if (found && isWholeId(found)) return hasChildren(found.ref) ? undefined : found;
+  }
+  return undefined;
+}
+
 /**
  * Resolves a cell that may name several refs, exact readings before loose ones: the whole cell, else its lines or
  * `;`-separated parts, else its `,`-separated parts, else (exactly only) its space-separated parts; every part must

@@ -4,11 +4,12 @@ import { requirementId, splitRequirementId } from '../domain/ids.js';
 import { detectDelimiter, restoreFormula } from '../interop/csv.js';
 import { attempt, maybeRelationship } from '../interop/maybeRelationship.js';
 import { prefixedSides } from '../interop/missingPrefix.js';
-import { isWholeId, refResolver } from '../interop/refResolver.js';
+import { enclosingRef, isWholeId, refResolver } from '../interop/refResolver.js';
 import { RELATIONSHIPS, type Relationship } from '../domain/schemas/mapping.js';
 import { pushTo } from '../domain/multimap.js';
 import { frameworkTally, type FrameworkLabel } from '../domain/frameworkNames.js';
 import { didYouMean } from '../domain/likelyMeant.js';
+import { citationFolded } from '../domain/refSpelling.js';
 
 export const GOLD_COLUMNS = ['source_framework', 'source_ref', 'target_framework', 'target_ref'] as const;
 
@@ -72,6 +73,8 @@ export function parseGoldCsv(
   // Gold files from other tools write ids in their own case, separators or zero padding ("GV.OC-01", "PM-09",
   // "GOVERN.1.1"): read as the same ids.
   const respelled: Array<{ line: number; written: string; ref: string }> = [];
+  // A point below the depth the catalog goes to ("Article 10(2)(f)"): read as the requirement that holds it.
+  const enclosed: Array<{ line: number; written: string; ref: string }> = [];
   // The rows that name two known frameworks, read once all are known.
   const rows: Array<{ line: number; relationship?: Relationship; refs: Array<{ column: 'source_ref' | 'target_ref'; frameworkId: string; written: string }> }> = [];
   const refsOf = new Map<string, string[]>();
@@ -80,6 +83,13 @@ export function parseGoldCsv(
     pushTo(refsOf, frameworkId, ref);
   }
   const resolvers = new Map<string, ReturnType<typeof refResolver>>();
+  // Whether a framework's catalog goes below a ref: another ref of it that starts with it and a separator.
+  const foldedRefs = new Map<string, string[]>();
+  const hasChildren = (fw: string, ref: string) => {
+    const folded = foldedRefs.get(fw) ?? foldedRefs.set(fw, (refsOf.get(fw) ?? []).map((r) => citationFolded(r.toLowerCase()))).get(fw)!;
+    const prefix = `${citationFolded(ref.toLowerCase())}.`;
+    return folded.some((r) => r.startsWith(prefix));
+  };
   const resolverOf = (fw: string) => resolvers.get(fw) ?? resolvers.set(fw, refResolver(refsOf.get(fw) ?? [], aliases?.get(fw))).get(fw)!;
   records.forEach(({ record, info }, index) => {
     const line = info.lines;
@@ -133,6 +143,11 @@ export function parseGoldCsv(
         if (!whole.withPrefix || whole.match !== 'exact') respelled.push({ line, written: ref, ref: whole.ref });
         return requirementId(fw, whole.ref);
       }
+      const holder = enclosingRef(ref, side?.resolve ?? resolverOf(fw), (held) => hasChildren(fw, held));
+      if (holder) {
+        enclosed.push({ line, written: ref, ref: holder.ref });
+        return requirementId(fw, holder.ref);
+      }
       fail(line, `unknown requirement "${ref}" in ${fw}${didYouMean(id, requirements)}`);
       ok = false;
       return id;
@@ -150,7 +165,11 @@ export function parseGoldCsv(
   problems.push(...frameworkNames.problems(file, { unknown: (written, where) => `unknown framework "${written}"${where} (known: ${known}; import a framework first with "crosswalk import")` }));
   if (respelled.length) {
     const examples = respelled.slice(0, 3).map((r) => `"${r.written}" as ${r.ref}`).join(', ');
-    fail(respelled[0]!.line, `${respelled.length} ref(s) are written otherwise than in the catalog (case, spacing, separators, zero padding, or an alias it records) and were read as its ids, e.g. ${examples}`, 'warning');
+    fail(respelled[0]!.line, `${respelled.length} ref(s) are written otherwise than in the catalog (case, spacing, separators, zero padding, citation words such as "Article", or an alias it records) and were read as its ids, e.g. ${examples}`, 'warning');
+  }
+  if (enclosed.length) {
+    const examples = enclosed.slice(0, 3).map((r) => `"${r.written}" as ${r.ref}`).join(', ');
+    fail(enclosed[0]!.line, `${enclosed.length} ref(s) name a point below the depth the catalog goes to and were read as the requirement that holds it, e.g. ${examples}; ranking that requirement counts as finding the pair`, 'warning');
   }
   if (unread.length)
     fail(unread[0], `${unread.length} relationship(s) not read (expected: ${RELATIONSHIPS.join(', ')}); those pairs are still ranked, but their proposed relationship is not scored`, 'warning');

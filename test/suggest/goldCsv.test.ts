@@ -56,10 +56,23 @@ describe('gold CSV', () => {
     expect(pairs.map((p) => [p.sourceId, p.targetId])).toEqual([['alpha-1:GV.OC-1', 'beta-1:PM-9'], ['alpha-1:2', 'beta-1:A'], ['alpha-1:GOVERN 1.1', 'beta-1:A'], ['alpha-1:MAP 2.3', 'beta-1:A']]);
     expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
       [3, 'error', 'unknown requirement "PM-9 Policy" in beta-1'],
-      [1, 'warning', '5 ref(s) are written otherwise than in the catalog (case, spacing, separators, zero padding, or an alias it records) and were read as its ids, e.g. "gv.oc-01" as GV.OC-1, "PM-09" as PM-9, "a" as A'],
+      [1, 'warning', '5 ref(s) are written otherwise than in the catalog (case, spacing, separators, zero padding, citation words such as "Article", or an alias it records) and were read as its ids, e.g. "gv.oc-01" as GV.OC-1, "PM-09" as PM-9, "a" as A'],
     ]);
     // Without the alias the catalog records, "MP 2.3" names nothing.
     expect(parseGoldCsv('alpha-1,MP 2.3,beta-1,A\n', { ...ids, aliases: undefined }).problems[0]!.message).toBe('unknown requirement "MP 2.3" in alpha-1');
+  });
+
+  it('reads a point below the depth the catalog goes to as the requirement that holds it, with a warning; unknown where the catalog goes deeper', () => {
+    const act = { ...known, requirements: new Set(['alpha-1:1', 'beta-1:Art. 10', 'beta-1:Art. 10(2)', 'beta-1:AC-2', 'beta-1:AC-3', 'beta-1:AC-3(2)']) };
+    const rows = ['alpha-1,1,beta-1,Article 10(2)(f)', 'alpha-1,1,beta-1,"Art. 10(2), point (g)"', 'alpha-1,1,beta-1,Art. 10(3)', 'alpha-1,1,beta-1,AC-2(1)', 'alpha-1,1,beta-1,AC-3(1)'];
+    const { pairs, problems } = parseGoldCsv(rows.join('\n'), act);
+    expect(pairs.map((p) => [p.line, p.targetId])).toEqual([[1, 'beta-1:Art. 10(2)'], [4, 'beta-1:AC-2']]);
+    expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [3, 'error', 'unknown requirement "Art. 10(3)" in beta-1'],
+      [5, 'error', 'unknown requirement "AC-3(1)" in beta-1'],
+      [1, 'warning', '3 ref(s) name a point below the depth the catalog goes to and were read as the requirement that holds it, e.g. "Article 10(2)(f)" as Art. 10(2), "Art. 10(2), point (g)" as Art. 10(2), "AC-2(1)" as AC-2; ranking that requirement counts as finding the pair'],
+      [2, 'warning', 'duplicate pair alpha-1:1 → beta-1:Art. 10(2) (counted once)'],
+    ]);
   });
 
   describe('a side that writes ISO/IEC 27001:2022 Annex A without "A."', () => {
