@@ -97,7 +97,9 @@ export function refResolver(refs: Iterable<string>, aliases: Iterable<readonly [
     if (padded) return { ref: padded, match: 'zero-padding' };
     const separated = bySeparators.get(separatorsFolded(text));
     if (separated) return { ref: separated, match: 'separators' };
-    const cited = byCitation.get(citationFolded(text));
+    const citation = citationFolded(text);
+    // Catalogs that number an article's paragraphs without the article word (CISO Assistant's GDPR: "5.1" for Art. 5(1)).
+    const cited = byCitation.get(citation) ?? (/^art\d/.test(citation) ? byCitation.get(citation.slice(3)) : undefined);
     if (cited) return { ref: cited, match: 'citation' };
     const spelt = articleWords(text);
     const leading = longestFirst.find((ref) => spelt.startsWith(ref) && AFTER_REF.test(spelt.slice(ref.length)));

@@ -58,6 +58,12 @@ describe('refResolver', () => {
     for (const cell of ['Article 9(2)', 'Art. 9.2', 'Article 9 (2)', 'Art. 9 para. 2', 'Article 9, paragraph 2']) expect(act(cell)?.ref).toBe('Art. 9(2)');
     for (const cell of ['Article 5(1)(a)', 'Art. 5(1), point (a)', 'Art. 5 (1) (a)']) expect(act(cell)?.ref).toBe('Art. 5(1)(a)');
     expect(act('Chapter III, Section 2')?.ref).toBe('Chapter III Section 2');
+    // A catalog that numbers paragraphs without the article word, as CISO Assistant's GDPR library does.
+    const gdpr = refResolver(['Article 5', '5.1', '5.1.f', '5.2']);
+    expect(gdpr('Art. 5(1)(f)')).toEqual({ ref: '5.1.f', match: 'citation' });
+    expect(gdpr('Article 5(2)')?.ref).toBe('5.2');
+    expect(gdpr('Art. 5')?.ref).toBe('Article 5');
+    expect(gdpr('Art. 6(1)')).toBeUndefined();
     // Around a title or a document name, too; a point the catalog does not hold is read as its paragraph, loosely.
     expect(act('Article 9(2)(b)')).toEqual({ ref: 'Art. 9(2)', match: 'ref-then-title' });
     expect(act('EU AI Act Article 17')).toEqual({ ref: 'Art. 17', match: 'title-then-ref' });
