@@ -144,8 +144,8 @@ export function createRestRouter({ store, analysis, tokens, dataDir, uploadLimit
     return exportContent(store, { ...q, now: now?.() });
   }));
   router.get('/reports/gap', download((req) => {
-    const q = z.object({ format: z.string().default('csv'), target: z.string(), have: z.string().optional(), haveRequirements: z.string().optional(), evidence: z.enum(['true', 'false']).optional(), asOf: z.string().optional(), maxPathLength: z.coerce.number().optional(), includeProposed: z.enum(['true', 'false']).optional() }).parse(req.query);
-    return gapReportFile(analysis, store, { format: q.format, target: q.target, haveFrameworks: csvList(q.have), haveRequirements: csvList(q.haveRequirements), haveEvidence: q.evidence === 'true' || undefined, asOf: q.asOf, maxPathLength: q.maxPathLength, includeProposed: q.includeProposed === 'true' }, now?.());
+    const q = z.object({ format: z.string().default('csv'), target: z.string(), have: z.string().optional(), haveRequirements: z.string().optional(), evidence: z.enum(['true', 'false']).optional(), scope: z.string().optional(), asOf: z.string().optional(), maxPathLength: z.coerce.number().optional(), includeProposed: z.enum(['true', 'false']).optional() }).parse(req.query);
+    return gapReportFile(analysis, store, { format: q.format, target: q.target, haveFrameworks: csvList(q.have), haveRequirements: csvList(q.haveRequirements), haveEvidence: q.evidence === 'true' || undefined, scope: csvList(q.scope), asOf: q.asOf, maxPathLength: q.maxPathLength, includeProposed: q.includeProposed === 'true' }, now?.());
   }));
   router.get('/reports/controls', download((req) => {
     const q = z.object({ format: z.string().default('csv'), frameworks: z.string().optional() }).parse(req.query);

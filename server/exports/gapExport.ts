@@ -8,7 +8,7 @@ import { addKeyValueSheet, addTableSheet, joinList, newWorkbook, toBuffer } from
 export const GAP_CSV_COLUMNS = [
   'requirement_id', 'ref', 'title', 'kind', 'depth', 'assessable', 'status', 'basis', 'reason', 'other_reasons',
   'sources', 'best_source', 'best_path', 'weakest_strength', 'mappings_used', 'inherited_from', 'no_counterpart', 'pending_mappings', 'evidence', 'expired_evidence',
-  'overlap',
+  'overlap', 'applies_from', 'summary',
 ] as const;
 
 const unique = (values: string[]) => [...new Set(values)];
@@ -28,6 +28,7 @@ export function gapRowCells(row: GapRow): string[] {
     joinList(unique(used.flatMap((c) => c.evidenceIds ?? []))),
     joinList(unique(row.expired.flatMap((c) => c.evidenceIds ?? []))),
     row.overlap ? OVERLAP_WORDS[row.overlap] : '',
+    row.appliesFrom ?? '', row.summary ?? '',
   ];
 }
 
@@ -44,7 +45,7 @@ export async function exportGapXlsx(report: GapReport, { generatedAt }: { genera
   addTableSheet(
     workbook, 'Gap analysis', GAP_CSV_COLUMNS,
     report.rows.map((row) => gapRowCells(row).map((cell, i) => (numeric.has(GAP_CSV_COLUMNS[i]!) && cell !== '' ? Number(cell) : cell))),
-    { widths: { title: 40, reason: 80, other_reasons: 80, best_path: 70, mappings_used: 50, no_counterpart: 60 } },
+    { widths: { title: 40, reason: 80, other_reasons: 80, best_path: 70, mappings_used: 50, no_counterpart: 60, summary: 80 } },
   );
   const paths = report.rows.flatMap((row) =>
     row.contributions.map((c) => [
@@ -63,6 +64,7 @@ export async function exportGapXlsx(report: GapReport, { generatedAt }: { genera
     ['Starting from', report.have.description],
     ['Frameworks of what you have', report.have.frameworks.join(', ')],
     ...(report.asOf ? [['Evidence as of', report.asOf]] : []),
+    ...(report.scope ? [['Only requirements tagged', report.scope.tags.join(' or ')], ['Left out of that scope', report.scope.leftOut]] : []),
     ['Longest path of mappings', report.maxPathLength],
     ['Mapping statuses followed', report.statuses.join(', ')],
     [],
@@ -73,6 +75,7 @@ export async function exportGapXlsx(report: GapReport, { generatedAt }: { genera
     ['Partial, mostly similar (strength 7–10)', s.partialByOverlap.mostlySimilar], ['Partial, about half (4–6)', s.partialByOverlap.aboutHalf],
     ['Partial, mostly dissimilar (0–3)', s.partialByOverlap.mostlyDissimilar], ['Partial, strength unrated', s.partialByOverlap.unrated],
     ['With proposed mappings awaiting review', s.withPendingMappings], ['Not assessable (parents, informative, withdrawn)', s.notAssessable],
+    ...(report.openByDate ? [[], { heading: 'Not yet covered, by the date they apply from' }, ...report.openByDate.map((d) => [d.appliesFrom, `${d.uncovered} uncovered, ${d.partial} partial`])] : []),
     ...(report.warnings.length ? [[], { heading: 'Warnings' }, ...report.warnings.map((w) => [w])] : []),
   ]);
   return toBuffer(workbook);

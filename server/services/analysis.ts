@@ -122,6 +122,8 @@ export interface GapArgs extends TraversalArgs {
   haveFrameworks?: string[];
   haveRequirements?: string[];
   haveEvidence?: boolean;
+  /** Only the target's requirements within these tags ("role:deployer"); see tagScope.ts. */
+  scope?: string[];
 }
 
 export async function gapFor(content: AnalysisContent, store: GraphStore, args: GapArgs) {
@@ -134,7 +136,7 @@ export async function gapFor(content: AnalysisContent, store: GraphStore, args: 
     : args.haveFrameworks?.length
       ? { kind: 'frameworks', frameworkIds: args.haveFrameworks }
       : { kind: 'requirements', requirementIds: args.haveRequirements! };
-  return gapAnalysis(index, { have, target: args.target, maxPathLength: args.maxPathLength, statuses: statusesFor(args.includeProposed) });
+  return gapAnalysis(index, { have, target: args.target, maxPathLength: args.maxPathLength, statuses: statusesFor(args.includeProposed), ...(args.scope?.length ? { scope: args.scope } : {}) });
 }
 
 export async function imsPlanFor(content: AnalysisContent, standards: string[], includeProposed?: boolean) {

@@ -134,6 +134,24 @@ describe('gap analysis, unified controls, IMS plan and SoA through GraphQL and R
     expect((await tooLong.json()).error.message).toContain('invalid maxPathLength: 9 (expected a whole number from 1 to 6)');
   });
 
+  it('narrows a gap analysis to a scope, the same through GraphQL and REST, and names the tags it offers when one is wrong', async () => {
+    const scoped = (await server.gql('{ gapAnalysis(target: "eu-ai-act-2024-1689", haveFrameworks: ["iso42001-2023"], scope: ["role:deployer"]) }')).body.data.gapAnalysis;
+    expect(scoped.scope).toEqual({ tags: ['role:deployer'], leftOut: expect.any(Number) });
+    expect(scoped.scopeTags).toEqual(expect.arrayContaining(['role:deployer', 'role:provider', 'role:importer']));
+    expect(scoped.rows.some((r: { ref: string }) => r.ref === 'Art. 26')).toBe(true);
+    expect(scoped.rows.some((r: { ref: string }) => r.ref === 'Art. 16')).toBe(false);
+    expect(scoped.rows.find((r: { ref: string }) => r.ref === 'Art. 26(1)').appliesFrom).toBe('2026-08-02');
+    const rest = await (await fetch(`${server.url}/api/reports/gap?target=eu-ai-act-2024-1689&have=iso42001-2023&scope=role:deployer&format=json`)).json();
+    expect(rest.summary).toEqual(scoped.summary);
+    const csv = await (await fetch(`${server.url}/api/reports/gap?target=eu-ai-act-2024-1689&have=iso42001-2023&scope=role:deployer&format=csv`)).text();
+    const [header, ...lines] = csv.trim().split('\n');
+    expect(header).toMatch(/,applies_from,summary$/);
+    expect(lines.length).toBe(scoped.rows.length);
+    const wrong = await fetch(`${server.url}/api/reports/gap?target=eu-ai-act-2024-1689&have=iso42001-2023&scope=role:deployr&format=json`);
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error.message).toMatch(/no requirement of eu-ai-act-2024-1689 is tagged "role:deployr" \(its tags: .*role:deployer/);
+  });
+
   it('downloads the gap analysis as CSV and XLSX', async () => {
     const csv = await fetch(`${server.url}/api/reports/gap?target=iso42001-2023&have=iso27001-2022&format=csv`);
     expect(csv.headers.get('content-disposition')).toMatch(/gap-iso42001-2023\.csv/);

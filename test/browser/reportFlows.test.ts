@@ -175,6 +175,30 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     expect(problems).toEqual([]);
   });
 
+  it('gap analysis of the EU AI Act for a deployer: scope by role, dates provisions apply from, untitled paragraphs named by their summary', async () => {
+    const { page, problems } = await open('/gaps?target=eu-ai-act-2024-1689&have=iso42001-2023');
+    await page.waitForSelector('table.gap-table tbody tr');
+    expect(await page.locator('tr[data-requirement="eu-ai-act-2024-1689:Art. 16"]').count()).toBe(1);
+    const scope = page.getByRole('group', { name: 'Only requirements tagged' });
+    await scope.getByLabel('role:deployer').check();
+    await page.waitForSelector('.scope-note');
+    expect(await page.locator('.scope-note').textContent()).toMatch(/Only requirements tagged role:deployer: \d+ others of .* are left out\./);
+    expect(await page.locator('tr[data-requirement="eu-ai-act-2024-1689:Art. 16"]').count()).toBe(0);
+    expect(await page.locator('tr[data-requirement="eu-ai-act-2024-1689:Art. 26"]').count()).toBe(1);
+    expect(await page.locator('.open-by-date').textContent()).toMatch(/2025-02-02: \d+ uncovered, \d+ partial; 2026-08-02/);
+    const point = page.locator('tr[data-requirement="eu-ai-act-2024-1689:Art. 5(1)(a)"]');
+    expect(await point.locator('th').textContent()).toMatch(/^Art\. 5\(1\)\(a\) \S+/);
+    expect(await point.locator('.applies').textContent()).toBe(' applies from 2025-02-02');
+    expect(page.url()).toContain('scope=role%3Adeployer');
+    const csv = await download(page, '.exports a[data-format="csv"]');
+    expect(csv.href).toContain('scope=role%3Adeployer');
+    expect(csv.body.toString().split('\n')[0]).toMatch(/,applies_from,summary\r?$/);
+    // Another target forgets the scope.
+    await page.getByLabel('Target').selectOption('iso42001-2023');
+    await page.waitForFunction(() => !location.search.includes('scope='));
+    expect(problems).toEqual([]);
+  });
+
   it('unified controls: propose for 42001 and 27001, adopt, then merge two controls, rename and split the result', async () => {
     const { page, problems } = await open('/controls');
     await page.waitForSelector('text=No control set saved yet');

@@ -41,6 +41,24 @@ describe('crosswalk gap on the shipped content (no store needed)', () => {
     expect(bad.stderr).toContain('invalid maxPathLength: 9');
   });
 
+  it('narrows the EU AI Act to what it asks of deployers, with the dates provisions apply from, and refuses a role it does not name', () => {
+    const whole = crosswalk(['gap', '--have', 'iso42001-2023', '--target', 'eu-ai-act-2024-1689'], { dataDir });
+    expect(whole.stdout).toMatch(/^Narrow it to whom or what it is for with --scope TAG \(its tags: .*role:deployer.*role:provider.*\)\.$/m);
+    const result = crosswalk(['gap', '--have', 'iso42001-2023', '--target', 'eu-ai-act-2024-1689', '--scope', 'role:deployer'], { dataDir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Only requirements tagged role:deployer \(\d+ others left out\)\.$/m);
+    expect(result.stdout).toMatch(/^Not yet covered, by the date they apply from: 2025-02-02 \d+ uncovered, \d+ partial; 2026-08-02 /m);
+    // Deployers' duties are in; providers' alone (Art. 16, Art. 10) are not; an untitled paragraph is named by its summary.
+    expect(result.stdout).toContain('Art. 26 Obligations of deployers of high-risk AI systems');
+    expect(result.stdout).not.toMatch(/Art\. 16 |Art\. 10 /);
+    expect(result.stdout).toMatch(/✗ uncovered Art\. 5\(1\)\(a\) \S.*\(applies from 2025-02-02\)/);
+    const json = JSON.parse(crosswalk(['gap', '--have', 'iso42001-2023', '--target', 'eu-ai-act-2024-1689', '--scope', 'role:deployer', '--json'], { dataDir }).stdout);
+    expect(json.summary.assessable).toBeLessThan(JSON.parse(crosswalk(['gap', '--have', 'iso42001-2023', '--target', 'eu-ai-act-2024-1689', '--json'], { dataDir }).stdout).summary.assessable);
+    const wrong = crosswalk(['gap', '--have', 'iso42001-2023', '--target', 'eu-ai-act-2024-1689', '--scope', 'role:deployr'], { dataDir });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/no requirement of eu-ai-act-2024-1689 is tagged "role:deployr" \(its tags: .*role:deployer/);
+  });
+
   it('writes the IMS plan as Markdown', () => {
     const result = crosswalk(['ims', '--standards', 'iso42001-2023,iso27001-2022,iso9001-2015'], { dataDir });
     expect(result.code).toBe(0);

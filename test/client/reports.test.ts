@@ -13,6 +13,7 @@ describe('downloads', () => {
   it('builds the REST report and export links', () => {
     expect(gapDownloads({ target: 'iso42001-2023', have: { kind: 'frameworks', frameworkIds: ['iso27001-2022', 'iso9001-2015'] } }, ['csv'])[0]!.href).toBe('/api/reports/gap?target=iso42001-2023&have=iso27001-2022%2Ciso9001-2015&format=csv');
     expect(gapDownloads({ target: 't', have: { kind: 'evidence', asOf: '2026-01-02' }, includeProposed: true }, ['xlsx'])[0]!.href).toBe('/api/reports/gap?target=t&evidence=true&asOf=2026-01-02&includeProposed=true&format=xlsx');
+    expect(gapDownloads({ target: 't', have: { kind: 'frameworks', frameworkIds: ['h'] }, scope: ['role:deployer'] }, ['csv'])[0]!.href).toBe('/api/reports/gap?target=t&have=h&scope=role%3Adeployer&format=csv');
     expect(controlDownloads().map((d) => d.href)).toEqual(['csv', 'xlsx', 'json', 'oscal-catalog'].map((f) => `/api/reports/controls?format=${f}`));
     expect(controlDownloads({ frameworks: ['a', 'b'] }, ['json'])[0]!.href).toBe('/api/reports/controls?format=json&frameworks=a%2Cb');
     expect(imsDownloads(['a', 'b'], ['md'])[0]).toMatchObject({ href: '/api/reports/ims?standards=a%2Cb&format=md', label: 'Markdown' });
@@ -60,7 +61,8 @@ describe('gap analysis', () => {
   it('reads its URL with defaults', () => {
     expect(parseGapParams({})).toMatchObject({ target: 'iso42001-2023', basis: 'frameworks', have: ['iso27001-2022'], maxPathLength: 2, show: [] });
     expect(parseGapParams({ target: 'iso27001-2022' }).have).toEqual([]);
-    expect(parseGapParams({ evidence: 'true', have: 'x', len: '9', show: 'uncovered,bogus', asOf: 'nope' })).toEqual({ target: 'iso42001-2023', basis: 'evidence', have: [], includeProposed: false, maxPathLength: 2, show: ['uncovered'] });
+    expect(parseGapParams({ evidence: 'true', have: 'x', len: '9', show: 'uncovered,bogus', asOf: 'nope' })).toEqual({ target: 'iso42001-2023', basis: 'evidence', have: [], includeProposed: false, maxPathLength: 2, show: ['uncovered'], scope: [] });
+    expect(parseGapParams({ scope: 'role:deployer, role:provider' }).scope).toEqual(['role:deployer', 'role:provider']);
   });
 
   it('groups rows under their top-level requirement and keeps the ancestors of filtered rows as context', () => {

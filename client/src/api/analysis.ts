@@ -102,8 +102,8 @@ export interface EvidenceReachData {
 
 
 
-export const GAP_ANALYSIS = /* GraphQL */ `query Gap($target: ID!, $haveFrameworks: [ID!], $haveEvidence: Boolean, $asOf: String, $maxPathLength: Int, $includeProposed: Boolean) {
-  gapAnalysis(target: $target, haveFrameworks: $haveFrameworks, haveEvidence: $haveEvidence, asOf: $asOf, maxPathLength: $maxPathLength, includeProposed: $includeProposed)
+export const GAP_ANALYSIS = /* GraphQL */ `query Gap($target: ID!, $haveFrameworks: [ID!], $haveEvidence: Boolean, $scope: [String!], $asOf: String, $maxPathLength: Int, $includeProposed: Boolean) {
+  gapAnalysis(target: $target, haveFrameworks: $haveFrameworks, haveEvidence: $haveEvidence, scope: $scope, asOf: $asOf, maxPathLength: $maxPathLength, includeProposed: $includeProposed)
 }`;
 export interface GapData {
   gapAnalysis: GapReport;

@@ -30,10 +30,13 @@ export const formatLabel = (format: string) => FORMAT_LABELS[format] ?? format;
 export type GapHave = { kind: 'frameworks'; frameworkIds: string[] } | { kind: 'evidence'; asOf?: string };
 
 /** `maxPathLength` goes in the link whenever it is given, so the file holds the analysis shown on screen. */
-export function gapDownloads({ target, have, includeProposed = false, maxPathLength }: { target: string; have: GapHave; includeProposed?: boolean; maxPathLength?: number }, formats = ['csv', 'xlsx', 'json']): Download[] {
+export function gapDownloads(
+  { target, have, includeProposed = false, maxPathLength, scope = [] }: { target: string; have: GapHave; includeProposed?: boolean; maxPathLength?: number; scope?: string[] },
+  formats = ['csv', 'xlsx', 'json'],
+): Download[] {
   const haveParams = have.kind === 'frameworks' ? { have: have.frameworkIds.join(',') } : { evidence: 'true', asOf: have.asOf };
   return formats.map((format) => ({
-    href: `/api/reports/gap?${query({ target, ...haveParams, maxPathLength: maxPathLength === undefined ? undefined : String(maxPathLength), includeProposed: includeProposed ? 'true' : undefined, format })}`,
+    href: `/api/reports/gap?${query({ target, ...haveParams, scope: scope.length ? scope.join(',') : undefined, maxPathLength: maxPathLength === undefined ? undefined : String(maxPathLength), includeProposed: includeProposed ? 'true' : undefined, format })}`,
     format,
     label: formatLabel(format),
     description: `Gap analysis of ${target} as ${formatLabel(format)}`,

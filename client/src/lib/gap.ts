@@ -16,6 +16,8 @@ export interface GapParams {
   /** Rows shown; empty = all. */
   show: GapStatus[];
   asOf?: string;
+  /** Only the target's requirements within these tags ("role:deployer"); empty = all of it. */
+  scope: string[];
 }
 
 export function parseGapParams(params: Record<string, string | undefined>): GapParams {
@@ -30,6 +32,7 @@ export function parseGapParams(params: Record<string, string | undefined>): GapP
     includeProposed: params.proposed === 'true',
     maxPathLength: Number.isInteger(len) && len >= 1 && len <= 6 ? len : 2,
     show: listParam(params.show).filter((s): s is GapStatus => (GAP_STATUSES as readonly string[]).includes(s)),
+    scope: listParam(params.scope),
     ...(params.asOf && /^\d{4}-\d{2}-\d{2}$/.test(params.asOf) ? { asOf: params.asOf } : {}),
   };
 }

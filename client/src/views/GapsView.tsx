@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { OVERLAP_WORDS, overlapPhrase } from '../../../server/domain/analysis/overlapBands.js';
+import { rowLabel } from '../../../server/domain/analysis/rowLabel.js';
 import { GAP_ANALYSIS, type GapData, type GapReport, type GapRow, type GapStatus } from '../api/analysis.js';
 import { useQuery } from '../api/useQuery.js';
 import { Downloads } from '../components/Downloads.js';
@@ -29,6 +30,7 @@ export function GapsView({ route }: { route: Route }) {
       target: p.target,
       haveFrameworks: p.basis === 'frameworks' ? p.have : null,
       haveEvidence: p.basis === 'evidence' ? true : null,
+      scope: p.scope.length ? p.scope : null,
       asOf: p.asOf ?? null,
       maxPathLength: p.maxPathLength,
       includeProposed: p.includeProposed,
@@ -36,6 +38,7 @@ export function GapsView({ route }: { route: Route }) {
     { skip: !ready },
   );
   const what = `the gap analysis of ${fw.name(p.target)}`;
+  const scopeTags = useScopeTags(p.target, q.status === 'ok' ? q.data.gapAnalysis : undefined, p.scope);
   return (
     <section className="view report gaps">
       <h1>Gap analysis</h1>
@@ -46,7 +49,7 @@ export function GapsView({ route }: { route: Route }) {
       <form className="controls report-form" aria-label="What to analyse" onSubmit={(e) => e.preventDefault()}>
         <label>
           Target{' '}
-          <FrameworkSelect value={p.target} onChange={(target) => setParams({ target, have: p.basis === 'frameworks' ? p.have.filter((f) => f !== target).join(',') || null : null })} />
+          <FrameworkSelect value={p.target} onChange={(target) => setParams({ target, scope: null, have: p.basis === 'frameworks' ? p.have.filter((f) => f !== target).join(',') || null : null })} />
         </label>
         <fieldset>
           <legend>What you have</legend>
@@ -74,6 +77,7 @@ export function GapsView({ route }: { route: Route }) {
           <input type="checkbox" checked={p.includeProposed} onChange={(e) => setParams({ proposed: e.target.checked ? 'true' : null })} /> include proposed mappings
         </label>
         {p.basis === 'frameworks' && <FrameworkPicker name="gap-have" legend="Frameworks you comply with" selected={p.have} exclude={[p.target]} onChange={(ids) => setParams({ have: ids.join(',') || 'none' })} />}
+        <ScopePicker offered={scopeTags} selected={p.scope} onChange={(tags) => setParams({ scope: tags.join(',') || null })} />
       </form>
       {!ready && <Empty>Tick at least one framework you comply with, or choose your evidence register.</Empty>}
       {ready && q.status === 'loading' && <Loading what={what} />}
@@ -82,10 +86,34 @@ export function GapsView({ route }: { route: Route }) {
         <GapResult
           report={q.data.gapAnalysis}
           show={p.show}
-          downloads={gapDownloads({ target: p.target, have: p.basis === 'frameworks' ? { kind: 'frameworks', frameworkIds: p.have } : { kind: 'evidence', asOf: p.asOf }, includeProposed: p.includeProposed, maxPathLength: p.maxPathLength })}
+          downloads={gapDownloads({ target: p.target, have: p.basis === 'frameworks' ? { kind: 'frameworks', frameworkIds: p.have } : { kind: 'evidence', asOf: p.asOf }, includeProposed: p.includeProposed, maxPathLength: p.maxPathLength, scope: p.scope })}
         />
       )}
     </section>
+  );
+}
+
+/** The scope tags the target offers, remembered while a new answer loads so the choices do not flicker away. */
+function useScopeTags(target: string, report: GapReport | undefined, selected: readonly string[]): string[] {
+  const known = useRef<{ target: string; tags: string[] }>(undefined);
+  if (report && report.target === target) known.current = { target, tags: report.scopeTags };
+  const offered = known.current?.target === target ? known.current.tags : [];
+  return [...new Set([...offered, ...selected])].sort();
+}
+
+/** "Only requirements for": the target's scope tags (its roles, in the EU AI Act) as checkboxes; none ticked is all of it. */
+function ScopePicker({ offered, selected, onChange }: { offered: string[]; selected: string[]; onChange: (tags: string[]) => void }) {
+  if (!offered.length) return null;
+  return (
+    <fieldset className="scope-picker">
+      <legend>Only requirements tagged</legend>
+      {offered.map((tag) => (
+        <label key={tag} className="check">
+          <input type="checkbox" checked={selected.includes(tag)} onChange={(e) => onChange(e.target.checked ? [...selected, tag] : selected.filter((t) => t !== tag))} /> {tag}
+        </label>
+      ))}
+      <span className="muted">(none ticked: all of it; tags of one kind are alternatives)</span>
+    </fieldset>
   );
 }
 
@@ -127,6 +155,17 @@ function GapResult({ report, show, downloads }: { report: GapReport; show: GapSt
           {s.notAssessable} parents, informative parts and withdrawn requirements are listed but not counted
           {s.withPendingMappings ? `; ${s.withPendingMappings} have proposed mappings awaiting review` : ''}. Paths of at most {report.maxPathLength} mapping{report.maxPathLength === 1 ? '' : 's'}, {report.statuses.join(' and ')} only.
         </p>
+        {report.scope && (
+          <p className="scope-note">
+            Only requirements tagged <strong>{report.scope.tags.join(' or ')}</strong>: {report.scope.leftOut} others of {fw.name(report.target)} are left out.
+          </p>
+        )}
+        {report.openByDate && (
+          <p className="open-by-date">
+            Not yet covered, by the date they apply from:{' '}
+            {report.openByDate.map((d) => `${d.appliesFrom}: ${d.uncovered} uncovered, ${d.partial} partial`).join('; ')}.
+          </p>
+        )}
         {report.have.kind === 'evidence' && /^0 evidence items/.test(report.have.description) && (
           <p className="warning">
             Your evidence register is empty, so nothing is covered yet. Add items in the <Link href={formatRoute({ view: 'hub', params: { mode: 'evidence' } })}>evidence hub</Link>.
@@ -182,13 +221,14 @@ function GapRowView({ row, head = false, context }: { row: GapRow; head?: boolea
     <tr className={`gap-row ${head ? 'section-head' : ''} ${context ? 'context' : ''} ${row.assessable ? '' : 'not-assessable'}`} data-requirement={row.requirementId} data-status={row.status}>
       <th scope="row" style={{ paddingLeft: `${0.45 + row.depth * 1.1}rem` }}>
         <Link href={requirementHref(row.requirementId)}>
-          <span className="ref">{row.ref}</span> {row.title}
+          <span className="ref">{row.ref}</span> {rowLabel(row)}
         </Link>
         {!row.assessable && <span className="muted"> ({row.rollup ? 'roll-up' : 'not counted'})</span>}
       </th>
       <td>
         <StatusBadge status={row.status} />
         {row.overlap && row.overlap !== 'unrated' && <span className={`overlap overlap-${row.overlap}`}> {OVERLAP_WORDS[row.overlap]}</span>}
+        {row.appliesFrom && row.assessable && row.status !== 'covered' && <span className="applies muted"> applies from {row.appliesFrom}</span>}
         {row.rollup && (
           <span className="rollup muted">
             {' '}

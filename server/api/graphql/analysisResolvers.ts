@@ -66,7 +66,7 @@ export const analysisResolvers = {
     evidenceReach: (_: unknown, args: Args, ctx: ApiContext) => reachOfEvidence(ctx.analysis, ctx.store, args.evidenceId, traversal(args, ctx)),
     requirementSupport: (_: unknown, args: Args, ctx: ApiContext) => supportOfRequirement(ctx.analysis, ctx.store, args.requirementId, traversal(args, ctx)),
     gapAnalysis: (_: unknown, args: Args, ctx: ApiContext) =>
-      gapFor(ctx.analysis, ctx.store, { target: args.target, haveFrameworks: args.haveFrameworks ?? undefined, haveRequirements: args.haveRequirements ?? undefined, haveEvidence: args.haveEvidence ?? undefined, ...traversal(args, ctx) }),
+      gapFor(ctx.analysis, ctx.store, { target: args.target, haveFrameworks: args.haveFrameworks ?? undefined, haveRequirements: args.haveRequirements ?? undefined, haveEvidence: args.haveEvidence ?? undefined, scope: args.scope ?? undefined, ...traversal(args, ctx) }),
     orgControls: (_: unknown, __: Args, ctx: ApiContext) => evidenceStoreOf(ctx.store).listOrgControls(),
     proposedControls: (_: unknown, args: Args, ctx: ApiContext) => proposeControls(ctx.analysis, frameworkList.parse(args.frameworks), args.includeProposed ?? false, ctx.now().toISOString()),
     imsPlan: (_: unknown, args: Args, ctx: ApiContext) => imsPlanFor(ctx.analysis, frameworkList.parse(args.standards), args.includeProposed ?? false),

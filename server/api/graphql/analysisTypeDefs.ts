@@ -73,8 +73,8 @@ export const analysisTypeDefs = /* GraphQL */ `
     evidenceReach(evidenceId: ID!, asOf: String, maxPathLength: Int, includeProposed: Boolean): JSON!
     "What supports one requirement and how."
     requirementSupport(requirementId: ID!, asOf: String, maxPathLength: Int, includeProposed: Boolean): JSON!
-    "Every requirement of the target as covered, partial or uncovered, given what the organisation has (exactly one of the three)."
-    gapAnalysis(target: ID!, haveFrameworks: [ID!], haveRequirements: [ID!], haveEvidence: Boolean, asOf: String, maxPathLength: Int, includeProposed: Boolean): JSON!
+    "Every requirement of the target as covered, partial or uncovered, given what the organisation has (exactly one of the three); scope keeps only the requirements within these tags, own or inherited (role:deployer, say)."
+    gapAnalysis(target: ID!, haveFrameworks: [ID!], haveRequirements: [ID!], haveEvidence: Boolean, scope: [String!], asOf: String, maxPathLength: Int, includeProposed: Boolean): JSON!
     "The organisation's unified control set as saved."
     orgControls: [OrgControl!]!
     "Controls proposed from clusters of equal/equivalent/superset mappings across these frameworks (not saved)."

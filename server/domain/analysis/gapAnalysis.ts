@@ -8,6 +8,7 @@ import { ancestorsOf, inverseCode, isAssessable, levelOfCode, relationshipOfCode
 import { maybeAsOf, normalizeTraversal, type TraversalOptions } from './options.js';
 import { OVERLAP_BANDS, overlapBand, type OverlapBand } from './overlapBands.js';
 import { sourcesFromEvidence, sourcesFromFrameworks, sourcesFromRequirements, type EvidenceArrays, type EvidenceIndex, type SourceSet } from './sources.js';
+import { appliesFrom, checkedTagScope, inTagScope, scopeTagsOf, type TaggedTree } from './tagScope.js';
 import { Tracer } from './trace.js';
 import { didYouMean } from '../likelyMeant.js';
 
@@ -29,6 +30,11 @@ export interface GapQuery extends TraversalOptions {
   target: string;
   /** Paths listed per requirement (default 25); every source still counts. */
   maxContributions?: number;
+  /**
+   * Only the target's requirements within these tags, own or inherited (see tagScope.ts): ["role:deployer"] for what
+   * the EU AI Act asks of deployers. Tags of one name are alternatives, of different names all apply.
+   */
+  scope?: string[];
 }
 
 export const GAP_STATUSES = ['covered', 'partial', 'uncovered'] as const;
@@ -55,6 +61,8 @@ export interface GapRow {
   requirementId: string;
   ref: string;
   title: string;
+  /** What it asks, in Crosswalk's words: where a requirement has no title of its own (a paragraph of a law), the only label it has. */
+  summary?: string;
   kind: string;
   parentId?: string;
   /** 0 for top-level requirements. */
@@ -83,6 +91,8 @@ export interface GapRow {
   rollup?: { covered: number; partial: number; uncovered: number };
   /** For a requirement partly covered through mappings: how much the strongest path overlaps it (see overlapBands.ts). */
   overlap?: OverlapBand;
+  /** The date it applies from, when its framework says (an `applies:` tag, own or inherited). */
+  appliesFrom?: string;
 }
 
 export interface GapSummary {
@@ -113,6 +123,12 @@ export interface GapReport {
   asOf?: string;
   summary: GapSummary;
   rows: GapRow[];
+  /** The tags the report was narrowed to, and how many of the target's requirements that left out. */
+  scope?: { tags: string[]; leftOut: number };
+  /** The tags the target's requirements carry that a scope may name ("role:deployer"), for offering them. */
+  scopeTags: string[];
+  /** Assessable requirements not yet covered, by the date they apply from (when the framework gives dates), earliest first. */
+  openByDate?: Array<{ appliesFrom: string; partial: number; uncovered: number }>;
   /** Named requirements that are not in the content; evidence out of scope for the target. */
   warnings: string[];
 }
@@ -155,16 +171,20 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
     ...(have.kind === 'frameworks' ? unreviewedWarning(index, frameworks, traversal.statuses) : []),
   ];
 
+  const tree: TaggedTree = { tagsOf: (node) => index.requirements[node]?.tags ?? [], parentOf: (node) => index.parentOf[node]! };
+  const scope = query.scope?.length ? checkedTagScope(query.scope, target, nodes.flatMap((node) => tree.tagsOf(node))) : undefined;
+  const reported = scope ? inScopeWithAncestors(index, nodes, (node) => inTagScope(tree, node, scope)) : nodes;
+
   const tracer = new Tracer(index, traversal);
   const assessed = new Map<number, Assessment>();
   const maxContributions = query.maxContributions ?? DEFAULT_MAX_CONTRIBUTIONS;
   if (!Number.isInteger(maxContributions) || maxContributions < 1) throw new InputError(`invalid maxContributions: ${maxContributions} (expected a whole number of at least 1)`);
-  for (const node of nodes) assessed.set(node, assessTarget(index, tracer, node, sources, { ...traversal, maxContributions }));
+  for (const node of reported) assessed.set(node, assessTarget(index, tracer, node, sources, { ...traversal, maxContributions }));
 
   const depthOf = (node: number) => ancestorsOf(index, node).length;
   const rows: GapRow[] = [];
   const rowOf = new Map<number, GapRow>();
-  for (const node of nodes) {
+  for (const node of reported) {
     const requirement = index.requirements[node]!;
     const own = assessed.get(node)!;
     const ownCoverage = aggregateCoverage(own.contributions);
@@ -213,19 +233,21 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
       reasons.push(`${pending.length} ${pending[0]!.status} mapping${pending.length === 1 ? '' : 's'} not counted until approved: ${pending.map((p) => `${p.otherId} ${p.relationship}`).join('; ')}`);
 
     const row: GapRow = {
-      requirementId: requirement.id, ref: requirement.ref, title: requirement.title, kind: requirement.kind,
+      requirementId: requirement.id, ref: requirement.ref, title: requirement.title, ...(requirement.summary ? { summary: requirement.summary } : {}), kind: requirement.kind,
       ...(requirement.parentId ? { parentId: requirement.parentId } : {}),
       depth: depthOf(node), assessable: isAssessable(index, node), status, basis, reasons, contributions: own.contributions, sourceCount: own.sourceCount,
       ...(basis === 'parent' ? { inheritedFrom: { requirementId: index.ids[fullAncestor!]!, contributions: assessed.get(fullAncestor!)!.contributions } } : {}),
       noCounterparts, blocked: own.blocked, pending, expired: own.expired,
       ...(status === 'partial' ? { overlap: strongestOverlap(own.contributions) } : {}),
     };
+    const applies = appliesFrom(tree, node);
+    if (applies) row.appliesFrom = applies;
     rows.push(row);
     rowOf.set(node, row);
   }
 
   // Roll parents up from their assessable descendants (deepest first, so nested parents are ready).
-  const parents = nodes.filter((n) => index.childrenOf.has(n)).sort((a, b) => depthOf(b) - depthOf(a));
+  const parents = reported.filter((n) => index.childrenOf.has(n)).sort((a, b) => depthOf(b) - depthOf(a));
   for (const parent of parents) {
     const counts = { covered: 0, partial: 0, uncovered: 0 };
     const visit = (n: number) => {
@@ -273,8 +295,28 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
       partialByOverlap: Object.fromEntries(OVERLAP_BANDS.map((band) => [band, count((r) => r.overlap === band)])) as Record<OverlapBand, number>,
     },
     rows,
+    ...(scope ? { scope: { tags: scope, leftOut: nodes.length - reported.length } } : {}),
+    scopeTags: scopeTagsOf(nodes.flatMap((node) => tree.tagsOf(node))),
+    ...openByDate(assessable),
     warnings,
   };
+}
+
+/** The nodes a predicate keeps and their ancestors (the headings they sit under), in document order. */
+function inScopeWithAncestors(index: CoverageIndex, nodes: readonly number[], keep: (node: number) => boolean): number[] {
+  const kept = new Set<number>();
+  for (const node of nodes) if (keep(node)) for (const n of [node, ...ancestorsOf(index, node)]) kept.add(n);
+  return nodes.filter((node) => kept.has(node));
+}
+
+function openByDate(assessable: readonly GapRow[]): Pick<GapReport, 'openByDate'> {
+  const byDate = new Map<string, { appliesFrom: string; partial: number; uncovered: number }>();
+  for (const row of assessable) {
+    if (!row.appliesFrom || row.status === 'covered') continue;
+    const entry = byDate.get(row.appliesFrom) ?? byDate.set(row.appliesFrom, { appliesFrom: row.appliesFrom, partial: 0, uncovered: 0 }).get(row.appliesFrom)!;
+    entry[row.status]++;
+  }
+  return byDate.size ? { openByDate: [...byDate.values()].sort((a, b) => a.appliesFrom.localeCompare(b.appliesFrom)) } : {};
 }
 
 function haveSources(index: CoverageIndex, have: GapHave, target: string): { sources: SourceSet; frameworks: string[]; description: string; asOf?: string } {
