@@ -176,10 +176,21 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
   });
 
   it('gap analysis of the EU AI Act for a deployer: scope by role, dates provisions apply from, untitled paragraphs named by their summary', async () => {
-    const { page, problems } = await open('/gaps?target=eu-ai-act-2024-1689&have=iso42001-2023');
-    await page.waitForSelector('table.gap-table tbody tr');
-    expect(await page.locator('tr[data-requirement="eu-ai-act-2024-1689:Art. 16"]').count()).toBe(1);
+    // A role on a requirement's page leads to the gap analysis for that role.
+    const { page, problems } = await open('/requirement/eu-ai-act-2024-1689%3AArt.%2026');
+    await page.locator('.tags a.tag', { hasText: 'role:deployer' }).click();
+    await page.waitForSelector('.scope-note');
+    expect(decodeURIComponent(page.url())).toMatch(/\/gaps\?target=eu-ai-act-2024-1689&scope=role:deployer$/);
     const scope = page.getByRole('group', { name: 'Only requirements tagged' });
+    expect(await scope.getByLabel('role:deployer').isChecked()).toBe(true);
+    // Holding 42001 rather than the default 27001; then the whole Act, then deployers again.
+    const have = page.getByRole('group', { name: 'Frameworks you comply with' });
+    await have.getByLabel('ISO/IEC 42001:2023').check();
+    await have.getByLabel('ISO/IEC 27001:2022').uncheck();
+    await page.waitForFunction(() => document.querySelector('.gap-summary h2')?.textContent?.includes('given ISO/IEC 42001:2023') && !document.querySelector('.gap-summary h2')?.textContent?.includes('27001'));
+    await scope.getByLabel('role:deployer').uncheck();
+    await page.waitForFunction(() => !document.querySelector('.scope-note'));
+    expect(await page.locator('tr[data-requirement="eu-ai-act-2024-1689:Art. 16"]').count()).toBe(1);
     await scope.getByLabel('role:deployer').check();
     await page.waitForSelector('.scope-note');
     expect(await page.locator('.scope-note').textContent()).toMatch(/Only requirements tagged role:deployer: \d+ others of .* are left out\./);

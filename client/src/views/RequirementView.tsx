@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { isScopeTag } from '../../../server/domain/analysis/tagScope.js';
 import { NEIGHBOURHOOD, REQUIREMENT, type NeighbourhoodData, type RequirementData } from '../api/queries.js';
 import { useQuery } from '../api/useQuery.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
@@ -67,11 +68,17 @@ export function RequirementView({ route }: { route: Route }) {
       {r.summary && <p className="summary">{r.summary}</p>}
       {r.tags.length > 0 && (
         <p className="tags">
-          {r.tags.map((t) => (
-            <span key={t} className="tag" title={t.startsWith('alias:') ? 'another identifier its publisher or other tools write for it' : undefined}>
-              {t.startsWith('alias:') ? `also written ${t.slice('alias:'.length)}` : t}
-            </span>
-          ))}
+          {r.tags.map((t) =>
+            isScopeTag(t) ? (
+              <Link key={t} className="tag" href={formatRoute({ view: 'gaps', params: { target: r.frameworkId, scope: t } })} title={`the gap analysis of ${fw.name(r.frameworkId)}, only what is tagged ${t}`}>
+                {t}
+              </Link>
+            ) : (
+              <span key={t} className="tag" title={t.startsWith('alias:') ? 'another identifier its publisher or other tools write for it' : undefined}>
+                {t.startsWith('alias:') ? `also written ${t.slice('alias:'.length)}` : t}
+              </span>
+            ),
+          )}
         </p>
       )}
       {r.children.length > 0 && (
