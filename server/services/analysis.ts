@@ -29,8 +29,6 @@ interface CachedContent {
   index: CoverageIndex;
   /** The approved mappings as walkable steps, built on first use (for contradiction checks). */
   steps?: ApprovedSteps;
-  /** Each framework's refs read however they are spelt (see refResolver), built on first use (for search). */
-  resolvers?: Map<string, RefReader>;
 }
 
 /**
@@ -41,6 +39,7 @@ interface CachedContent {
 export class AnalysisContent {
   private cached?: Promise<CachedContent>;
   private evidenceCached?: { key: string; index: Promise<EvidenceIndex> };
+  private readersCached?: { key: string; readers: Promise<Map<string, RefReader>> };
 
   constructor(private readonly store: GraphStore) {}
 
@@ -61,15 +60,21 @@ export class AnalysisContent {
     return (content.steps ??= approvedSteps(content.bundle.mappings));
   }
 
-  /** Each framework's ref reader, built once per content revision. */
+  /**
+   * Each framework's refs read however they are spelt (see refResolver), for search: built once per revision from the
+   * requirements alone, so a search does not wait for the whole graph.
+   */
   async refReaders(): Promise<Map<string, RefReader>> {
-    const content = await this.get();
-    if (!content.resolvers) {
-      const refs = refsByFramework(content.bundle.requirements);
-      const aliases = aliasesByFramework(content.bundle.requirements);
-      content.resolvers = new Map([...refs].map(([frameworkId, list]) => [frameworkId, refResolver(list, aliases.get(frameworkId))]));
+    const key = `${await this.store.contentFingerprint()}#${await this.store.revision()}`;
+    if (this.readersCached?.key !== key) {
+      const readers = this.store.listRequirements({ limit: ALL }).then((requirements) => {
+        const aliases = aliasesByFramework(requirements);
+        return new Map([...refsByFramework(requirements)].map(([frameworkId, refs]) => [frameworkId, refResolver(refs, aliases.get(frameworkId))]));
+      });
+      readers.catch(() => (this.readersCached = undefined));
+      this.readersCached = { key, readers };
     }
-    return content.resolvers;
+    return this.readersCached.readers;
   }
 
   async get(): Promise<CachedContent> {
