@@ -44,11 +44,25 @@ export function appliesFrom(tree: TaggedTree, node: number): string | undefined 
   return tagsInForce(tree, node, APPLIES_TAG.slice(0, -1))[0]?.slice(APPLIES_TAG.length);
 }
 
-/** Tags offered as scopes: "name:value" ones that say who or what a requirement is for, not its aliases or dates. */
-export const isScopeTag = (tag: string) => tag.includes(':') && !tag.startsWith(ALIAS_TAG) && !tag.startsWith(APPLIES_TAG);
+/**
+ * Tags that name or point at a requirement rather than group requirements: aliases, the ids imports record
+ * (OSCAL, CISO Assistant URNs) and where a withdrawn control's content went (CPRT).
+ */
+const POINTER_TAGS = [ALIAS_TAG, 'oscal-id:', 'ciso-urn:', 'incorporated-into:', 'moved-to:', 'addressed-by:'];
 
-/** The scope tags a framework's requirements carry, sorted, each once. */
-export const scopeTagsOf = (tags: Iterable<string>): string[] => [...new Set([...tags].filter(isScopeTag))].sort();
+/** Tags that may scope an analysis: "name:value" ones that say who or what a requirement is for, not pointers or dates. */
+export const isScopeTag = (tag: string) => tag.includes(':') && !tag.startsWith(APPLIES_TAG) && !POINTER_TAGS.some((prefix) => tag.startsWith(prefix));
+
+/**
+ * The scope tags a framework's requirements carry, sorted, each once: the EU AI Act's roles, CSF 2.0's
+ * `party:first`/`party:third`. Only those two or more requirements share, since a tag only one carries names
+ * rather than groups.
+ */
+export function scopeTagsOf(tags: Iterable<string>): string[] {
+  const counts = new Map<string, number>();
+  for (const tag of tags) if (isScopeTag(tag)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n >= 2).map(([tag]) => tag).sort();
+}
 
 /**
  * The scope asked for, checked against the tags a framework's requirements carry: a tag none carries is a mistake
@@ -56,10 +70,11 @@ export const scopeTagsOf = (tags: Iterable<string>): string[] => [...new Set([..
  */
 export function checkedTagScope(scope: readonly string[], frameworkId: string, frameworkTags: Iterable<string>): string[] {
   const asked = [...new Set(scope.map((t) => t.trim()).filter(Boolean))];
-  const carried = new Set(frameworkTags);
+  const all = [...frameworkTags];
+  const carried = new Set(all);
   const unknown = asked.filter((t) => !carried.has(t));
   if (unknown.length) {
-    const offered = scopeTagsOf(carried);
+    const offered = scopeTagsOf(all);
     throw new InputError(
       `no requirement of ${frameworkId} is tagged ${unknown.map((t) => `"${t}"`).join(' or ')}` +
         (offered.length ? ` (its tags: ${offered.join(', ')})` : ' (its requirements carry no tags to scope by)'),

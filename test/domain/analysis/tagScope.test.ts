@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gapAnalysis } from '../../../server/domain/analysis/gapAnalysis.js';
-import { appliesFrom, checkedTagScope, inTagScope, tagsInForce, type TaggedTree } from '../../../server/domain/analysis/tagScope.js';
+import { appliesFrom, checkedTagScope, inTagScope, scopeTagsOf, tagsInForce, type TaggedTree } from '../../../server/domain/analysis/tagScope.js';
 import { InputError } from '../../../server/domain/errors.js';
 import { bundleOf, framework, map } from './fixtures.js';
 
@@ -28,10 +28,16 @@ describe('tags in force', () => {
 
   it('refuse a scope tag no requirement carries, naming those it does', () => {
     expect(checkedTagScope([' role:deployer ', 'role:deployer'], 'act', ['role:deployer', 'alias:X'])).toEqual(['role:deployer']);
-    expect(() => checkedTagScope(['role:deployr'], 'act', ['role:deployer', 'role:provider', 'alias:X', 'applies:2025-02-02'])).toThrow(
+    expect(() => checkedTagScope(['role:deployr'], 'act', ['role:deployer', 'role:provider', 'alias:X', 'applies:2025-02-02', 'role:deployer', 'role:provider'])).toThrow(
       new InputError('no requirement of act is tagged "role:deployr" (its tags: role:deployer, role:provider)'),
     );
     expect(() => checkedTagScope(['role:x'], 'iso', [])).toThrow(/carry no tags to scope by/);
+  });
+
+  it('offer as scopes the valued tags that group requirements, not those that name or point at one', () => {
+    const carried = ['role:deployer', 'role:deployer', 'role:provider', 'role:provider', 'party:third', 'party:third', 'alias:GV-1.1', 'alias:GV-1.1',
+      'ciso-urn:urn:x', 'oscal-id:ac-1', 'incorporated-into:AC-6', 'incorporated-into:AC-6', 'applies:2026-08-02', 'applies:2026-08-02', 'informative', 'informative', 'sector:health'];
+    expect(scopeTagsOf(carried)).toEqual(['party:third', 'role:deployer', 'role:provider']);
   });
 });
 
