@@ -65,6 +65,10 @@ describe('GraphQL queries', () => {
     // One per framework that has the ref, or only the framework asked for.
     expect((await ids('a5.9')).map((h: { requirement: { id: string } }) => h.requirement.id)).toContain('iso27001-2022:A.5.9');
     expect((await ids('a5.9', 'iso42001-2023')).every((h: { requirement: { id: string } }) => h.requirement.id.startsWith('iso42001-2023:'))).toBe(true);
+    // A framework the search names comes first.
+    expect((await ids('ISO 42001 6.1.2'))[0].requirement.id).toBe('iso42001-2023:6.1.2');
+    expect((await ids('9001 6.1.2'))[0].requirement.id).toBe('iso9001-2015:6.1.2');
+    expect((await ids('27001:2022 clause 6.1.2'))[0].requirement.id).toBe('iso27001-2022:6.1.2');
     // Words are never read as a ref.
     expect((await ids('impact assessment')).every((h: { score: number }) => h.score < 1000)).toBe(true);
   });
