@@ -178,6 +178,7 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
   it('gap analysis of the EU AI Act for a deployer: scope by role, dates provisions apply from, untitled paragraphs named by their summary', async () => {
     // A role on a requirement's page leads to the gap analysis for that role.
     const { page, problems } = await open('/requirement/eu-ai-act-2024-1689%3AArt.%2026');
+    await page.locator('.tags .tag', { hasText: 'applies from 2026-08-02' }).waitFor();
     await page.locator('.tags a.tag', { hasText: 'role:deployer' }).click();
     await page.waitForSelector('.scope-note');
     expect(decodeURIComponent(page.url())).toMatch(/\/gaps\?target=eu-ai-act-2024-1689&scope=role:deployer$/);

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { isScopeTag } from '../../../server/domain/analysis/tagScope.js';
+import { APPLIES_TAG, isScopeTag } from '../../../server/domain/analysis/tagScope.js';
 import { NEIGHBOURHOOD, REQUIREMENT, type NeighbourhoodData, type RequirementData } from '../api/queries.js';
 import { useQuery } from '../api/useQuery.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
@@ -74,8 +74,8 @@ export function RequirementView({ route }: { route: Route }) {
                 {t}
               </Link>
             ) : (
-              <span key={t} className="tag" title={t.startsWith('alias:') ? 'another identifier its publisher or other tools write for it' : undefined}>
-                {t.startsWith('alias:') ? `also written ${t.slice('alias:'.length)}` : t}
+              <span key={t} className="tag" title={t.startsWith('alias:') ? 'another identifier its publisher or other tools write for it' : t.startsWith(APPLIES_TAG) ? t : undefined}>
+                {t.startsWith('alias:') ? `also written ${t.slice('alias:'.length)}` : t.startsWith(APPLIES_TAG) ? `applies from ${t.slice(APPLIES_TAG.length)}` : t}
               </span>
             ),
           )}
