@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('explorer user flows (headless chromium)', () => {
     await page.getByRole('button', { name: 'Expand all' }).click();
     expect(await page.locator('.requirement-tree .tree li').count()).toBe((await explorer.server.gql('{ framework(id: "iso42001-2023") { requirementCount } }')).body.data.framework.requirementCount);
     // The filter keeps each match in its place, with its ancestors, and is part of the link.
-    await page.getByLabel('Filter by ref or title').fill('impact assessment');
+    await page.getByLabel('Filter by ref, title or summary').fill('impact assessment');
     await page.waitForSelector('.tree-count');
     expect(decodeURIComponent(page.url())).toMatch(/q=impact(\+| )assessment/);
     const matches = await page.locator('.tree li.match').evaluateAll((items) => items.map((li) => li.getAttribute('data-requirement')));

@@ -211,6 +211,25 @@ describe.skipIf(!hasChromium)('explorer analysis flows (headless chromium)', () 
     expect(problems).toEqual([]);
   });
 
+  it('framework page of the EU AI Act: only what deployers must do, untitled paragraphs named and found by their summary', async () => {
+    const { page, problems } = await open('/framework/eu-ai-act-2024-1689');
+    await page.waitForSelector('.requirement-tree .tree li');
+    await page.getByRole('group', { name: 'Only requirements tagged' }).getByLabel('role:deployer').check();
+    await page.waitForSelector('.tree-count');
+    expect(decodeURIComponent(page.url())).toContain('scope=role:deployer');
+    expect(await page.locator('li[data-requirement="eu-ai-act-2024-1689:Art. 26"]').count()).toBe(1);
+    expect(await page.locator('li[data-requirement="eu-ai-act-2024-1689:Art. 16"]').count()).toBe(0);
+    const paragraph = page.locator('li[data-requirement="eu-ai-act-2024-1689:Art. 26(1)"] > a');
+    expect((await paragraph.textContent())!.length).toBeGreaterThan('Art. 26(1) '.length + 10);
+    await page.getByLabel('Filter by ref, title or summary').fill('instructions for use');
+    await page.waitForFunction(() => /q=instructions/.test(location.search));
+    const matches = await page.locator('.tree li.match').evaluateAll((items) => items.map((li) => li.getAttribute('data-requirement')));
+    // Deployers' duty to follow the instructions for use (Art. 26(1)); not the providers' duty to write them (Art. 13(2)).
+    expect(matches).toContain('eu-ai-act-2024-1689:Art. 26(1)');
+    expect(matches).not.toContain('eu-ai-act-2024-1689:Art. 13(2)');
+    expect(problems).toEqual([]);
+  });
+
   it('unified controls: propose for 42001 and 27001, adopt, then merge two controls, rename and split the result', async () => {
     const { page, problems } = await open('/controls');
     await page.waitForSelector('text=No control set saved yet');

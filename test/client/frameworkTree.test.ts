@@ -32,6 +32,19 @@ describe('framework tree', () => {
     expect(filterFrameworkTree(tree, requirements, 'policy quantum')!.matches.size).toBe(0);
   });
 
+  it('finds untitled requirements by their summary, and keeps only those within the scope ticked, tags inherited', () => {
+    const act = [
+      req('act:Art. 26', 'Obligations of deployers', null, 0, ['role:deployer']),
+      { ...req('act:Art. 26(1)', '', 'act:Art. 26', 1), summary: 'Use the system as its instructions say.' },
+      req('act:Art. 16', 'Obligations of providers', null, 2, ['role:provider']),
+      { ...req('act:Art. 16(a)', '', 'act:Art. 16', 3), summary: 'Meet the requirements; follow the instructions.' },
+    ];
+    const tree = buildFrameworkTree(act);
+    expect([...filterFrameworkTree(tree, act, 'instructions')!.matches]).toEqual(['act:Art. 26(1)', 'act:Art. 16(a)']);
+    expect([...filterFrameworkTree(tree, act, 'instructions', ['role:deployer'])!.matches]).toEqual(['act:Art. 26(1)']);
+    expect([...filterFrameworkTree(tree, act, '', ['role:provider'])!.matches]).toEqual(['act:Art. 16', 'act:Art. 16(a)']);
+  });
+
   it('survives a parent cycle in a malformed import', () => {
     const cyclic = [req('fw:1', 'One', 'fw:2', 0), req('fw:2', 'Two', 'fw:1', 1)];
     const tree = buildFrameworkTree(cyclic);

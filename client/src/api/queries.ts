@@ -73,12 +73,13 @@ export const FRAMEWORK_DETAIL = /* GraphQL */ `query FrameworkDetail($id: ID!) {
   framework(id: $id) { id name edition publisher url licence description family requirementCount mappingCount }
 }`;
 export const FRAMEWORK_REQUIREMENTS = /* GraphQL */ `query FrameworkRequirements($id: ID!, $offset: Int) {
-  requirements(frameworkId: $id, limit: ${FRAMEWORK_REQUIREMENTS_PAGE_SIZE}, offset: $offset) { id ref title kind parentId order tags }
+  requirements(frameworkId: $id, limit: ${FRAMEWORK_REQUIREMENTS_PAGE_SIZE}, offset: $offset) { id ref title summary kind parentId order tags }
 }`;
 export interface FrameworkRequirement {
   id: string;
   ref: string;
   title: string;
+  summary?: string | null;
   kind: string;
   parentId: string | null;
   order: number;

@@ -1,3 +1,4 @@
+import { inTagScope, type TaggedTree } from '../../../server/domain/analysis/tagScope.js';
 import type { FrameworkRequirement } from '../api/queries.js';
 
 /** A framework's requirements as the tree its publisher numbered, for the framework page. */
@@ -33,21 +34,25 @@ export function buildFrameworkTree<R extends TreeRequirement>(requirements: read
   return { roots, childrenOf, parentOf };
 }
 
-/** Lowercase words of a filter: every one must appear in a requirement's ref or title. */
+/** Lowercase words of a filter: every one must appear in a requirement's ref, title or summary. */
 const words = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
 
 /**
- * What a filter shows: the requirements whose ref or title has every word typed, and their ancestors so each is seen
- * in its place. Null for an empty filter (show the tree as it is).
+ * What a filter shows: the requirements whose ref, title or summary has every word typed and that are within the scope
+ * ticked (tags, own or inherited: see tagScope.ts), and their ancestors so each is seen in its place. Null for an
+ * empty filter (show the tree as it is).
  */
-export function filterFrameworkTree(tree: FrameworkTree, requirements: readonly TreeRequirement[], text: string): { matches: Set<string>; shown: Set<string> } | null {
+export function filterFrameworkTree(tree: FrameworkTree, requirements: readonly TreeRequirement[], text: string, scope: readonly string[] = []): { matches: Set<string>; shown: Set<string> } | null {
   const wanted = words(text);
-  if (!wanted.length) return null;
+  if (!wanted.length && !scope.length) return null;
+  const byId = new Map(requirements.map((r) => [r.id, r]));
+  const tagged: TaggedTree<string> = { tagsOf: (id) => byId.get(id)?.tags ?? [], parentOf: (id) => tree.parentOf.get(id) };
   const matches = new Set<string>();
   const shown = new Set<string>();
   for (const r of requirements) {
-    const haystack = `${r.ref} ${r.title}`.toLowerCase();
+    const haystack = `${r.ref} ${r.title} ${r.summary ?? ''}`.toLowerCase();
     if (!wanted.every((w) => haystack.includes(w))) continue;
+    if (scope.length && !inTagScope(tagged, r.id, scope)) continue;
     matches.add(r.id);
     // Ancestors, guarded against a cycle in a malformed import.
     for (let id: string | undefined = r.id; id && !shown.has(id); id = tree.parentOf.get(id)) shown.add(id);

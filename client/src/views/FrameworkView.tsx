@@ -1,17 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
 import { frameworkCitation } from '../../../server/domain/citation.js';
+import { rowLabel } from '../../../server/domain/analysis/rowLabel.js';
+import { scopeTagsOf } from '../../../server/domain/analysis/tagScope.js';
 import { gql, type ApiError } from '../api/graphql.js';
 import { FRAMEWORK_DETAIL, FRAMEWORK_REQUIREMENTS, FRAMEWORK_REQUIREMENTS_PAGE_SIZE, type FrameworkDetailData, type FrameworkRequirement } from '../api/queries.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.js';
 import { plural } from '../lib/format.js';
 import { branchIds, buildFrameworkTree, filterFrameworkTree, type FrameworkTree } from '../lib/frameworkTree.js';
-import { formatRoute, frameworkHref, requirementHref, type Route } from '../lib/route.js';
+import { formatRoute, frameworkHref, listParam, requirementHref, type Route } from '../lib/route.js';
 import { Link, setParams } from '../router.js';
 
 /** `/framework`: every loaded framework; `/framework/ID`: one framework's requirements as its publisher numbered them. */
 export function FrameworkView({ route }: { route: Route }) {
-  return route.id ? <FrameworkPage key={route.id} id={route.id} filter={route.params.q ?? ''} /> : <FrameworkList />;
+  return route.id ? <FrameworkPage key={route.id} id={route.id} filter={route.params.q ?? ''} scope={listParam(route.params.scope)} /> : <FrameworkList />;
 }
 
 function FrameworkList() {
@@ -83,7 +85,7 @@ function useFrameworkRequirements(id: string): Loaded & { reload: () => void } {
   return { ...state, reload: () => setNonce((n) => n + 1) };
 }
 
-function FrameworkPage({ id, filter }: { id: string; filter: string }) {
+function FrameworkPage({ id, filter, scope }: { id: string; filter: string; scope: string[] }) {
   const q = useFrameworkRequirements(id);
   if (q.status === 'loading') return <Loading what={`framework ${id}`} />;
   if (q.status === 'error') return <ErrorBox what={`framework ${id}`} error={q.error} retry={q.reload} />;
@@ -123,17 +125,20 @@ function FrameworkPage({ id, filter }: { id: string; filter: string }) {
       <p className="muted licence">{framework.licence}</p>
       <p>
         {plural(framework.requirementCount, 'requirement')}, {plural(framework.mappingCount, 'mapping')} with an end here.{' '}
-        <Link href={formatRoute({ view: 'gaps', params: { target: framework.id } })}>Gap analysis for it</Link> · <Link href={formatRoute({ view: 'soa', params: { fw: framework.id } })}>its SoA</Link> ·{' '}
+        <Link href={formatRoute({ view: 'gaps', params: { target: framework.id, scope: scope.join(',') || undefined } })}>Gap analysis for it{scope.length ? `, tagged ${scope.join(' or ')}` : ''}</Link> · <Link href={formatRoute({ view: 'soa', params: { fw: framework.id } })}>its SoA</Link> ·{' '}
         <Link href={formatRoute({ view: 'matrix' })}>overlap matrix</Link>
       </p>
-      <RequirementTree requirements={requirements} filter={filter} />
+      <RequirementTree requirements={requirements} filter={filter} scope={scope} />
     </section>
   );
 }
 
-function RequirementTree({ requirements, filter }: { requirements: FrameworkRequirement[]; filter: string }) {
+function RequirementTree({ requirements, filter, scope }: { requirements: FrameworkRequirement[]; filter: string; scope: string[] }) {
   const tree = useMemo(() => buildFrameworkTree(requirements), [requirements]);
-  const found = useMemo(() => filterFrameworkTree(tree, requirements, filter), [tree, requirements, filter]);
+  const scopeKey = scope.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const found = useMemo(() => filterFrameworkTree(tree, requirements, filter, scope), [tree, requirements, filter, scopeKey]);
+  const offered = useMemo(() => scopeTagsOf(requirements.flatMap((r) => r.tags)), [requirements]);
   // Open at first: the top level and the one under it, as a table of contents reads.
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(tree.roots.map((r) => r.id)));
   const toggle = (nodeId: string) =>
@@ -149,9 +154,19 @@ function RequirementTree({ requirements, filter }: { requirements: FrameworkRequ
       <h2>Requirements</h2>
       <div className="controls">
         <label>
-          Filter by ref or title{' '}
+          Filter by ref, title or summary{' '}
           <input type="search" value={text} placeholder="e.g. impact or A.6" onChange={(e) => (setText(e.target.value), setParams({ q: e.target.value || null }))} />
         </label>
+        {offered.length > 0 && (
+          <fieldset className="scope-picker">
+            <legend>Only requirements tagged</legend>
+            {offered.map((tag) => (
+              <label key={tag} className="check">
+                <input type="checkbox" checked={scope.includes(tag)} onChange={(e) => setParams({ scope: (e.target.checked ? [...scope, tag] : scope.filter((t) => t !== tag)).join(',') || null })} /> {tag}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {!found && (
           <>
             <button type="button" onClick={() => setExpanded(new Set(branchIds(tree)))}>
@@ -169,7 +184,7 @@ function RequirementTree({ requirements, filter }: { requirements: FrameworkRequ
         )}
       </div>
       {requirements.length === 0 && <Empty>This framework holds no requirements.</Empty>}
-      {found && found.matches.size === 0 && <Empty>No requirement's ref or title has “{filter.trim()}”.</Empty>}
+      {found && found.matches.size === 0 && <Empty>No requirement {filter.trim() ? <>has “{filter.trim()}” in its ref, title or summary</> : null}{filter.trim() && scope.length ? ' and ' : ''}{scope.length ? `is tagged ${scope.join(' or ')}` : ''}.</Empty>}
       <TreeLevel nodes={tree.roots} tree={tree} expanded={expanded} toggle={toggle} found={found} />
     </section>
   );
@@ -194,7 +209,7 @@ function TreeLevel({ nodes, tree, expanded, toggle, found }: { nodes: FrameworkR
               <span className="twisty" aria-hidden="true" />
             )}
             <Link href={requirementHref(r.id)}>
-              <strong>{r.ref}</strong> {r.title}
+              <strong>{r.ref}</strong> {rowLabel({ title: r.title, summary: r.summary ?? undefined })}
             </Link>{' '}
             <span className="muted">{r.kind}</span>
             {children.length > 0 && !open && <span className="muted"> ({children.length})</span>}

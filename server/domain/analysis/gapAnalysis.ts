@@ -171,7 +171,7 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
     ...(have.kind === 'frameworks' ? unreviewedWarning(index, frameworks, traversal.statuses) : []),
   ];
 
-  const tree: TaggedTree = { tagsOf: (node) => index.requirements[node]?.tags ?? [], parentOf: (node) => index.parentOf[node]! };
+  const tree: TaggedTree = { tagsOf: (node) => index.requirements[node]?.tags ?? [], parentOf: (node) => (index.parentOf[node]! >= 0 ? index.parentOf[node] : undefined) };
   const scope = query.scope?.length ? checkedTagScope(query.scope, target, nodes.flatMap((node) => tree.tagsOf(node))) : undefined;
   const reported = scope ? inScopeWithAncestors(index, nodes, (node) => inTagScope(tree, node, scope)) : nodes;
 

@@ -15,16 +15,16 @@ const nameOf = (tag: string) => {
   return colon < 0 ? tag : tag.slice(0, colon);
 };
 
-/** Each node's own tags and its parent (-1 for none); ancestors are walked through `parentOf`. */
-export interface TaggedTree {
-  tagsOf: (node: number) => readonly string[];
-  parentOf: (node: number) => number;
+/** Each node's own tags and its parent (undefined for none); ancestors are walked through `parentOf`. */
+export interface TaggedTree<N = number> {
+  tagsOf: (node: N) => readonly string[];
+  parentOf: (node: N) => N | undefined;
 }
 
 /** The tags of name `name` in force for a node: its own, else those of its nearest ancestor that has some. */
-export function tagsInForce(tree: TaggedTree, node: number, name: string): string[] {
-  const seen = new Set<number>();
-  for (let n = node; n >= 0 && !seen.has(n); n = tree.parentOf(n)) {
+export function tagsInForce<N>(tree: TaggedTree<N>, node: N, name: string): string[] {
+  const seen = new Set<N>();
+  for (let n: N | undefined = node; n !== undefined && !seen.has(n); n = tree.parentOf(n)) {
     seen.add(n);
     const own = tree.tagsOf(n).filter((t) => nameOf(t) === name);
     if (own.length) return own;
@@ -33,14 +33,14 @@ export function tagsInForce(tree: TaggedTree, node: number, name: string): strin
 }
 
 /** Whether a node is within a scope: for each tag name the scope uses, one of the scope's tags of that name is in force. */
-export function inTagScope(tree: TaggedTree, node: number, scope: readonly string[]): boolean {
+export function inTagScope<N>(tree: TaggedTree<N>, node: N, scope: readonly string[]): boolean {
   const byName = new Map<string, string[]>();
   for (const tag of scope) byName.set(nameOf(tag), [...(byName.get(nameOf(tag)) ?? []), tag]);
   return [...byName].every(([name, wanted]) => tagsInForce(tree, node, name).some((t) => wanted.includes(t)));
 }
 
 /** The date a requirement applies from, when its framework says (`applies:YYYY-MM-DD`, own or inherited). */
-export function appliesFrom(tree: TaggedTree, node: number): string | undefined {
+export function appliesFrom<N>(tree: TaggedTree<N>, node: N): string | undefined {
   return tagsInForce(tree, node, APPLIES_TAG.slice(0, -1))[0]?.slice(APPLIES_TAG.length);
 }
 

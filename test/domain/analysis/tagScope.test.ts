@@ -7,8 +7,8 @@ import { bundleOf, framework, map } from './fixtures.js';
 // 0 article (provider, deployer; applies 2026) ─ 1 paragraph (untagged) ─ 2 point (provider only)
 //                                               └ 3 paragraph (deployer; applies 2025)
 const tags: string[][] = [['role:provider', 'role:deployer', 'applies:2026-08-02'], [], ['role:provider'], ['role:deployer', 'applies:2025-02-02']];
-const parents = [-1, 0, 1, 0];
-const tree: TaggedTree = { tagsOf: (n) => tags[n]!, parentOf: (n) => parents[n]! };
+const parents = [undefined, 0, 1, 0];
+const tree: TaggedTree = { tagsOf: (n) => tags[n]!, parentOf: (n) => parents[n] };
 
 describe('tags in force', () => {
   it('are a requirement’s own tags of that name, else its nearest ancestor’s', () => {
