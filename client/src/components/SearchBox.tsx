@@ -1,4 +1,5 @@
 import { forwardRef, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { rowLabel } from '../../../server/domain/analysis/rowLabel.js';
 import { gql, type ApiError } from '../api/graphql.js';
 import type { RequirementRef } from '../api/queries.js';
 import { searchRequest } from '../lib/searchScope.js';
@@ -151,7 +152,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
               }}
               onMouseEnter={() => setActive(i)}
             >
-              <FrameworkSwatch id={h.frameworkId} /> <span className="hit-fw">{fw?.name(h.frameworkId) ?? h.frameworkId}</span> <strong>{h.ref}</strong> {h.title}
+              <FrameworkSwatch id={h.frameworkId} /> <span className="hit-fw">{fw?.name(h.frameworkId) ?? h.frameworkId}</span> <strong>{h.ref}</strong> {rowLabel({ title: h.title, summary: h.summary ?? undefined })}
             </li>
           ))}
         </ul>
