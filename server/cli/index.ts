@@ -21,7 +21,7 @@ const COMMANDS: Record<string, Command> = {
   },
   suggest: {
     writes: true,
-    summary: 'suggest --from FW --to FW [--top K] [--method lexical|model|hybrid] [--model ID] [--rerank | --reranker ID] [--dry-run] [--json]: propose mappings for review',
+    summary: 'suggest --from FW --to FW [--top K] [--method lexical|model|hybrid] [--model ID] [--rerank | --reranker ID] [--scope TAG] [--dry-run] [--json]: propose mappings for review',
     run: async () => (await import('./commands/suggest.js')).suggestCommand,
   },
   eval: {
@@ -33,7 +33,7 @@ const COMMANDS: Record<string, Command> = {
     run: async () => (await import('./commands/models.js')).modelsCommand,
   },
   gap: {
-    summary: 'gap --target FW (--have FW | --have-requirements ID,… | --evidence) [--as-of D] [--max-path N] [--include-proposed] [--source files|store] [--json] [--format csv|xlsx --out FILE]',
+    summary: 'gap --target FW (--have FW | --have-requirements ID,… | --evidence) [--scope TAG] [--as-of D] [--max-path N] [--include-proposed] [--source files|store] [--json] [--format csv|xlsx --out FILE]',
     run: async () => (await import('./commands/gap.js')).gapCommand,
   },
   evidence: {

@@ -1,4 +1,6 @@
+import { checkedTagScope, inTagScope, type TaggedTree } from '../domain/analysis/tagScope.js';
 import { InputError } from '../domain/errors.js';
+import type { Requirement } from '../domain/schemas/requirement.js';
 import type { GraphStore } from '../store/types.js';
 import { corpusFromStore } from '../suggest/corpusFromStore.js';
 import { modelDirFrom } from '../suggest/modelFolder.js';
@@ -25,6 +27,8 @@ export interface SuggestMappingsOptions {
   reranker?: string;
   /** Compute, but save nothing. */
   dryRun?: boolean;
+  /** Only the source requirements within these tags, own or inherited ("role:deployer"; see tagScope.ts). */
+  scope?: string[];
   /** Keep the models loaded for the next run (a server), instead of freeing them when this one ends (a CLI command). */
   keepModels?: boolean;
   modelDir?: string;
@@ -62,10 +66,11 @@ export function suggestMappings(store: GraphStore, options: SuggestMappingsOptio
   return oneRunAtATime(() => run(store, options));
 }
 
-async function run(store: GraphStore, { from, to, top, method: requested, model: modelId, rerank = false, reranker: rerankerId, dryRun = false, keepModels = false, modelDir = modelDirFrom(), today }: SuggestMappingsOptions): Promise<SuggestMappingsOutcome> {
+async function run(store: GraphStore, { from, to, top, method: requested, model: modelId, rerank = false, reranker: rerankerId, dryRun = false, keepModels = false, modelDir = modelDirFrom(), today, scope = [] }: SuggestMappingsOptions): Promise<SuggestMappingsOutcome> {
   await assertFrameworks(store, [from, to], 'suggest');
   if (from === to) throw new InputError(`suggest: --from and --to are the same framework ("${from}")`);
   const corpus = await corpusFromStore(store);
+  const inScope = scopeFilter(corpus.requirements, from, scope);
   const models = keepModels ? keptModels : LOAD_FOR_ONE_RUN;
   const prepared = await prepareMethod({ requested, modelId: modelId ?? (process.env.CROSSWALK_MODEL || undefined), modelDir, store, models });
   let reranking: PreparedReranker = { notices: [] };
@@ -76,7 +81,7 @@ async function run(store: GraphStore, { from, to, top, method: requested, model:
     const declared = new Set(
       (await store.listNoCounterparts({ frameworkId: from, otherFrameworkId: to })).filter((n) => n.status === 'approved').map((n) => n.requirementId),
     );
-    const sourceIds = corpus.requirements.filter((r) => r.frameworkId === from && !declared.has(r.id)).map((r) => r.id);
+    const sourceIds = corpus.requirements.filter((r) => r.frameworkId === from && !declared.has(r.id) && inScope(r.id)).map((r) => r.id);
     const report = await computeSuggestions(
       corpus,
       { from, to, method: prepared.method, top, sourceIds, exclude: (s, t) => decisions.skipReason(s, t) !== undefined },
@@ -102,4 +107,14 @@ async function run(store: GraphStore, { from, to, top, method: requested, model:
     await prepared.model?.embedder.dispose();
     await reranking.reranker?.dispose();
   }
+}
+
+/** Whether a requirement of `frameworkId` is within the scope asked for (everything when none is). */
+function scopeFilter(requirements: readonly Requirement[], frameworkId: string, scope: readonly string[]): (id: string) => boolean {
+  if (!scope.length) return () => true;
+  const own = requirements.filter((r) => r.frameworkId === frameworkId);
+  const tags = checkedTagScope(scope, frameworkId, own.flatMap((r) => r.tags));
+  const byId = new Map(own.map((r) => [r.id, r]));
+  const tree: TaggedTree<string> = { tagsOf: (id) => byId.get(id)?.tags ?? [], parentOf: (id) => byId.get(id)?.parentId };
+  return (id) => inTagScope(tree, id, tags);
 }

@@ -67,6 +67,20 @@ describe('suggestMappings', () => {
     expect(await server.store.countMappings({ frameworks: ['iso42001-2023', 'nist-ai-600-1'], origins: ['suggestion'] })).toBe(run.created);
   });
 
+  it('runs for a scope of the source framework only, through GraphQL and REST', async () => {
+    const scoped = (await server.gql(SUGGEST, { input: { from: 'eu-ai-act-2024-1689', to: 'iso42001-2023', top: 1, dryRun: true, scope: ['role:importer'] } }, TOKENS.analyst)).body.data.suggestMappings;
+    const whole = (await server.gql(SUGGEST, { input: { from: 'eu-ai-act-2024-1689', to: 'iso42001-2023', top: 1, dryRun: true } }, TOKENS.analyst)).body.data.suggestMappings;
+    expect(scoped.sources).toBeGreaterThan(0);
+    expect(scoped.sources).toBeLessThan(whole.sources / 5);
+    const rest = await fetch(`${server.url}/api/suggestions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.analyst}` },
+      body: JSON.stringify({ from: 'eu-ai-act-2024-1689', to: 'iso42001-2023', top: 1, dryRun: true, scope: ['role:importr'] }),
+    });
+    expect(rest.status).toBe(400);
+    expect((await rest.json()).error.message).toMatch(/no requirement of eu-ai-act-2024-1689 is tagged "role:importr"/);
+  });
+
   it('refuses viewers and anonymous callers, and names bad input', async () => {
     const input = { from: 'iso42001-2023', to: 'hitrust-ai' };
     const anonymous = await server.gql(SUGGEST, { input });

@@ -185,6 +185,19 @@ describe('crosswalk suggest', () => {
     });
   });
 
+  it('with --scope: proposes only for the source requirements within it, and refuses a tag the framework does not use', () => {
+    const out = suggestJson(['--from', 'eu-ai-act-2024-1689', '--to', 'iso42001-2023', '--scope', 'role:deployer', '--dry-run']);
+    const sources: string[] = out.sources.map((s: { sourceId: string }) => s.sourceId);
+    expect(sources).toContain('eu-ai-act-2024-1689:Art. 26(1)');
+    expect(sources).toContain('eu-ai-act-2024-1689:Art. 5(1)(a)');
+    expect(sources.some((id) => id.startsWith('eu-ai-act-2024-1689:Art. 16'))).toBe(false);
+    const all = suggestJson(['--from', 'eu-ai-act-2024-1689', '--to', 'iso42001-2023', '--dry-run']);
+    expect(all.sources.length).toBeGreaterThan(sources.length);
+    const wrong = crosswalk(['suggest', '--from', 'eu-ai-act-2024-1689', '--to', 'iso42001-2023', '--scope', 'role:deployr', '--dry-run'], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/no requirement of eu-ai-act-2024-1689 is tagged "role:deployr" \(its tags: .*role:deployer/);
+  });
+
   it('explains bad input', () => {
     const unknown = crosswalk(['suggest', '--from', 'iso42001-2023', '--to', 'iso99999'], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } });
     expect(unknown.code).toBe(2);

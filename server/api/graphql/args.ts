@@ -42,6 +42,7 @@ export const SuggestInputSchema = z.strictObject({
   rerank: z.boolean().optional().nullable(),
   reranker: z.string().min(1).max(200).optional().nullable(),
   dryRun: z.boolean().optional().nullable(),
+  scope: z.array(z.string().min(1).max(200)).max(20).optional().nullable(),
 });
 
 export const ReviewInputSchema = z.strictObject({

@@ -155,7 +155,7 @@ export const resolvers = {
     rejectMapping: (_: unknown, { id, reason }: Args, ctx: ApiContext) => review(ctx, id, { status: 'rejected', note: reason }),
     suggestMappings: async (_: unknown, { input }: Args, ctx: ApiContext) => {
       requireRole(ctx.principal, 'analyst');
-      const { top, method, model, rerank, reranker, dryRun, from, to } = SuggestInputSchema.parse(input);
+      const { top, method, model, rerank, reranker, dryRun, from, to, scope } = SuggestInputSchema.parse(input);
       const { run, saved, skipped, noCounterpart, notices } = await suggestMappings(ctx.store, {
         from,
         to,
@@ -165,6 +165,7 @@ export const resolvers = {
         rerank: rerank ?? false,
         reranker: reranker ?? undefined,
         dryRun: dryRun ?? false,
+        scope: scope ?? [],
         keepModels: true,
         today: ctx.now().toISOString().slice(0, 10),
       });

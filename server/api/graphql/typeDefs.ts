@@ -230,6 +230,8 @@ export const typeDefs = /* GraphQL */ `
     reranker: String
     "Compute and count, but save nothing."
     dryRun: Boolean
+    "Only the source requirements within these tags, own or inherited (role:deployer, say)."
+    scope: [String!]
   }
 
   "Existing pairs a suggestion run left alone, by why."

@@ -2,6 +2,7 @@ import { InputError } from '../../domain/errors.js';
 import { DEFAULT_TOP, suggestMappings } from '../../services/suggestMappings.js';
 import { createStore, describeStore, storeConfigFrom, type StoreConfig } from '../../store/createStore.js';
 import { SUGGEST_METHODS, type SuggestMethod } from '../../suggest/types.js';
+import { listOption } from '../analysisSupport.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { loadIfEmpty } from '../../services/loadIntoStore.js';
 
@@ -18,6 +19,8 @@ export interface SuggestOptions {
   reranker?: string;
   /** Compute and show, but save nothing. */
   dryRun?: boolean;
+  /** Only the source requirements within these tags ("role:deployer"). */
+  scope?: string[];
   storeConfig?: StoreConfig;
   modelDir?: string;
   dataDir?: string;
@@ -64,6 +67,7 @@ export async function suggestCommand(argv: string[]) {
     rerank: { type: 'boolean' },
     reranker: { type: 'string' },
     'dry-run': { type: 'boolean' },
+    scope: { type: 'string', multiple: true },
     json: { type: 'boolean' },
   });
   const top = maybeTop(values.top, 'suggest') ?? DEFAULT_TOP;
@@ -76,6 +80,7 @@ export async function suggestCommand(argv: string[]) {
     rerank: Boolean(values.rerank),
     reranker: values.reranker as string | undefined,
     dryRun: Boolean(values['dry-run']),
+    scope: listOption(values.scope),
   });
   for (const notice of result.notices) console.error(`crosswalk: ${notice}`);
   const { run, saved, skipped } = result;
