@@ -70,6 +70,28 @@ describe.skipIf(!hasChromium)('explorer: suggest mappings from the review page (
     expect(problems).toEqual([]);
   });
 
+  it('runs the engine for the requirements of one role only, where the source framework has roles', async () => {
+    const { page, problems } = await explorer.open('/review', { token: true });
+    await page.click('summary:has-text("Suggest mappings")');
+    const source = page.getByRole('combobox', { name: /^Source framework/ });
+    await source.selectOption('nist-ai-600-1');
+    await page.getByRole('combobox', { name: /^Target framework/ }).selectOption('hitrust-ai');
+    // AI 600-1 has no tags to scope by; the EU AI Act has its roles.
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('combobox', { name: /^Only its requirements tagged/ }).count()).toBe(0);
+    await source.selectOption('eu-ai-act-2024-1689');
+    const scope = page.getByRole('combobox', { name: /^Only its requirements tagged/ });
+    await scope.waitFor();
+    await scope.selectOption('role:importer');
+    await page.getByLabel('Candidates per requirement').fill('1');
+    await page.getByRole('button', { name: 'Suggest', exact: true }).click();
+    await page.waitForFunction(() => /for \d+ requirements?\./.test(document.querySelector('.suggest-panel .flash')?.textContent ?? ''));
+    const sources = Number(/for (\d+) requirements?\./.exec((await page.locator('.suggest-panel .flash').textContent()) ?? '')![1]);
+    expect(sources).toBeGreaterThan(0);
+    expect(sources).toBeLessThan(30);
+    expect(problems).toEqual([]);
+  });
+
   it('shows, beside a proposal, the approved crosswalks that, chained, read the pair otherwise', async () => {
     const res = await explorer.server.gql(
       'mutation($input: MappingInput!) { createMapping(input: $input) { id } }',

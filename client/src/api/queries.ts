@@ -191,6 +191,8 @@ export interface CreateMappingData {
 }
 export const ME = /* GraphQL */ `{ me { name role } }`;
 
+export const FRAMEWORK_SCOPE_TAGS = /* GraphQL */ `query FrameworkScopeTags($id: ID!) { framework(id: $id) { scopeTags } }`;
+
 export const SUGGEST_MAPPINGS = /* GraphQL */ `mutation Suggest($input: SuggestInput!) {
   suggestMappings(input: $input) { from to method model reranker sources proposals created updated unchanged earlierLeft noCounterpart notices
     skipped { approved rejected reviewed otherDirection notASuggestion } }

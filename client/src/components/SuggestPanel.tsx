@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { SUGGEST_MAPPINGS, type SuggestionRunData } from '../api/queries.js';
+import { FRAMEWORK_SCOPE_TAGS, SUGGEST_MAPPINGS, type SuggestionRunData } from '../api/queries.js';
 import { useAction } from '../api/useAction.js';
+import { useQuery } from '../api/useQuery.js';
 import { plural } from '../lib/format.js';
 import { ActionStatus } from './ActionStatus.js';
 import { useFrameworks } from './Frameworks.js';
@@ -31,13 +32,16 @@ export function SuggestPanel({ onDone }: { onDone: () => void }) {
   const [to, setTo] = useState('');
   const [top, setTop] = useState(3);
   const [rerank, setRerank] = useState(false);
+  const [scope, setScope] = useState('');
   const [notices, setNotices] = useState<string[]>([]);
+  const tags = useQuery<{ framework: { scopeTags: string[] } | null }>(FRAMEWORK_SCOPE_TAGS, { id: from }, { skip: !from });
+  const offered = from && tags.status === 'ok' ? (tags.data.framework?.scopeTags ?? []) : [];
   const ready = Boolean(from && to && from !== to && action.token && !action.busy);
   const suggest = async () => {
     setNotices([]);
     const result = await action.run(
       'Suggest mappings',
-      (call) => call<SuggestionRunData>(SUGGEST_MAPPINGS, { input: { from, to, top, rerank } }),
+      (call) => call<SuggestionRunData>(SUGGEST_MAPPINGS, { input: { from, to, top, rerank, ...(scope && offered.includes(scope) ? { scope: [scope] } : {}) } }),
       (data) => describeRun(data.suggestMappings, fw.name),
     );
     if (!result) return;
@@ -60,8 +64,21 @@ export function SuggestPanel({ onDone }: { onDone: () => void }) {
       >
         <label>
           Source framework{' '}
-          <FrameworkSelect value={from} onChange={setFrom} none="choose a framework" required />
+          <FrameworkSelect value={from} onChange={(id) => (setFrom(id), setScope(''))} none="choose a framework" required />
         </label>
+        {offered.length > 0 && (
+          <label>
+            Only its requirements tagged{' '}
+            <select value={scope} onChange={(e) => setScope(e.target.value)}>
+              <option value="">all of them</option>
+              {offered.map((tag) => (
+                <option key={tag} value={tag}>
+                  {tag}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           Target framework{' '}
           <FrameworkSelect value={to} onChange={setTo} none="choose a framework" exclude={from} required />

@@ -39,6 +39,8 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Query.unmapped': 10_000,
   'Query.paths': 10_000,
   'Query.search': 500,
+  // Reads every requirement of the framework.
+  'Framework.scopeTags': 2_000,
   'Mutation.suggestMappings': 300_000,
   'Mutation.adoptProposedControls': 60_000,
 };

@@ -11,6 +11,7 @@ import type { FrameworkSummary, MappingCriteria, ReviewDecision } from '../../st
 import { AuthError, requireRole } from '../auth.js';
 import { DEFAULT_TOP, suggestMappings } from '../../services/suggestMappings.js';
 import { searchRequirements } from '../../services/searchRequirements.js';
+import { scopeTagsOf } from '../../domain/analysis/tagScope.js';
 import { modelDirFrom } from '../../suggest/modelFolder.js';
 import { MappingInputSchema, NeighbourhoodArgs, PageArgs, PathArgs, ReviewInputSchema, SearchArgs, SuggestInputSchema } from './args.js';
 import type { ApiContext } from './context.js';
@@ -192,6 +193,7 @@ export const resolvers = {
     roots: (f: FrameworkSummary, _: Args, { store }: ApiContext) => store.listRequirements({ frameworkId: f.id, parentId: null, limit: 1000 }),
     mappingCount: (f: FrameworkSummary, _: Args, { mappingCounts }: ApiContext) => mappingCounts.load(f.id),
     shortLabel: (f: FrameworkSummary) => frameworkShortLabel(f),
+    scopeTags: async (f: FrameworkSummary, _: Args, { store }: ApiContext) => scopeTagsOf((await store.listRequirements({ frameworkId: f.id, limit: 1_000_000 })).flatMap((r) => r.tags)),
   },
 
   Requirement: {

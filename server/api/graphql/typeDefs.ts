@@ -25,6 +25,8 @@ export const typeDefs = /* GraphQL */ `
     mappingCount: Int!
     "Top-level requirements, in document order."
     roots: [Requirement!]!
+    "Tags that group its requirements (role:deployer in the EU AI Act), which a gap analysis or a suggestion run can be scoped to."
+    scopeTags: [String!]!
   }
 
   type Requirement {
