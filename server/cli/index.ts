@@ -9,7 +9,7 @@ const COMMANDS: Record<string, Command> = {
   validate: { summary: 'check every catalog and mapping file, or the given files/folders against them [PATH...] [--alone] [--json]', run: async () => (await import('./commands/validate.js')).validateCommand },
   stats: { summary: 'requirements by kind and mappings by relationship and status [--source files|store] [--json]', run: async () => (await import('./commands/stats.js')).statsCommand },
   load: { writes: true, summary: 'load seeds/, mappings/ and imported catalogs into the store (idempotent, atomic) [--json]', run: async () => (await import('./commands/load.js')).loadCommand },
-  report: { summary: 'report unmapped --from FW --to FW [--kind K]... [--source files|store] [--json]; report disputed [--from FW --to FW] [--json]; report contradictions [--from FW --to FW] [--kind opposite|strictness] [--json]', run: async () => (await import('./commands/report.js')).reportCommand },
+  report: { summary: 'report unmapped --from FW --to FW [--kind K]... [--scope TAG]... [--source files|store] [--json]; report disputed [--from FW --to FW] [--json]; report contradictions [--from FW --to FW] [--kind opposite|strictness] [--json]', run: async () => (await import('./commands/report.js')).reportCommand },
   import: {
     writes: true,
     summary: 'import --format csv|csv-crosswalk|olir|oscal|oscal-mapping|ciso-assistant|cprt|json FILE [--framework-id ID --name NAME --edition ED] [--short-name LABEL] [--from FW --to FW] [--sheet NAME] [--element-types T,T (cprt)] [--replace] [--skip-conflicts] [--no-load]',

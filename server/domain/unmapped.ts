@@ -1,3 +1,4 @@
+import { scopePredicate } from './analysis/tagScope.js';
 import { frameworkOf } from './ids.js';
 import type { ContentBundle } from './schemas/content.js';
 import { isInformative, isWithdrawn, type Requirement } from './schemas/requirement.js';
@@ -7,6 +8,8 @@ export interface UnmappedQuery {
   to: string;
   /** Only these kinds of requirement (e.g. clause, control); all kinds when empty. */
   kinds?: string[];
+  /** Only the requirements of `from` within these tags, own or inherited ("role:deployer"; see tagScope.ts). */
+  scope?: string[];
 }
 
 export interface UnmappedReport {
@@ -26,7 +29,8 @@ export interface UnmappedReport {
  * out (there is nothing left in them to map), and so are informative ones (guidance, not requirements), which are
  * only counted.
  */
-export function findUnmapped(bundle: Pick<ContentBundle, 'requirements' | 'mappings' | 'noCounterparts'>, { from, to, kinds = [] }: UnmappedQuery): UnmappedReport {
+export function findUnmapped(bundle: Pick<ContentBundle, 'requirements' | 'mappings' | 'noCounterparts'>, { from, to, kinds = [], scope = [] }: UnmappedQuery): UnmappedReport {
+  const within = scopePredicate(bundle.requirements, from, scope);
   const mapped = new Set<string>();
   for (const m of bundle.mappings) {
     if (m.status !== 'approved' || m.relationship === 'no-relationship') continue;
@@ -36,7 +40,7 @@ export function findUnmapped(bundle: Pick<ContentBundle, 'requirements' | 'mappi
   const declared = new Set(
     bundle.noCounterparts.filter((n) => n.otherFrameworkId === to && n.status === 'approved').map((n) => n.requirementId),
   );
-  const inScope = bundle.requirements.filter((r) => r.frameworkId === from && !isWithdrawn(r) && (!kinds.length || kinds.includes(r.kind)));
+  const inScope = bundle.requirements.filter((r) => r.frameworkId === from && !isWithdrawn(r) && (!kinds.length || kinds.includes(r.kind)) && within(r.id));
   const candidates = inScope.filter((r) => !isInformative(r));
   return {
     from,

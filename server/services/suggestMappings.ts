@@ -1,6 +1,5 @@
-import { checkedTagScope, inTagScope, type TaggedTree } from '../domain/analysis/tagScope.js';
+import { scopePredicate } from '../domain/analysis/tagScope.js';
 import { InputError } from '../domain/errors.js';
-import type { Requirement } from '../domain/schemas/requirement.js';
 import type { GraphStore } from '../store/types.js';
 import { corpusFromStore } from '../suggest/corpusFromStore.js';
 import { modelDirFrom } from '../suggest/modelFolder.js';
@@ -70,7 +69,7 @@ async function run(store: GraphStore, { from, to, top, method: requested, model:
   await assertFrameworks(store, [from, to], 'suggest');
   if (from === to) throw new InputError(`suggest: --from and --to are the same framework ("${from}")`);
   const corpus = await corpusFromStore(store);
-  const inScope = scopeFilter(corpus.requirements, from, scope);
+  const inScope = scopePredicate(corpus.requirements, from, scope);
   const models = keepModels ? keptModels : LOAD_FOR_ONE_RUN;
   const prepared = await prepareMethod({ requested, modelId: modelId ?? (process.env.CROSSWALK_MODEL || undefined), modelDir, store, models });
   let reranking: PreparedReranker = { notices: [] };
@@ -107,14 +106,4 @@ async function run(store: GraphStore, { from, to, top, method: requested, model:
     await prepared.model?.embedder.dispose();
     await reranking.reranker?.dispose();
   }
-}
-
-/** Whether a requirement of `frameworkId` is within the scope asked for (everything when none is). */
-function scopeFilter(requirements: readonly Requirement[], frameworkId: string, scope: readonly string[]): (id: string) => boolean {
-  if (!scope.length) return () => true;
-  const own = requirements.filter((r) => r.frameworkId === frameworkId);
-  const tags = checkedTagScope(scope, frameworkId, own.flatMap((r) => r.tags));
-  const byId = new Map(own.map((r) => [r.id, r]));
-  const tree: TaggedTree<string> = { tagsOf: (id) => byId.get(id)?.tags ?? [], parentOf: (id) => byId.get(id)?.parentId };
-  return (id) => inTagScope(tree, id, tags);
 }

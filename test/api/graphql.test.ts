@@ -122,6 +122,13 @@ describe('GraphQL queries', () => {
     expect(same.body.errors![0]).toMatchObject({ message: 'from and to are the same framework ("iso27001-2022")', extensions: { code: 'BAD_USER_INPUT' } });
     const unknown = await server.gql('{ unmapped(from: "nope", to: "iso27001-2022") { total } }');
     expect(unknown.body.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    const scoped = await server.gql('{ all: unmapped(from: "eu-ai-act-2024-1689", to: "iso42001-2023") { total } importers: unmapped(from: "eu-ai-act-2024-1689", to: "iso42001-2023", scope: ["role:importer"]) { total } }');
+    expect(scoped.body.data.importers.total).toBeGreaterThan(0);
+    expect(scoped.body.data.importers.total).toBeLessThan(scoped.body.data.all.total / 5);
+    const frameworks = await server.gql('{ act: framework(id: "eu-ai-act-2024-1689") { scopeTags } iso: framework(id: "iso42001-2023") { scopeTags } }');
+    expect(frameworks.body.data.act.scopeTags).toEqual(expect.arrayContaining(['role:deployer', 'role:importer', 'role:provider']));
+    expect(frameworks.body.data.act.scopeTags.some((t: string) => t.startsWith('applies:') || t.startsWith('alias:'))).toBe(false);
+    expect(frameworks.body.data.iso.scopeTags).toEqual([]);
   });
 });
 

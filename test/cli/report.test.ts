@@ -98,6 +98,20 @@ describe('crosswalk report unmapped', () => {
     expect(crosswalk(['report', 'unmapped', '--from', 'iso42001-2023', '--to', 'iso27001-2022'], { dataDir }).stdout).toContain(`(${report.informative} informative left out)`);
   });
 
+  it('takes a scope of the source framework: only the EU AI Act duties of deployers, untitled points named by their summary', () => {
+    const run = (...args: string[]) => JSON.parse(crosswalk(['report', 'unmapped', '--from', 'eu-ai-act-2024-1689', '--to', 'iso42001-2023', '--json', ...args], { dataDir }).stdout);
+    const [all, deployers] = [run(), run('--scope', 'role:deployer')];
+    expect(deployers.total).toBeLessThan(all.total / 3);
+    expect(deployers.total).toBe(deployers.mapped + deployers.noCounterpart + deployers.unmapped.length);
+    const ids = deployers.unmapped.map((r: { id: string }) => r.id);
+    expect(ids).toContain('eu-ai-act-2024-1689:Art. 5(1)(a)');
+    expect(ids.some((id: string) => id.startsWith('eu-ai-act-2024-1689:Art. 16'))).toBe(false);
+    const text = crosswalk(['report', 'unmapped', '--from', 'eu-ai-act-2024-1689', '--to', 'iso42001-2023', '--scope', 'role:deployer'], { dataDir }).stdout;
+    expect(text).toMatch(/^eu-ai-act-2024-1689 → iso42001-2023: \d+ requirements tagged role:deployer, /);
+    expect(text).toMatch(/Art\. 5\(1\)\(a\) +point +Bans /);
+    expect(crosswalk(['report', 'unmapped', '--from', 'eu-ai-act-2024-1689', '--to', 'iso42001-2023', '--scope', 'role:x'], { dataDir }).stderr).toMatch(/no requirement of eu-ai-act-2024-1689 is tagged "role:x"/);
+  });
+
   it('reads the files by default, and the store as it stands with --source store', async () => {
     expect(crosswalk(['report', 'unmapped', '--from', 'iso27001-2022', '--to', 'eu-ai-act-2024-1689', '--source', 'store'], { dataDir }).stderr).toContain('run "crosswalk load" first');
     expect(crosswalk(['load'], { dataDir }).code).toBe(0);

@@ -112,7 +112,7 @@ export const resolvers = {
       const { bundle } = await ctx.analysis.get();
       return findContradictions(bundle.mappings, from ? { from, to } : {}).filter((c) => !kind || c.kind === kind);
     },
-    unmapped: async (_: unknown, { from, to, kinds }: Args, ctx: ApiContext) => {
+    unmapped: async (_: unknown, { from, to, kinds, scope }: Args, ctx: ApiContext) => {
       if (from === to) throw new InputError(`from and to are the same framework ("${from}")`);
       await mustKnowFrameworks(ctx, from, to);
       const { store } = ctx;
@@ -121,7 +121,7 @@ export const resolvers = {
         store.findMappings({ frameworks: [from, to], statuses: ['approved'], limit: 10_000_000 }),
         store.listNoCounterparts({ frameworkId: from, otherFrameworkId: to }),
       ]);
-      return findUnmapped({ requirements, mappings, noCounterparts }, { from, to, kinds: kinds ?? [] });
+      return findUnmapped({ requirements, mappings, noCounterparts }, { from, to, kinds: kinds ?? [], scope: scope ?? [] });
     },
     me: (_: unknown, __: Args, { principal }: ApiContext) => principal ?? null,
   },

@@ -197,7 +197,7 @@ export const typeDefs = /* GraphQL */ `
     neighbourhood(id: ID!, depth: Int = 1, relationships: [Relationship!], statuses: [Status!] = [approved], maxNodes: Int = 500): Neighbourhood!
     paths(from: ID!, to: ID!, maxLength: Int = 3, relationships: [Relationship!], statuses: [Status!] = [approved], maxPaths: Int = 50): [MappingPath!]!
     coverageMatrix(relationships: [Relationship!], statuses: [Status!] = [approved]): [CoverageCell!]!
-    unmapped(from: ID!, to: ID!, kinds: [String!]): UnmappedReport!
+    unmapped(from: ID!, to: ID!, kinds: [String!], scope: [String!]): UnmappedReport!
     "Approved mappings that a two-step path of other approved mappings contradicts (crosswalk report contradictions)."
     contradictions(from: ID, to: ID, kind: ContradictionKind): [Contradiction!]!
     "Who the bearer token belongs to, if any."

@@ -5,6 +5,7 @@ import { differingSources } from '../../domain/disputed.js';
 import { InputError } from '../../domain/errors.js';
 import { CONTRADICTION_KINDS } from '../../domain/relationships.js';
 import type { ContentBundle } from '../../domain/schemas/content.js';
+import { rowLabel } from '../../domain/analysis/rowLabel.js';
 import { findUnmapped } from '../../domain/unmapped.js';
 import { loadIfEmpty } from '../../services/loadIntoStore.js';
 import { contentFromStore, maybeSource, withStore, type ContentSource } from '../analysisSupport.js';
@@ -29,19 +30,20 @@ async function contentBundle(command: string, frameworks: string[], source: Cont
 }
 
 async function unmappedReport(argv: string[]) {
-  const { values } = parseCommandArgs('report unmapped', argv, { from: { type: 'string' }, to: { type: 'string' }, kind: { type: 'string', multiple: true }, source: { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parseCommandArgs('report unmapped', argv, { from: { type: 'string' }, to: { type: 'string' }, kind: { type: 'string', multiple: true }, scope: { type: 'string', multiple: true }, source: { type: 'string' }, json: { type: 'boolean' } });
   const from = requireOption('report unmapped', values, 'from');
   const to = requireOption('report unmapped', values, 'to');
   if (from === to) throw new InputError(`report unmapped: --from and --to are the same framework ("${from}")`);
   const bundle = await contentBundle('report unmapped', [from, to], maybeSource('report unmapped', values.source, 'files'));
-  const report = findUnmapped(bundle, { from, to, kinds: (values.kind as string[] | undefined) ?? [] });
+  const report = findUnmapped(bundle, { from, to, kinds: (values.kind as string[] | undefined) ?? [], scope: (values.scope as string[] | undefined) ?? [] });
   if (values.json) {
     console.log(JSON.stringify({ ...report, unmapped: report.unmapped.map(({ id, ref, kind, title }) => ({ id, ref, kind, title })) }, null, 2));
     return;
   }
   const informative = report.informative ? ` (${report.informative} informative left out)` : '';
-  console.log(`${from} → ${to}: ${report.total} requirements${informative}, ${report.mapped} with an approved mapping, ${report.noCounterpart} marked "no counterpart", ${report.unmapped.length} not mapped yet`);
-  for (const r of report.unmapped) console.log(`  ${r.ref.padEnd(14)} ${r.kind.padEnd(12)} ${r.title}`);
+  const scoped = values.scope ? ` tagged ${(values.scope as string[]).join(' or ')}` : '';
+  console.log(`${from} → ${to}: ${report.total} requirements${scoped}${informative}, ${report.mapped} with an approved mapping, ${report.noCounterpart} marked "no counterpart", ${report.unmapped.length} not mapped yet`);
+  for (const r of report.unmapped) console.log(`  ${r.ref.padEnd(14)} ${r.kind.padEnd(12)} ${rowLabel(r)}`);
 }
 
 async function disputedReport(argv: string[]) {

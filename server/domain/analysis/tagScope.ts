@@ -82,3 +82,20 @@ export function checkedTagScope(scope: readonly string[], frameworkId: string, f
   }
   return asked;
 }
+
+/**
+ * Whether a requirement of `frameworkId` (by id) is within `scope`, checked first against the tags the framework's
+ * requirements carry (see checkedTagScope); everything is, when no scope is asked for.
+ */
+export function scopePredicate(
+  requirements: ReadonlyArray<{ id: string; frameworkId: string; parentId?: string; tags: readonly string[] }>,
+  frameworkId: string,
+  scope: readonly string[] = [],
+): (id: string) => boolean {
+  if (!scope.length) return () => true;
+  const own = requirements.filter((r) => r.frameworkId === frameworkId);
+  const tags = checkedTagScope(scope, frameworkId, own.flatMap((r) => r.tags));
+  const byId = new Map(own.map((r) => [r.id, r]));
+  const tree: TaggedTree<string> = { tagsOf: (id) => byId.get(id)?.tags ?? [], parentOf: (id) => byId.get(id)?.parentId };
+  return (id) => inTagScope(tree, id, tags);
+}
