@@ -1,7 +1,8 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { OVERLAP_WORDS, overlapPhrase } from '../../../server/domain/analysis/overlapBands.js';
 import { rowLabel } from '../../../server/domain/analysis/rowLabel.js';
 import { GAP_ANALYSIS, type GapData, type GapReport, type GapRow, type GapStatus } from '../api/analysis.js';
+import { FRAMEWORK_SCOPE_TAGS } from '../api/queries.js';
 import { useQuery } from '../api/useQuery.js';
 import { Downloads } from '../components/Downloads.js';
 import { FrameworkPicker } from '../components/FrameworkPicker.js';
@@ -38,7 +39,8 @@ export function GapsView({ route }: { route: Route }) {
     { skip: !ready },
   );
   const what = `the gap analysis of ${fw.name(p.target)}`;
-  const scopeTags = useScopeTags(p.target, q.status === 'ok' ? q.data.gapAnalysis : undefined, p.scope);
+  const tags = useQuery<{ framework: { scopeTags: string[] } | null }>(FRAMEWORK_SCOPE_TAGS, { id: p.target });
+  const scopeTags = [...new Set([...(tags.status === 'ok' ? (tags.data.framework?.scopeTags ?? []) : []), ...p.scope])].sort();
   return (
     <section className="view report gaps">
       <h1>Gap analysis</h1>
@@ -91,14 +93,6 @@ export function GapsView({ route }: { route: Route }) {
       )}
     </section>
   );
-}
-
-/** The scope tags the target offers, remembered while a new answer loads so the choices do not flicker away. */
-function useScopeTags(target: string, report: GapReport | undefined, selected: readonly string[]): string[] {
-  const known = useRef<{ target: string; tags: string[] }>(undefined);
-  if (report && report.target === target) known.current = { target, tags: report.scopeTags };
-  const offered = known.current?.target === target ? known.current.tags : [];
-  return [...new Set([...offered, ...selected])].sort();
 }
 
 /** "Only requirements for": the target's scope tags (its roles, in the EU AI Act) as checkboxes; none ticked is all of it. */
