@@ -110,8 +110,8 @@ export function refResolver(refs: Iterable<string>, aliases: Iterable<readonly [
   };
 }
 
-/** A point or sub-paragraph written in brackets after a ref: "(f)", "(iv)", ", point (f)", or ISO's list item " a)". */
-const TRAILING_POINT = /\s*(?:,?\s*(?:point|item)\s*)?\(?\s*[\p{L}\d]{1,5}\s*\)\s*$/iu;
+/** A point or sub-paragraph after a ref: "(f)", "(iv)", ", point (f)", ", point 4" (an annex's), or ISO's list item " a)". */
+const TRAILING_POINT = /\s*(?:,?\s*(?:point|item)\s*\(?\s*[\p{L}\d]{1,5}\s*\)?|\(?\s*[\p{L}\d]{1,5}\s*\))\s*$/iu;
 
 /**
  * The requirement that holds a point below the depth a catalog goes to ("Article 10(2)(f)" where the catalog stops at

@@ -63,14 +63,14 @@ describe('gold CSV', () => {
   });
 
   it('reads a point below the depth the catalog goes to as the requirement that holds it, with a warning; unknown where the catalog goes deeper', () => {
-    const act = { ...known, requirements: new Set(['alpha-1:1', 'alpha-1:6.1.2', 'beta-1:Art. 10', 'beta-1:Art. 10(2)', 'beta-1:AC-2', 'beta-1:AC-3', 'beta-1:AC-3(2)']) };
-    const rows = ['alpha-1,1,beta-1,Article 10(2)(f)', 'alpha-1,1,beta-1,"Art. 10(2), point (g)"', 'alpha-1,1,beta-1,Art. 10(3)', 'alpha-1,1,beta-1,AC-2(1)', 'alpha-1,1,beta-1,AC-3(1)', 'alpha-1,6.1.2 c),beta-1,AC-3'];
+    const act = { ...known, requirements: new Set(['alpha-1:1', 'alpha-1:6.1.2', 'beta-1:Art. 10', 'beta-1:Art. 10(2)', 'beta-1:AC-2', 'beta-1:AC-3', 'beta-1:AC-3(2)', 'beta-1:Annex III']) };
+    const rows = ['alpha-1,1,beta-1,Article 10(2)(f)', 'alpha-1,1,beta-1,"Art. 10(2), point (g)"', 'alpha-1,1,beta-1,Art. 10(3)', 'alpha-1,1,beta-1,AC-2(1)', 'alpha-1,1,beta-1,AC-3(1)', 'alpha-1,6.1.2 c),beta-1,AC-3', 'alpha-1,6.1.2,beta-1,"Annex III, point 4(a)"'];
     const { pairs, problems } = parseGoldCsv(rows.join('\n'), act);
-    expect(pairs.map((p) => [p.line, p.sourceId, p.targetId])).toEqual([[1, 'alpha-1:1', 'beta-1:Art. 10(2)'], [4, 'alpha-1:1', 'beta-1:AC-2'], [6, 'alpha-1:6.1.2', 'beta-1:AC-3']]);
+    expect(pairs.map((p) => [p.line, p.sourceId, p.targetId])).toEqual([[1, 'alpha-1:1', 'beta-1:Art. 10(2)'], [4, 'alpha-1:1', 'beta-1:AC-2'], [6, 'alpha-1:6.1.2', 'beta-1:AC-3'], [7, 'alpha-1:6.1.2', 'beta-1:Annex III']]);
     expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
       [3, 'error', 'unknown requirement "Art. 10(3)" in beta-1'],
       [5, 'error', 'unknown requirement "AC-3(1)" in beta-1'],
-      [1, 'warning', '4 ref(s) name a point below the depth the catalog goes to and were read as the requirement that holds it, e.g. "Article 10(2)(f)" as Art. 10(2), "Art. 10(2), point (g)" as Art. 10(2), "AC-2(1)" as AC-2; ranking that requirement counts as finding the pair'],
+      [1, 'warning', '5 ref(s) name a point below the depth the catalog goes to and were read as the requirement that holds it, e.g. "Article 10(2)(f)" as Art. 10(2), "Art. 10(2), point (g)" as Art. 10(2), "AC-2(1)" as AC-2; ranking that requirement counts as finding the pair'],
       [2, 'warning', 'duplicate pair alpha-1:1 → beta-1:Art. 10(2) (counted once)'],
     ]);
   });
