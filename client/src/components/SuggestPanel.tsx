@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { FRAMEWORK_SCOPE_TAGS, SUGGEST_MAPPINGS, type SuggestionRunData } from '../api/queries.js';
+import { SUGGEST_MAPPINGS, type SuggestionRunData } from '../api/queries.js';
 import { useAction } from '../api/useAction.js';
-import { useQuery } from '../api/useQuery.js';
 import { plural } from '../lib/format.js';
 import { ActionStatus } from './ActionStatus.js';
 import { useFrameworks } from './Frameworks.js';
 import { FrameworkSelect } from './FrameworkSelect.js';
+import { useScopeTags } from './ScopePicker.js';
 
 type Run = SuggestionRunData['suggestMappings'];
 
@@ -34,8 +34,7 @@ export function SuggestPanel({ onDone }: { onDone: () => void }) {
   const [rerank, setRerank] = useState(false);
   const [scope, setScope] = useState('');
   const [notices, setNotices] = useState<string[]>([]);
-  const tags = useQuery<{ framework: { scopeTags: string[] } | null }>(FRAMEWORK_SCOPE_TAGS, { id: from }, { skip: !from });
-  const offered = from && tags.status === 'ok' ? (tags.data.framework?.scopeTags ?? []) : [];
+  const offered = useScopeTags(from || undefined);
   const ready = Boolean(from && to && from !== to && action.token && !action.busy);
   const suggest = async () => {
     setNotices([]);

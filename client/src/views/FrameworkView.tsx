@@ -5,6 +5,7 @@ import { scopeTagsOf } from '../../../server/domain/analysis/tagScope.js';
 import { gql, type ApiError } from '../api/graphql.js';
 import { FRAMEWORK_DETAIL, FRAMEWORK_REQUIREMENTS, FRAMEWORK_REQUIREMENTS_PAGE_SIZE, type FrameworkDetailData, type FrameworkRequirement } from '../api/queries.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
+import { ScopePicker } from '../components/ScopePicker.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.js';
 import { plural } from '../lib/format.js';
 import { branchIds, buildFrameworkTree, filterFrameworkTree, type FrameworkTree } from '../lib/frameworkTree.js';
@@ -157,16 +158,7 @@ function RequirementTree({ requirements, filter, scope }: { requirements: Framew
           Filter by ref, title or summary{' '}
           <input type="search" value={text} placeholder="e.g. impact or A.6" onChange={(e) => (setText(e.target.value), setParams({ q: e.target.value || null }))} />
         </label>
-        {offered.length > 0 && (
-          <fieldset className="scope-picker">
-            <legend>Only requirements tagged</legend>
-            {offered.map((tag) => (
-              <label key={tag} className="check">
-                <input type="checkbox" checked={scope.includes(tag)} onChange={(e) => setParams({ scope: (e.target.checked ? [...scope, tag] : scope.filter((t) => t !== tag)).join(',') || null })} /> {tag}
-              </label>
-            ))}
-          </fieldset>
-        )}
+        <ScopePicker offered={offered} selected={scope} onChange={(tags) => setParams({ scope: tags.join(',') || null })} />
         {!found && (
           <>
             <button type="button" onClick={() => setExpanded(new Set(branchIds(tree)))}>

@@ -2,12 +2,12 @@ import { useMemo } from 'react';
 import { OVERLAP_WORDS, overlapPhrase } from '../../../server/domain/analysis/overlapBands.js';
 import { rowLabel } from '../../../server/domain/analysis/rowLabel.js';
 import { GAP_ANALYSIS, type GapData, type GapReport, type GapRow, type GapStatus } from '../api/analysis.js';
-import { FRAMEWORK_SCOPE_TAGS } from '../api/queries.js';
 import { useQuery } from '../api/useQuery.js';
 import { Downloads } from '../components/Downloads.js';
 import { FrameworkPicker } from '../components/FrameworkPicker.js';
 import { FrameworkSwatch, useFrameworks } from '../components/Frameworks.js';
 import { FrameworkSelect } from '../components/FrameworkSelect.js';
+import { ScopePicker, useScopeTags } from '../components/ScopePicker.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.js';
 import { StatusBadge, StatusBar } from '../components/StatusBadge.js';
 import { frameworkOfId, refOfId, toRelationship } from '../graph/evidenceFanout.js';
@@ -39,8 +39,7 @@ export function GapsView({ route }: { route: Route }) {
     { skip: !ready },
   );
   const what = `the gap analysis of ${fw.name(p.target)}`;
-  const tags = useQuery<{ framework: { scopeTags: string[] } | null }>(FRAMEWORK_SCOPE_TAGS, { id: p.target });
-  const scopeTags = [...new Set([...(tags.status === 'ok' ? (tags.data.framework?.scopeTags ?? []) : []), ...p.scope])].sort();
+  const scopeTags = useScopeTags(p.target);
   return (
     <section className="view report gaps">
       <h1>Gap analysis</h1>
@@ -92,22 +91,6 @@ export function GapsView({ route }: { route: Route }) {
         />
       )}
     </section>
-  );
-}
-
-/** "Only requirements for": the target's scope tags (its roles, in the EU AI Act) as checkboxes; none ticked is all of it. */
-function ScopePicker({ offered, selected, onChange }: { offered: string[]; selected: string[]; onChange: (tags: string[]) => void }) {
-  if (!offered.length) return null;
-  return (
-    <fieldset className="scope-picker">
-      <legend>Only requirements tagged</legend>
-      {offered.map((tag) => (
-        <label key={tag} className="check">
-          <input type="checkbox" checked={selected.includes(tag)} onChange={(e) => onChange(e.target.checked ? [...selected, tag] : selected.filter((t) => t !== tag))} /> {tag}
-        </label>
-      ))}
-      <span className="muted">(none ticked: all of it; tags of one kind are alternatives)</span>
-    </fieldset>
   );
 }
 
