@@ -83,6 +83,8 @@ export function refResolver(refs: Iterable<string>, aliases: Iterable<readonly [
   const byUnpadded = uniqueBy(byNormal, unpadded);
   const bySeparators = uniqueBy(byNormal, separatorsFolded);
   const byCitation = uniqueBy(byNormal, citationFolded);
+  // A catalog of articles ("Article 5", "Art. 5"): only there is "Art. 5(1)" read as its paragraph "5.1" (below).
+  const hasArticles = [...byNormal.keys()].some((ref) => /^art\d/.test(citationFolded(ref)));
   // Refs with their article words written one way, so "Article 9(2)(a)" and "EU AI Act Article 17" find Art. 9(2) and Art. 17.
   const byArticleWords = uniqueBy(byNormal, articleWords);
   const longestFirst = [...byArticleWords].flatMap(([key, ref]) => (ref ? [key] : [])).sort((a, b) => b.length - a.length);
@@ -99,7 +101,7 @@ export function refResolver(refs: Iterable<string>, aliases: Iterable<readonly [
     if (separated) return { ref: separated, match: 'separators' };
     const citation = citationFolded(text);
     // Catalogs that number an article's paragraphs without the article word (CISO Assistant's GDPR: "5.1" for Art. 5(1)).
-    const cited = byCitation.get(citation) ?? (/^art\d/.test(citation) ? byCitation.get(citation.slice(3)) : undefined);
+    const cited = byCitation.get(citation) ?? (hasArticles && /^art\d/.test(citation) ? byCitation.get(citation.slice(3)) : undefined);
     if (cited) return { ref: cited, match: 'citation' };
     const spelt = articleWords(text);
     const leading = longestFirst.find((ref) => spelt.startsWith(ref) && AFTER_REF.test(spelt.slice(ref.length)));

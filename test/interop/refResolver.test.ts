@@ -64,6 +64,8 @@ describe('refResolver', () => {
     expect(gdpr('Article 5(2)')?.ref).toBe('5.2');
     expect(gdpr('Art. 5')?.ref).toBe('Article 5');
     expect(gdpr('Art. 6(1)')).toBeUndefined();
+    // Not in a catalog without articles: "Art. 5(1)" is no ISO clause 5.1.
+    expect(refResolver(['4', '5', '5.1'])('Art. 5(1)')).toBeUndefined();
     // Around a title or a document name, too; a point the catalog does not hold is read as its paragraph, loosely.
     expect(act('Article 9(2)(b)')).toEqual({ ref: 'Art. 9(2)', match: 'ref-then-title' });
     expect(act('EU AI Act Article 17')).toEqual({ ref: 'Art. 17', match: 'title-then-ref' });
