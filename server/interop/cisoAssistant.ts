@@ -89,7 +89,10 @@ export function importCisoAssistantDocument(document: CisoAssistantDocument, opt
       report(at, 'expected a framework map');
       continue;
     }
-    const frameworkId = options.frameworkId ?? slugify(text(fw.ref_id) ?? text(fw.name) ?? '');
+    // Ids are pinned to their edition: a library named without one ("gdpr") takes the edition given ("gdpr-2016").
+    const named = slugify(text(fw.ref_id) ?? text(fw.name) ?? '');
+    const unpinned = !/\d/.test(named);
+    const frameworkId = options.frameworkId ?? (unpinned && options.edition?.trim() ? `${named}-${slugify(options.edition)}` : named);
     const idCheck = FrameworkIdSchema.safeParse(frameworkId);
     if (!idCheck.success) report([...at, 'ref_id'], `framework id "${frameworkId}": ${idCheck.error.issues[0]?.message} (pass one with --framework-id)`);
     // CISO Assistant names its framework in the URN as Crosswalk names the same standard ("iso27001-2022"), while the
@@ -102,7 +105,8 @@ export function importCisoAssistantDocument(document: CisoAssistantDocument, opt
     if (loadedName !== undefined)
       report([...at, 'urn'], `this library is CISO Assistant's "${urnId}", which is already loaded as ${urnId} (${loadedName}); CISO Assistant mapping libraries that use it resolve to the loaded catalog, so it need not be imported. To import it as a framework of its own anyway, pass --framework-id (frameworkId in the API)`);
     const edition = options.edition?.trim() || text(library.version);
-    if (!options.edition) report(at, `edition taken from the library version (${edition ?? 'none'}), which numbers CISO Assistant's packaging, not the standard's edition; pass --edition`, 'warning');
+    if (!options.edition)
+      report(at, `edition taken from the library version (${edition ?? 'none'}), which numbers CISO Assistant's packaging, not the standard's edition; pass --edition${unpinned && !options.frameworkId ? `, which the framework id then carries ("${named}-2016" for --edition 2016)` : ''}`, 'warning');
     const nodes = Array.isArray(fw.requirement_nodes) ? fw.requirement_nodes : [];
     if (!nodes.length) report([...at, 'requirement_nodes'], 'the framework has no requirement_nodes');
 

@@ -170,6 +170,16 @@ describe('importCisoAssistantLibrary', () => {
     expect(warningsOf(problems).map((p) => p.message)).toContainEqual(expect.stringMatching(/^edition taken from the library version \(3\)/));
   });
 
+  it('pins a framework named without an edition to the edition given, and says it would', () => {
+    const unversioned = library.replace('    ref_id: Demo Policy 2024\n', '    ref_id: Demo Policy\n');
+    expect(importCisoAssistantLibrary(unversioned, { file: 'demo.yaml', edition: '2024' }).catalogs[0]!.framework.id).toBe('demo-policy-2024');
+    const { catalogs, problems } = importCisoAssistantLibrary(unversioned, { file: 'demo.yaml' });
+    expect(catalogs[0]!.framework.id).toBe('demo-policy');
+    expect(warningsOf(problems).map((p) => p.message)).toContainEqual(expect.stringMatching(/pass --edition, which the framework id then carries \("demo-policy-2016" for --edition 2016\)$/));
+    // A name that carries its edition already keeps it as it is.
+    expect(importCisoAssistantLibrary(library, { file: 'demo.yaml', edition: '2024' }).catalogs[0]!.framework.id).toBe('demo-policy-2024');
+  });
+
   it('reports a bad relationship, a strength out of range and a dangling parent_urn at their lines, and returns nothing', () => {
     const broken = library
       .replace('relationship: intersect\n      rationale: The', 'relationship: overlaps\n      rationale: The')
