@@ -98,6 +98,8 @@ describe('evidence fan-out', () => {
     const r = toReach(report.reached[3]!);
     expect(r).toMatchObject({ depth: 3, support: 'partial', strength: 4, sources: 1 });
     expect(r.path.map((s) => s.toId)).toEqual(['b:1', 'c:1']);
+    // A paragraph of a law without a title of its own is named by its summary.
+    expect(toReach(reached('act:Art. 26(1)', 'partial', 'mapping', [], { title: '', summary: 'Deployers use the system as its instructions say.' })).requirement.title).toBe('Deployers use the system as its instructions say.');
   });
 
   it('describes reach in words and shortens long labels', () => {

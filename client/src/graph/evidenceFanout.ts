@@ -1,3 +1,4 @@
+import { rowLabel } from '../../../server/domain/analysis/rowLabel.js';
 import type { Contribution, CoverageStep, EvidenceReachReport, OutOfScopeRequirement, ReachedRequirement } from '../api/analysis.js';
 import { frameworkNodeId, type FanoutNode, type Reach, type ReachStep } from './fanout.js';
 import { RELATIONSHIPS, type Relationship, type Support } from './types.js';
@@ -71,7 +72,7 @@ export function toReach(r: ReachedRequirement): Reach {
   const best = r.contributions[0];
   const path = (best?.path ?? []).map(toReachStep);
   return {
-    requirement: { id: r.requirementId, frameworkId: r.frameworkId, ref: r.ref, title: r.title },
+    requirement: { id: r.requirementId, frameworkId: r.frameworkId, ref: r.ref, title: rowLabel(r) },
     depth: 1 + path.length,
     support: r.coverage,
     path,

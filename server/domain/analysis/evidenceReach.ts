@@ -33,6 +33,8 @@ export interface ReachedRequirement {
   frameworkId: string;
   ref: string;
   title: string;
+  /** Its summary, the only label a requirement without a title of its own has (a paragraph of a law). */
+  summary?: string;
   coverage: Coverage;
   /** linked: the item is linked to it; mapping: carried by mappings; parent: an ancestor is supported in full. */
   basis: 'linked' | 'mapping' | 'parent';
@@ -203,7 +205,7 @@ export function evidenceReach(input: CoverageInput, query: EvidenceReachQuery): 
 
 function describe(index: CoverageIndex, node: number) {
   const r = index.requirements[node]!;
-  return { requirementId: r.id, frameworkId: r.frameworkId, ref: r.ref, title: r.title };
+  return { requirementId: r.id, frameworkId: r.frameworkId, ref: r.ref, title: r.title, ...(r.summary ? { summary: r.summary } : {}) };
 }
 
 export interface RequirementSupportQuery extends TraversalOptions {
