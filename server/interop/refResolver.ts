@@ -106,7 +106,8 @@ export function refResolver(refs: Iterable<string>, aliases: Iterable<readonly [
     const spelt = articleWords(text);
     const leading = longestFirst.find((ref) => spelt.startsWith(ref) && AFTER_REF.test(spelt.slice(ref.length)));
     if (leading) return { ref: byArticleWords.get(leading)!, match: 'ref-then-title' };
-    const trailing = longestFirst.find((ref) => spelt.endsWith(` ${ref}`) && !QUALIFIED_NUMBER.test(spelt.slice(0, -ref.length - 1)));
+    // A ref that starts with its own letter ("A.6.2.4") may follow "Annex": only a bare number is part of a longer id there.
+    const trailing = longestFirst.find((ref) => spelt.endsWith(` ${ref}`) && !(/^\d/.test(ref) && QUALIFIED_NUMBER.test(spelt.slice(0, -ref.length - 1))));
     if (trailing) return { ref: byArticleWords.get(trailing)!, match: 'title-then-ref' };
     return undefined;
   };

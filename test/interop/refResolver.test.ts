@@ -83,6 +83,13 @@ describe('refResolver', () => {
     expect(refOf('Clause 4.1')).toBe('4.1');
   });
 
+  it('reads "Annex A.5.1" as A.5.1 and "§ 4.1" as 4.1: the annex word before a ref with its own letter, a section sign', () => {
+    expect(resolve('Annex A.5.1')).toEqual({ ref: 'A.5.1', match: 'title-then-ref' });
+    expect(refOf('Annex A 5.1')).toBeUndefined();
+    expect(resolve('§ 4.1')).toEqual({ ref: '4.1', match: 'citation' });
+    expect(refOf('§4.10')).toBe('4.10');
+  });
+
   it('does not guess: a longer id, an annex letter before a number, or an unknown ref stay unresolved', () => {
     expect(refOf('4.1.2')).toBeUndefined();
     expect(refOf('A.5.1.3 Something')).toBeUndefined();
