@@ -1,3 +1,4 @@
+import { rowLabel } from '../domain/analysis/rowLabel.js';
 import { scopePredicate } from '../domain/analysis/tagScope.js';
 import { InputError } from '../domain/errors.js';
 import type { GraphStore } from '../store/types.js';
@@ -99,7 +100,10 @@ async function run(store: GraphStore, { from, to, top, method: requested, model:
     const saved = dryRun ? undefined : await saveSuggestions(store, report, { corpus, today });
     const byId = new Map(corpus.requirements.map((r) => [r.id, r]));
     const labels = new Map(
-      report.sources.flatMap((src) => [src.sourceId, ...src.candidates.map((c) => c.targetId)]).map((id) => [id, { ref: byId.get(id)?.ref ?? id, title: byId.get(id)?.title ?? '' }]),
+      report.sources.flatMap((src) => [src.sourceId, ...src.candidates.map((c) => c.targetId)]).map((id) => {
+        const requirement = byId.get(id);
+        return [id, { ref: requirement?.ref ?? id, title: requirement ? rowLabel(requirement) : '' }];
+      }),
     );
     return { run: report, ...(saved ? { saved } : {}), skipped, noCounterpart: declared.size, notices: [...prepared.notices, ...reranking.notices], labels };
   } finally {

@@ -189,6 +189,8 @@ describe('crosswalk suggest', () => {
     const out = suggestJson(['--from', 'eu-ai-act-2024-1689', '--to', 'iso42001-2023', '--scope', 'role:deployer', '--dry-run']);
     const sources: string[] = out.sources.map((s: { sourceId: string }) => s.sourceId);
     expect(sources).toContain('eu-ai-act-2024-1689:Art. 26(1)');
+    // An untitled paragraph is labelled by its summary.
+    expect(out.sources.find((s: { sourceId: string }) => s.sourceId === 'eu-ai-act-2024-1689:Art. 26(1)').title).toMatch(/^Deployers /);
     expect(sources).toContain('eu-ai-act-2024-1689:Art. 5(1)(a)');
     expect(sources.some((id) => id.startsWith('eu-ai-act-2024-1689:Art. 16'))).toBe(false);
     const all = suggestJson(['--from', 'eu-ai-act-2024-1689', '--to', 'iso42001-2023', '--dry-run']);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describePath } from '../../domain/analysis/coverage.js';
+import { rowLabel } from '../../domain/analysis/rowLabel.js';
 import { evidenceReach, type EvidenceReach } from '../../domain/analysis/evidenceReach.js';
 import { InputError, NotFoundError } from '../../domain/errors.js';
 import { exportEvidenceCsv } from '../../exports/evidenceCsv.js';
@@ -40,7 +41,7 @@ export function formatReach(reach: EvidenceReach): string {
   for (const r of reach.reached) {
     if (r.frameworkId !== framework) lines.push((framework = r.frameworkId));
     const best = r.contributions[0];
-    lines.push(`  ${r.coverage.padEnd(7)} ${r.ref} ${r.title}`);
+    lines.push(`  ${r.coverage.padEnd(7)} ${r.ref} ${rowLabel(r)}`);
     lines.push(`          ${r.basis === 'parent' ? r.reason : best && best.path.length ? describePath(best.sourceId, best.path) : r.reason}${r.contributions.length > 1 ? ` (+${r.contributions.length - 1} more source${r.contributions.length > 2 ? 's' : ''})` : ''}`);
   }
   if (reach.outOfScope.length) lines.push('', 'Out of scope (not counted):', ...reach.outOfScope.map((o) => `  ${o.coverage.padEnd(7)} ${o.frameworkId} ${o.ref} ${o.title}`));
