@@ -106,7 +106,7 @@ export function importCisoAssistantDocument(document: CisoAssistantDocument, opt
       report([...at, 'urn'], `this library is CISO Assistant's "${urnId}", which is already loaded as ${urnId} (${loadedName}); CISO Assistant mapping libraries that use it resolve to the loaded catalog, so it need not be imported. To import it as a framework of its own anyway, pass --framework-id (frameworkId in the API)`);
     const edition = options.edition?.trim() || text(library.version);
     if (!options.edition)
-      report(at, `edition taken from the library version (${edition ?? 'none'}), which numbers CISO Assistant's packaging, not the standard's edition; pass --edition${unpinned && !options.frameworkId ? `, which the framework id then carries ("${named}-2016" for --edition 2016)` : ''}`, 'warning');
+      report(at, `edition taken from the library version (${edition ?? 'none'}), which numbers CISO Assistant's packaging, not the standard's edition; pass --edition${unpinned && !options.frameworkId ? `, which the framework id then carries ("${named}-EDITION")` : ''}`, 'warning');
     const nodes = Array.isArray(fw.requirement_nodes) ? fw.requirement_nodes : [];
     if (!nodes.length) report([...at, 'requirement_nodes'], 'the framework has no requirement_nodes');
 
