@@ -16,12 +16,14 @@ export const articleWords = (text: string) => text.replace(/\b(?:articles?|arts?
 
 /**
  * Legal citations as people write them: "Article 9(2)", "Art 9.2" and "Art. 9 para. 2" are the EU AI Act's
- * "Art. 9(2)"; "point (a)" is "(a)". Article words are written one way, paragraph and point words go, and brackets
+ * "Art. 9(2)"; "point (a)" is "(a)"; "Annex A 5.15" is "A.5.15". Article words are written one way, paragraph and point words go, and brackets
  * count as separators (and commas, "Article 9, paragraph 2", and section signs, "§ 6.1.2"), then `separatorsFolded`. Callers compare lower-cased text.
  */
 export const citationFolded = (text: string) =>
   separatorsFolded(
     articleWords(text)
+      // "Annex A 5.15", as spreadsheets write ISO/IEC 27001's A.5.15: the annex word before an annex letter and a number goes.
+      .replace(/\b(?:annex|appendix)\s+(?=\p{L}[\s.]?\d)/gu, '')
       .replace(/\b(?:paragraphs?|paras?|points?)\b\.?/gu, ' ')
       .replace(/[()[\],§]/g, '.'),
   ).replace(/^\.+|\.+$/g, '').replace(/\.{2,}/g, '.');

@@ -83,9 +83,12 @@ describe('refResolver', () => {
     expect(refOf('Clause 4.1')).toBe('4.1');
   });
 
-  it('reads "Annex A.5.1" as A.5.1 and "§ 4.1" as 4.1: the annex word before a ref with its own letter, a section sign', () => {
-    expect(resolve('Annex A.5.1')).toEqual({ ref: 'A.5.1', match: 'title-then-ref' });
-    expect(refOf('Annex A 5.1')).toBeUndefined();
+  it('reads "Annex A.5.1" and "Annex A 5.1" as A.5.1 and "§ 4.1" as 4.1: the annex word before a ref with its own letter, a section sign', () => {
+    expect(resolve('Annex A.5.1')).toEqual({ ref: 'A.5.1', match: 'citation' });
+    // Never as clause 5.1, which the catalog also holds.
+    expect(resolve('Annex A 5.1')).toEqual({ ref: 'A.5.1', match: 'citation' });
+    expect(refOf('annex a 5.10')).toBe('A.5.10');
+    expect(refOf('Annex B 8.2.1')).toBe('B.8.2.1');
     expect(resolve('§ 4.1')).toEqual({ ref: '4.1', match: 'citation' });
     expect(refOf('§4.10')).toBe('4.10');
   });
@@ -93,7 +96,7 @@ describe('refResolver', () => {
   it('does not guess: a longer id, an annex letter before a number, or an unknown ref stay unresolved', () => {
     expect(refOf('4.1.2')).toBeUndefined();
     expect(refOf('A.5.1.3 Something')).toBeUndefined();
-    expect(refOf('Annex A 5.1')).toBeUndefined();
+    expect(refOf('Annex C 5.1')).toBeUndefined();
     expect(refOf('GOVERN 1.2')).toBeUndefined();
     expect(refOf('MAP 1.1')).toBeUndefined();
   });
