@@ -51,6 +51,18 @@ describe('gap analysis exports', () => {
     const summary = sheetRows(workbook.getWorksheet('Summary')!);
     expect(summary).toContainEqual(['Uncovered, reviewed "no counterpart"', String(report.summary.uncoveredNoCounterpart)]);
     expect(summary).toContainEqual(['Partial, mostly similar (strength 7–10)', String(report.summary.partialByOverlap.mostlySimilar)]);
+    expect(summary.some((row) => row[0] === 'Only requirements tagged')).toBe(false);
+  });
+
+  it('a scoped report says its scope, dates and what is open by date in every format', async () => {
+    const scoped = gapAnalysis(index, { have: { kind: 'frameworks', frameworkIds: ['iso42001-2023'] }, target: 'eu-ai-act-2024-1689', scope: ['role:deployer'] });
+    const { rows } = readCsv(exportGapCsv(scoped), 'gap.csv');
+    expect(rows.find((r) => r.values.requirement_id === 'eu-ai-act-2024-1689:Art. 26(1)')!.values).toMatchObject({ applies_from: '2026-08-02', summary: expect.stringMatching(/^Deployers /) });
+    const summary = sheetRows((await readWorkbook(await exportGapXlsx(scoped, { generatedAt: AT }))).getWorksheet('Summary')!);
+    expect(summary).toContainEqual(['Only requirements tagged', 'role:deployer']);
+    expect(summary).toContainEqual(['Left out of that scope', String(scoped.scope!.leftOut)]);
+    const first = scoped.openByDate![0]!;
+    expect(summary).toContainEqual([first.appliesFrom, `${first.uncovered} uncovered, ${first.partial} partial`]);
   });
 });
 

@@ -152,7 +152,7 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
               }}
               onMouseEnter={() => setActive(i)}
             >
-              <FrameworkSwatch id={h.frameworkId} /> <span className="hit-fw">{fw?.name(h.frameworkId) ?? h.frameworkId}</span> <strong>{h.ref}</strong> {rowLabel({ title: h.title, summary: h.summary ?? undefined })}
+              <FrameworkSwatch id={h.frameworkId} /> <span className="hit-fw">{fw?.name(h.frameworkId) ?? h.frameworkId}</span> <strong>{h.ref}</strong> {rowLabel(h)}
             </li>
           ))}
         </ul>

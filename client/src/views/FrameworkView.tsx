@@ -14,7 +14,9 @@ import { Link, setParams } from '../router.js';
 
 /** `/framework`: every loaded framework; `/framework/ID`: one framework's requirements as its publisher numbered them. */
 export function FrameworkView({ route }: { route: Route }) {
-  return route.id ? <FrameworkPage key={route.id} id={route.id} filter={route.params.q ?? ''} scope={listParam(route.params.scope)} /> : <FrameworkList />;
+  // One array per scope in the URL, so the tree filter is not recomputed on every render.
+  const scope = useMemo(() => listParam(route.params.scope), [route.params.scope]);
+  return route.id ? <FrameworkPage key={route.id} id={route.id} filter={route.params.q ?? ''} scope={scope} /> : <FrameworkList />;
 }
 
 function FrameworkList() {
@@ -136,9 +138,7 @@ function FrameworkPage({ id, filter, scope }: { id: string; filter: string; scop
 
 function RequirementTree({ requirements, filter, scope }: { requirements: FrameworkRequirement[]; filter: string; scope: string[] }) {
   const tree = useMemo(() => buildFrameworkTree(requirements), [requirements]);
-  const scopeKey = scope.join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const found = useMemo(() => filterFrameworkTree(tree, requirements, filter, scope), [tree, requirements, filter, scopeKey]);
+  const found = useMemo(() => filterFrameworkTree(tree, requirements, filter, scope), [tree, requirements, filter, scope]);
   const offered = useMemo(() => scopeTagsOf(requirements.flatMap((r) => r.tags)), [requirements]);
   // Open at first: the top level and the one under it, as a table of contents reads.
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(tree.roots.map((r) => r.id)));
@@ -201,7 +201,7 @@ function TreeLevel({ nodes, tree, expanded, toggle, found }: { nodes: FrameworkR
               <span className="twisty" aria-hidden="true" />
             )}
             <Link href={requirementHref(r.id)}>
-              <strong>{r.ref}</strong> {rowLabel({ title: r.title, summary: r.summary ?? undefined })}
+              <strong>{r.ref}</strong> {rowLabel(r)}
             </Link>{' '}
             <span className="muted">{r.kind}</span>
             {children.length > 0 && !open && <span className="muted"> ({children.length})</span>}
