@@ -122,8 +122,11 @@ describe('every Cypher statement of the Neo4j store', () => {
       const text = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
       const statements = splitCypherStatements(text);
       expect(statements.length, file).toBe(text.split(';').filter((part) => part.split('\n').some((l) => l.trim() && !l.trim().startsWith('//'))).length);
-      // Idempotent, so a migration interrupted half-way can simply run again.
-      for (const s of statements) expect(s, file).toMatch(/^(CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX|VECTOR INDEX) \w+ IF NOT EXISTS\b|DROP INDEX \w+ IF EXISTS$)/);
+      // Idempotent, so a migration interrupted half-way can simply run again: schema statements guarded by IF (NOT)
+      // EXISTS, and backfills that set a property only where it is still missing.
+      const schema = /^(CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX|VECTOR INDEX) \w+ IF NOT EXISTS\b|DROP INDEX \w+ IF EXISTS$)/;
+      const backfill = /^MATCH \((\w+):\w+\)\s+WHERE \1\.(\w+) IS NULL\s+SET \1\.\2 = [^;]+$/;
+      for (const s of statements) expect({ file, s, idempotent: schema.test(s) || backfill.test(s) }).toMatchObject({ idempotent: true });
     }
     expect(splitCypherStatements('// a; b\nCREATE INDEX a IF NOT EXISTS FOR (n:X) ON (n.y);\n\n// c\nRETURN 1;')).toEqual([
       'CREATE INDEX a IF NOT EXISTS FOR (n:X) ON (n.y)',
@@ -137,6 +140,7 @@ describe('every Cypher statement of the Neo4j store', () => {
     expect(all).toContain('FOR (r:Requirement) REQUIRE r.id IS UNIQUE');
     expect(all).toContain('FOR ()-[m:MAPS_TO]-() REQUIRE m.id IS UNIQUE');
     expect(all).toContain('FOR ()-[m:MAPS_TO]-() ON (m.status)');
+    expect(all).toContain('FOR (r:Requirement) ON (r.refKey)');
     expect(all).toMatch(/CREATE FULLTEXT INDEX requirement_text IF NOT EXISTS FOR \(r:Requirement\) ON EACH \[r\.id, r\.ref, r\.title, r\.summary\]/);
     expect(Q.SEARCH_FULLTEXT).toContain(`'requirement_text'`);
     // Vectors: one node per model and requirement, one cosine index over them; the unused Requirement.embedding index goes.

@@ -59,6 +59,12 @@ describe('absent properties', () => {
     expect(mapping.props).toMatchObject({ note: null, reviewNote: null, provenanceUrl: null, provenanceReviewer: null, provenanceReviewed: null });
   });
 
+  it('a requirement is stored with its ref in lower case, the key search finds a ref by through an index', () => {
+    const props = fromRequirement({ id: 'fw-a:A.5.2', frameworkId: 'fw-a', ref: 'A.5.2', kind: 'control', title: 'T', order: 0, tags: [] });
+    expect(props.refKey).toBe('a.5.2');
+    expect(toRequirement(props)).not.toHaveProperty('refKey');
+  });
+
   it('a required property that is missing or mistyped is an error naming the element and the key', () => {
     expect(() => toRequirement({ id: 'fw-a:1', frameworkId: 'fw-a', ref: '1', kind: 'clause', order: neo4j.int(0) })).toThrow(/Requirement "fw-a:1": property "title" should be a string, found nothing/);
     expect(() => toRequirement({ id: 'fw-a:1', frameworkId: 'fw-a', ref: '1', kind: 'clause', title: 'T', order: neo4j.int(0), tags: 'x' })).toThrow(/"tags" should be a list of strings/);

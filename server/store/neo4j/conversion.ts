@@ -21,7 +21,7 @@ export type Props = Record<string, unknown>;
 /** Every property key the store writes or reads, per element; the Cypher lint test checks queries against them. */
 export const PROPERTY_KEYS = {
   Framework: ['id', 'name', 'edition', 'publisher', 'url', 'licence', 'description', 'family', 'order', 'shortName'],
-  Requirement: ['id', 'frameworkId', 'ref', 'kind', 'title', 'summary', 'parentId', 'order', 'tags', 'fileSourced'],
+  Requirement: ['id', 'frameworkId', 'ref', 'refKey', 'kind', 'title', 'summary', 'parentId', 'order', 'tags', 'fileSourced'],
   MAPS_TO: [
     'id', 'relationship', 'rationale', 'strength', 'method', 'status', 'origin', 'provenanceSource', 'provenanceUrl',
     'provenanceAuthor', 'provenanceReviewer', 'provenanceCreated', 'provenanceReviewed', 'note', 'reviewNote', 'alsoStatedBy',
@@ -130,10 +130,14 @@ export const toRequirement = (props: Props): Requirement => {
 
 /**
  * `fileSourced` marks content that came from the catalog files (all requirements do, today). No tags are stored as
- * no `tags` property (read back as []), so the store never depends on how a server keeps an empty list.
+ * no `tags` property (read back as []), so the store never depends on how a server keeps an empty list. `refKey`,
+ * the ref in lower case, is what search looks a ref up by, through an index (migrations/0004_ref_lookup.cypher).
  */
+/** Also what SEARCH_EXACT compares `toLower($text)` with, so both sides fold case the same way. */
+export const refKeyOf = (ref: string) => ref.toLowerCase();
+
 export const fromRequirement = (req: Requirement): Props => ({
-  id: req.id, frameworkId: req.frameworkId, ref: req.ref, kind: req.kind, title: req.title, summary: req.summary ?? null,
+  id: req.id, frameworkId: req.frameworkId, ref: req.ref, refKey: refKeyOf(req.ref), kind: req.kind, title: req.title, summary: req.summary ?? null,
   parentId: req.parentId ?? null, order: toInteger(req.order), tags: req.tags.length ? [...req.tags] : null, fileSourced: true,
 });
 

@@ -462,7 +462,7 @@ RETURN side.source AS source, side.target AS target, count(DISTINCT side.end) AS
 /** A requirement whose id, or ref ignoring case, is exactly what was typed. */
 export const SEARCH_EXACT = `
 MATCH (r:Requirement)
-WHERE (r.id = $text OR toLower(r.ref) = toLower($text))
+WHERE (r.id = $text OR r.refKey = toLower($text))
   AND ($frameworkId IS NULL OR r.frameworkId = $frameworkId)
 RETURN r {.*} AS requirement
 ORDER BY r.frameworkId, r.order
