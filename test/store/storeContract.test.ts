@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, InputError, NotFoundError } from '../../server/domain/errors.js';
 import { adjacencyOf, compareMappingsInDocumentOrder, coverageMatrixOf, neighbourhoodVia, pathsVia } from '../../server/domain/graphAlgorithms.js';
+import { EXACT_MATCH_SCORE } from '../../server/domain/graph.js';
 import type { ContentBundle } from '../../server/domain/schemas/content.js';
 import { supportsEvidence, type GraphStore } from '../../server/store/types.js';
 import { edge, smallBundle } from '../fixtures/smallBundle.js';
@@ -282,6 +283,11 @@ describe.each(stores.eachSupportedId())('GraphStore contract: %s', (id) => {
     it('ranks an exact ref first, then text matches', async () => {
       const hits = await store.search({ text: 'GOVERN 1.1' });
       expect(hits[0]!.requirement.id).toBe('fw-c:GOVERN 1.1');
+      for (const text of ['govern 1.1', ' Govern 1.1 ', 'fw-c:GOVERN 1.1']) {
+        const exact = (await store.search({ text })).filter((h) => h.score === EXACT_MATCH_SCORE).map((h) => h.requirement.id);
+        expect({ text, exact }).toEqual({ text, exact: ['fw-c:GOVERN 1.1'] });
+      }
+      expect((await store.search({ text: 'govern 1.1', frameworkId: 'fw-a' })).filter((h) => h.score === EXACT_MATCH_SCORE)).toEqual([]);
       const policy = await store.search({ text: 'policy' });
       expect(policy.map((h) => h.requirement.id)).toEqual(expect.arrayContaining(['fw-a:1.1', 'fw-a:1.1.1', 'fw-b:B-1']));
       expect(policy.map((h) => h.requirement.id)).not.toContain('fw-a:2');
