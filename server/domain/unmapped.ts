@@ -1,4 +1,4 @@
-import { scopePredicate } from './analysis/tagScope.js';
+import { askedScope, scopePredicate } from './analysis/tagScope.js';
 import { frameworkOf } from './ids.js';
 import type { ContentBundle } from './schemas/content.js';
 import { isInformative, isWithdrawn, type Requirement } from './schemas/requirement.js';
@@ -15,6 +15,8 @@ export interface UnmappedQuery {
 export interface UnmappedReport {
   from: string;
   to: string;
+  /** The tags the report is narrowed to, as matched (trimmed, once each); empty for the whole framework. */
+  scope: string[];
   total: number;
   mapped: number;
   noCounterpart: number;
@@ -45,6 +47,7 @@ export function findUnmapped(bundle: Pick<ContentBundle, 'requirements' | 'mappi
   return {
     from,
     to,
+    scope: askedScope(scope),
     total: candidates.length,
     informative: inScope.length - candidates.length,
     mapped: candidates.filter((r) => mapped.has(r.id)).length,

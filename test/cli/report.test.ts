@@ -108,6 +108,9 @@ describe('crosswalk report unmapped', () => {
     expect(ids.some((id: string) => id.startsWith('eu-ai-act-2024-1689:Art. 16'))).toBe(false);
     const text = crosswalk(['report', 'unmapped', '--from', 'eu-ai-act-2024-1689', '--to', 'iso42001-2023', '--scope', 'role:deployer'], { dataDir }).stdout;
     expect(text).toMatch(/^eu-ai-act-2024-1689 → iso42001-2023: \d+ requirements tagged role:deployer, /);
+    expect(deployers.scope).toEqual(['role:deployer']);
+    const repeated = crosswalk(['report', 'unmapped', '--from', 'eu-ai-act-2024-1689', '--to', 'iso42001-2023', '--scope', ' role:deployer ', '--scope', 'role:deployer'], { dataDir }).stdout;
+    expect(repeated.split('\n')[0]).toBe(text.split('\n')[0]);
     expect(text).toMatch(/Art\. 5\(1\)\(a\) +point +Bans /);
     expect(crosswalk(['report', 'unmapped', '--from', 'eu-ai-act-2024-1689', '--to', 'iso42001-2023', '--scope', 'role:x'], { dataDir }).stderr).toMatch(/no requirement of eu-ai-act-2024-1689 is tagged "role:x"/);
   });

@@ -158,6 +158,8 @@ export const typeDefs = /* GraphQL */ `
   type UnmappedReport {
     from: ID!
     to: ID!
+    "The tags the report is narrowed to, as matched (trimmed, once each); empty for the whole framework."
+    scope: [String!]!
     total: Int!
     mapped: Int!
     noCounterpart: Int!

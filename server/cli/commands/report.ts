@@ -41,7 +41,7 @@ async function unmappedReport(argv: string[]) {
     return;
   }
   const informative = report.informative ? ` (${report.informative} informative left out)` : '';
-  const scoped = values.scope ? ` tagged ${(values.scope as string[]).join(' or ')}` : '';
+  const scoped = report.scope.length ? ` tagged ${report.scope.join(' or ')}` : '';
   console.log(`${from} → ${to}: ${report.total} requirements${scoped}${informative}, ${report.mapped} with an approved mapping, ${report.noCounterpart} marked "no counterpart", ${report.unmapped.length} not mapped yet`);
   for (const r of report.unmapped) console.log(`  ${r.ref.padEnd(14)} ${r.kind.padEnd(12)} ${rowLabel(r)}`);
 }

@@ -68,8 +68,11 @@ export function scopeTagsOf(tags: Iterable<string>): string[] {
  * The scope asked for, checked against the tags a framework's requirements carry: a tag none carries is a mistake
  * (a misspelt role would otherwise give an empty, reassuring report), named with the ones it does carry.
  */
+/** The tags asked for, as they are matched: trimmed, without blanks or repeats. */
+export const askedScope = (scope: readonly string[]): string[] => [...new Set(scope.map((t) => t.trim()).filter(Boolean))];
+
 export function checkedTagScope(scope: readonly string[], frameworkId: string, frameworkTags: Iterable<string>): string[] {
-  const asked = [...new Set(scope.map((t) => t.trim()).filter(Boolean))];
+  const asked = askedScope(scope);
   const all = [...frameworkTags];
   const carried = new Set(all);
   const unknown = asked.filter((t) => !carried.has(t));
