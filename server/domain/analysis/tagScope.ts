@@ -64,13 +64,13 @@ export function scopeTagsOf(tags: Iterable<string>): string[] {
   return [...counts].filter(([, n]) => n >= 2).map(([tag]) => tag).sort();
 }
 
+/** The tags asked for, as they are matched: trimmed, without blanks or repeats. */
+export const askedScope = (scope: readonly string[]): string[] => [...new Set(scope.map((t) => t.trim()).filter(Boolean))];
+
 /**
  * The scope asked for, checked against the tags a framework's requirements carry: a tag none carries is a mistake
  * (a misspelt role would otherwise give an empty, reassuring report), named with the ones it does carry.
  */
-/** The tags asked for, as they are matched: trimmed, without blanks or repeats. */
-export const askedScope = (scope: readonly string[]): string[] => [...new Set(scope.map((t) => t.trim()).filter(Boolean))];
-
 export function checkedTagScope(scope: readonly string[], frameworkId: string, frameworkTags: Iterable<string>): string[] {
   const asked = askedScope(scope);
   const all = [...frameworkTags];

@@ -128,14 +128,14 @@ export const toRequirement = (props: Props): Requirement => {
   });
 };
 
+/** A ref in lower case, as SEARCH_EXACT compares it with `toLower($text)`. */
+export const refKeyOf = (ref: string) => ref.toLowerCase();
+
 /**
  * `fileSourced` marks content that came from the catalog files (all requirements do, today). No tags are stored as
  * no `tags` property (read back as []), so the store never depends on how a server keeps an empty list. `refKey`,
  * the ref in lower case, is what search looks a ref up by, through an index (migrations/0004_ref_lookup.cypher).
  */
-/** Also what SEARCH_EXACT compares `toLower($text)` with, so both sides fold case the same way. */
-export const refKeyOf = (ref: string) => ref.toLowerCase();
-
 export const fromRequirement = (req: Requirement): Props => ({
   id: req.id, frameworkId: req.frameworkId, ref: req.ref, refKey: refKeyOf(req.ref), kind: req.kind, title: req.title, summary: req.summary ?? null,
   parentId: req.parentId ?? null, order: toInteger(req.order), tags: req.tags.length ? [...req.tags] : null, fileSourced: true,
