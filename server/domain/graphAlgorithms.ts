@@ -24,6 +24,23 @@ export const compareMappingsInDocumentOrder = (orderOf: (requirementId: string) 
 /** Code-unit order, as SQLite's default collation and Cypher compare text (not the locale's). */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * The mapping as read from `frameworkId`'s side: stored the other way round, its ends are swapped and its
+ * relationship, and every further source's, turned round (A subset-of B is B superset-of A); strength, rationale,
+ * notes and provenance stay as they are.
+ */
+export function mappingReadFrom(mapping: Mapping, frameworkId: string): Mapping {
+  if (frameworkOf(mapping.source) === frameworkId || frameworkOf(mapping.target) !== frameworkId) return mapping;
+  const { alsoStatedBy, ...rest } = mapping;
+  return {
+    ...rest,
+    source: mapping.target,
+    target: mapping.source,
+    relationship: inverseRelationship(mapping.relationship),
+    ...(alsoStatedBy ? { alsoStatedBy: alsoStatedBy.map((s) => ({ ...s, relationship: inverseRelationship(s.relationship) })) } : {}),
+  };
+}
+
 export const viewFrom = (id: string, mapping: Mapping): MappingView =>
   mapping.source === id
     ? { mapping, direction: 'outgoing', otherId: mapping.target, relationship: mapping.relationship }

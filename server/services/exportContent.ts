@@ -1,4 +1,5 @@
 import { InputError, NotFoundError } from '../domain/errors.js';
+import { compareMappingsInDocumentOrder, mappingReadFrom } from '../domain/graphAlgorithms.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import type { Framework } from '../domain/schemas/framework.js';
 import { exportCsvCrosswalk, exportJsonBundle, exportOlirCsv, exportOscalCatalog, exportOscalMapping, exportXlsxCrosswalk } from '../interop/index.js';
@@ -75,21 +76,30 @@ export async function exportContent(store: GraphStore, request: ExportRequest): 
   const target = await frameworkById(store, request.to, 'to');
   const mappings = await store.findMappings({ frameworks: [source.id, target.id], limit: ALL });
   const base = `${source.id}__${target.id}`;
+  const requirementsOfBoth = async () => [
+    ...(await store.listRequirements({ frameworkId: source.id, limit: ALL })),
+    ...(await store.listRequirements({ frameworkId: target.id, limit: ALL })),
+  ];
+  /** Tables read from --from to --to, whichever way each mapping is stored, in --from's document order. */
+  const tableRows = async () => {
+    const order = new Map((await requirementsOfBoth()).map((r) => [r.id, r.order]));
+    return mappings.map((m) => mappingReadFrom(m, source.id)).sort(compareMappingsInDocumentOrder((id) => order.get(id) ?? 0));
+  };
   switch (format) {
     case 'csv':
-      return { body: exportCsvCrosswalk(mappings), contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv` };
+      return { body: exportCsvCrosswalk(await tableRows()), contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv` };
     case 'xlsx':
       return {
-        body: await exportXlsxCrosswalk({ frameworks: [source, target], mappings, generatedAt: now.toISOString() }),
+        body: await exportXlsxCrosswalk({ frameworks: [source, target], mappings: await tableRows(), generatedAt: now.toISOString() }),
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         fileName: `${base}.xlsx`,
       };
     case 'oscal-mapping': {
-      const requirements = [...(await store.listRequirements({ frameworkId: source.id, limit: ALL })), ...(await store.listRequirements({ frameworkId: target.id, limit: ALL }))];
+      const requirements = await requirementsOfBoth();
       return { body: exportOscalMapping({ source, target, mappings, requirements, lastModified: now.toISOString() }), contentType: 'application/json', fileName: `${base}.oscal-mapping.json` };
     }
     case 'olir-csv': {
-      const requirements = [...(await store.listRequirements({ frameworkId: source.id, limit: ALL })), ...(await store.listRequirements({ frameworkId: target.id, limit: ALL }))];
+      const requirements = await requirementsOfBoth();
       return { body: exportOlirCsv({ focal: source.id, reference: target.id, mappings, requirements }), contentType: 'text/csv; charset=utf-8', fileName: `${base}.olir.csv` };
     }
   }

@@ -33,6 +33,20 @@ describe('exports over HTTP', () => {
     expect(lines.length - 1).toBe((await server.store.findMappings({ frameworks: ['iso42001-2023', 'iso27001-2022'] })).length);
   });
 
+  it('writes a crosswalk from --from to --to, turning round the mappings stored the other way (subset-of reads superset-of)', async () => {
+    const rows = async (from: string, to: string) => (await (await download(`format=csv&from=${from}&to=${to}`)).text()).trim().split('\n').slice(1).map((line) => line.split(','));
+    const [stored, reversed] = [await rows('iso42001-2023', 'iso9001-2015'), await rows('iso9001-2015', 'iso42001-2023')];
+    expect(reversed.length).toBe(stored.length);
+    expect(new Set(reversed.map((r) => `${r[0]}→${r[2]}`))).toEqual(new Set(['iso9001-2015→iso42001-2023']));
+    const subset = stored.find((r) => r[4] === 'subset-of')!;
+    expect(reversed.find((r) => r[1] === subset[3] && r[3] === subset[1])?.[4]).toBe('superset-of');
+    const refs = reversed.map((r) => r[1]);
+    expect(refs.indexOf('4.1')).toBeLessThan(refs.indexOf('10.2'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await (await download('format=xlsx&from=iso9001-2015&to=iso42001-2023')).arrayBuffer()) as never);
+    expect(workbook.worksheets[0]!.getRow(2).getCell(1).value).toBe('iso9001-2015');
+  });
+
   it('downloads an XLSX workbook that opens with every row', async () => {
     const res = await download('format=xlsx&from=nist-ai-rmf-1.0&to=iso42001-2023');
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adjacencyOf, coverageMatrixOf, neighbourhoodVia, pathsVia } from '../../server/domain/graphAlgorithms.js';
-import { smallBundle } from '../fixtures/smallBundle.js';
+import { adjacencyOf, coverageMatrixOf, mappingReadFrom, neighbourhoodVia, pathsVia } from '../../server/domain/graphAlgorithms.js';
+import { edge, smallBundle } from '../fixtures/smallBundle.js';
 
 const bundle = smallBundle();
 const all = adjacencyOf(bundle.mappings, {});
@@ -57,5 +57,22 @@ describe('coverageMatrixOf', () => {
   it('ignores no-relationship edges', () => {
     const cells = coverageMatrixOf(bundle, {});
     expect(cells.find((c) => c.source === 'fw-a' && c.target === 'fw-b')!.covered).toBe(2);
+  });
+});
+
+describe('mappingReadFrom', () => {
+  const provenance = { source: 'Other crosswalk', author: 'someone', created: '2026-01-01' };
+  const stored = edge('fw-a:1', 'fw-b:B-1', 'subset-of', { strength: 6, alsoStatedBy: [{ relationship: 'intersects-with', provenance }, { relationship: 'subset-of', strength: 4, provenance }] });
+
+  it('keeps a mapping stored from the side asked for, and one that does not touch that framework', () => {
+    expect(mappingReadFrom(stored, 'fw-a')).toBe(stored);
+    expect(mappingReadFrom(stored, 'fw-c')).toBe(stored);
+  });
+
+  it('turns round one stored the other way: ends swapped, its relationship and every further source inverted, the rest kept', () => {
+    const read = mappingReadFrom(stored, 'fw-b');
+    expect(read).toMatchObject({ id: stored.id, source: 'fw-b:B-1', target: 'fw-a:1', relationship: 'superset-of', strength: 6, rationale: stored.rationale, provenance: stored.provenance });
+    expect(read.alsoStatedBy?.map((s) => [s.relationship, s.strength])).toEqual([['intersects-with', undefined], ['superset-of', 4]]);
+    expect(mappingReadFrom(read, 'fw-a')).toEqual(stored);
   });
 });
