@@ -77,12 +77,38 @@ export function writeOutput(command: string, { out, data, binary = false }: { ou
     process.stdout.write(data);
     return;
   }
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   const temporary = `${out}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, data);
-  fs.renameSync(temporary, out);
-  console.error(`Wrote ${out}`);
+  const folder = path.dirname(path.resolve(out));
+  let created: string | undefined;
+  try {
+    created = fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(temporary, data);
+    fs.renameSync(temporary, out);
+  } catch (error) {
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written where the path cannot hold a file.
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = OUTPUT_PROBLEMS[code ?? ''];
+    if (!why) throw error;
+    throw new InputError(`${command}: cannot write --out "${out}": ${why} (${code}); give a file path in a folder you can write to`);
+  }
+  console.error(`Wrote ${out}${created ? ` (created the folder ${folder})` : ''}`);
 }
+
+const OUTPUT_PROBLEMS: Record<string, string> = {
+  ENOENT: 'the folder cannot hold files',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'the file system is read-only',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EEXIST: 'part of the path is a file, not a folder',
+  ENOSPC: 'the disk is full',
+  ENAMETOOLONG: 'the path is too long',
+};
 
 export const today = () => new Date().toISOString().slice(0, 10);
 export const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');

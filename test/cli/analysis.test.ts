@@ -41,6 +41,19 @@ describe('crosswalk gap on the shipped content (no store needed)', () => {
     expect(bad.stderr).toContain('invalid maxPathLength: 9');
   });
 
+  it('writes --out into a new folder and says so; a path that cannot hold a file is refused by name, not a crash', () => {
+    const nested = file('reports/2026/crosswalk.csv');
+    const made = crosswalk(['export', '--format', 'csv', '--from', 'iso42001-2023', '--to', 'iso9001-2015', '--out', nested], { dataDir });
+    expect(made.code).toBe(0);
+    expect(made.stderr).toContain(`Wrote ${nested} (created the folder ${path.dirname(nested)})`);
+    for (const [out, why] of [[path.join(nested, 'x.csv'), 'part of the path is a file, not a folder'], [dataDir, 'it is a folder']] as const) {
+      const refused = crosswalk(['export', '--format', 'csv', '--from', 'iso42001-2023', '--to', 'iso9001-2015', '--out', out], { dataDir });
+      expect({ code: refused.code, stderr: refused.stderr }).toEqual({ code: 2, stderr: expect.stringContaining(`export: cannot write --out "${out}": ${why}`) });
+    }
+    expect(crosswalk(['export', '--format', 'xlsx', '--from', 'iso42001-2023', '--to', 'iso9001-2015'], { dataDir }).stderr).toContain('export: this format is binary; give --out FILE');
+    expect(fs.readdirSync(path.dirname(nested))).toEqual(['crosswalk.csv']);
+  });
+
   it('narrows the EU AI Act to what it asks of deployers, with the dates provisions apply from, and refuses a role it does not name', () => {
     const whole = crosswalk(['gap', '--have', 'iso42001-2023', '--target', 'eu-ai-act-2024-1689'], { dataDir });
     expect(whole.stdout).toMatch(/^Narrow it to whom or what it is for with --scope TAG \(its tags: .*role:deployer.*role:provider.*\)\.$/m);

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import { exportContent, EXPORT_FORMATS } from '../../services/exportContent.js';
 import { loadIfEmpty } from '../../services/loadIntoStore.js';
 import { createStore, describeStore, storeConfigFrom } from '../../store/createStore.js';
+import { writeOutput } from '../analysisSupport.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 
 /** Exports from the store, so people's own mappings and reviews are included; writes to --out or standard output. */
@@ -19,12 +19,8 @@ export async function exportCommand(argv: string[]) {
   try {
     if (await loadIfEmpty(store)) console.error(`crosswalk: the ${describeStore(config)} was empty: loaded the shipped content (and your imported catalogs) first`);
     const file = await exportContent(store, { format, from: values.from as string | undefined, to: values.to as string | undefined, framework: values.framework as string | undefined });
-    const out = values.out as string | undefined;
-    if (out) {
-      fs.writeFileSync(out, file.body);
-      console.error(`Wrote ${out} (${format})`);
-    } else if (typeof file.body === 'string') process.stdout.write(file.body.endsWith('\n') ? file.body : `${file.body}\n`);
-    else throw new Error(`${format} is binary: pass --out FILE`);
+    const data = typeof file.body === 'string' && !file.body.endsWith('\n') ? `${file.body}\n` : file.body;
+    writeOutput('export', { out: values.out as string | undefined, data, binary: typeof file.body !== 'string' });
   } finally {
     await store.close();
   }
