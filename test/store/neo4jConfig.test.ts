@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InputError } from '../../server/domain/errors.js';
-import { parseNeo4jConfig } from '../../server/store/neo4j/config.js';
+import { parseNeo4jConfig, serverTooOld } from '../../server/store/neo4j/config.js';
 
 const problemsOf = (env: Record<string, string | undefined>): string => {
   try {
@@ -66,5 +66,20 @@ describe('the test run against Neo4j', () => {
     vi.stubEnv('NEO4J_URI', '');
     vi.resetModules();
     expect((await testConfig())?.fileParallelism).toBe(true);
+  });
+});
+
+describe('the server version the store needs (vector search scores with vector.similarity.cosine, new in 5.18)', () => {
+  it('accepts 5.18 and later, 2025.x calendar releases and Aura agents', () => {
+    for (const agent of ['Neo4j/5.18.0', 'Neo4j/5.26.3', 'Neo4j/5.27-aura', 'Neo4j/2025.01.0', 'neo4j/2025.10.1']) expect(serverTooOld(agent)).toBeUndefined();
+  });
+
+  it('refuses an older server, naming its version and the one needed', () => {
+    expect(serverTooOld('Neo4j/5.15.0')).toBe('the Neo4j server is Neo4j/5.15.0; Crosswalk needs Neo4j 5.18 or later (5.26 LTS or a 2025.x release recommended; see docs/neo4j.md)');
+    for (const agent of ['Neo4j/5.17.9', 'Neo4j/4.4.30']) expect(serverTooOld(agent)).toMatch(/needs Neo4j 5\.18 or later/);
+  });
+
+  it('lets a server that does not say which it is through (the first query will tell)', () => {
+    for (const agent of [undefined, '', 'Memgraph/2.1', 'Neo4j']) expect(serverTooOld(agent)).toBeUndefined();
   });
 });

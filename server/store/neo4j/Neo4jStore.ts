@@ -14,7 +14,7 @@ import type {
   EmbeddingModelInfo, EmbeddingStore, EvidenceCriteria, EvidenceFilter, EvidenceImportSummary, EvidenceLinkFilter, EvidenceLinkKey, EvidenceStore, FrameworkSummary,
   GraphStore, LoadProgress, LoadSummary, MappingCriteria, MappingFilter, NearestHit, OrgControlSaveOptions, RequirementFilter, ReviewDecision, StoredEmbedding,
 } from '../types.js';
-import { parseNeo4jConfig, type Neo4jConfig } from './config.js';
+import { parseNeo4jConfig, serverTooOld, type Neo4jConfig } from './config.js';
 import {
   fromMapping, fromReview, rethrowNeo4jError, toFramework, toHarmonizedClause, toInteger, toMapping, toNoCounterpart, toNumber,
   toMappingPath, toRequirement, toReview, type Props, type StoredPathStep,
@@ -67,11 +67,15 @@ export function nativePathBound(maxLength: number): number | undefined {
   return bound <= Q.PATHS_NATIVE_MAX_LENGTH ? bound : undefined;
 }
 
-/** Opens a store on a running Neo4j 5 (5.15+) or 2025.x server: connects, applies migrations, waits for indexes. */
+/**
+ * Opens a store on a running Neo4j 5.18+ or 2025.x server: connects, refuses an older server by name, applies
+ * migrations, waits for indexes.
+ */
 export async function openNeo4jStore(config: Neo4jConfig): Promise<Neo4jStore> {
   const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), { userAgent: 'crosswalk' });
   try {
-    await driver.verifyConnectivity({ database: config.database });
+    const tooOld = serverTooOld((await driver.getServerInfo({ database: config.database })).agent);
+    if (tooOld) throw new InputError(`${tooOld} (NEO4J_URI=${config.uri})`);
     const store = new Neo4jStore(driver, config);
     await applyMigrations({ driver, database: config.database, bookmarkManager: store.bookmarkManager });
     return store;

@@ -69,3 +69,19 @@ export function parseNeo4jConfig(env: NodeJS.ProcessEnv | Record<string, string 
     loadTimeoutMs: NEO4J_LOAD_TIMEOUT_MS,
   };
 }
+
+/** The oldest server the store works on: vector search scores with `vector.similarity.cosine`, new in 5.18. */
+export const MINIMUM_SERVER_VERSION = [5, 18] as const;
+
+/**
+ * Why a server, named by the agent string it reports ("Neo4j/5.26.0", "Neo4j/2025.01.0", "Neo4j/5.27-aura"), is too
+ * old for the store, or undefined when it is recent enough or does not say (a proxy may hide it: the store then tries).
+ */
+export function serverTooOld(agent: string | undefined): string | undefined {
+  const version = /^Neo4j\/(\d+)\.(\d+)/i.exec(agent ?? '');
+  if (!version) return undefined;
+  const [major, minor] = [Number(version[1]), Number(version[2])];
+  const [needMajor, needMinor] = MINIMUM_SERVER_VERSION;
+  if (major > needMajor || (major === needMajor && minor >= needMinor)) return undefined;
+  return `the Neo4j server is ${agent}; Crosswalk needs Neo4j ${needMajor}.${needMinor} or later (5.26 LTS or a 2025.x release recommended; see docs/neo4j.md)`;
+}
