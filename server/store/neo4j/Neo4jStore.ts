@@ -17,7 +17,7 @@ import type {
 import { parseNeo4jConfig, serverTooOld, type Neo4jConfig } from './config.js';
 import {
   fromMapping, fromReview, rethrowNeo4jError, toFramework, toHarmonizedClause, toInteger, toMapping, toNoCounterpart, toNumber,
-  toMappingPath, toRequirement, toReview, type Props, type StoredPathStep,
+  refKeyOf, toMappingPath, toRequirement, toReview, type Props, type StoredPathStep,
 } from './conversion.js';
 import { applyMigrations } from './migrations.js';
 import { adjacencyNeededBy, groupAdjacency } from './operations/adjacencyNeededBy.js';
@@ -313,7 +313,7 @@ export class Neo4jStore implements GraphStore, EmbeddingStore, EvidenceStore {
     const params = { frameworkId: frameworkId || null, limit: toInteger(max) };
     return this.read(async (tx) => {
       const hits = new Map<string, SearchHit>();
-      let exact = (await tx.run(Q.SEARCH_EXACT, { ...params, text: text.trim() })).records;
+      let exact = (await tx.run(Q.SEARCH_EXACT, { ...params, text: text.trim(), refKey: refKeyOf(text.trim()) })).records;
       const aliasTag = exact.length ? undefined : aliasTagSearched(text);
       if (aliasTag) exact = (await tx.run(Q.SEARCH_ALIAS, { ...params, aliasTag })).records;
       for (const r of exact) {

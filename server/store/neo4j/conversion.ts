@@ -128,7 +128,7 @@ export const toRequirement = (props: Props): Requirement => {
   });
 };
 
-/** A ref in lower case, as SEARCH_EXACT compares it with `toLower($text)`. */
+/** A ref in lower case: stored as `refKey`, and what SEARCH_EXACT looks the typed text up as (one folding for both). */
 export const refKeyOf = (ref: string) => ref.toLowerCase();
 
 /**

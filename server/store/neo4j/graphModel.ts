@@ -38,7 +38,7 @@ export const GRAPH_MODEL = {
   parameters: [
     'aliasTag', 'anyParent', 'batchSize', 'disputed', 'evidenceId', 'expiredAsOf', 'fetch', 'fileOrigins', 'fingerprint', 'frameworkId', 'frameworkIds', 'from', 'id', 'ids', 'keys',
     'kinds', 'limit', 'mappingId', 'methods', 'model', 'modelId', 'offset', 'orgControlId', 'origins', 'otherFrameworkId', 'pair', 'parentId',
-    'props', 'provenanceSource', 'query', 'queryValid', 'relationships', 'requirementId', 'review', 'rows', 'source', 'statuses', 'target',
+    'props', 'provenanceSource', 'query', 'queryValid', 'refKey', 'relationships', 'requirementId', 'review', 'rows', 'source', 'statuses', 'target',
     'targetId', 'text', 'timeoutSeconds', 'to', 'vector', 'words',
   ],
 } as const;

@@ -179,7 +179,7 @@ export const DROP_UNREVIEWED_PROPOSALS = `
 UNWIND $ids AS id
 MATCH (:Requirement {id: id})-[m:MAPS_TO]-(:Requirement)
 WHERE m.origin = 'suggestion' AND m.status = 'proposed'
-  AND NOT EXISTS { MATCH (review:Review) WHERE review.mappingId = m.id }
+  AND NOT EXISTS { MATCH (review:Review) WHERE review.mappingId = m.id AND review.seq IS NOT NULL }
 WITH DISTINCT m
 DELETE m
 RETURN count(*) AS dropped`;
@@ -459,10 +459,10 @@ RETURN side.source AS source, side.target AS target, count(DISTINCT side.end) AS
 // ---------------------------------------------------------------------------------------------------------------
 // Search
 
-/** A requirement whose id, or ref ignoring case, is exactly what was typed. */
+/** A requirement whose id, or ref ignoring case, is exactly what was typed; `$refKey` is refKeyOf (conversion.ts) of it. */
 export const SEARCH_EXACT = `
 MATCH (r:Requirement)
-WHERE (r.id = $text OR r.refKey = toLower($text))
+WHERE (r.id = $text OR r.refKey = $refKey)
   AND ($frameworkId IS NULL OR r.frameworkId = $frameworkId)
 RETURN r {.*} AS requirement
 ORDER BY r.frameworkId, r.order
