@@ -49,6 +49,17 @@ export function maybeSource(command: string, value: unknown, fallback: ContentSo
   return value as ContentSource;
 }
 
+/**
+ * Said (on stderr) when an analysis reads the content files by default while a store exists: the reviews, suggestions
+ * and mappings made through the service are only in the store.
+ */
+export function noteFilesRead(command: string, given: unknown) {
+  if (given !== undefined) return;
+  const config = storeConfigFrom();
+  if (config.engine === 'sqlite' && !fs.existsSync(config.file)) return;
+  console.error(`crosswalk: ${command} read the content files; add --source store to include the reviews and mappings made in the service`);
+}
+
 /** Comma-separated and repeated flags alike: `--standards a,b --standards c` → [a, b, c]. */
 export const listOption = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);

@@ -8,7 +8,7 @@ export function parseCommandArgs<O extends Options>(command: string, argv: strin
   try {
     return parseArgs({ args: argv, options, allowPositionals: positionals, strict: true });
   } catch (e) {
-    throw new InputError(`${command}: ${(e as Error).message.replace(/\. To specify.*$/s, '')} (see "crosswalk help")`);
+    throw new InputError(`${command}: ${(e as Error).message.replace(/\. To specify.*$/s, '')} (see "crosswalk help ${command.split(' ')[0]}")`);
   }
 }
 

@@ -32,6 +32,14 @@ const COMMANDS: Record<string, Command> = {
     summary: 'models list [--json] | models pull [MODEL] [--pooling cls|mean] [--prefix P] [--dtype q8] [--reranker] | models build-word-vectors FOLDER... [--exclude REGEX] [--dims N] [--out FILE]: local models',
     run: async () => (await import('./commands/models.js')).modelsCommand,
   },
+  search: {
+    summary: 'search TEXT [--framework FW] [--limit N] [--json]: requirements by id, ref (however it is spelt), title or summary; exact hits first, marked =',
+    run: async () => (await import('./commands/lookup.js')).searchCommand,
+  },
+  show: {
+    summary: 'show ID [--include-rejected] [--json]: one requirement, where it sits, its mappings (read from it) and "no counterpart" records; ID may be a ref search names exactly ("42001 A.6.2.4")',
+    run: async () => (await import('./commands/lookup.js')).showCommand,
+  },
   gap: {
     summary: 'gap --target FW (--have FW | --have-requirements ID,… | --evidence) [--scope TAG] [--as-of D] [--max-path N] [--include-proposed] [--source files|store] [--json] [--format csv|xlsx --out FILE]',
     run: async () => (await import('./commands/gap.js')).gapCommand,
@@ -54,9 +62,15 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-function help() {
-  console.log('Usage: crosswalk <command> [options]\n\nCommands:');
-  for (const [name, { summary }] of Object.entries(COMMANDS)) console.log(`  ${name.padEnd(10)} ${summary}`);
+function help(name?: string) {
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (command) {
+    console.log(`Usage: crosswalk ${command.summary}`);
+    return;
+  }
+  if (name !== undefined) throw new InputError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  console.log('Usage: crosswalk <command> [options]   ("crosswalk help COMMAND" or "crosswalk COMMAND --help" for one)\n\nCommands:');
+  for (const [commandName, { summary }] of Object.entries(COMMANDS)) console.log(`  ${commandName.padEnd(10)} ${summary}`);
 }
 
 let running: Command | undefined;
@@ -70,9 +84,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 async function main(argv: string[]) {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') return help();
+  if (!name || name === '--help' || name === '-h') return help();
+  if (name === 'help') return help(rest[0]);
   const command = COMMANDS[name];
   if (!command) throw new InputError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  if (rest.includes('--help') || rest.includes('-h')) return help(name);
   running = command;
   await (await command.run())(rest);
 }

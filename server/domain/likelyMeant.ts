@@ -34,3 +34,24 @@ export function didYouMean(id: string, known: Iterable<string>): string {
   const close = likelyMeant(id, known);
   return close.length ? ` (did you mean ${close.join(' or ')}?)` : '';
 }
+
+/** A framework id without its edition: trailing parts with digits go ("eu-ai-act-2024-1689" → "eu-ai-act"), case and separators fold. */
+const frameworkBase = (id: string) => {
+  const parts = id.trim().toLowerCase().split(/[-_\s:]+/).filter(Boolean);
+  while (parts.length > 1 && /\d/.test(parts.at(-1)!)) parts.pop();
+  return parts.join('');
+};
+
+/** The known framework ids an unknown one likely means: the same one in another case or edition, or with its edition left off. */
+export function frameworksMeant(id: string, known: Iterable<string>, limit = 3): string[] {
+  const wanted = frameworkBase(id);
+  if (!wanted) return [];
+  return [...known].filter((k) => k !== id && frameworkBase(k) === wanted).sort().slice(0, limit);
+}
+
+/** The message for a framework id nothing holds: what it likely means, then every known id. */
+export function unknownFramework(id: string, known: Iterable<string>): string {
+  const all = [...new Set(known)].sort();
+  const close = frameworksMeant(id, all);
+  return `unknown framework "${id}"${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''} (known: ${all.join(', ')})`;
+}

@@ -185,7 +185,7 @@ export function importCsvCrosswalk(text: string, options: CsvCrosswalkImportOpti
       if (found) noteLooseReadings(loose, text, found, line);
       if (found) side?.note(found, line);
       if (!found && text && frameworkId && options.resolveRef && loadedIds.has(frameworkId))
-        return [void fail(column, `"${text}" is not a requirement of ${frameworkId} (nor a list of them); check the id against "crosswalk search" or the catalog`)];
+        return [void fail(column, `"${text}" is not a requirement of ${frameworkId} (nor a list of them); look it up with "crosswalk search" or in the catalog`)];
       return (found?.map((r) => r.ref) ?? [text]).map((ref) => checked(column, RefSchema, ref));
     };
     const sources = refsIn('source_ref', sourceFramework);

@@ -2,8 +2,10 @@ import { InputError, NotFoundError } from '../domain/errors.js';
 import { compareMappingsInDocumentOrder, mappingReadFrom } from '../domain/graphAlgorithms.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import type { Framework } from '../domain/schemas/framework.js';
+import type { Mapping } from '../domain/schemas/mapping.js';
 import { exportCsvCrosswalk, exportJsonBundle, exportOlirCsv, exportOscalCatalog, exportOscalMapping, exportXlsxCrosswalk } from '../interop/index.js';
 import type { GraphStore } from '../store/types.js';
+import { unknownFramework } from '../domain/likelyMeant.js';
 
 export const CROSSWALK_EXPORT_FORMATS = ['csv', 'xlsx', 'oscal-mapping', 'olir-csv'] as const;
 export const EXPORT_FORMATS = [...CROSSWALK_EXPORT_FORMATS, 'oscal-catalog', 'json'] as const;
@@ -23,6 +25,8 @@ export interface ExportedFile {
   body: string | Buffer;
   contentType: string;
   fileName: string;
+  /** Crosswalk exports: how many mappings the pair has (0 writes a file with no rows). */
+  mappings?: number;
 }
 
 const ALL = 10_000_000;
@@ -36,7 +40,7 @@ async function frameworkById(store: GraphStore, id: string | undefined, option: 
   if (!id) throw new InputError(`this export needs a framework id in "${option}" (--${option})`);
   const frameworks = await store.listFrameworks();
   const found = frameworks.find((f) => f.id === id);
-  if (!found) throw new NotFoundError(`unknown framework "${id}" (known: ${frameworks.map((f) => f.id).join(', ')})`);
+  if (!found) throw new NotFoundError(unknownFramework(id, frameworks.map((f) => f.id)));
   const { requirementCount: _count, ...framework } = found;
   return framework;
 }
@@ -75,6 +79,13 @@ export async function exportContent(store: GraphStore, request: ExportRequest): 
   const source = await frameworkById(store, request.from, 'from');
   const target = await frameworkById(store, request.to, 'to');
   const mappings = await store.findMappings({ frameworks: [source.id, target.id], limit: ALL });
+  return { ...(await renderCrosswalk(format, { store, source, target, mappings, now })), mappings: mappings.length };
+}
+
+async function renderCrosswalk(
+  format: (typeof CROSSWALK_EXPORT_FORMATS)[number],
+  { store, source, target, mappings, now }: { store: GraphStore; source: Framework; target: Framework; mappings: Mapping[]; now: Date },
+): Promise<ExportedFile> {
   const base = `${source.id}__${target.id}`;
   const requirementsOfBoth = async () => [
     ...(await store.listRequirements({ frameworkId: source.id, limit: ALL })),

@@ -4,6 +4,7 @@ import { importSoaCsv, isSoaHeader } from '../exports/soaExport.js';
 import { onSheetRows, readTable } from '../interop/xlsxSheet.js';
 import type { EvidenceImportSummary, EvidenceStore, GraphStore } from '../store/types.js';
 import { contentFromStore } from './analysis.js';
+import { unknownFramework } from '../domain/likelyMeant.js';
 
 /**
  * Imports an evidence register (CSV, or an XLSX workbook whose sheet has the register's header) against what the store
@@ -43,7 +44,7 @@ export async function importSoaRegister(
 ): Promise<{ saved: number; warnings: Problem[] }> {
   const bundle = await contentFromStore(store);
   if (frameworkId !== undefined && !bundle.frameworks.some((f) => f.id === frameworkId))
-    throw new NotFoundError(`unknown framework "${frameworkId}" (known: ${bundle.frameworks.map((f) => f.id).sort().join(', ')})`);
+    throw new NotFoundError(unknownFramework(frameworkId, bundle.frameworks.map((f) => f.id)));
   const table = await readTable(bytes, file, { accepts: isSoaHeader });
   const read = importSoaCsv(table.text, { file: table.file, frameworkId, knownRequirementIds: new Set(bundle.requirements.map((r) => r.id)) });
   const problems = onSheetRows(read.problems, table);

@@ -36,6 +36,8 @@ describe('crosswalk gap on the shipped content (no store needed)', () => {
     const xlsx = crosswalk(['gap', '--have', 'iso27001-2022', '--target', 'iso42001-2023', '--format', 'xlsx'], { dataDir });
     expect(xlsx.code).toBe(2);
     expect(xlsx.stderr).toContain('give --out FILE');
+    const dated = crosswalk(['gap', '--have', 'iso27001-2022', '--target', 'iso42001-2023', '--as-of', '2025-13-45'], { dataDir });
+    expect({ code: dated.code, stderr: dated.stderr }).toEqual({ code: 2, stderr: expect.stringContaining('gap: --as-of is the date the evidence register is read at') });
     const bad = crosswalk(['gap', '--have', 'iso27001-2022', '--target', 'iso42001-2023', '--max-path', '9'], { dataDir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('invalid maxPathLength: 9');
@@ -52,6 +54,9 @@ describe('crosswalk gap on the shipped content (no store needed)', () => {
     }
     expect(crosswalk(['export', '--format', 'xlsx', '--from', 'iso42001-2023', '--to', 'iso9001-2015'], { dataDir }).stderr).toContain('export: this format is binary; give --out FILE');
     expect(fs.readdirSync(path.dirname(nested))).toEqual(['crosswalk.csv']);
+    const empty = crosswalk(['export', '--format', 'csv', '--from', 'nist-ai-rmf-1.0', '--to', 'eu-ai-act-2024-1689'], { dataDir });
+    expect(empty.stdout.trim().split('\n')).toHaveLength(1);
+    expect(empty.stderr).toContain('no mapping between nist-ai-rmf-1.0 and eu-ai-act-2024-1689 is stored, so the file has no rows');
   });
 
   it('narrows the EU AI Act to what it asks of deployers, with the dates provisions apply from, and refuses a role it does not name', () => {

@@ -128,6 +128,11 @@ describe('crosswalk report unmapped', () => {
       await store.close();
     }
     expect(unmapped()).toEqual(before);
+    const note = 'read the content files; add --source store to include the reviews and mappings made in the service';
+    expect(crosswalk(['report', 'unmapped', '--from', 'iso27001-2022', '--to', 'eu-ai-act-2024-1689'], { dataDir }).stderr).toContain(`report unmapped ${note}`);
+    expect(crosswalk(['gap', '--have', 'iso27001-2022', '--target', 'eu-ai-act-2024-1689'], { dataDir }).stderr).toContain(`gap ${note}`);
+    for (const source of ['files', 'store'])
+      expect(crosswalk(['gap', '--have', 'iso27001-2022', '--target', 'eu-ai-act-2024-1689', '--source', source], { dataDir }).stderr).not.toContain(note);
     const fromStore = unmapped('--source', 'store');
     expect(fromStore).toMatchObject({ total: before.total, mapped: 1 });
     expect(fromStore.unmapped.map((r: { id: string }) => r.id)).not.toContain(before.unmapped[0].id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, likelyMeant } from '../../server/domain/likelyMeant.js';
+import { didYouMean, frameworksMeant, likelyMeant, unknownFramework } from '../../server/domain/likelyMeant.js';
 
 const known = [
   'iso27001-2022:5.1', 'iso27001-2022:A.5.1', 'iso27001-2022:A.5.15', 'iso27001-2022:A.8.24', 'iso27001-2022:9.2.1',
@@ -32,5 +32,28 @@ describe('likelyMeant', () => {
     expect(didYouMean('iso27001-2022:Z.9', known)).toBe('');
     // "2.1" is not the end of "9.2.1" after a letter, but after a separator it is: 9.2.1 is one of few.
     expect(likelyMeant('iso27001-2022:2.1', known)).toEqual(['iso27001-2022:9.2.1']);
+  });
+});
+
+describe('frameworksMeant and unknownFramework', () => {
+  const known = ['iso27001-2022', 'iso27701-2019', 'iso27701-2025', 'eu-ai-act-2024-1689', 'nist-ai-rmf-1.0'];
+
+  it('finds the framework typed without its edition, in another edition, or in another case or spacing', () => {
+    expect(frameworksMeant('iso27001', known)).toEqual(['iso27001-2022']);
+    expect(frameworksMeant('iso27001-2013', known)).toEqual(['iso27001-2022']);
+    expect(frameworksMeant('ISO27701', known)).toEqual(['iso27701-2019', 'iso27701-2025']);
+    expect(frameworksMeant('eu-ai-act', known)).toEqual(['eu-ai-act-2024-1689']);
+    expect(frameworksMeant('NIST AI RMF', known)).toEqual(['nist-ai-rmf-1.0']);
+  });
+
+  it('suggests nothing for a different framework', () => {
+    for (const id of ['iso9001', 'iso2700', 'nist-ai', 'gdpr', '']) expect(frameworksMeant(id, known)).toEqual([]);
+  });
+
+  it('words the error with the suggestion first, then every known id in order', () => {
+    expect(unknownFramework('iso27001', known)).toBe(
+      'unknown framework "iso27001" (did you mean "iso27001-2022"?) (known: eu-ai-act-2024-1689, iso27001-2022, iso27701-2019, iso27701-2025, nist-ai-rmf-1.0)',
+    );
+    expect(unknownFramework('gdpr', known)).toMatch(/^unknown framework "gdpr" \(known: /);
   });
 });

@@ -99,7 +99,7 @@ describe('importCsvCrosswalk', () => {
     const csv = 'source_ref,target_ref,relationship\nGV 1,4.1,intersects-with\nGV 1,4.99,intersects-with\n';
     const result = importCsvCrosswalk(csv, { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-b', resolveRef, frameworks });
     expect(errorsOf(result.problems).map((p) => [p.file, p.line, p.message])).toEqual([
-      ['imports/acme-crosswalk.csv', 3, 'row 3: target_ref: "4.99" is not a requirement of fw-b (nor a list of them); check the id against "crosswalk search" or the catalog'],
+      ['imports/acme-crosswalk.csv', 3, 'row 3: target_ref: "4.99" is not a requirement of fw-b (nor a list of them); look it up with "crosswalk search" or in the catalog'],
     ]);
     // A framework that is not loaded is left to validation, which names it as unknown.
     const elsewhere = importCsvCrosswalk(csv, { ...options, sourceFramework: 'fw-a', targetFramework: 'fw-c', resolveRef, frameworks });
@@ -204,8 +204,8 @@ describe('importCsvCrosswalk', () => {
       const refused = importCsvCrosswalk(few, { ...options, sourceFramework: 'iso27001-2022', targetFramework: 'fw-b', resolveRef, refsOf, frameworks });
       expect(prefixWarnings(refused.problems)).toEqual([]);
       expect(errorsOf(refused.problems).map((p) => p.message)).toEqual([
-        'row 5: source_ref: "5.15" is not a requirement of iso27001-2022 (nor a list of them); check the id against "crosswalk search" or the catalog',
-        'row 6: source_ref: "8.24" is not a requirement of iso27001-2022 (nor a list of them); check the id against "crosswalk search" or the catalog',
+        'row 5: source_ref: "5.15" is not a requirement of iso27001-2022 (nor a list of them); look it up with "crosswalk search" or in the catalog',
+        'row 6: source_ref: "8.24" is not a requirement of iso27001-2022 (nor a list of them); look it up with "crosswalk search" or in the catalog',
       ]);
     });
   });

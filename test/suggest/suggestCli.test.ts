@@ -200,6 +200,14 @@ describe('crosswalk suggest', () => {
     expect(wrong.stderr).toMatch(/no requirement of eu-ai-act-2024-1689 is tagged "role:deployr" \(its tags: .*role:deployer/);
   });
 
+  it('as a dry run in text: explains the score and ~ terms, names the pairs left out, and sends nobody to review what was not saved', () => {
+    const result = crosswalk(['suggest', '--from', 'iso42001-2023', '--to', 'iso9001-2015', '--top', '2', '--dry-run'], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("(score: the method's own scale, for ranking within this run; shared terms marked ~ are vocabulary concepts");
+    expect(result.stdout).toMatch(/\nDry run: nothing was saved\. Existing pairs left out of the suggestions: \d+ approved/);
+    expect(result.stdout).not.toContain('Review them');
+  });
+
   it('explains bad input', () => {
     const unknown = crosswalk(['suggest', '--from', 'iso42001-2023', '--to', 'iso99999'], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } });
     expect(unknown.code).toBe(2);

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../domain/errors.js';
-import { didYouMean } from '../../domain/likelyMeant.js';
+import { didYouMean, unknownFramework } from '../../domain/likelyMeant.js';
 import type { ApiContext } from './context.js';
 
 /** Refuses ids of frameworks that are not loaded, naming the loaded ones: an empty answer would look like "nothing there". */
@@ -8,7 +8,7 @@ export async function mustKnowFrameworks(ctx: ApiContext, ...ids: Array<string |
   if (!named.length) return;
   const known = new Set((await ctx.frameworks()).map((f) => f.id));
   const unknown = named.find((id) => !known.has(id));
-  if (unknown) throw new NotFoundError(`unknown framework "${unknown}" (known: ${[...known].sort().join(', ')})`);
+  if (unknown) throw new NotFoundError(unknownFramework(unknown, known));
 }
 
 export async function mustKnowRequirements(ctx: ApiContext, ...ids: Array<string | null | undefined>): Promise<void> {

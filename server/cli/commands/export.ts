@@ -19,6 +19,8 @@ export async function exportCommand(argv: string[]) {
   try {
     if (await loadIfEmpty(store)) console.error(`crosswalk: the ${describeStore(config)} was empty: loaded the shipped content (and your imported catalogs) first`);
     const file = await exportContent(store, { format, from: values.from as string | undefined, to: values.to as string | undefined, framework: values.framework as string | undefined });
+    if (file.mappings === 0)
+      console.error(`crosswalk: no mapping between ${values.from} and ${values.to} is stored, so the file has no rows; "crosswalk gap --have ${values.from} --target ${values.to}" follows chains through other frameworks, and "crosswalk suggest" proposes direct ones`);
     const data = typeof file.body === 'string' && !file.body.endsWith('\n') ? `${file.body}\n` : file.body;
     writeOutput('export', { out: values.out as string | undefined, data, binary: typeof file.body !== 'string' });
   } finally {

@@ -6,7 +6,7 @@ import type { ContentBundle } from '../../domain/schemas/content.js';
 import { exportGapCsv, exportGapXlsx } from '../../exports/gapExport.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import {
-  contentFromFiles, contentFromStore, listOption, maybeFormat, maybeMaxPath, maybeSource, maybeStatuses, now, today, withEvidenceStore, withStore, writeOutput,
+  contentFromFiles, contentFromStore, listOption, maybeFormat, maybeMaxPath, maybeSource, maybeStatuses, noteFilesRead, now, today, withEvidenceStore, withStore, writeOutput,
 } from '../analysisSupport.js';
 
 export const GAP_FORMATS = ['csv', 'xlsx'] as const;
@@ -98,6 +98,8 @@ export async function gapCommand(argv: string[]) {
     out: { type: 'string' },
   });
   const format = maybeFormat('gap', values.format, GAP_FORMATS);
+  if (values['as-of'] !== undefined && !values.evidence)
+    throw new InputError('gap: --as-of is the date the evidence register is read at (what has expired by then); it goes with --evidence, not --have');
   const report = await gap({
     target: requireOption('gap', values, 'target'),
     have: listOption(values.have),
@@ -114,4 +116,5 @@ export async function gapCommand(argv: string[]) {
   else if (format === 'xlsx') writeOutput('gap', { out, data: await exportGapXlsx(report, { generatedAt: now() }), binary: true });
   else if (values.json) console.log(JSON.stringify(report, null, 2));
   else console.log(formatGap(report));
+  if (!values.evidence) noteFilesRead('gap', values.source);
 }

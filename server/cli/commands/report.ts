@@ -8,8 +8,9 @@ import type { ContentBundle } from '../../domain/schemas/content.js';
 import { rowLabel } from '../../domain/analysis/rowLabel.js';
 import { findUnmapped } from '../../domain/unmapped.js';
 import { loadIfEmpty } from '../../services/loadIntoStore.js';
-import { contentFromStore, maybeSource, withStore, type ContentSource } from '../analysisSupport.js';
+import { contentFromStore, maybeSource, noteFilesRead, withStore, type ContentSource } from '../analysisSupport.js';
 import { parseCommandArgs, requireOption } from '../args.js';
+import { unknownFramework } from '../../domain/likelyMeant.js';
 
 const REPORTS = ['unmapped', 'disputed', 'contradictions'] as const;
 
@@ -25,7 +26,7 @@ async function contentBundle(command: string, frameworks: string[], source: Cont
   const bundle = source === 'store' ? await withStore(contentFromStore) : loadContent(contentDirs({ dataDir: dataDirFrom() })).bundle;
   for (const id of frameworks)
     if (!bundle.frameworks.some((f) => f.id === id))
-      throw new InputError(`${command}: unknown framework "${id}" (known: ${bundle.frameworks.map((f) => f.id).sort().join(', ')})`);
+      throw new InputError(`${command}: ${unknownFramework(id, bundle.frameworks.map((f) => f.id))}`);
   return bundle;
 }
 
@@ -44,6 +45,7 @@ async function unmappedReport(argv: string[]) {
   const scoped = report.scope.length ? ` tagged ${report.scope.join(' or ')}` : '';
   console.log(`${from} → ${to}: ${report.total} requirements${scoped}${informative}, ${report.mapped} with an approved mapping, ${report.noCounterpart} marked "no counterpart", ${report.unmapped.length} not mapped yet`);
   for (const r of report.unmapped) console.log(`  ${r.ref.padEnd(14)} ${r.kind.padEnd(12)} ${rowLabel(r)}`);
+  noteFilesRead('report unmapped', values.source);
 }
 
 async function disputedReport(argv: string[]) {
@@ -53,7 +55,7 @@ async function disputedReport(argv: string[]) {
   const disputed = await withStore(async (store) => {
     await loadIfEmpty(store);
     const known = (await store.listFrameworks()).map((f) => f.id);
-    for (const id of between ?? []) if (!known.includes(id)) throw new InputError(`report disputed: unknown framework "${id}" (known: ${known.sort().join(', ')})`);
+    for (const id of between ?? []) if (!known.includes(id)) throw new InputError(`report disputed: ${unknownFramework(id, known)}`);
     const mappings = await store.findMappings({ ...(between ? { frameworks: [...between] } : {}), disputed: true, limit: 1_000_000_000 });
     return mappings.map((mapping) => ({ mapping, differing: differingSources(mapping) }));
   });
@@ -87,7 +89,7 @@ async function contradictionsReport(argv: string[]) {
   const found = await withStore(async (store) => {
     await loadIfEmpty(store);
     const known = (await store.listFrameworks()).map((f) => f.id);
-    for (const id of between ?? []) if (!known.includes(id)) throw new InputError(`report contradictions: unknown framework "${id}" (known: ${known.sort().join(', ')})`);
+    for (const id of between ?? []) if (!known.includes(id)) throw new InputError(`report contradictions: ${unknownFramework(id, known)}`);
     const approved = await store.findMappings({ statuses: ['approved'], limit: 1_000_000_000 });
     return findContradictions(approved, between ? { from: between[0], to: between[1] } : {}).filter((c) => !kind || c.kind === kind);
   });

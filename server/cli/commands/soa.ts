@@ -7,6 +7,7 @@ import { importSoaRegister } from '../../services/importRegisters.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { contentFromStore, maybeFormat, now, today, withEvidenceStore, writeOutput } from '../analysisSupport.js';
 import { printWarning } from '../errors.js';
+import { unknownFramework } from '../../domain/likelyMeant.js';
 
 export const SOA_FORMATS = ['csv', 'xlsx'] as const;
 
@@ -14,7 +15,7 @@ export async function soa({ frameworkId, asOf = today() }: { frameworkId: string
   return withEvidenceStore('soa', async (store) => {
     const bundle = await contentFromStore(store);
     const framework = bundle.frameworks.find((f) => f.id === frameworkId);
-    if (!framework) throw new InputError(`soa: unknown framework "${frameworkId}" (known: ${bundle.frameworks.map((f) => f.id).join(', ')})`);
+    if (!framework) throw new InputError(`soa: ${unknownFramework(frameworkId, bundle.frameworks.map((f) => f.id))}`);
     const result = statementOfApplicability({
       frameworkId, requirements: bundle.requirements, entries: await store.listSoaEntries(frameworkId), evidence: await store.listEvidence(),
       links: await store.listEvidenceLinks(), orgControls: await store.listOrgControls(), asOf,

@@ -111,6 +111,7 @@ export async function suggestCommand(argv: string[]) {
     return;
   }
   console.log(`Suggestions ${run.from} → ${run.to} (${run.method}${run.model ? `, model ${run.model}` : ''}${run.reranker ? `, reranked by ${run.reranker}` : ''}), up to ${top} per requirement:`);
+  console.log('(score: the method\'s own scale, for ranking within this run; shared terms marked ~ are vocabulary concepts the two texts name in different words)');
   // Refs vary in length between frameworks: pad to the longest shown (up to 32 characters), so titles line up.
   const refWidth = Math.min(32, Math.max(0, ...run.sources.flatMap((s) => s.candidates.map((c) => label(c.targetId).ref.length))));
   for (const s of run.sources) {
@@ -139,6 +140,9 @@ export async function suggestCommand(argv: string[]) {
         (saved.earlierLeft ? ` ${saved.earlierLeft} earlier proposals that this run did not make again are still in the review queue, unchanged.` : '') +
         (result.noCounterpart ? ` ${result.noCounterpart} requirements marked "no counterpart" were not looked at.` : ''),
     );
-  else console.log('Dry run: nothing was saved.');
-  console.log('Review them through the API: GraphQL approveMapping / rejectMapping / reviewMapping, or POST /api/mappings/:id/review.');
+  else {
+    console.log(`Dry run: nothing was saved. Existing pairs left out of the suggestions: ${skippedText || 'none'}.`);
+    return;
+  }
+  console.log('Review them in the explorer\'s review queue (/review), or through the API: GraphQL approveMapping / rejectMapping / reviewMapping, or POST /api/mappings/:id/review.');
 }

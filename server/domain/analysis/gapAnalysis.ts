@@ -10,7 +10,7 @@ import { OVERLAP_BANDS, overlapBand, type OverlapBand } from './overlapBands.js'
 import { sourcesFromEvidence, sourcesFromFrameworks, sourcesFromRequirements, type EvidenceArrays, type EvidenceIndex, type SourceSet } from './sources.js';
 import { appliesFrom, checkedTagScope, inTagScope, scopeTagsOf, type TaggedTree } from './tagScope.js';
 import { Tracer } from './trace.js';
-import { didYouMean } from '../likelyMeant.js';
+import { didYouMean, unknownFramework } from '../likelyMeant.js';
 
 /** What the organisation already satisfies. */
 export type GapHave =
@@ -161,7 +161,7 @@ export function gapAnalysis(input: CoverageInput, query: GapQuery): GapReport {
   const traversal = normalizeTraversal(query);
   const { target, have } = query;
   const nodes = index.byFramework.get(target);
-  if (!nodes) throw new NotFoundError(`unknown framework "${target}" (known: ${[...index.byFramework.keys()].sort().join(', ')})`);
+  if (!nodes) throw new NotFoundError(unknownFramework(target, index.byFramework.keys()));
 
   const { sources, frameworks, description, asOf } = haveSources(index, have, target);
   const known = sources.unknown.length ? knownIds(index) : [];
@@ -324,7 +324,7 @@ function haveSources(index: CoverageIndex, have: GapHave, target: string): { sou
     case 'frameworks': {
       if (!have.frameworkIds.length) throw new InputError('have: name at least one framework');
       const unknown = have.frameworkIds.filter((f) => !index.byFramework.has(f));
-      if (unknown.length) throw new NotFoundError(`unknown framework "${unknown[0]}" (known: ${[...index.byFramework.keys()].sort().join(', ')})`);
+      if (unknown.length) throw new NotFoundError(unknownFramework(unknown[0]!, index.byFramework.keys()));
       return { sources: sourcesFromFrameworks(index, have.frameworkIds), frameworks: [...have.frameworkIds], description: `all of ${have.frameworkIds.join(', ')}` };
     }
     case 'requirements': {

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors.js';
 import { frameworkOf, splitRequirementId } from '../ids.js';
 import type { ContentBundle } from '../schemas/content.js';
+import { unknownFramework } from '../likelyMeant.js';
 
 /** A clause of the framework being aligned, and the clause of a harmonized standard it was matched with. */
 export interface AlignedClause {
@@ -52,7 +53,7 @@ const MAIN_BODY = /^(4|5|6|7|8|9|10)(\.\d+)*$/;
  */
 export function proposeHarmonizedAlignment(bundle: ContentBundle, frameworkId: string): HarmonizedAlignment {
   const framework = bundle.frameworks.find((f) => f.id === frameworkId);
-  if (!framework) throw new NotFoundError(`unknown framework "${frameworkId}" (known: ${bundle.frameworks.map((f) => f.id).join(', ')})`);
+  if (!framework) throw new NotFoundError(unknownFramework(frameworkId, bundle.frameworks.map((f) => f.id)));
   const disciplineOf = new Map(bundle.frameworks.map((f) => [f.id, new Set(wordsOf(f.name).filter((w) => !SHARED_NAME_WORDS.has(w)))]));
   const requirements = new Map(bundle.requirements.map((r) => [r.id, r]));
   const own = bundle.requirements.filter((r) => r.frameworkId === frameworkId && MAIN_BODY.test(r.ref));

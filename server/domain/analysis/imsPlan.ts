@@ -2,6 +2,7 @@ import { InputError, NotFoundError } from '../errors.js';
 import type { HarmonizedClause } from '../schemas/harmonizedClause.js';
 import type { Status } from '../schemas/mapping.js';
 import { ancestorsOf, isAssessable, levelOfCode, relationshipOfCode, statusMask, toCoverageIndex, type CoverageIndex, type CoverageInput } from './coverageIndex.js';
+import { unknownFramework } from '../likelyMeant.js';
 
 export interface ImsPlanQuery {
   /** Management-system standards to integrate, e.g. iso42001-2023, iso27001-2022, iso9001-2015. */
@@ -81,7 +82,7 @@ export function imsPlan(input: CoverageInput, query: ImsPlanQuery): ImsPlan {
   if (standards.length < 1) throw new InputError('name at least one standard');
   if (new Set(standards).size !== standards.length) throw new InputError('a standard is named twice');
   const unknown = standards.filter((s) => !index.byFramework.has(s));
-  if (unknown.length) throw new NotFoundError(`unknown framework "${unknown[0]}" (known: ${[...index.byFramework.keys()].sort().join(', ')})`);
+  if (unknown.length) throw new NotFoundError(unknownFramework(unknown[0]!, index.byFramework.keys()));
   const mask = statusMask(query.statuses ?? ['approved']);
   const statuses = query.statuses ?? ['approved'];
   const chosen = new Set(standards);

@@ -4,6 +4,7 @@ import type { HarmonizedClause } from '../schemas/harmonizedClause.js';
 import type { Status } from '../schemas/mapping.js';
 import type { OrgControl } from '../schemas/orgControl.js';
 import { isAssessable, levelOfCode, relationshipOfCode, statusMask, toCoverageIndex, type CoverageIndex, type CoverageInput } from './coverageIndex.js';
+import { unknownFramework } from '../likelyMeant.js';
 
 export interface ProposeControlsQuery {
   /** Frameworks whose requirements the controls cite, in order of preference for naming. */
@@ -77,7 +78,7 @@ export function proposeUnifiedControls(input: CoverageInput, query: ProposeContr
   const { frameworks, includeSingletons = true, at } = query;
   if (!frameworks.length) throw new InputError('name at least one framework');
   const unknown = frameworks.filter((f) => !index.byFramework.has(f));
-  if (unknown.length) throw new NotFoundError(`unknown framework "${unknown[0]}" (known: ${[...index.byFramework.keys()].sort().join(', ')})`);
+  if (unknown.length) throw new NotFoundError(unknownFramework(unknown[0]!, index.byFramework.keys()));
   const mask = statusMask(query.statuses ?? ['approved']);
 
   const members: number[] = [];

@@ -5,7 +5,7 @@ import { inverseRelationship, isEquivalence } from '../relationships.js';
 import type { ContentBundle } from '../schemas/content.js';
 import type { Framework } from '../schemas/framework.js';
 import type { Mapping } from '../schemas/mapping.js';
-import { didYouMean } from '../likelyMeant.js';
+import { didYouMean, unknownFramework } from '../likelyMeant.js';
 
 export interface Location {
   file: string;
@@ -104,7 +104,7 @@ const catalogOf = (bundle: ContentBundle): Catalog => ({
 function explainUnknown(id: string, { frameworks, requirementIds }: Catalog): string {
   const { frameworkId, ref } = splitRequirementId(id);
   const framework = frameworks.get(frameworkId);
-  if (!framework) return `unknown framework "${frameworkId}" (known: ${[...frameworks.keys()].sort().join(', ')})`;
+  if (!framework) return unknownFramework(frameworkId, frameworks.keys());
   const colon = ref.indexOf(':');
   if (colon > 0 && frameworks.has(ref.slice(0, colon)) && ref.slice(0, colon) !== frameworkId)
     return `edition mismatch: "${ref}" belongs to ${ref.slice(0, colon)}, but this side of the file is ${frameworkId}`;
