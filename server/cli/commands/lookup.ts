@@ -52,7 +52,7 @@ export async function searchCommand(argv: string[]) {
   console.log(`\n${hits.length} shown. "crosswalk show ID" gives a requirement with its mappings.`);
 }
 
-export function searchLines(hits: SearchHit[]): string[] {
+function searchLines(hits: SearchHit[]): string[] {
   const width = Math.min(48, Math.max(...hits.map((h) => h.requirement.id.length)));
   return hits.map(({ requirement, score }) => `${score >= EXACT_MATCH_SCORE ? '=' : ' '} ${requirement.id.padEnd(width)}  ${requirement.kind.padEnd(12)} ${rowLabel(requirement)}`);
 }
@@ -91,7 +91,7 @@ async function resolveRequirement(store: GraphStore, typed: string): Promise<str
   );
 }
 
-export function showLines({ requirement, ancestors, children, mappings, others, noCounterparts }: {
+function showLines({ requirement, ancestors, children, mappings, others, noCounterparts }: {
   requirement: Requirement; ancestors: Requirement[]; children: Requirement[]; mappings: MappingView[];
   others: Map<string, Requirement>; noCounterparts: Array<{ otherFrameworkId: string; note: string; status: string }>;
 }): string[] {
