@@ -5,7 +5,8 @@ import { errorsIn, loadContent } from '../content/loadContent.js';
 import { DataFileError, InputError } from '../domain/errors.js';
 import type { ContentBundle } from '../domain/schemas/content.js';
 import { STATUSES, type Status } from '../domain/schemas/mapping.js';
-import { createStore, storeConfigFrom } from '../store/createStore.js';
+import { loadIfEmpty } from '../services/loadIntoStore.js';
+import { createStore, describeStore, storeConfigFrom } from '../store/createStore.js';
 import { supportsEvidence, type EvidenceStore, type GraphStore } from '../store/types.js';
 
 /** The shipped and imported content files, checked; a broken file stops the command with every problem listed. */
@@ -22,6 +23,18 @@ export { contentFromStore } from '../services/analysis.js';
 export async function withStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
   const store = await createStore(storeConfigFrom());
   try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** withStore, loading the shipped content (and the user's imports) first when the store is empty, and saying so. */
+export async function withLoadedStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
+  const config = storeConfigFrom();
+  const store = await createStore(config);
+  try {
+    if (await loadIfEmpty(store)) console.error(`crosswalk: the ${describeStore(config)} was empty: loaded the shipped content (and your imported catalogs) first`);
     return await work(store);
   } finally {
     await store.close();

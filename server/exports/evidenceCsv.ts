@@ -3,7 +3,7 @@ import { EVIDENCE_TYPES, EvidenceLinkSchema, EvidenceSchema, type Evidence, type
 import { cellsByColumn, findColumns, readCsv, toCsv } from '../interop/csv.js';
 import { pushTo } from '../domain/multimap.js';
 import { joinList, splitList } from './workbook.js';
-import { didYouMean } from '../domain/likelyMeant.js';
+import { didYouMean, frameworksMeant } from '../domain/likelyMeant.js';
 
 /**
  * The evidence register as CSV, one item per row (docs/analysis.md):
@@ -93,7 +93,11 @@ export function parseEvidenceCsv(text: string, { file, knownRequirementIds, know
       continue;
     }
     seen.set(item.id, line);
-    for (const fw of item.scope) if (knownFrameworkIds && !knownFrameworkIds.has(fw)) fail(line, `scope: unknown framework "${fw}"`);
+    for (const fw of item.scope)
+      if (knownFrameworkIds && !knownFrameworkIds.has(fw)) {
+        const close = frameworksMeant(fw, knownFrameworkIds);
+        fail(line, `scope: unknown framework "${fw}"${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}`);
+      }
     const note = values.link_note?.trim() ? { note: values.link_note.trim() } : {};
     for (const requirementId of splitList(values.requirements)) {
       const link = EvidenceLinkSchema.safeParse({ kind: 'requirement', evidenceId: item.id, requirementId, ...note });

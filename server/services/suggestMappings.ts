@@ -10,6 +10,7 @@ import { existingDecisions, saveSuggestions, type SaveSummary, type SkipReason }
 import { computeSuggestions, type SuggestionReport } from '../suggest/suggest.js';
 import type { SuggestMethod } from '../suggest/types.js';
 import { serialise } from './serialise.js';
+import { unknownFramework } from '../domain/likelyMeant.js';
 
 /** Candidates kept per source requirement unless the caller asks for another number. */
 export const DEFAULT_TOP = 3;
@@ -49,9 +50,9 @@ export interface SuggestMappingsOutcome {
 }
 
 export async function assertFrameworks(store: Pick<GraphStore, 'listFrameworks'>, ids: string[], command: string) {
-  const known = (await store.listFrameworks()).map((f) => f.id).sort();
+  const known = (await store.listFrameworks()).map((f) => f.id);
   for (const id of ids)
-    if (!known.includes(id)) throw new InputError(`${command}: unknown framework "${id}" (known: ${known.join(', ')}; import others first: "crosswalk import", POST /api/import or the explorer's import page)`);
+    if (!known.includes(id)) throw new InputError(`${command}: ${unknownFramework(id, known)}; import others first: "crosswalk import", POST /api/import or the explorer's import page`);
 }
 
 // Runs that overlap would each decide from the mappings stored before the other saved its proposals.

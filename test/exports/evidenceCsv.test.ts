@@ -42,6 +42,8 @@ describe('parseEvidenceCsv', () => {
     ]);
     const unknowns = parseEvidenceCsv(text.split('\n').filter((_, i) => i === 0 || i === 6).join('\n').replace('not a uri', 'https://x.example/6'), { file: 'ev.csv', ...known });
     expect(unknowns.problems.map((p) => p.message)).toEqual(['scope: unknown framework "pci-4"', 'requirements: unknown requirement "iso42001-2023:Z.1"', 'org_controls: unknown control "UC-9"']);
+    const editionLeftOff = parseEvidenceCsv(text.split('\n').filter((_, i) => i === 0 || i === 6).join('\n').replace('not a uri', 'https://x.example/6').replace('pci-4', 'iso42001'), { file: 'ev.csv', ...known });
+    expect(editionLeftOff.problems[0]?.message).toBe('scope: unknown framework "iso42001" (did you mean "iso42001-2023"?)');
   });
 
   it('reads requirement ids as written: an id names its framework, so one that leaves off "A." is refused, never read with it', () => {

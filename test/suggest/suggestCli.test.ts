@@ -212,6 +212,8 @@ describe('crosswalk suggest', () => {
     const unknown = crosswalk(['suggest', '--from', 'iso42001-2023', '--to', 'iso99999'], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/suggest: unknown framework "iso99999" \(known: .*iso27001-2022.*\)/);
+    const editionLeftOff = crosswalk(['suggest', '--from', 'iso42001-2023', '--to', 'iso27001', '--dry-run'], { dataDir, env: { CROSSWALK_MODEL_DIR: noModels } });
+    expect(editionLeftOff.stderr).toMatch(/suggest: unknown framework "iso27001" \(did you mean "iso27001-2022"\?\) \(known: .*\); import others first/);
     const method = crosswalk(['suggest', '--from', 'iso42001-2023', '--to', 'hitrust-ai', '--method', 'magic'], { dataDir });
     expect(method.stderr).toContain('suggest: invalid method: "magic" (expected: lexical, model, hybrid)');
   });

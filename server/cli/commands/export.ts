@@ -1,7 +1,5 @@
 import { exportContent, EXPORT_FORMATS } from '../../services/exportContent.js';
-import { loadIfEmpty } from '../../services/loadIntoStore.js';
-import { createStore, describeStore, storeConfigFrom } from '../../store/createStore.js';
-import { writeOutput } from '../analysisSupport.js';
+import { withLoadedStore, writeOutput } from '../analysisSupport.js';
 import { parseCommandArgs, requireOption } from '../args.js';
 
 /** Exports from the store, so people's own mappings and reviews are included; writes to --out or standard output. */
@@ -14,18 +12,13 @@ export async function exportCommand(argv: string[]) {
     out: { type: 'string' },
   });
   const format = requireOption('export', values, 'format');
-  const config = storeConfigFrom();
-  const store = await createStore(config);
-  try {
-    if (await loadIfEmpty(store)) console.error(`crosswalk: the ${describeStore(config)} was empty: loaded the shipped content (and your imported catalogs) first`);
+  await withLoadedStore(async (store) => {
     const file = await exportContent(store, { format, from: values.from as string | undefined, to: values.to as string | undefined, framework: values.framework as string | undefined });
     if (file.mappings === 0)
       console.error(`crosswalk: no mapping between ${values.from} and ${values.to} is stored, so the file has no rows; "crosswalk gap --have ${values.from} --target ${values.to}" follows chains through other frameworks, and "crosswalk suggest" proposes direct ones`);
     const data = typeof file.body === 'string' && !file.body.endsWith('\n') ? `${file.body}\n` : file.body;
     writeOutput('export', { out: values.out as string | undefined, data, binary: typeof file.body !== 'string' });
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 export const EXPORT_USAGE = `export --format ${EXPORT_FORMATS.join('|')} [--from FW --to FW | --framework FW] [--out FILE]`;

@@ -6,21 +6,12 @@ import { unknownFramework } from '../../domain/likelyMeant.js';
 import type { Status } from '../../domain/schemas/mapping.js';
 import type { Requirement } from '../../domain/schemas/requirement.js';
 import { AnalysisContent } from '../../services/analysis.js';
-import { loadIfEmpty } from '../../services/loadIntoStore.js';
 import { searchRequirements } from '../../services/searchRequirements.js';
 import type { GraphStore } from '../../store/types.js';
-import { withStore } from '../analysisSupport.js';
+import { withLoadedStore } from '../analysisSupport.js';
 import { parseCommandArgs } from '../args.js';
 
 const SEARCH_LIMIT_MAX = 200;
-
-/** The store, loaded with the shipped content first when it is empty (as `serve` and `export` do). */
-async function withLoadedStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
-  return withStore(async (store) => {
-    if (await loadIfEmpty(store)) console.error('crosswalk: the store was empty: loaded the shipped content (and your imported catalogs) first');
-    return work(store);
-  });
-}
 
 async function checkedFramework(store: GraphStore, command: string, id: string | undefined): Promise<string | undefined> {
   if (!id) return undefined;
